@@ -1,0 +1,89 @@
+# Terraform tasks: format, validate, test (mocked provider) and scan (checkov).
+# Included by the root Makefile, which defines ROOT, CI and the shell flags.
+
+TF ?= terraform
+TF_DIR := $(ROOT)/terraform
+TF_MODULE_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard $(TF_DIR)/modules/*/main.tf))))
+TF_ENV_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard $(TF_DIR)/environments/*/main.tf))))
+TF_TEST_DIRS := $(sort $(patsubst %/tests/,%,$(dir $(wildcard $(TF_DIR)/modules/*/tests/*.tftest.hcl $(TF_DIR)/environments/*/tests/*.tftest.hcl))))
+
+# Provider source: a local filesystem mirror when there is one (this machine has no registry access),
+# the public registry otherwise. The CLI config is always generated so that a TF_CLI_CONFIG_FILE
+# inherited from the environment never applies.
+TF_PLUGIN_MIRROR ?= $(if $(wildcard /opt/tf-plugins),/opt/tf-plugins,)
+TF_CLI_CONFIG := $(ROOT)/.build/terraformrc
+export TF_CLI_CONFIG_FILE := $(TF_CLI_CONFIG)
+export TF_IN_AUTOMATION := 1
+export CHECKPOINT_DISABLE := 1
+
+CHECKOV_VENV := $(ROOT)/.venv-checkov
+CHECKOV_REQUIREMENTS := $(TF_DIR)/requirements-checkov.txt
+
+.PHONY: tf-tool
+tf-tool:
+	@if ! command -v $(TF) >/dev/null 2>&1; then \
+		if [ -n "$(CI)" ]; then echo "terraform is required under CI but was not found" >&2; exit 1; fi; \
+		echo "terraform not found: install Terraform >= 1.11 (https://developer.hashicorp.com/terraform/install)" >&2; exit 1; \
+	fi
+
+.PHONY: $(TF_CLI_CONFIG)
+$(TF_CLI_CONFIG):
+	@mkdir -p $(dir $@)
+	@if [ -n "$(TF_PLUGIN_MIRROR)" ]; then \
+		printf '%s\n' \
+			'provider_installation {' \
+			'  filesystem_mirror {' \
+			'    path    = "$(TF_PLUGIN_MIRROR)"' \
+			'    include = ["registry.terraform.io/hashicorp/*"]' \
+			'  }' \
+			'  direct {' \
+			'    exclude = ["registry.terraform.io/hashicorp/*"]' \
+			'  }' \
+			'}' > $@; \
+	else \
+		: > $@; \
+	fi
+
+.PHONY: tf-fmt
+tf-fmt: tf-tool ## Check Terraform formatting (terraform fmt -check -recursive)
+	$(TF) -chdir=$(TF_DIR) fmt -check -recursive -diff
+
+.PHONY: tf-init
+tf-init: tf-tool $(TF_CLI_CONFIG)
+	@for dir in $(TF_ENV_DIRS); do \
+		echo "== init $${dir#$(ROOT)/}"; \
+		$(TF) -chdir=$$dir init -backend=false -lockfile=readonly -input=false -no-color >/dev/null; \
+	done
+	@for dir in $(TF_MODULE_DIRS); do \
+		echo "== init $${dir#$(ROOT)/}"; \
+		$(TF) -chdir=$$dir init -backend=false -input=false -no-color >/dev/null; \
+	done
+
+.PHONY: tf-validate
+tf-validate: tf-init ## Validate every Terraform environment and module (init -backend=false, validate)
+	@for dir in $(TF_ENV_DIRS) $(TF_MODULE_DIRS); do \
+		echo "== validate $${dir#$(ROOT)/}"; \
+		$(TF) -chdir=$$dir validate -no-color; \
+	done
+
+.PHONY: tf-test
+tf-test: tf-init ## Run terraform test (mocked AWS provider) in every module and environment
+	@for dir in $(TF_TEST_DIRS); do \
+		echo "== test $${dir#$(ROOT)/}"; \
+		$(TF) -chdir=$$dir test -no-color; \
+	done
+
+$(CHECKOV_VENV)/bin/checkov: $(CHECKOV_REQUIREMENTS)
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(CHECKOV_REQUIREMENTS)
+	@touch $@
+
+.PHONY: tf-scan
+tf-scan: $(CHECKOV_VENV)/bin/checkov ## Scan terraform/ with checkov (zero failed checks; skips only inline with a reason)
+	$(CHECKOV_VENV)/bin/checkov --directory $(TF_DIR) --framework terraform secrets \
+		--quiet --compact --skip-download
+
+.PHONY: tf-check
+tf-check: tf-fmt tf-validate tf-test tf-scan ## All Terraform checks: fmt, validate, test, checkov
+
+test: tf-check
