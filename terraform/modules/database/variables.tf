@@ -1,0 +1,108 @@
+variable "name" {
+  description = "Prefix for every resource name, e.g. habits-staging."
+  type        = string
+}
+
+variable "vpc_id" {
+  description = "ID of the VPC the cluster lives in."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "Private subnet IDs (two availability zones) for the DB subnet group."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.subnet_ids) >= 2
+    error_message = "subnet_ids must list at least two private subnets in different availability zones."
+  }
+}
+
+variable "availability_zones" {
+  description = "Availability zones for the writer and the reader instance, in that order."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.availability_zones) == 2
+    error_message = "availability_zones must list exactly two zone names: writer first, reader second."
+  }
+}
+
+variable "client_security_group_id" {
+  description = "Security group of the only clients (the API Lambda functions) allowed to reach PostgreSQL."
+  type        = string
+}
+
+variable "engine_version" {
+  description = "Aurora PostgreSQL engine version (major version 16)."
+  type        = string
+  default     = "16.6"
+
+  validation {
+    condition     = startswith(var.engine_version, "16.")
+    error_message = "engine_version must be an Aurora PostgreSQL 16.x version, e.g. 16.6."
+  }
+}
+
+variable "database_name" {
+  description = "Name of the application database created in the cluster."
+  type        = string
+  default     = "habits"
+}
+
+variable "master_username" {
+  description = "Master user name; its password is generated and kept in Secrets Manager by RDS."
+  type        = string
+  default     = "habits_admin"
+}
+
+variable "min_capacity" {
+  description = "Minimum Aurora Serverless v2 capacity in ACUs."
+  type        = number
+  default     = 0.5
+
+  validation {
+    condition     = var.min_capacity >= 0.5 && var.min_capacity <= 4
+    error_message = "min_capacity must be between 0.5 and 4 ACUs."
+  }
+}
+
+variable "max_capacity" {
+  description = "Maximum Aurora Serverless v2 capacity in ACUs."
+  type        = number
+  default     = 4
+
+  validation {
+    condition     = var.max_capacity >= 1 && var.max_capacity <= 16
+    error_message = "max_capacity must be between 1 and 16 ACUs."
+  }
+}
+
+variable "backup_retention_days" {
+  description = "Days of automated Aurora backups (point-in-time recovery window)."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.backup_retention_days >= 7 && var.backup_retention_days <= 35
+    error_message = "backup_retention_days must be between 7 and 35."
+  }
+}
+
+variable "deletion_protection" {
+  description = "Refuse to delete the cluster (and take a final snapshot if it is ever deleted)."
+  type        = bool
+  default     = true
+}
+
+variable "log_retention_days" {
+  description = "Days to keep the PostgreSQL log exported to CloudWatch Logs."
+  type        = number
+  default     = 30
+}
+
+variable "tags" {
+  description = "Tags added to every resource."
+  type        = map(string)
+  default     = {}
+}
