@@ -1,0 +1,49 @@
+"""The user's days: which local date an instant belongs to.
+
+A user's day is their local calendar date in their IANA zone, shifted by `day_start_hour`: with a
+day that starts at 04:00, 02:30 local on Tuesday still belongs to Monday. Everything works on the
+local wall clock and on dates, never on "24 hours later": a DST change makes a day 23 or 25 hours
+long (23.5 or 24.5 on Lord Howe Island) but never drops or doubles one.
+"""
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+@lru_cache(maxsize=512)
+def zone(time_zone: str) -> ZoneInfo:
+    """The zone named `time_zone`; a clear ValueError for a name that is not an IANA zone."""
+    try:
+        return ZoneInfo(time_zone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown time zone: {time_zone!r}") from error
+
+
+def local_day(instant: datetime, time_zone: str, day_start_hour: int) -> date:
+    """The user's date at `instant` (an aware datetime).
+
+    The wall clock is read in the user's zone; before `day_start_hour` it is still the previous
+    date. The shift is applied to the date, not by subtracting hours from the instant, so a DST
+    jump between midnight and the day start cannot move the result by a day.
+    """
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError("instant must be timezone-aware")
+    if not 0 <= day_start_hour <= 23:
+        raise ValueError(f"day_start_hour must be 0-23, got {day_start_hour}")
+    wall = instant.astimezone(zone(time_zone))
+    if wall.hour < day_start_hour:
+        return wall.date() - timedelta(days=1)
+    return wall.date()
+
+
+def user_today(now: datetime, time_zone: str, day_start_hour: int) -> date:
+    """The user's "today" at `now`: see `local_day`."""
+    return local_day(now, time_zone, day_start_hour)
+
+
+def days_between(start: date, end: date) -> Iterator[date]:
+    """Every date from `start` to `end`, both included (nothing when start > end)."""
+    for ordinal in range(start.toordinal(), end.toordinal() + 1):
+        yield date.fromordinal(ordinal)

@@ -1,0 +1,93 @@
+"""Habit strength, exactly as Loop Habit Tracker computes it (`ScoreList.recompute`, `Score.compute`).
+
+With the frequency `f = times / days` and the multiplier `m = 0.5 ** (sqrt(f) / 13)`, every day from
+the first entry's date to today updates the score `S = S_prev * m + c * (1 - m)`, starting at 0
+(at 1 for numeric at-most habits). A daily habit done every day therefore halves its distance to 1
+every 13 days; less frequent habits move more slowly.
+
+`c`, the day's completion, looks back over a window that ends on (and includes) the day:
+
+- yes/no: `c = min(1, DONE days in the last D' days / N')`, where `N', D' = 2N, 2D` when `f < 1` and
+  `N, D` otherwise. Loop doubles both for non-daily habits to smooth out irregular schedules (a weekly
+  habit done on a different weekday each week).
+- numeric: the sum of values over the last D days (not doubled), see `timeline` for which values.
+  At least: `min(1, sum / target)`, or 1 when `target <= 0`. At most:
+  `clamp(1 - (sum - target) / target, 0, 1)`, or when `target <= 0`: 0 if `sum > 0` else 1.
+
+A SKIPPED day does not update the score at all (it still takes part in the windows as a day without
+a DONE or a value). Days without an entry are NOT_DONE. Weekdays do not change the formula: Loop has
+no weekday schedules, and the score measures the habit's overall strength, so an unscheduled day
+counts like any other. The score is a float, as in Loop; sums of values stay Decimals until the
+division.
+
+Windows slide in O(days): the sum gains the new day and loses the one that left the window.
+"""
+
+from collections.abc import Mapping
+from datetime import date
+from math import sqrt
+
+from habits.engine.timeline import Timeline, build_timeline
+from habits.engine.types import HabitSpec, Mark, TargetType
+
+
+def score_series(
+    spec: HabitSpec, marks: Mapping[date, Mark], today: date
+) -> list[tuple[date, float]]:
+    """The score of every day from the first entry's date to `today` (empty without entries)."""
+    timeline = build_timeline(spec, marks, today)
+    return [
+        (date.fromordinal(timeline.first + index), score)
+        for index, score in enumerate(daily_scores(timeline))
+    ]
+
+
+def score_on(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> float:
+    """Today's score: the initial score (0, or 1 for numeric at-most habits) without entries."""
+    scores = daily_scores(build_timeline(spec, marks, today))
+    return scores[-1] if scores else spec.initial_score
+
+
+def daily_scores(timeline: Timeline) -> list[float]:
+    """The score of each day of the timeline."""
+    spec = timeline.spec
+    multiplier = 0.5 ** (sqrt(spec.schedule.frequency) / 13)
+    completions = (
+        _numeric_completions(timeline) if spec.is_numeric else _yes_no_completions(timeline)
+    )
+    scores = []
+    score = spec.initial_score
+    for completion, skipped in zip(completions, timeline.skipped, strict=True):
+        if not skipped:
+            score = score * multiplier + completion * (1 - multiplier)
+        scores.append(score)
+    return scores
+
+
+def _yes_no_completions(timeline: Timeline) -> list[float]:
+    schedule = timeline.spec.schedule
+    needed, width = schedule.times, schedule.days
+    if schedule.frequency < 1:
+        needed, width = 2 * needed, 2 * width
+    done = timeline.done
+    completions = []
+    in_window = 0
+    for index, is_done in enumerate(done):
+        in_window += is_done
+        if index >= width:
+            in_window -= done[index - width]
+        completions.append(min(1.0, in_window / needed))
+    return completions
+
+
+def _numeric_completions(timeline: Timeline) -> list[float]:
+    spec = timeline.spec
+    target = float(spec.target)
+    sums = [float(total) for total in timeline.window_sums]
+    if spec.target_type is TargetType.AT_LEAST:
+        if target <= 0:
+            return [1.0] * len(sums)
+        return [min(1.0, total / target) for total in sums]
+    if target <= 0:
+        return [0.0 if total > 0 else 1.0 for total in sums]
+    return [min(1.0, max(0.0, 1 - (total - target) / target)) for total in sums]

@@ -1,0 +1,76 @@
+"""Everything the API shows about a habit, computed from one shared timeline."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import get_args
+
+from habits.engine.completion import PeriodCompletion, timeline_completion
+from habits.engine.periods import Unit
+from habits.engine.scores import daily_scores
+from habits.engine.streaks import timeline_streaks
+from habits.engine.timeline import build_timeline
+from habits.engine.types import HabitSpec, Mark
+
+
+@dataclass(frozen=True, slots=True)
+class HabitStats:
+    current_streak: int
+    best_streak: int
+    score: float
+    score_history: list[tuple[date, float]]
+    completion: dict[str, list[PeriodCompletion]]
+    """Keyed by "week", "month" and "year"."""
+    total_done: int
+    """Days with a DONE entry up to today, any weekday; for numeric habits whatever the value."""
+
+
+@dataclass(frozen=True, slots=True)
+class HabitSummary:
+    current_streak: int
+    score: float
+
+
+def habit_stats(
+    spec: HabitSpec, marks: Mapping[date, Mark], today: date, start: date, end: date
+) -> HabitStats:
+    """Streaks and score as of `today`; score history and completion for [start, end].
+
+    The history has exactly one row per day of [start, end]: days before the first entry carry the
+    initial score. Callers clamp `end` to today: a later end, or a start after the end, is a
+    ValueError.
+    """
+    if end > today:
+        raise ValueError(f"end {end} is after today {today}")
+    if start > end:
+        raise ValueError(f"start {start} is after end {end}")
+    timeline = build_timeline(spec, marks, today)
+    scores = daily_scores(timeline)
+    found = timeline_streaks(timeline)
+    return HabitStats(
+        current_streak=found.current,
+        best_streak=found.best,
+        score=scores[-1] if scores else spec.initial_score,
+        score_history=[
+            (date.fromordinal(ordinal), _score_at(scores, ordinal - timeline.first, spec))
+            for ordinal in range(start.toordinal(), end.toordinal() + 1)
+        ],
+        completion={
+            unit: timeline_completion(timeline, start, end, unit) for unit in get_args(Unit)
+        },
+        total_done=sum(timeline.done),
+    )
+
+
+def habit_summary(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> HabitSummary:
+    """The current streak and today's score, for lists of habits."""
+    timeline = build_timeline(spec, marks, today)
+    scores = daily_scores(timeline)
+    return HabitSummary(
+        current_streak=timeline_streaks(timeline).current,
+        score=scores[-1] if scores else spec.initial_score,
+    )
+
+
+def _score_at(scores: list[float], index: int, spec: HabitSpec) -> float:
+    return scores[index] if index >= 0 else spec.initial_score

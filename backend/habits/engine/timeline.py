@@ -1,0 +1,118 @@
+"""Per-day facts about a habit, built once from its marks and shared by every statistic.
+
+The timeline runs from the first entry's date (whatever its status) to a last day, usually the
+user's today; entries after the last day are ignored. A day without an entry is NOT_DONE with value 0.
+
+Numeric day success, the rule streaks and completion rates share: a day of a numeric habit is *met*
+when its entry is DONE and the sum of values over the D days ending that day (D = schedule.days; for
+a daily habit just that day's value) reaches the target: `sum >= target` for at-least habits,
+`sum <= target` for at-most habits. The values summed are those of every entry that is not SKIPPED
+(a NOT_DONE entry's value still happened), negative values count as 0 (as in Loop), and sums are exact
+Decimals. A yes/no day is met when its entry is DONE. Either way, a day outside the schedule's
+weekdays is never met: streaks and completion ignore unscheduled days (the score does not).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from itertools import accumulate
+
+from habits.engine.periods import iso_weekday
+from habits.engine.types import HabitSpec, Mark, Status, TargetType
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Lists indexed by `ordinal - first`, for the days `first` to `last` (ordinals, included).
+
+    With no entry on or before `last`, `first == last + 1` and every list is empty.
+    """
+
+    spec: HabitSpec
+    first: int
+    last: int
+    done: list[bool]
+    """The entry is DONE (any weekday, any value): what the yes/no score and total_done count."""
+    skipped: list[bool]
+    scheduled: list[bool]
+    met: list[bool]
+    """Scheduled and successful, see the module docstring."""
+    met_before: list[int]
+    """met_before[i] = number of met days among the first i days (length + 1 items)."""
+    window_sums: list[Decimal]
+    """Numeric habits: sum of values over the D days ending each day. Empty for yes/no habits."""
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first + 1
+
+    def met_between(self, start: int, end: int) -> int:
+        """Met days in [start, end] (ordinals); days outside the timeline count as not met."""
+        low = max(start, self.first) - self.first
+        high = min(end, self.last) - self.first
+        if low > high:
+            return 0
+        return self.met_before[high + 1] - self.met_before[low]
+
+
+def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> Timeline:
+    last_ordinal = last.toordinal()
+    first = min((day.toordinal() for day in marks if day <= last), default=last_ordinal + 1)
+    length = last_ordinal - first + 1
+    done = [False] * length
+    skipped = [False] * length
+    values = [ZERO] * length if spec.is_numeric else []
+    for day, mark in marks.items():
+        index = day.toordinal() - first
+        if index >= length:
+            continue
+        if mark.status is Status.DONE:
+            done[index] = True
+        elif mark.status is Status.SKIPPED:
+            skipped[index] = True
+            continue
+        if values and mark.value is not None and mark.value > 0:
+            values[index] = mark.value
+
+    weekdays = spec.schedule.weekdays
+    if weekdays:
+        scheduled = [iso_weekday(first + index) in weekdays for index in range(length)]
+    else:
+        scheduled = [True] * length
+
+    window_sums = _window_sums(values, spec.schedule.days) if spec.is_numeric else []
+    if spec.is_numeric:
+        target = spec.target
+        if spec.target_type is TargetType.AT_LEAST:
+            meets = [total >= target for total in window_sums]
+        else:
+            meets = [total <= target for total in window_sums]
+        met = [a and b and c for a, b, c in zip(done, scheduled, meets, strict=True)]
+    else:
+        met = [a and b for a, b in zip(done, scheduled, strict=True)]
+    return Timeline(
+        spec=spec,
+        first=first,
+        last=last_ordinal,
+        done=done,
+        skipped=skipped,
+        scheduled=scheduled,
+        met=met,
+        met_before=[0, *accumulate(met)],
+        window_sums=window_sums,
+    )
+
+
+def _window_sums(values: list[Decimal], width: int) -> list[Decimal]:
+    """Sliding sums over `width` days ending each day: O(days), exact with Decimals."""
+    sums = []
+    total = ZERO
+    for index, value in enumerate(values):
+        total += value
+        if index >= width:
+            total -= values[index - width]
+        sums.append(total)
+    return sums
