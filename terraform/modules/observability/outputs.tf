@@ -1,0 +1,29 @@
+output "lambda_log_group_name" {
+  description = "Name of the API function's log group."
+  value       = aws_cloudwatch_log_group.lambda.name
+}
+
+output "lambda_log_group_arn" {
+  description = "ARN of the API function's log group."
+  value       = aws_cloudwatch_log_group.lambda.arn
+}
+
+output "api_access_log_group_arn" {
+  description = "ARN of the API Gateway access log group."
+  value       = aws_cloudwatch_log_group.api_access.arn
+}
+
+output "alarm_topic_arn" {
+  description = "ARN of the SNS topic every alarm notifies."
+  value       = aws_sns_topic.this.arn
+}
+
+output "alarm_names" {
+  description = "Names of the CloudWatch alarms."
+  value       = [for a in aws_cloudwatch_metric_alarm.this : a.alarm_name]
+}
+
+output "dashboard_name" {
+  description = "Name of the CloudWatch dashboard."
+  value       = aws_cloudwatch_dashboard.this.dashboard_name
+}
