@@ -8,7 +8,7 @@ may be partial, and their dates say so):
 - `scheduled`: the occurrences the schedule expects there: `N * days / D` for the clipped period's
   length in days, rounded half up, and never more than the days the weekdays allow. So a daily habit
   expects every day, a weekday habit the count of its weekdays, "3 in 7 days" 3 a week and 13 in a
-  31-day month, "3 a week, Monday to Friday" 3 a week but only 2 in a clipped Thursday-Friday week.
+  31-day month, "3 a week, Monday to Friday" 3 a week but nothing in a week clipped to its weekend.
 - `rate`: `min(1, done / scheduled)`, 0 when nothing was expected.
 
 Days before the habit existed count like any other: callers wanting otherwise pass a later `start`.

@@ -7,7 +7,7 @@ long (23.5 or 24.5 on Lord Howe Island) but never drops or doubles one.
 """
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,10 +32,13 @@ def local_day(instant: datetime, time_zone: str, day_start_hour: int) -> date:
         raise ValueError("instant must be timezone-aware")
     if not 0 <= day_start_hour <= 23:
         raise ValueError(f"day_start_hour must be 0-23, got {day_start_hour}")
-    wall = instant.astimezone(zone(time_zone))
-    if wall.hour < day_start_hour:
-        return wall.date() - timedelta(days=1)
-    return wall.date()
+    local_zone = zone(time_zone)
+    wall = instant.astimezone(local_zone)
+    day = wall.date() - timedelta(days=1) if wall.hour < day_start_hour else wall.date()
+    # A fall-back that straddles the day start (Antarctica/Troll turns 03:00 back to 01:00) takes the
+    # wall clock below the day start again after the next day has begun: the day, once begun, stays.
+    next_start = datetime.combine(day + timedelta(days=1), time(day_start_hour), tzinfo=local_zone)
+    return day + timedelta(days=1) if instant >= next_start else day
 
 
 def user_today(now: datetime, time_zone: str, day_start_hour: int) -> date:

@@ -25,6 +25,7 @@ Windows slide in O(days): the sum gains the new day and loses the one that left 
 
 from collections.abc import Mapping
 from datetime import date
+from itertools import accumulate
 from math import sqrt
 
 from habits.engine.timeline import Timeline, build_timeline
@@ -52,6 +53,7 @@ def daily_scores(timeline: Timeline) -> list[float]:
     """The score of each day of the timeline."""
     spec = timeline.spec
     multiplier = 0.5 ** (sqrt(spec.schedule.frequency) / 13)
+    gain = 1 - multiplier
     completions = (
         _numeric_completions(timeline) if spec.is_numeric else _yes_no_completions(timeline)
     )
@@ -59,7 +61,7 @@ def daily_scores(timeline: Timeline) -> list[float]:
     score = spec.initial_score
     for completion, skipped in zip(completions, timeline.skipped, strict=True):
         if not skipped:
-            score = score * multiplier + completion * (1 - multiplier)
+            score = score * multiplier + completion * gain
         scores.append(score)
     return scores
 
@@ -69,15 +71,11 @@ def _yes_no_completions(timeline: Timeline) -> list[float]:
     needed, width = schedule.times, schedule.days
     if schedule.frequency < 1:
         needed, width = 2 * needed, 2 * width
-    done = timeline.done
-    completions = []
-    in_window = 0
-    for index, is_done in enumerate(done):
-        in_window += is_done
-        if index >= width:
-            in_window -= done[index - width]
-        completions.append(min(1.0, in_window / needed))
-    return completions
+    done_before = [0, *accumulate(timeline.done)]
+    return [
+        min(needed, done_before[end] - done_before[max(end - width, 0)]) / needed
+        for end in range(1, len(done_before))
+    ]
 
 
 def _numeric_completions(timeline: Timeline) -> list[float]:

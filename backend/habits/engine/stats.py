@@ -51,10 +51,7 @@ def habit_stats(
         current_streak=found.current,
         best_streak=found.best,
         score=scores[-1] if scores else spec.initial_score,
-        score_history=[
-            (date.fromordinal(ordinal), _score_at(scores, ordinal - timeline.first, spec))
-            for ordinal in range(start.toordinal(), end.toordinal() + 1)
-        ],
+        score_history=_history(scores, spec.initial_score, timeline.first, start, end),
         completion={
             unit: timeline_completion(timeline, start, end, unit) for unit in get_args(Unit)
         },
@@ -72,5 +69,11 @@ def habit_summary(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> H
     )
 
 
-def _score_at(scores: list[float], index: int, spec: HabitSpec) -> float:
-    return scores[index] if index >= 0 else spec.initial_score
+def _history(
+    scores: list[float], initial: float, first: int, start: date, end: date
+) -> list[tuple[date, float]]:
+    """Scores for [start, end] when `scores` starts at ordinal `first`; earlier days get `initial`."""
+    low, high = start.toordinal(), end.toordinal()
+    before_first = min(max(first - low, 0), high - low + 1)
+    values = [initial] * before_first + scores[max(low - first, 0) : max(high - first + 1, 0)]
+    return list(zip(map(date.fromordinal, range(low, high + 1)), values, strict=True))
