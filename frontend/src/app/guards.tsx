@@ -1,0 +1,33 @@
+import { Navigate, Outlet, useLocation } from "react-router";
+import { paths } from "@/config/paths";
+import { useUser } from "@/lib/auth";
+import { AppLayout, AuthLayout } from "@/components/layouts/app-layout";
+import { ErrorState, Loading } from "@/components/status";
+
+export function RequireUser() {
+  const user = useUser();
+  const location = useLocation();
+  if (user.isPending) return <Loading label="Loading…" />;
+  if (user.isError) return <ErrorState error={user.error} onRetry={() => void user.refetch()} />;
+  if (!user.data) {
+    const next = location.pathname + location.search;
+    const target = next === "/" ? paths.signIn : `${paths.signIn}?next=${encodeURIComponent(next)}`;
+    return <Navigate to={target} replace />;
+  }
+  return (
+    <AppLayout>
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+export function RequireGuest() {
+  const user = useUser();
+  if (user.isPending) return <Loading label="Loading…" />;
+  if (user.data) return <Navigate to={paths.today} replace />;
+  return (
+    <AuthLayout>
+      <Outlet />
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,5 @@
+import { HabitManager } from "@/features/habits/components/habit-manager";
+
+export default function HabitsRoute() {
+  return <HabitManager />;
+}

@@ -1,0 +1,25 @@
+import { useNavigate } from "react-router";
+import { paths } from "@/config/paths";
+import { notify } from "@/components/notifications";
+import { PageTitle } from "@/components/page-title";
+import { useCreateHabit } from "@/features/habits/api/create-habit";
+import { HabitForm } from "@/features/habits/components/habit-form";
+
+export default function NewHabitRoute() {
+  const create = useCreateHabit();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageTitle title="New habit">New habit</PageTitle>
+      <HabitForm
+        submitLabel="Create habit"
+        onCancel={() => void navigate(-1)}
+        onSubmit={async (input) => {
+          const habit = await create.mutateAsync(input);
+          notify(`“${habit.name}” was created.`);
+          await navigate(paths.today);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { TodayScreen } from "@/features/habits/components/today-screen";
+
+export function TodayRoute() {
+  return <TodayScreen />;
+}

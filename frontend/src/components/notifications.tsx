@@ -1,0 +1,72 @@
+import { useSyncExternalStore } from "react";
+
+export interface Notice {
+  id: number;
+  kind: "error" | "info";
+  message: string;
+}
+
+let notices: Notice[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+
+function emit() {
+  for (const listener of listeners) listener();
+}
+
+export function dismissNotice(id: number): void {
+  notices = notices.filter((notice) => notice.id !== id);
+  emit();
+}
+
+/** Shows a message in the page's live region; errors stay until dismissed, info fades after 5 s. */
+export function notify(message: string, kind: Notice["kind"] = "info"): void {
+  const id = nextId++;
+  notices = [...notices.slice(-2), { id, kind, message }];
+  emit();
+  if (kind === "info") setTimeout(() => dismissNotice(id), 5000);
+}
+
+export function clearNotices(): void {
+  notices = [];
+  emit();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function Notifications() {
+  const current = useSyncExternalStore(subscribe, () => notices);
+  return (
+    <div className="notices">
+      <div role="alert" aria-live="assertive">
+        {current
+          .filter((notice) => notice.kind === "error")
+          .map((notice) => (
+            <NoticeView key={notice.id} notice={notice} />
+          ))}
+      </div>
+      <div role="status" aria-live="polite">
+        {current
+          .filter((notice) => notice.kind === "info")
+          .map((notice) => (
+            <NoticeView key={notice.id} notice={notice} />
+          ))}
+      </div>
+    </div>
+  );
+}
+
+function NoticeView({ notice }: { notice: Notice }) {
+  return (
+    <p className={`notice notice-${notice.kind}`}>
+      <span aria-hidden="true">{notice.kind === "error" ? "⚠ " : "✓ "}</span>
+      {notice.message}
+      <button type="button" className="link-button" onClick={() => dismissNotice(notice.id)}>
+        Dismiss
+      </button>
+    </p>
+  );
+}

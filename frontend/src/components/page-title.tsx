@@ -1,0 +1,18 @@
+import { useEffect, useRef, type ReactNode } from "react";
+
+/**
+ * The page's h1. On mount it sets the document title and takes focus, so a route change is
+ * announced by screen readers and keyboard users start from the top of the new page.
+ */
+export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Habits`;
+    ref.current?.focus({ preventScroll: false });
+  }, [title]);
+  return (
+    <h1 ref={ref} tabIndex={-1} className="page-title">
+      {children}
+    </h1>
+  );
+}

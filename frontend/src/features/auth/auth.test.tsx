@@ -1,0 +1,82 @@
+import { screen, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { buildUser } from "@/testing/builders";
+import { renderApp } from "@/testing/render";
+import { server, signedOut } from "@/testing/server";
+
+describe("signing up and in", () => {
+  it("sends a signed-out visitor to sign-in, remembering where they were going", async () => {
+    signedOut();
+    renderApp("/settings");
+    expect(await screen.findByRole("heading", { name: "Sign in", level: 1 })).toHaveFocus();
+  });
+
+  it("signs up with the browser's time zone and lands on Today", async () => {
+    signedOut();
+    let body: Record<string, unknown> = {};
+    server.use(
+      http.post("*/api/auth/register/", async ({ request }) => {
+        body = (await request.json()) as Record<string, unknown>;
+        return HttpResponse.json(buildUser({ email: "new@example.com" }), { status: 201 });
+      }),
+      http.get("*/api/habits/", () => HttpResponse.json([])),
+    );
+    const { user } = renderApp("/sign-up");
+    await user.type(await screen.findByLabelText("Email"), "new@example.com");
+    await user.type(screen.getByLabelText("Password", { exact: false }), "correct horse battery");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+
+    expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
+    expect(body).toEqual({
+      email: "new@example.com",
+      password: "correct horse battery",
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    expect(await screen.findByRole("heading", { name: "No habits yet" })).toBeInTheDocument();
+  });
+
+  it("shows field errors from the server next to the field", async () => {
+    signedOut();
+    server.use(
+      http.post("*/api/auth/register/", () =>
+        HttpResponse.json(
+          { detail: "Invalid input.", code: "invalid", errors: { password: ["This password is too common."] } },
+          { status: 400 },
+        ),
+      ),
+    );
+    const { user } = renderApp("/sign-up");
+    await user.type(await screen.findByLabelText("Email"), "a@example.com");
+    await user.type(screen.getByLabelText("Password", { exact: false }), "password");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByText("This password is too common.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Password", { exact: false })).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("says why sign-in failed and returns to the page asked for", async () => {
+    signedOut();
+    let attempts = 0;
+    server.use(
+      http.post("*/api/auth/login/", () => {
+        attempts += 1;
+        if (attempts === 1) {
+          return HttpResponse.json({ detail: "Email or password is wrong.", code: "invalid_credentials" }, { status: 400 });
+        }
+        server.use(http.get("*/api/auth/me/", () => HttpResponse.json(buildUser())));
+        return HttpResponse.json(buildUser());
+      }),
+      http.get("*/api/habits/", () => HttpResponse.json([])),
+    );
+    const { user } = renderApp("/sign-in?next=%2Farchive");
+    await user.type(await screen.findByLabelText("Email"), "ada@example.com");
+    await user.type(screen.getByLabelText("Password"), "wrong");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByText("Email or password is wrong.")).toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText("Password"));
+    await user.type(screen.getByLabelText("Password"), "right");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Archive", level: 1 })).toBeInTheDocument());
+  });
+});

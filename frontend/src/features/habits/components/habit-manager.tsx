@@ -1,0 +1,160 @@
+import { useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from "react";
+import { Link } from "react-router";
+import { paths } from "@/config/paths";
+import { PageTitle } from "@/components/page-title";
+import { EmptyState, ErrorState, Loading } from "@/components/status";
+import { useHabits } from "../api/get-habits";
+import { useReorderHabits } from "../api/reorder-habits";
+import type { Habit } from "../types";
+import { formatScore, scheduleSummary } from "./format";
+
+function move<T>(items: T[], from: number, to: number): T[] {
+  const next = [...items];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}
+
+/**
+ * Every active habit, reorderable three ways: drag the handle (mouse, touch, pen), focus the handle
+ * and press the arrow keys, or use the move up / move down buttons. Each move is announced.
+ */
+export function HabitManager() {
+  const habits = useHabits();
+  const reorder = useReorderHabits();
+  const [announcement, setAnnouncement] = useState("");
+  const [dragOrder, setDragOrder] = useState<number[] | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const handleRefs = useRef(new Map<number, HTMLButtonElement>());
+
+  if (habits.isPending) return <Loading label="Loading your habits…" />;
+  if (habits.isError) return <ErrorState error={habits.error} onRetry={() => void habits.refetch()} />;
+
+  const byId = new Map(habits.data.map((habit) => [habit.id, habit]));
+  const ordered: Habit[] = (dragOrder ?? habits.data.map((habit) => habit.id)).flatMap((id) => byId.get(id) ?? []);
+  const ids = ordered.map((habit) => habit.id);
+
+  const commit = (next: number[], moved: Habit) => {
+    const position = next.indexOf(moved.id);
+    setAnnouncement(`${moved.name} moved to position ${position + 1} of ${next.length}.`);
+    if (next.join() !== habits.data.map((habit) => habit.id).join()) reorder.mutate(next);
+  };
+
+  const moveBy = (habit: Habit, delta: number) => {
+    const from = ids.indexOf(habit.id);
+    const to = Math.min(ids.length - 1, Math.max(0, from + delta));
+    if (from === to) {
+      setAnnouncement(`${habit.name} is already ${delta < 0 ? "first" : "last"}.`);
+      return;
+    }
+    commit(move(ids, from, to), habit);
+  };
+
+  const onHandleKey = (event: KeyboardEvent, habit: Habit) => {
+    if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      event.preventDefault();
+      moveBy(habit, event.key === "ArrowUp" ? -1 : 1);
+      requestAnimationFrame(() => handleRefs.current.get(habit.id)?.focus());
+    }
+  };
+
+  const onPointerDown = (event: PointerEvent<HTMLButtonElement>) => {
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDragOrder(ids);
+  };
+
+  const onPointerMove = (event: PointerEvent<HTMLButtonElement>, habit: Habit) => {
+    if (!dragOrder || !listRef.current) return;
+    const rows = Array.from(listRef.current.children) as HTMLElement[];
+    const target = rows.findIndex((row) => {
+      const box = row.getBoundingClientRect();
+      return event.clientY >= box.top && event.clientY <= box.bottom;
+    });
+    const from = dragOrder.indexOf(habit.id);
+    if (target >= 0 && target !== from) setDragOrder(move(dragOrder, from, target));
+  };
+
+  const onPointerUp = (habit: Habit) => {
+    if (dragOrder) commit(dragOrder, habit);
+    setDragOrder(null);
+  };
+
+  return (
+    <>
+      <header className="page-header">
+        <PageTitle title="Habits">Habits</PageTitle>
+        <Link to={paths.newHabit} className="button button-primary">
+          <span aria-hidden="true">+ </span>New habit
+        </Link>
+      </header>
+      <p className="visually-hidden" role="status" aria-live="assertive">
+        {announcement}
+      </p>
+      {ordered.length === 0 ? (
+        <EmptyState title="No active habits">
+          <p>Create a habit to start tracking it. Archived habits are kept under Archive.</p>
+          <Link to={paths.newHabit} className="button button-primary">
+            Create a habit
+          </Link>
+        </EmptyState>
+      ) : (
+        <>
+          <p id="reorder-help" className="hint">
+            Drag a handle, or focus it and press the arrow keys, to change the order used on Today.
+          </p>
+          <ol ref={listRef} className="manage-list" aria-label="Habits in order">
+            {ordered.map((habit, index) => (
+              <li
+                key={habit.id}
+                className={`manage-row${dragOrder ? " dragging-list" : ""}`}
+                style={{ "--habit-color": habit.color } as CSSProperties}
+              >
+                <button
+                  type="button"
+                  className="drag-handle"
+                  aria-label={`Reorder ${habit.name}`}
+                  aria-describedby="reorder-help"
+                  ref={(element) => {
+                    if (element) handleRefs.current.set(habit.id, element);
+                    else handleRefs.current.delete(habit.id);
+                  }}
+                  onKeyDown={(event) => onHandleKey(event, habit)}
+                  onPointerDown={onPointerDown}
+                  onPointerMove={(event) => onPointerMove(event, habit)}
+                  onPointerUp={() => onPointerUp(habit)}
+                  onPointerCancel={() => setDragOrder(null)}
+                >
+                  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M8 6h.01M16 6h.01M8 12h.01M16 12h.01M8 18h.01M16 18h.01" />
+                  </svg>
+                </button>
+                <div className="manage-text">
+                  <Link to={paths.habit(habit.id)} className="habit-name">
+                    {habit.name}
+                  </Link>
+                  <p className="habit-meta">
+                    {scheduleSummary(habit)} · Score {formatScore(habit.score)}
+                  </p>
+                </div>
+                <div className="move-buttons">
+                  <button type="button" className="icon-button" aria-label={`Move ${habit.name} up`} disabled={index === 0} onClick={() => moveBy(habit, -1)}>
+                    <span aria-hidden="true">↑</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Move ${habit.name} down`}
+                    disabled={index === ordered.length - 1}
+                    onClick={() => moveBy(habit, 1)}
+                  >
+                    <span aria-hidden="true">↓</span>
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+/** The export is a plain download: the browser saves the zip the server names in Content-Disposition. */
+export const exportLoopUrl = "/api/export/loop/";

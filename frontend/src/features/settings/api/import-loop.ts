@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { uploadFile } from "@/lib/api-client";
+import { meQueryKey } from "@/lib/auth";
+
+export interface ImportResult {
+  habits_created: number;
+  habits_updated: number;
+  entries_created: number;
+  entries_updated: number;
+}
+
+export function importLoop(file: File, onProgress: (fraction: number) => void): Promise<ImportResult> {
+  return uploadFile<ImportResult>("/api/import/loop/", "file", file, onProgress);
+}
+
+export function useImportLoop(onProgress: (fraction: number) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => importLoop(file, onProgress),
+    // An import can touch every habit: refresh everything except the user.
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] }),
+  });
+}

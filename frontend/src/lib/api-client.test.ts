@@ -1,0 +1,84 @@
+import { http, HttpResponse } from "msw";
+import { describe, expect, it, vi } from "vitest";
+import { server } from "@/testing/server";
+import { ApiError, api, setUnauthorizedHandler } from "./api-client";
+
+describe("api client", () => {
+  it("sends the CSRF cookie as X-CSRFToken on unsafe requests", async () => {
+    let header: string | null = null;
+    server.use(
+      http.post("*/api/things/", ({ request }) => {
+        header = request.headers.get("X-CSRFToken");
+        return HttpResponse.json({ ok: true }, { status: 201 });
+      }),
+    );
+    await expect(api.post("/api/things/", { a: 1 })).resolves.toEqual({ ok: true });
+    expect(header).toBe("test-token");
+  });
+
+  it("fetches the CSRF cookie first when it is missing", async () => {
+    document.cookie = "csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/";
+    const seen: string[] = [];
+    server.use(
+      http.get("*/api/auth/csrf/", () => {
+        seen.push("csrf");
+        document.cookie = "csrftoken=fresh; path=/";
+        return new HttpResponse(null, { status: 204 });
+      }),
+      http.delete("*/api/things/1/", ({ request }) => {
+        seen.push(`delete ${request.headers.get("X-CSRFToken")}`);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await expect(api.delete("/api/things/1/")).resolves.toBeUndefined();
+    expect(seen).toEqual(["csrf", "delete fresh"]);
+  });
+
+  it("turns a validation error into a message and field errors", async () => {
+    server.use(
+      http.post("*/api/things/", () =>
+        HttpResponse.json(
+          { detail: "Invalid input.", code: "invalid", errors: { name: ["This field is required."] } },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await api.post("/api/things/", {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: "invalid", message: "Invalid input.", fieldErrors: { name: ["This field is required."] } });
+  });
+
+  it("tells the user how long to wait when throttled", async () => {
+    server.use(
+      http.post("*/api/auth/login/", () =>
+        HttpResponse.json({ detail: "Request was throttled.", code: "throttled" }, { status: 429, headers: { "Retry-After": "42" } }),
+      ),
+    );
+    await expect(api.post("/api/auth/login/", {})).rejects.toThrow("Too many attempts. Try again in 42 seconds.");
+  });
+
+  it("reports a network failure in words", async () => {
+    server.use(http.get("*/api/things/", () => HttpResponse.error()));
+    await expect(api.get("/api/things/")).rejects.toThrow("Can't reach the server");
+  });
+
+  it("calls the unauthorized handler on 401", async () => {
+    const handler = vi.fn();
+    setUnauthorizedHandler(handler);
+    server.use(http.get("*/api/things/", () => HttpResponse.json({ detail: "Not signed in.", code: "not_authenticated" }, { status: 401 })));
+    await expect(api.get("/api/things/")).rejects.toMatchObject({ status: 401, message: "Not signed in." });
+    expect(handler).toHaveBeenCalledOnce();
+  });
+
+  it("puts query parameters on the URL", async () => {
+    let url = "";
+    server.use(
+      http.get("*/api/habits/1/entries/", ({ request }) => {
+        url = request.url;
+        return HttpResponse.json([]);
+      }),
+    );
+    await api.get("/api/habits/1/entries/", { query: { start: "2026-01-01", end: "2026-01-31" } });
+    expect(new URL(url).search).toBe("?start=2026-01-01&end=2026-01-31");
+  });
+});

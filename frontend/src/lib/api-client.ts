@@ -1,0 +1,194 @@
+/**
+ * The one HTTP client of the app. Session-cookie auth with Django's CSRF protection:
+ * every unsafe request carries the `csrftoken` cookie as `X-CSRFToken`, fetching the cookie
+ * first when it is missing. Every failure becomes an `ApiError` whose message a person can act on.
+ */
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fieldErrors: FieldErrors;
+
+  constructor(message: string, status: number, code: string, fieldErrors: FieldErrors = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const CSRF_COOKIE = "csrftoken";
+
+let onUnauthorized: () => void = () => {};
+
+/** Called on every 401 so the app can forget the user and send them to sign-in. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+export function apiUrl(path: string, query?: Query): string {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+export async function ensureCsrfToken(force = false): Promise<string> {
+  const existing = readCookie(CSRF_COOKIE);
+  if (existing && !force) return existing;
+  const response = await fetchOrExplain(apiUrl("/api/auth/csrf/"), { credentials: "same-origin" });
+  if (!response.ok) throw await toApiError(response);
+  return readCookie(CSRF_COOKIE) ?? "";
+}
+
+async function fetchOrExplain(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(
+      "Can't reach the server. Check your connection and try again.",
+      0,
+      "network_error",
+    );
+  }
+}
+
+function messageFor(status: number, detail: string | undefined, retryAfter: string | null): string {
+  if (status === 429) {
+    const seconds = Number(retryAfter);
+    return Number.isFinite(seconds) && seconds > 0
+      ? `Too many attempts. Try again in ${Math.ceil(seconds)} seconds.`
+      : "Too many attempts. Wait a little and try again.";
+  }
+  if (detail) return detail;
+  if (status === 401) return "Your session has ended. Please sign in again.";
+  if (status === 403) return "You are not allowed to do that.";
+  if (status === 404) return "That could not be found. It may have been deleted.";
+  if (status >= 500) return "The server had a problem. Try again in a moment.";
+  return "Something went wrong. Please try again.";
+}
+
+/** Turns a JSON error response `{detail, code, errors}` into an ApiError. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  let payload: { detail?: unknown; code?: unknown; errors?: unknown } = {};
+  try {
+    payload = (await response.json()) as typeof payload;
+  } catch {
+    payload = {};
+  }
+  const detail = typeof payload.detail === "string" ? payload.detail : undefined;
+  const code = typeof payload.code === "string" ? payload.code : `http_${response.status}`;
+  const fieldErrors =
+    payload.errors && typeof payload.errors === "object" ? (payload.errors as FieldErrors) : {};
+  const firstFieldMessage = Object.values(fieldErrors).flat()[0];
+  const message = messageFor(
+    response.status,
+    detail ?? firstFieldMessage,
+    response.headers.get("Retry-After"),
+  );
+  return new ApiError(message, response.status, code, fieldErrors);
+}
+
+function isCsrfFailure(error: ApiError): boolean {
+  return error.status === 403 && /csrf/i.test(`${error.code} ${error.message}`);
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const init: RequestInit = { method, headers, credentials: "same-origin", signal: options.signal };
+  if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(options.body);
+  }
+  if (UNSAFE.has(method)) headers["X-CSRFToken"] = await ensureCsrfToken();
+
+  const response = await fetchOrExplain(apiUrl(path, options.query), init);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (!retried && isCsrfFailure(error)) {
+      await ensureCsrfToken(true);
+      return request<T>(method, path, options, true);
+    }
+    if (error.status === 401) onUnauthorized();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>("POST", path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>("PUT", path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>("PATCH", path, { ...options, body }),
+  delete: <T = void>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>("DELETE", path, { ...options, body }),
+};
+
+/**
+ * Multipart upload with progress. fetch() cannot report upload progress, so this one request
+ * uses XMLHttpRequest, with the same CSRF and error handling as the rest of the client.
+ */
+export async function uploadFile<T>(
+  path: string,
+  field: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  const token = await ensureCsrfToken();
+  const form = new FormData();
+  form.append(field, file);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", apiUrl(path));
+    xhr.setRequestHeader("X-CSRFToken", token);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () =>
+      reject(new ApiError("Can't reach the server. Check your connection and try again.", 0, "network_error"));
+    xhr.onload = () => {
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        headers: { "Content-Type": "application/json", "Retry-After": xhr.getResponseHeader("Retry-After") ?? "" },
+      });
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(JSON.parse(xhr.responseText || "null") as T);
+        return;
+      }
+      void toApiError(response).then((error) => {
+        if (error.status === 401) onUnauthorized();
+        reject(error);
+      });
+    };
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,82 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api } from "./api-client";
+
+export interface User {
+  id: number;
+  email: string;
+  time_zone: string;
+  day_start_hour: number;
+  today: string;
+}
+
+export const meQueryKey = ["me"] as const;
+
+/** The signed-in user, or null when signed out (the API answers 401). */
+export async function getMe(): Promise<User | null> {
+  try {
+    return await api.get<User>("/api/auth/me/");
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const meQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 60_000 });
+
+export function useUser() {
+  return useQuery(meQueryOptions());
+}
+
+/** The user when the caller sits under the signed-in layout, which guarantees one. */
+export function useSignedInUser(): User {
+  const { data } = useUser();
+  if (!data) throw new Error("useSignedInUser used outside the signed-in layout");
+  return data;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface RegisterInput extends Credentials {
+  time_zone?: string;
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Credentials) => api.post<User>("/api/auth/login/", input),
+    onSuccess: (user) => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, user);
+    },
+  });
+}
+
+export function useRegister() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RegisterInput) =>
+      api.post<User>("/api/auth/register/", { time_zone: browserTimeZone(), ...input }),
+    onSuccess: (user) => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>("/api/auth/logout/"),
+    onSuccess: () => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}

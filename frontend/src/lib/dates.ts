@@ -1,0 +1,57 @@
+/**
+ * Calendar-date arithmetic on `YYYY-MM-DD` strings. Everything works in UTC on purpose: the dates
+ * are the user's local dates as the server reports them, so no time zone or DST may shift them.
+ */
+
+export function parseDate(iso: string): Date {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+export function formatIso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = parseDate(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return formatIso(date);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(iso: string): number {
+  const day = parseDate(iso).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+export function daysBetween(start: string, end: string): number {
+  return Math.round((parseDate(end).getTime() - parseDate(start).getTime()) / 86_400_000);
+}
+
+export function formatLong(iso: string): string {
+  return parseDate(iso).toLocaleDateString(undefined, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+export function formatShort(iso: string): string {
+  return parseDate(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+export function formatMonth(iso: string): string {
+  return parseDate(iso).toLocaleDateString(undefined, { month: "short", timeZone: "UTC" });
+}
+
+export const WEEKDAYS = [
+  { iso: 1, short: "Mon", long: "Monday" },
+  { iso: 2, short: "Tue", long: "Tuesday" },
+  { iso: 3, short: "Wed", long: "Wednesday" },
+  { iso: 4, short: "Thu", long: "Thursday" },
+  { iso: 5, short: "Fri", long: "Friday" },
+  { iso: 6, short: "Sat", long: "Saturday" },
+  { iso: 7, short: "Sun", long: "Sunday" },
+] as const;

@@ -1,0 +1,56 @@
+import { http, HttpResponse } from "msw";
+import type { Entry, EntryStatus, Habit } from "@/features/habits/types";
+import { TODAY } from "./builders";
+import { server } from "./server";
+
+/**
+ * A small stateful stand-in for the habits API: the list reflects the entries written through it,
+ * so refetches after a mutation see what a real server would return. Returns the request log.
+ */
+export function fakeHabitsApi(initial: Habit[]) {
+  const habits = new Map(initial.map((habit) => [habit.id, { ...habit }]));
+  const entries = new Map<string, Entry>();
+  const log: { method: string; path: string; body: unknown }[] = [];
+  for (const habit of initial) if (habit.today_entry) entries.set(`${habit.id}/${TODAY}`, habit.today_entry);
+
+  const withToday = (habit: Habit): Habit => ({ ...habit, today_entry: entries.get(`${habit.id}/${TODAY}`) ?? null });
+
+  server.use(
+    http.get("*/api/habits/", ({ request }) => {
+      const archived = new URL(request.url).searchParams.get("archived") === "true";
+      const list = [...habits.values()].filter((habit) => habit.archived === archived).sort((a, b) => a.position - b.position);
+      return HttpResponse.json(list.map(withToday));
+    }),
+    http.get("*/api/habits/:id/", ({ params }) => {
+      const habit = habits.get(Number(params.id));
+      return habit ? HttpResponse.json(withToday(habit)) : HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 });
+    }),
+    http.get("*/api/habits/:id/entries/", ({ params }) =>
+      HttpResponse.json(
+        [...entries.entries()].filter(([key]) => key.startsWith(`${params.id}/`)).map(([, entry]) => entry),
+      ),
+    ),
+    http.put("*/api/habits/:id/entries/:date/", async ({ request, params }) => {
+      const body = (await request.json()) as { status: EntryStatus; value?: number | null; note?: string };
+      log.push({ method: "PUT", path: `${params.id}/${params.date}`, body });
+      const entry: Entry = { date: String(params.date), status: body.status, value: body.value ?? null, note: body.note ?? "" };
+      entries.set(`${params.id}/${params.date}`, entry);
+      return HttpResponse.json(entry);
+    }),
+    http.delete("*/api/habits/:id/entries/:date/", ({ params }) => {
+      log.push({ method: "DELETE", path: `${params.id}/${params.date}`, body: null });
+      entries.delete(`${params.id}/${params.date}`);
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post("*/api/habits/reorder/", async ({ request }) => {
+      const body = (await request.json()) as { ids: number[] };
+      log.push({ method: "POST", path: "reorder", body });
+      body.ids.forEach((id, position) => {
+        const habit = habits.get(id);
+        if (habit) habit.position = position;
+      });
+      return new HttpResponse(null, { status: 204 });
+    }),
+  );
+  return { log, habits, entries };
+}
