@@ -1,0 +1,26 @@
+# Every task of the project. `make help` lists them.
+# The parts for the front end and for Terraform live next to their code and are included below.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+PYTHON ?= python3
+VENV := $(ROOT)/.venv
+PY := $(VENV)/bin/python
+BACKEND := $(ROOT)/backend
+PORT ?= 8000
+CI ?=
+
+.PHONY: help
+help: ## List every task with a line each
+	@grep -hE '^[a-zA-Z0-9_.-]+:.*?## ' $(MAKEFILE_LIST) | sort -u | \
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+include backend/backend.mk
+-include frontend/frontend.mk
+-include terraform/terraform.mk
+
+.PHONY: test
+test: lint backend-test ## Run every suite: lint, backend, image, front end, browser e2e, Terraform

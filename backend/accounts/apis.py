@@ -1,0 +1,181 @@
+"""Accounts API: register, login, logout, me, password, CSRF cookie (DESIGN §3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import services
+from accounts.models import User
+from accounts.selectors import signed_in_user, user_today
+from accounts.throttling import login_throttles
+from core.schema import ERROR_RESPONSES
+
+MESSAGE_BAD_CREDENTIALS = "The email address or the password is not correct."
+MESSAGE_LOGIN_THROTTLED = "Too many failed sign-in attempts. Try again later."
+
+
+class UserOutput(serializers.ModelSerializer[User]):
+    today = serializers.SerializerMethodField(help_text="The user's current date (their zone).")
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "time_zone", "day_start_hour", "today"]
+        read_only_fields = fields
+
+    def get_today(self, user: User) -> str:
+        return user_today(user=user).isoformat()
+
+
+def user_response(user: User, code: int = status.HTTP_200_OK) -> Response:
+    return Response(UserOutput(user).data, status=code)
+
+
+@method_decorator(ensure_csrf_cookie, name="dispatch")
+class CsrfApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    @extend_schema(
+        summary="Set the csrftoken cookie",
+        responses={204: OpenApiResponse(description="The csrftoken cookie is set.")},
+        tags=["auth"],
+    )
+    def get(self, request: Request) -> Response:
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RegisterApi(APIView):
+    permission_classes = [AllowAny]
+
+    class Input(serializers.Serializer[Any]):
+        email = serializers.EmailField(max_length=254)
+        password = serializers.CharField(max_length=128, trim_whitespace=False)
+        time_zone = serializers.CharField(max_length=64, required=False, default="UTC")
+
+    @extend_schema(
+        summary="Create an account and sign in",
+        request=Input,
+        responses={201: UserOutput, **ERROR_RESPONSES},
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        data = self.Input(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = services.user_create(**data.validated_data)
+        login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return user_response(user, status.HTTP_201_CREATED)
+
+
+class LoginApi(APIView):
+    permission_classes = [AllowAny]
+
+    class Input(serializers.Serializer[Any]):
+        email = serializers.EmailField(max_length=254)
+        password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+    @extend_schema(
+        summary="Sign in (rotates the session key; throttled per account and per address)",
+        request=Input,
+        responses={200: UserOutput, **ERROR_RESPONSES},
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        data = self.Input(data=request.data)
+        data.is_valid(raise_exception=True)
+        email, password = data.validated_data["email"], data.validated_data["password"]
+        throttles = login_throttles(request._request, email)
+        waits = [wait for wait in (t.retry_after() for t in throttles) if wait is not None]
+        if waits:
+            raise Throttled(wait=max(waits), detail=MESSAGE_LOGIN_THROTTLED)
+        user = authenticate(request._request, email=email, password=password)
+        if user is None:
+            for throttle in throttles:
+                throttle.record_failure()
+            raise ValidationError({"non_field_errors": [MESSAGE_BAD_CREDENTIALS]})
+        throttles[0].reset()
+        login(request._request, user)
+        return user_response(user)
+
+
+class LogoutApi(APIView):
+    @extend_schema(
+        summary="Sign out (ends this session)",
+        request=None,
+        responses={204: OpenApiResponse(description="Signed out."), **ERROR_RESPONSES},
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeApi(APIView):
+    class UpdateInput(serializers.Serializer[Any]):
+        time_zone = serializers.CharField(max_length=64, required=False)
+        day_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
+
+    class DeleteInput(serializers.Serializer[Any]):
+        password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+    @extend_schema(
+        summary="The signed-in user", responses={200: UserOutput, **ERROR_RESPONSES}, tags=["auth"]
+    )
+    def get(self, request: Request) -> Response:
+        return user_response(signed_in_user(request))
+
+    @extend_schema(
+        summary="Update the user's settings",
+        request=UpdateInput,
+        responses={200: UserOutput, **ERROR_RESPONSES},
+        tags=["auth"],
+    )
+    def patch(self, request: Request) -> Response:
+        data = self.UpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = services.user_update_settings(user=signed_in_user(request), **data.validated_data)
+        return user_response(user)
+
+    @extend_schema(
+        summary="Delete the account and all its data (needs the password)",
+        request=DeleteInput,
+        responses={204: OpenApiResponse(description="Deleted."), **ERROR_RESPONSES},
+        tags=["auth"],
+    )
+    def delete(self, request: Request) -> Response:
+        data = self.DeleteInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_delete(user=signed_in_user(request), password=data.validated_data["password"])
+        logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PasswordApi(APIView):
+    class Input(serializers.Serializer[Any]):
+        current_password = serializers.CharField(max_length=128, trim_whitespace=False)
+        new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+    @extend_schema(
+        summary="Change the password (ends the user's other sessions)",
+        request=Input,
+        responses={204: OpenApiResponse(description="Changed."), **ERROR_RESPONSES},
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        data = self.Input(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = services.user_change_password(user=signed_in_user(request), **data.validated_data)
+        # Other sessions carry the old password's hash and stop authenticating; keep this one.
+        update_session_auth_hash(request._request, user)
+        request._request.session.cycle_key()
+        return Response(status=status.HTTP_204_NO_CONTENT)

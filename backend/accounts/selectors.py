@@ -1,0 +1,22 @@
+"""Reads on accounts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from accounts.models import User
+from habits.engine.days import user_today as engine_user_today
+
+
+def user_today(*, user: User, now: datetime | None = None) -> date:
+    """The user's current date: their IANA zone, shifted by their day start hour."""
+    return engine_user_today(now or timezone.now(), user.time_zone, user.day_start_hour)
+
+
+def signed_in_user(request: object) -> User:
+    """The request's user, typed; the views that call this require authentication."""
+    user = getattr(request, "user", None)
+    assert isinstance(user, User)
+    return user

@@ -1,0 +1,67 @@
+"""Writes on accounts. Keyword-only; each runs in one transaction."""
+
+from __future__ import annotations
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from accounts.models import User
+from accounts.time_zones import validate_time_zone
+
+MESSAGE_EMAIL_TAKEN = "An account with this email address already exists."
+MESSAGE_WRONG_PASSWORD = "The password is not correct."
+MESSAGE_DAY_START_RANGE = "The day start hour must be between 0 and 23."
+
+
+def user_create(*, email: str, password: str, time_zone: str = "UTC") -> User:
+    email = User.objects.normalize_email(email).lower()
+    validate_time_zone(time_zone)
+    candidate = User(email=email, time_zone=time_zone)
+    try:
+        password_validation.validate_password(password, user=candidate)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": [MESSAGE_EMAIL_TAKEN]})
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(email=email, password=password, time_zone=time_zone)
+    except IntegrityError:  # a concurrent registration of the same address won the race
+        raise ValidationError({"email": [MESSAGE_EMAIL_TAKEN]}) from None
+
+
+@transaction.atomic
+def user_update_settings(
+    *, user: User, time_zone: str | None = None, day_start_hour: int | None = None
+) -> User:
+    if time_zone is not None:
+        validate_time_zone(time_zone)
+        user.time_zone = time_zone
+    if day_start_hour is not None:
+        if not 0 <= day_start_hour <= 23:
+            raise ValidationError({"day_start_hour": [MESSAGE_DAY_START_RANGE]})
+        user.day_start_hour = day_start_hour
+    user.save(update_fields=["time_zone", "day_start_hour"])
+    return user
+
+
+@transaction.atomic
+def user_change_password(*, user: User, current_password: str, new_password: str) -> User:
+    if not user.check_password(current_password):
+        raise ValidationError({"current_password": [MESSAGE_WRONG_PASSWORD]})
+    try:
+        password_validation.validate_password(new_password, user=user)
+    except ValidationError as error:
+        raise ValidationError({"new_password": error.messages}) from None
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def user_delete(*, user: User, password: str) -> None:
+    """Delete the account and, through the foreign keys' cascades, every row that belonged to it."""
+    if not user.check_password(password):
+        raise ValidationError({"password": [MESSAGE_WRONG_PASSWORD]})
+    user.delete()

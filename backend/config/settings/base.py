@@ -1,0 +1,216 @@
+"""Settings shared by every way the product runs. Values come from the environment (config.env)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from config.env import database_from_url, env_bool, env_int, env_list, env_str
+from core.logging import logging_config
+
+BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
+PROJECT_DIR = BACKEND_DIR.parent
+
+DEBUG = False
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")  # overridden per module; production refuses a default
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
+    "core",
+    "accounts",
+    "habits",
+]
+
+MIDDLEWARE = [
+    "core.middleware.RequestLogMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Data -----------------------------------------------------------------------------------------
+
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BACKEND_DIR / 'db.sqlite3'}")
+DATABASES: dict[str, dict[str, Any]] = {
+    "default": database_from_url(
+        DATABASE_URL or "", pool_max_size=env_int("DATABASE_POOL_MAX_SIZE", 4)
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL")
+
+
+def cache_settings(redis_url: str | None) -> dict[str, Any]:
+    """Redis through django-redis when a URL is given, the process's memory otherwise.
+
+    Redis errors are swallowed by the cache (IGNORE_EXCEPTIONS): the product works without its cache,
+    sessions fall back to the database (`cached_db`), and /health/ reports the cache as degraded.
+    Short socket timeouts keep an unreachable Redis from stalling requests.
+    """
+    if not redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "habit-tracker",
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "ht",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+                "CONNECTION_POOL_KWARGS": {"health_check_interval": 30},
+            },
+        }
+    }
+
+
+CACHES = cache_settings(REDIS_URL)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "core.cache"
+
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# The SPA reads the token from this cookie and sends it back as X-CSRFToken.
+CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
+
+# --- Accounts -------------------------------------------------------------------------------------
+
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Proxies in front of the app that append to X-Forwarded-For (CloudFront + API Gateway: 2).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+LOGIN_THROTTLE = {
+    # Failed logins allowed per window, for one account and for one client address.
+    "per_account": env_int("LOGIN_THROTTLE_PER_ACCOUNT", 5),
+    "per_address": env_int("LOGIN_THROTTLE_PER_ADDRESS", 20),
+    "window_seconds": env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60),
+}
+
+# --- API ------------------------------------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["core.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Habit Tracker API",
+    "DESCRIPTION": (
+        "Habits, daily entries, streaks and Loop-compatible scores. Session-cookie authentication: "
+        "GET /api/auth/csrf/ sets the csrftoken cookie; send it back as X-CSRFToken on unsafe "
+        "methods. Dates are YYYY-MM-DD in the user's time zone. Every error is "
+        '{"detail", "code"} plus "errors" (field -> messages) on 400.'
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": "/api",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EntryStatusEnum": "habits.models.EntryStatus",
+        "HabitKindEnum": "habits.models.HabitKind",
+        "TargetTypeEnum": "habits.models.TargetType",
+        "PeriodEnum": "habits.models.Period",
+    },
+}
+
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_CREDENTIALS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+
+# Strip this prefix from request paths (an API Gateway named stage or a path prefix).
+API_BASE_PATH = env_str("API_BASE_PATH", "") or ""
+
+# --- Static files and the SPA ---------------------------------------------------------------------
+
+STATIC_URL = "/django-static/"
+STATIC_ROOT = BACKEND_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# The built SPA (frontend/dist). Served by Django locally; by S3 + CloudFront in AWS.
+FRONTEND_DIST_DIR = Path(env_str("FRONTEND_DIST_DIR", str(PROJECT_DIR / "frontend" / "dist")) or "")
+SERVE_FRONTEND = env_bool("SERVE_FRONTEND", True)
+
+# Uploads: a Loop export is a zip well under this; bigger bodies are refused before parsing.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+IMPORT_MAX_BYTES = 20 * 1024 * 1024
+IMPORT_MAX_ROWS = 100_000
+
+# --- Security -------------------------------------------------------------------------------------
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# --- Time and language ----------------------------------------------------------------------------
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = False
+USE_TZ = True
+
+# --- Logging --------------------------------------------------------------------------------------
+
+LOG_LEVEL = (env_str("LOG_LEVEL", "INFO") or "INFO").upper()
+LOG_FORMAT = env_str("LOG_FORMAT", "console") or "console"
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)

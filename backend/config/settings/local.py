@@ -1,0 +1,10 @@
+"""Local development and `make run`: SQLite and process memory unless DATABASE_URL / REDIS_URL say otherwise."""
+
+from config.env import env_bool, env_str
+
+from .base import *  # noqa: F403
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "local-development-only-not-secret") or ""
+# `make run` seeds a demo account on the first run; never in production.
+DEMO_DATA = env_bool("DJANGO_DEMO_DATA", True)

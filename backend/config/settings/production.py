@@ -1,0 +1,65 @@
+"""Production (AWS Lambda behind CloudFront and API Gateway, or any HTTPS deployment).
+
+Fails fast: no default for the secret key, the allowed hosts or the database. In AWS, the secret key,
+the database credentials and the Redis URL come from Secrets Manager and SSM (core.aws_config), read
+once per cold start; elsewhere DJANGO_SECRET_KEY, DATABASE_URL and REDIS_URL can be given directly.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_int, env_list, env_str
+from core.aws_config import load_aws_configuration
+from core.logging import logging_config
+
+from .base import *  # noqa: F403
+from .base import cache_settings
+
+DEBUG = False
+DEMO_DATA = False
+
+_aws = load_aws_configuration()
+
+SECRET_KEY = _aws.secret_key or env_str("DJANGO_SECRET_KEY") or ""
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "No secret key: set DJANGO_SECRET_KEY_SECRET_ARN (Secrets Manager) or DJANGO_SECRET_KEY."
+    )
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must list the host names the site answers to.")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+if _aws.database is not None:
+    DATABASES = {"default": _aws.database}
+elif env_str("DATABASE_URL"):
+    pass  # base.py already built it from DATABASE_URL
+else:
+    raise ImproperlyConfigured(
+        "No database: set DATABASE_SECRET_ARN with DATABASE_HOST (AWS) or DATABASE_URL."
+    )
+
+REDIS_URL = _aws.redis_url or env_str("REDIS_URL")
+CACHES = cache_settings(REDIS_URL)
+
+# The SPA is served by S3 + CloudFront in production.
+SERVE_FRONTEND = False
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# HTTPS everywhere. CloudFront terminates TLS and forwards X-Forwarded-Proto to API Gateway.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "csrftoken"
+
+LOG_FORMAT = env_str("LOG_FORMAT", "json") or "json"
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)

@@ -1,0 +1,7 @@
+"""The test suite: the local settings with a fast password hasher and no demo data."""
+
+from .local import *  # noqa: F403
+
+DEMO_DATA = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SERVE_FRONTEND = True

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core import errors, health, spa
+
+urlpatterns = [
+    path("health/", health.health, name="health"),
+    path("admin/", admin.site.urls),
+    path("api/auth/", include("accounts.urls")),
+    path("api/", include("habits.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # Anything else under /api/ is a JSON 404, never the SPA.
+    re_path(r"^api(?:/.*)?$", errors.json_not_found),
+]
+
+if settings.SERVE_FRONTEND:
+    urlpatterns += [
+        re_path(r"^assets/(?P<path>.+)$", spa.asset, name="spa-asset"),
+        # Every other path that is not the admin or Django's static files is a route of the SPA.
+        re_path(r"^(?!admin/|django-static/)(?P<path>.*)$", spa.index, name="spa"),
+    ]
+
+handler400 = errors.json_bad_request
+handler403 = errors.json_permission_denied
+handler404 = errors.json_not_found
+handler500 = errors.json_server_error

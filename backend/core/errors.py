@@ -1,0 +1,158 @@
+"""One JSON error shape for the whole API: {"detail": str, "code": str} plus "errors" on 400.
+
+`errors` maps each field to its messages; problems not tied to a field sit under `non_field_errors`.
+Django's own error views (404, 500, CSRF failure) answer in the same shape, and a database outage is a
+503, never a 500 or an HTML page.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import structlog
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import Http404, HttpRequest, JsonResponse
+from psycopg_pool import PoolTimeout
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler
+
+log = structlog.get_logger(__name__)
+
+# Stable codes clients can rely on. Messages live next to them so tests can import both.
+CODE_INVALID = "invalid"
+CODE_PARSE_ERROR = "parse_error"
+CODE_NOT_FOUND = "not_found"
+CODE_NOT_AUTHENTICATED = "not_authenticated"
+CODE_PERMISSION_DENIED = "permission_denied"
+CODE_CSRF_FAILED = "csrf_failed"
+CODE_METHOD_NOT_ALLOWED = "method_not_allowed"
+CODE_THROTTLED = "throttled"
+CODE_SERVER_ERROR = "server_error"
+CODE_SERVICE_UNAVAILABLE = "service_unavailable"
+
+MESSAGE_INVALID = "The request has invalid fields."
+MESSAGE_NOT_FOUND = "Not found."
+MESSAGE_CSRF_FAILED = (
+    "CSRF check failed: fetch /api/auth/csrf/ and send the csrftoken cookie's value as X-CSRFToken."
+)
+MESSAGE_SERVER_ERROR = "Something went wrong on our side. Please try again."
+MESSAGE_SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly."
+
+# Exceptions that mean the database cannot be reached (as opposed to a bug or a constraint).
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
+
+
+def error_body(detail: str, code: str, errors: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"detail": detail, "code": code}
+    if errors is not None:
+        body["errors"] = errors
+    return body
+
+
+def field_errors(detail: Any) -> dict[str, list[str]]:
+    """Flatten DRF's nested error detail into {"field": [messages]} ("a.b" for nested fields)."""
+    flat: dict[str, list[str]] = {}
+
+    def walk(value: Any, prefix: str) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, f"{prefix}.{key}" if prefix else str(key))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                if isinstance(inner, dict | list):
+                    walk(inner, f"{prefix}.{index}" if prefix else str(index))
+                else:
+                    flat.setdefault(prefix or "non_field_errors", []).append(str(inner))
+        else:
+            flat.setdefault(prefix or "non_field_errors", []).append(str(value))
+
+    walk(detail, "")
+    return flat
+
+
+def is_database_unavailable(error: BaseException | None) -> bool:
+    return isinstance(error, DATABASE_UNAVAILABLE) or (
+        isinstance(error, DatabaseError) and isinstance(error.__cause__, DATABASE_UNAVAILABLE)
+    )
+
+
+def service_unavailable() -> dict[str, Any]:
+    return error_body(MESSAGE_SERVICE_UNAVAILABLE, CODE_SERVICE_UNAVAILABLE)
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if is_database_unavailable(exc):
+        log.error("database_unavailable", error=type(exc).__name__)
+        return Response(service_unavailable(), status=status.HTTP_503_SERVICE_UNAVAILABLE)
+    if isinstance(exc, DjangoValidationError):
+        # Services raise Django's ValidationError; it is the client's input all the same.
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound(MESSAGE_NOT_FOUND)
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = exception_handler(exc, context)
+    if response is None:
+        return None  # a bug: Django's handler500 answers with the JSON 500
+    if not isinstance(exc, exceptions.APIException):
+        return response
+
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = error_body(MESSAGE_INVALID, CODE_INVALID, field_errors(exc.detail))
+    elif isinstance(exc, exceptions.ParseError):
+        message = str(exc.detail)
+        response.data = error_body(message, CODE_PARSE_ERROR, {"non_field_errors": [message]})
+    else:
+        code = _code_for(exc)
+        detail = MESSAGE_CSRF_FAILED if code == CODE_CSRF_FAILED else str(exc.detail)
+        response.data = error_body(detail, code)
+    return response
+
+
+def _code_for(exc: exceptions.APIException) -> str:
+    if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+        return CODE_NOT_AUTHENTICATED
+    if isinstance(exc, exceptions.PermissionDenied):
+        return CODE_CSRF_FAILED if str(exc.detail).startswith("CSRF Failed") else (
+            CODE_PERMISSION_DENIED
+        )
+    if isinstance(exc, exceptions.NotFound):
+        return CODE_NOT_FOUND
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        return CODE_METHOD_NOT_ALLOWED
+    if isinstance(exc, exceptions.Throttled):
+        return CODE_THROTTLED
+    codes = exc.get_codes()
+    return codes if isinstance(codes, str) else exc.default_code
+
+
+# --- Django's error views, in the same shape ------------------------------------------------------
+
+
+def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse(error_body("Bad request.", CODE_INVALID), status=400)
+
+
+def json_permission_denied(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse(error_body("Permission denied.", CODE_PERMISSION_DENIED), status=403)
+
+
+def json_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse(error_body(MESSAGE_NOT_FOUND, CODE_NOT_FOUND), status=404)
+
+
+def json_server_error(request: HttpRequest) -> JsonResponse:
+    # Called by Django while handling an uncaught exception, so sys.exc_info() names it.
+    if is_database_unavailable(sys.exc_info()[1]):
+        return JsonResponse(service_unavailable(), status=503)
+    return JsonResponse(error_body(MESSAGE_SERVER_ERROR, CODE_SERVER_ERROR), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
+    return JsonResponse(error_body(MESSAGE_CSRF_FAILED, CODE_CSRF_FAILED), status=403)

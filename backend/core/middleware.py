@@ -1,0 +1,54 @@
+"""Request logging: one structured line per request, carrying the request id."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+
+import structlog
+from django.http import HttpRequest, HttpResponse
+
+log = structlog.get_logger("core.request")
+
+REQUEST_ID_HEADER = "X-Request-ID"
+
+
+def request_id_for(request: HttpRequest) -> str:
+    """Lambda's request id when running under Mangum, else the caller's header, else a new one."""
+    scope = getattr(request, "scope", None) or {}
+    context = scope.get("aws.context")
+    aws_request_id = getattr(context, "aws_request_id", None)
+    if aws_request_id:
+        return str(aws_request_id)
+    incoming = request.headers.get(REQUEST_ID_HEADER, "")
+    if 0 < len(incoming) <= 64 and incoming.replace("-", "").isalnum():
+        return incoming
+    return uuid.uuid4().hex
+
+
+class RequestLogMiddleware:
+    """Logs method, path, status and duration; never bodies, cookies, headers or query strings."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = request_id_for(request)
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        response = self.get_response(request)
+        duration_ms = round((time.perf_counter() - started) * 1000, 2)
+        user = getattr(request, "user", None)
+        log.info(
+            "request",
+            method=request.method,
+            path=request.path,
+            status=response.status_code,
+            duration_ms=duration_ms,
+            user_id=getattr(user, "pk", None),
+        )
+        response[REQUEST_ID_HEADER] = request_id
+        structlog.contextvars.clear_contextvars()
+        return response

@@ -1,0 +1,32 @@
+"""The seam between rows and the pure engine: Habit -> HabitSpec, entries -> {date: Mark}."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from habits.engine import HabitSpec, Kind, Mark, Period, Schedule, Status, TargetType
+from habits.models import Habit, mask_to_weekdays
+
+# (date, status, value) rows, as read with values_list: cheaper than model instances.
+EntryRow = tuple[date, str, Decimal | None]
+ENTRY_ROW_FIELDS = ("date", "status", "value")
+
+
+def habit_spec(habit: Habit) -> HabitSpec:
+    return HabitSpec(
+        kind=Kind(habit.kind),
+        schedule=Schedule(
+            times=habit.frequency_times,
+            days=habit.frequency_days,
+            weekdays=frozenset(mask_to_weekdays(habit.weekdays_mask)),
+            period=Period(habit.period),
+        ),
+        target_value=habit.target_value,
+        target_type=TargetType(habit.target_type),
+    )
+
+
+def marks_from_rows(rows: Iterable[EntryRow]) -> dict[date, Mark]:
+    return {day: Mark(Status(status), value) for day, status, value in rows}

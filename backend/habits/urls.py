@@ -1,0 +1,18 @@
+from django.urls import path
+
+from habits import apis
+
+app_name = "habits"
+
+urlpatterns = [
+    path("habits/", apis.HabitListApi.as_view(), name="habit-list"),
+    path("habits/reorder/", apis.HabitReorderApi.as_view(), name="habit-reorder"),
+    path("habits/<int:habit_id>/", apis.HabitDetailApi.as_view(), name="habit-detail"),
+    path("habits/<int:habit_id>/stats/", apis.HabitStatsApi.as_view(), name="habit-stats"),
+    path("habits/<int:habit_id>/entries/", apis.EntryListApi.as_view(), name="entry-list"),
+    path(
+        "habits/<int:habit_id>/entries/<str:day>/",
+        apis.EntryDetailApi.as_view(),
+        name="entry-detail",
+    ),
+]
