@@ -60,8 +60,8 @@ class Timeline:
 
 def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> Timeline:
     last_ordinal = last.toordinal()
-    earliest = min(marks, default=last)
-    first = earliest.toordinal() if earliest <= last else last_ordinal + 1
+    earliest = min(marks, default=None)
+    first = earliest.toordinal() if earliest and earliest <= last else last_ordinal + 1
     length = last_ordinal - first + 1
     done = [False] * length
     skipped = [False] * length
