@@ -74,7 +74,7 @@ def schedule_periods(schedule: Schedule, start: int, end: int) -> list[Span]:
 
 
 def scheduled_days(schedule: Schedule, start: int, end: int) -> int:
-    """How many days of [start, end] the schedule's weekdays allow (all of them without weekdays)."""
+    """How many days of [start, end] the schedule's weekdays allow (all without weekdays)."""
     length = end - start + 1
     if length <= 0:
         return 0

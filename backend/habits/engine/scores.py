@@ -1,4 +1,5 @@
-"""Habit strength, exactly as Loop Habit Tracker computes it (`ScoreList.recompute`, `Score.compute`).
+"""Habit strength exactly as Loop Habit Tracker computes it
+(`ScoreList.recompute` and `Score.compute`).
 
 With the frequency `f = times / days` and the multiplier `m = 0.5 ** (sqrt(f) / 13)`, every day from
 the first entry's date to today updates the score `S = S_prev * m + c * (1 - m)`, starting at 0
@@ -7,9 +8,9 @@ every 13 days; less frequent habits move more slowly.
 
 `c`, the day's completion, looks back over a window that ends on (and includes) the day:
 
-- yes/no: `c = min(1, DONE days in the last D' days / N')`, where `N', D' = 2N, 2D` when `f < 1` and
-  `N, D` otherwise. Loop doubles both for non-daily habits to smooth out irregular schedules (a weekly
-  habit done on a different weekday each week).
+- yes/no: `c = min(1, DONE days in the last D' days / N')`, where `N', D' = 2N, 2D` when `f < 1`
+  and `N, D` otherwise. Loop doubles both for non-daily habits to smooth out irregular schedules (a
+  weekly habit done on a different weekday each week).
 - numeric: the sum of values over the last D days (not doubled), see `timeline` for which values.
   At least: `min(1, sum / target)`, or 1 when `target <= 0`. At most:
   `clamp(1 - (sum - target) / target, 0, 1)`, or when `target <= 0`: 0 if `sum > 0` else 1.

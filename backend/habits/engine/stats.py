@@ -72,7 +72,7 @@ def habit_summary(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> H
 def _history(
     scores: list[float], initial: float, first: int, start: date, end: date
 ) -> list[tuple[date, float]]:
-    """Scores for [start, end] when `scores` starts at ordinal `first`; earlier days get `initial`."""
+    """Scores for [start, end], `scores` starting at ordinal `first`; earlier days get `initial`."""
     low, high = start.toordinal(), end.toordinal()
     before_first = min(max(first - low, 0), high - low + 1)
     values = [initial] * before_first + scores[max(low - first, 0) : max(high - first + 1, 0)]

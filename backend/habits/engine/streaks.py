@@ -8,10 +8,11 @@ while today is still open: today never breaks a streak, it only adds to it once 
 - Every scheduled day (`times == days`, daily or weekday habits, whatever the period): the run of
   consecutive scheduled days that were met.
 - Rolling "N in D days": a window of D days that starts on a met day and holds at least N met days
-  has met its target, and every day it spans is covered (as in Loop, whose intervals also run forward
-  from the first repetition). The streak is the run of consecutive covered days. Windows start on met
-  days so the days before a habit was begun are never counted; a window that reaches past today is
-  judged on what is known so far. With N = D = 1 this is exactly the every-day rule above.
+  has met its target, and every day it spans is covered (as in Loop, whose intervals also run
+  forward from the first repetition). The streak is the run of consecutive covered days. Windows
+  start on met days so the days before a habit was begun are never counted; a window that reaches
+  past today is judged on what is known so far. With N = D = 1 this is exactly the every-day rule
+  above.
 - Calendar "N per period" (see `periods.schedule_periods`: ISO weeks for D = 7, calendar months for
   D = 28-31, calendar years for 365/366, else D-day blocks): a period is met when its met days reach
   N, or all of its scheduled days that were not skipped if skips leave fewer than N (a fully skipped

@@ -1,14 +1,14 @@
 """Per-day facts about a habit, built once from its marks and shared by every statistic.
 
 The timeline runs from the first entry's date (whatever its status) to a last day, usually the
-user's today; entries after the last day are ignored. A day without an entry is NOT_DONE with value 0.
+user's today; entries after the last day are ignored. A day without an entry is NOT_DONE, value 0.
 
 Numeric day success, the rule streaks and completion rates share: a day of a numeric habit is *met*
 when its entry is DONE and the sum of values over the D days ending that day (D = schedule.days; for
 a daily habit just that day's value) reaches the target: `sum >= target` for at-least habits,
 `sum <= target` for at-most habits. The values summed are those of every entry that is not SKIPPED
-(a NOT_DONE entry's value still happened), negative values count as 0 (as in Loop), and sums are exact
-Decimals. A yes/no day is met when its entry is DONE. Either way, a day outside the schedule's
+(a NOT_DONE entry's value still happened), negative values count as 0 (as in Loop), and sums are
+exact Decimals. A yes/no day is met when its entry is DONE. Either way, a day outside the schedule's
 weekdays is never met: streaks and completion ignore unscheduled days (the score does not).
 """
 
