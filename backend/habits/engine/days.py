@@ -35,8 +35,9 @@ def local_day(instant: datetime, time_zone: str, day_start_hour: int) -> date:
     local_zone = zone(time_zone)
     wall = instant.astimezone(local_zone)
     day = wall.date() - timedelta(days=1) if wall.hour < day_start_hour else wall.date()
-    # A fall-back that straddles the day start (Antarctica/Troll turns 03:00 back to 01:00) takes
-    # the wall clock below the day start again after the next day has begun: a begun day stays.
+    # A fall-back that straddles the day start (Pacific/Chatham turns 03:45 back to 02:45, so a day
+    # starting at 03:00 would begin twice) takes the wall clock below the day start again after the
+    # next day has begun: a day, once begun, stays.
     next_start = datetime.combine(day + timedelta(days=1), time(day_start_hour), tzinfo=local_zone)
     return day + timedelta(days=1) if instant >= next_start else day
 
