@@ -1,5 +1,6 @@
 """Day boundaries: the user's date in their zone, shifted by their day start, across DST changes."""
 
+import itertools
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -36,7 +37,7 @@ def transitions(time_zone: str, instants: list[datetime]) -> list[tuple[datetime
     offsets = [instant.astimezone(zone).utcoffset() for instant in instants]
     return [
         (instants[index], after - before)
-        for index, (before, after) in enumerate(zip(offsets, offsets[1:], strict=False), start=1)
+        for index, (before, after) in enumerate(itertools.pairwise(offsets), start=1)
         if before is not None and after is not None and after != before
     ]
 
@@ -50,7 +51,7 @@ def test_every_date_appears_once_in_order_across_a_transition_week(
     [(changed_at, shift)] = transitions(time_zone, instants)
     days = [local_day(instant, time_zone, day_start_hour) for instant in instants]
 
-    runs = [days[0]] + [day for previous, day in zip(days, days[1:], strict=False) if day != previous]
+    runs = [days[0]] + [day for previous, day in itertools.pairwise(days) if day != previous]
     assert runs == list(days_between(runs[0], runs[-1])), "a date was dropped, doubled or reordered"
 
     # Whole days last 24 hours, except the one holding the change: 23, 25, 23.5 or 24.5 hours.
@@ -112,9 +113,11 @@ def test_today_at_the_edges_of_days_and_transitions(
 def test_a_day_starting_at_four_runs_from_four_to_four_local() -> None:
     zone = ZoneInfo("Europe/Paris")
     tuesday_0230 = datetime(2026, 6, 2, 2, 30, tzinfo=zone)
+    tuesday_0359 = tuesday_0230.replace(hour=3, minute=59)
+    tuesday_0400 = tuesday_0230.replace(hour=4, minute=0)
     assert user_today(tuesday_0230, "Europe/Paris", 4) == date(2026, 6, 1)
-    assert user_today(tuesday_0230.replace(hour=3, minute=59), "Europe/Paris", 4) == date(2026, 6, 1)
-    assert user_today(tuesday_0230.replace(hour=4, minute=0), "Europe/Paris", 4) == date(2026, 6, 2)
+    assert user_today(tuesday_0359, "Europe/Paris", 4) == date(2026, 6, 1)
+    assert user_today(tuesday_0400, "Europe/Paris", 4) == date(2026, 6, 2)
     assert user_today(tuesday_0230, "Europe/Paris", 0) == date(2026, 6, 2)
 
 
@@ -136,7 +139,7 @@ def test_no_day_start_hour_drops_or_doubles_a_day_in_odd_zones(time_zone: str) -
     noons = [datetime(2026, 1, 1, 12, tzinfo=UTC) + timedelta(days=n) for n in range(365)]
     changes = [
         later
-        for earlier, later in zip(noons, noons[1:], strict=False)
+        for earlier, later in itertools.pairwise(noons)
         if earlier.astimezone(zone).utcoffset() != later.astimezone(zone).utcoffset()
     ]
     assert changes, f"{time_zone} has no change in 2026"
@@ -144,7 +147,7 @@ def test_no_day_start_hour_drops_or_doubles_a_day_in_odd_zones(time_zone: str) -
         instants = [change - timedelta(days=2) + step * QUARTER for step in range(2 * 96)]
         for day_start_hour in range(24):
             days = [local_day(instant, time_zone, day_start_hour) for instant in instants]
-            steps = {(later - earlier).days for earlier, later in zip(days, days[1:], strict=False)}
+            steps = {(later - earlier).days for earlier, later in itertools.pairwise(days)}
             assert steps <= {0, 1}, (change, day_start_hour)
 
 
@@ -157,7 +160,7 @@ def test_an_unknown_zone_is_a_clear_value_error() -> None:
 
 def test_a_naive_instant_or_a_bad_day_start_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
-        local_day(datetime(2026, 1, 1), "UTC", 0)  # noqa: DTZ001
+        local_day(datetime(2026, 1, 1), "UTC", 0)
     with pytest.raises(ValueError, match="day_start_hour"):
         local_day(datetime(2026, 1, 1, tzinfo=UTC), "UTC", 24)
 
