@@ -1,0 +1,156 @@
+data "aws_cloudfront_cache_policy" "caching_optimized" {
+  name = "Managed-CachingOptimized"
+}
+
+data "aws_cloudfront_cache_policy" "caching_disabled" {
+  name = "Managed-CachingDisabled"
+}
+
+data "aws_cloudfront_origin_request_policy" "all_viewer_except_host_header" {
+  name = "Managed-AllViewerExceptHostHeader"
+}
+
+locals {
+  site_origin_id = "site-bucket"
+  api_origin_id  = "api-gateway"
+}
+
+resource "aws_cloudfront_origin_access_control" "this" {
+  name                              = "${var.name}-site"
+  description                       = "CloudFront reads the ${var.name} site bucket"
+  origin_access_control_origin_type = "s3"
+  signing_behavior                  = "always"
+  signing_protocol                  = "sigv4"
+}
+
+# Client-side routes (no file extension) are served the SPA's index.html; assets pass through.
+resource "aws_cloudfront_function" "this" {
+  name    = "${var.name}-spa-rewrite"
+  runtime = "cloudfront-js-2.0"
+  comment = "Rewrite extension-less paths to /index.html"
+  publish = true
+  code    = file("${path.module}/spa_rewrite.js")
+}
+
+resource "aws_cloudfront_response_headers_policy" "this" {
+  name    = "${var.name}-security-headers"
+  comment = "Security headers for the site and the API"
+
+  security_headers_config {
+    strict_transport_security {
+      access_control_max_age_sec = 63072000
+      include_subdomains         = true
+      preload                    = true
+      override                   = true
+    }
+
+    content_type_options {
+      override = true
+    }
+
+    frame_options {
+      frame_option = "DENY"
+      override     = true
+    }
+
+    referrer_policy {
+      referrer_policy = "strict-origin-when-cross-origin"
+      override        = true
+    }
+
+    xss_protection {
+      protection = true
+      mode_block = true
+      override   = true
+    }
+
+    content_security_policy {
+      content_security_policy = var.content_security_policy
+      override                = false
+    }
+  }
+}
+
+resource "aws_cloudfront_distribution" "this" {
+  #checkov:skip=CKV_AWS_310:One region by design (pilot-light DR restores the API elsewhere by runbook); an origin group cannot fail an API over to a region that is not running.
+  #checkov:skip=CKV_AWS_374:The habit tracker is open to users in every country; WAF rate limits and managed rules guard it instead.
+  comment             = "${var.name} site and API"
+  enabled             = true
+  is_ipv6_enabled     = true
+  http_version        = "http2and3"
+  price_class         = var.price_class
+  aliases             = [var.domain_name]
+  default_root_object = "index.html"
+  web_acl_id          = aws_wafv2_web_acl.this.arn
+
+  origin {
+    origin_id                = local.site_origin_id
+    domain_name              = aws_s3_bucket.site.bucket_regional_domain_name
+    origin_access_control_id = aws_cloudfront_origin_access_control.this.id
+  }
+
+  origin {
+    origin_id   = local.api_origin_id
+    domain_name = var.api_domain_name
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
+  default_cache_behavior {
+    target_origin_id           = local.site_origin_id
+    viewer_protocol_policy     = "redirect-to-https"
+    allowed_methods            = ["GET", "HEAD", "OPTIONS"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = true
+    cache_policy_id            = data.aws_cloudfront_cache_policy.caching_optimized.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.this.id
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.this.arn
+    }
+  }
+
+  dynamic "ordered_cache_behavior" {
+    for_each = var.api_path_patterns
+
+    content {
+      path_pattern               = ordered_cache_behavior.value
+      target_origin_id           = local.api_origin_id
+      viewer_protocol_policy     = "redirect-to-https"
+      allowed_methods            = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
+      cached_methods             = ["GET", "HEAD"]
+      compress                   = true
+      cache_policy_id            = data.aws_cloudfront_cache_policy.caching_disabled.id
+      origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.all_viewer_except_host_header.id
+      response_headers_policy_id = aws_cloudfront_response_headers_policy.this.id
+    }
+  }
+
+  viewer_certificate {
+    acm_certificate_arn      = aws_acm_certificate_validation.this.certificate_arn
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  logging_config {
+    bucket          = aws_s3_bucket.logs.bucket_domain_name
+    prefix          = "cloudfront/"
+    include_cookies = false
+  }
+
+  tags = var.tags
+
+  depends_on = [aws_s3_bucket_ownership_controls.logs]
+}

@@ -1,0 +1,186 @@
+mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "111122223333"
+    }
+  }
+
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws"
+    }
+  }
+}
+
+mock_provider "aws" {
+  alias = "us_east_1"
+
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
+}
+
+override_resource {
+  target          = aws_cloudfront_distribution.this
+  override_during = plan
+  values = {
+    arn = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
+  }
+}
+
+override_resource {
+  target          = aws_s3_bucket.site
+  override_during = plan
+  values = {
+    arn = "arn:aws:s3:::habits-test-site-111122223333"
+  }
+}
+
+override_resource {
+  target          = aws_wafv2_web_acl.this
+  override_during = plan
+  values = {
+    arn = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/habits-test/abcd"
+  }
+}
+
+variables {
+  name            = "habits-test"
+  domain_name     = "habits.example.com"
+  hosted_zone_id  = "Z0123456789EXAMPLE"
+  api_domain_name = "abc123.execute-api.us-east-1.amazonaws.com"
+}
+
+run "bucket_is_private_behind_oac" {
+  command = plan
+
+  assert {
+    condition     = aws_s3_bucket_public_access_block.site.block_public_acls && aws_s3_bucket_public_access_block.site.block_public_policy && aws_s3_bucket_public_access_block.site.ignore_public_acls && aws_s3_bucket_public_access_block.site.restrict_public_buckets
+    error_message = "The site bucket must block every form of public access."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_ownership_controls.site.rule[0].object_ownership == "BucketOwnerEnforced"
+    error_message = "ACLs must be disabled on the site bucket."
+  }
+
+  assert {
+    condition = [for s in jsondecode(aws_s3_bucket_policy.site.policy).Statement : {
+      principal = s.Principal, action = s.Action, source = s.Condition.StringEquals["AWS:SourceArn"]
+    } if s.Effect == "Allow"] == [{ principal = { Service = "cloudfront.amazonaws.com" }, action = "s3:GetObject", source = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE" }]
+    error_message = "Only this CloudFront distribution may read the site bucket."
+  }
+
+  assert {
+    condition     = aws_cloudfront_origin_access_control.this.signing_behavior == "always" && aws_cloudfront_origin_access_control.this.origin_access_control_origin_type == "s3"
+    error_message = "CloudFront must sign every request to S3 with OAC."
+  }
+
+  assert {
+    condition     = one([for r in aws_s3_bucket_server_side_encryption_configuration.site.rule : r.apply_server_side_encryption_by_default[0].sse_algorithm]) == "aws:kms"
+    error_message = "The site bucket must be encrypted with KMS."
+  }
+}
+
+run "cloudfront_routes_api_paths_uncached_and_https_only" {
+  command = plan
+
+  assert {
+    condition     = [for b in aws_cloudfront_distribution.this.ordered_cache_behavior : b.path_pattern] == ["/api/*", "/health/", "/admin/*", "/django-static/*"]
+    error_message = "Exactly the contract's API paths must go to API Gateway."
+  }
+
+  assert {
+    condition     = alltrue([for b in aws_cloudfront_distribution.this.ordered_cache_behavior : b.target_origin_id == "api-gateway" && contains(b.allowed_methods, "POST")])
+    error_message = "API paths must go to API Gateway with every method allowed."
+  }
+
+  # The mocked provider cannot give these data sources an id (an optional, non-computed argument),
+  # so the test pins the managed policies the behaviours are wired to by the names looked up.
+
+  assert {
+    condition     = data.aws_cloudfront_cache_policy.caching_disabled.name == "Managed-CachingDisabled" && data.aws_cloudfront_origin_request_policy.all_viewer_except_host_header.name == "Managed-AllViewerExceptHostHeader"
+    error_message = "The managed policies must be looked up by their names."
+  }
+
+  assert {
+    condition     = alltrue(concat([aws_cloudfront_distribution.this.default_cache_behavior[0].viewer_protocol_policy == "redirect-to-https"], [for b in aws_cloudfront_distribution.this.ordered_cache_behavior : b.viewer_protocol_policy == "redirect-to-https"]))
+    error_message = "Every behaviour must redirect HTTP to HTTPS."
+  }
+
+  assert {
+    condition     = one([for o in aws_cloudfront_distribution.this.origin : o.custom_origin_config[0].origin_protocol_policy if o.origin_id == "api-gateway"]) == "https-only"
+    error_message = "CloudFront must reach API Gateway over HTTPS only."
+  }
+
+  assert {
+    condition     = aws_cloudfront_distribution.this.viewer_certificate[0].minimum_protocol_version == "TLSv1.2_2021" && aws_cloudfront_distribution.this.viewer_certificate[0].ssl_support_method == "sni-only"
+    error_message = "Viewers must use TLS 1.2 or later."
+  }
+
+  assert {
+    condition     = aws_cloudfront_distribution.this.default_cache_behavior[0].target_origin_id == "site-bucket" && length(aws_cloudfront_distribution.this.default_cache_behavior[0].function_association) == 1
+    error_message = "The default behaviour must serve the bucket through the SPA rewrite function."
+  }
+
+  assert {
+    condition     = aws_cloudfront_function.this.runtime == "cloudfront-js-2.0" && strcontains(aws_cloudfront_function.this.code, "/index.html")
+    error_message = "The SPA rewrite function must send client routes to /index.html."
+  }
+
+  assert {
+    condition     = aws_cloudfront_response_headers_policy.this.security_headers_config[0].strict_transport_security[0].access_control_max_age_sec >= 31536000
+    error_message = "Responses must carry HSTS for at least a year."
+  }
+}
+
+run "waf_attached_with_rate_limit_and_managed_rules" {
+  command = plan
+
+  assert {
+    condition     = aws_cloudfront_distribution.this.web_acl_id == "arn:aws:wafv2:us-east-1:111122223333:global/webacl/habits-test/abcd"
+    error_message = "The web ACL must be attached to the distribution."
+  }
+
+  assert {
+    condition     = aws_wafv2_web_acl.this.scope == "CLOUDFRONT"
+    error_message = "The web ACL must have CLOUDFRONT scope."
+  }
+
+  assert {
+    condition     = one([for r in aws_wafv2_web_acl.this.rule : r.statement[0].rate_based_statement[0].limit if r.name == "rate-limit-per-ip"]) == 1000 && one([for r in aws_wafv2_web_acl.this.rule : r.statement[0].rate_based_statement[0].aggregate_key_type if r.name == "rate-limit-per-ip"]) == "IP"
+    error_message = "A per-IP rate limit of 1000 requests per 5 minutes must block floods."
+  }
+
+  assert {
+    condition     = toset([for r in aws_wafv2_web_acl.this.rule : r.statement[0].managed_rule_group_statement[0].name if length(r.statement[0].managed_rule_group_statement) > 0]) == toset(["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAnonymousIpList"])
+    error_message = "The AWS managed rule groups must be in the web ACL."
+  }
+}
+
+run "certificate_and_dns" {
+  command = plan
+
+  assert {
+    condition     = aws_acm_certificate.this.domain_name == "habits.example.com" && aws_acm_certificate.this.validation_method == "DNS"
+    error_message = "The certificate must cover the site and be validated through DNS."
+  }
+
+  assert {
+    condition     = toset(keys(aws_route53_record.alias)) == toset(["A", "AAAA"]) && alltrue([for r in aws_route53_record.alias : r.name == "habits.example.com"])
+    error_message = "A and AAAA alias records must point the site at CloudFront."
+  }
+}
+
+run "rejects_bad_inputs" {
+  command = plan
+
+  variables {
+    price_class    = "PriceClass_Cheap"
+    waf_rate_limit = 5
+  }
+
+  expect_failures = [var.price_class, var.waf_rate_limit]
+}
