@@ -1,4 +1,4 @@
-"""`python -m ops.dr` against moto: RDS snapshots (manual, automated, cross-region copies) and restore.
+"""`python -m ops.dr` against moto: RDS snapshots (manual, automated, cross-region copies), restore.
 
 moto does not implement AWS Backup recovery points; those paths are in test_dr_backup.py.
 """
@@ -19,6 +19,7 @@ SOURCE = "us-east-1"
 DR = "us-west-2"
 CLUSTER = "habits-production"
 TARGET = "habits-production-dr"
+RESTORE = ["restore", "--cluster", CLUSTER, "--dr-region", DR, "--target-cluster", TARGET]
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def cluster_create(region: str, name: str = CLUSTER) -> Any:
 
 
 def copy_create(snapshot: str, cluster: str = CLUSTER) -> str:
-    """Snapshot `cluster` in the source region and copy it to the DR region, as the backup plan does."""
+    """Snapshot `cluster` in the source region and copy it to the DR region, as backups do."""
     source = boto3.client("rds", region_name=SOURCE)
     clusters = source.describe_db_clusters()["DBClusters"]
     if cluster not in [item["DBClusterIdentifier"] for item in clusters]:
@@ -63,8 +64,7 @@ def status(capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
 
 
 def restore(capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
-    argv = ["restore", "--cluster", CLUSTER, "--dr-region", DR, "--target-cluster", TARGET]
-    code = dr.main([*argv, "--poll-seconds", "0", *extra])
+    code = dr.main([*RESTORE, "--poll-seconds", "0", *extra])
     return code, capsys.readouterr().out
 
 
@@ -175,28 +175,23 @@ def test_restore_of_a_named_snapshot(aws: None, capsys: Any) -> None:
 
     assert code == 0
     assert "Restoring snapshot-manual older-copy" in out
-    cluster = boto3.client("rds", region_name=DR).describe_db_clusters(
-        DBClusterIdentifier=TARGET
-    )["DBClusters"][0]
+    cluster = boto3.client("rds", region_name=DR).describe_db_clusters(DBClusterIdentifier=TARGET)[
+        "DBClusters"
+    ][0]
     assert {"Key": "restored-from", "Value": named} in cluster["TagList"]
 
 
 def test_restore_of_an_unknown_snapshot_fails(aws: None, capsys: Any) -> None:
     copy_create("hourly-1")
 
-    code = dr.main(
-        ["restore", "--cluster", CLUSTER, "--dr-region", DR, "--target-cluster", TARGET]
-        + ["--snapshot", "no-such-snapshot"]
-    )
+    code = dr.main([*RESTORE, "--snapshot", "no-such-snapshot"])
 
     assert code == 1
     assert "no available cluster snapshot no-such-snapshot" in capsys.readouterr().err
 
 
 def test_restore_without_any_copy_fails(aws: None, capsys: Any) -> None:
-    code = dr.main(
-        ["restore", "--cluster", CLUSTER, "--dr-region", DR, "--target-cluster", TARGET]
-    )
+    code = dr.main(["restore", "--cluster", CLUSTER, "--dr-region", DR, "--target-cluster", TARGET])
 
     assert code == 1
     assert "no restorable copy of habits-production in us-west-2" in capsys.readouterr().err
