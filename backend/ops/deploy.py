@@ -55,6 +55,10 @@ CONTENT_TYPES = {
 INVOKE_CONFIG = Config(read_timeout=900, connect_timeout=10, retries={"total_max_attempts": 1})
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def lambda_update(args: argparse.Namespace) -> int:
     """Point the function at a new image, publish a version and move the alias to it."""
     client = aws.client("lambda")
@@ -154,7 +158,7 @@ def frontend_sync(args: argparse.Namespace) -> int:
         print(
             f"upload s3://{args.bucket}/{key}  {headers['ContentType']}; {headers['CacheControl']}"
         )
-    cutoff = datetime.now(UTC) - timedelta(days=args.keep_assets_days)
+    cutoff = utc_now() - timedelta(days=args.keep_assets_days)
     stale = [
         key
         for key, modified in existing.items()

@@ -69,7 +69,7 @@ class Copy:
         }
 
 
-class RestoreFailed(Exception):
+class RestoreError(Exception):
     """The restore cannot go on; the message says why and what to do."""
 
 
@@ -183,13 +183,13 @@ def copy_choose(args: argparse.Namespace) -> Copy:
                 raise
             named = []
         if not named:
-            raise RestoreFailed(f"no available cluster snapshot {wanted} in {args.dr_region}")
+            raise RestoreError(f"no available cluster snapshot {wanted} in {args.dr_region}")
         return named[0]
     copies = copies_list(cluster=args.cluster, region=args.dr_region)
     if wanted:
         copies = [copy for copy in copies if copy.arn == wanted]
     if not copies:
-        raise RestoreFailed(
+        raise RestoreError(
             f"no restorable copy {wanted or 'of ' + args.cluster} in {args.dr_region}"
         )
     return copies[0]
@@ -245,7 +245,7 @@ def cluster_restore_from_recovery_point(
 ) -> None:
     """Restore through AWS Backup, for recovery points that are not plain cluster snapshots."""
     if not args.backup_role_arn:
-        raise RestoreFailed(f"{copy.arn} is restored by AWS Backup: pass --backup-role-arn")
+        raise RestoreError(f"{copy.arn} is restored by AWS Backup: pass --backup-role-arn")
     metadata = backup.get_recovery_point_restore_metadata(
         BackupVaultName=copy.vault, RecoveryPointArn=copy.arn
     )["RestoreMetadata"]
@@ -270,7 +270,7 @@ def cluster_restore_from_recovery_point(
         args=args,
     )
     if job["Status"] != "COMPLETED":
-        raise RestoreFailed(
+        raise RestoreError(
             f"restore job {job_id} ended {job['Status']}: {job.get('StatusMessage')}"
         )
     rds.modify_db_cluster(
@@ -287,7 +287,7 @@ def resource_wait(
     done: Callable[[dict[str, Any]], bool],
     args: argparse.Namespace,
 ) -> dict[str, Any]:
-    """Poll until `done`, printing each status; RestoreFailed after --wait-timeout seconds."""
+    """Poll until `done`, printing each status; RestoreError after --wait-timeout seconds."""
     started = time.monotonic()
     while True:
         state = describe()
@@ -297,7 +297,7 @@ def resource_wait(
         if done(state):
             return state
         if elapsed + args.poll_seconds > args.wait_timeout:
-            raise RestoreFailed(
+            raise RestoreError(
                 f"{what} still {status} after {elapsed:.0f}s; run the same command again to wait on"
             )
         time.sleep(args.poll_seconds)
@@ -364,7 +364,7 @@ def cluster_restore(args: argparse.Namespace) -> int:
             )
         instance_wait(rds, instance_id, args)
         cluster = cluster_wait(rds, args)
-    except RestoreFailed as failure:
+    except RestoreError as failure:
         print(f"restore failed: {failure}", file=sys.stderr)
         return aws.EXIT_FAILED
     next_steps_print(cluster, args)

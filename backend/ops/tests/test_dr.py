@@ -214,7 +214,7 @@ def test_restore_again_reuses_the_cluster_and_the_instance(aws: None, capsys: An
 def test_waiting_gives_up_after_the_timeout_with_what_to_do() -> None:
     args = argparse.Namespace(wait_timeout=0, poll_seconds=1)
 
-    with pytest.raises(dr.RestoreFailed, match="run the same command again"):
+    with pytest.raises(dr.RestoreError, match="run the same command again"):
         dr.resource_wait(
             "cluster x", lambda: {"Status": "creating"}, done=lambda _: False, args=args
         )

@@ -253,14 +253,14 @@ def test_a_failed_restore_job_stops_the_restore(stubs: Stubs) -> None:
         {"RestoreJobId": "job-1", "Status": "FAILED", "StatusMessage": "subnet group not found"},
     )
 
-    with pytest.raises(dr.RestoreFailed, match="ended FAILED: subnet group not found"):
+    with pytest.raises(dr.RestoreError, match="ended FAILED: subnet group not found"):
         dr.cluster_restore_from_recovery_point(
             stubs.clients["backup"], stubs.clients["rds"], backup_point(), backup_restore_args()
         )
 
 
 def test_a_restore_job_needs_a_role(stubs: Stubs) -> None:
-    with pytest.raises(dr.RestoreFailed, match="pass --backup-role-arn"):
+    with pytest.raises(dr.RestoreError, match="pass --backup-role-arn"):
         dr.cluster_restore_from_recovery_point(
             stubs.clients["backup"],
             stubs.clients["rds"],
