@@ -24,6 +24,7 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     pool: "threads",
     maxWorkers: 2,
+    testTimeout: 20_000,
     css: false,
   },
 });

@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from "react-router";
 import { paths } from "@/config/paths";
-import { useUser } from "@/lib/auth";
+import { SignedInUserContext, useUser } from "@/lib/auth";
 import { AppLayout, AuthLayout } from "@/components/layouts/app-layout";
 import { ErrorState, Loading } from "@/components/status";
 
@@ -15,9 +15,11 @@ export function RequireUser() {
     return <Navigate to={target} replace />;
   }
   return (
-    <AppLayout>
-      <Outlet />
-    </AppLayout>
+    <SignedInUserContext value={user.data}>
+      <AppLayout>
+        <Outlet />
+      </AppLayout>
+    </SignedInUserContext>
   );
 }
 

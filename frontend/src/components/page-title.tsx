@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 
 /**
  * The page's h1. On mount it sets the document title and takes focus, so a route change is
@@ -6,7 +6,7 @@ import { useEffect, useRef, type ReactNode } from "react";
  */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.title = `${title} · Habits`;
     ref.current?.focus({ preventScroll: false });
   }, [title]);

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, use } from "react";
 import { ApiError, api } from "./api-client";
 
 export interface User {
@@ -27,11 +28,16 @@ export function useUser() {
   return useQuery(meQueryOptions());
 }
 
-/** The user when the caller sits under the signed-in layout, which guarantees one. */
+/**
+ * The signed-in user, provided by the signed-in layout. Reading it from context rather than the
+ * query means a screen never renders with a user who has just signed out: the layout redirects first.
+ */
+export const SignedInUserContext = createContext<User | null>(null);
+
 export function useSignedInUser(): User {
-  const { data } = useUser();
-  if (!data) throw new Error("useSignedInUser used outside the signed-in layout");
-  return data;
+  const user = use(SignedInUserContext);
+  if (!user) throw new Error("useSignedInUser used outside the signed-in layout");
+  return user;
 }
 
 export interface Credentials {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { formatLong } from "@/lib/dates";
 import { useDeleteEntry } from "../api/delete-entry";
 import { usePutEntry } from "../api/put-entry";
@@ -24,7 +24,7 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
   const id = useId();
   const target = { habitId: habit.id, habitName: habit.name, date, today };
 
-  useEffect(() => headingRef.current?.focus(), [date]);
+  useLayoutEffect(() => headingRef.current?.focus(), [date]);
 
   const save = (event: FormEvent) => {
     event.preventDefault();

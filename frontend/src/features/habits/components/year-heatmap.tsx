@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { addDays, daysBetween, formatLong, formatMonth, isoWeekday } from "@/lib/dates";
 import type { Entry, Habit } from "../types";
 import { formatNumber, meetsTarget } from "./format";
@@ -46,7 +46,7 @@ export default function YearHeatmap({ habit, entries, today, selected, onSelect 
     if (scroller.current) scroller.current.scrollLeft = scroller.current.scrollWidth;
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (keyboardMove.current) buttons.current.get(focusDate)?.focus();
     keyboardMove.current = false;
   }, [focusDate]);

@@ -1,0 +1,45 @@
+# Front end: React + TypeScript + Vite SPA. Included by the root Makefile (ROOT, CI, PY come from there).
+
+FRONTEND := $(ROOT)/frontend
+FRONTEND_DEPS_STAMP := $(FRONTEND)/node_modules/.deps-stamp
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src -type f 2>/dev/null) \
+	$(addprefix $(FRONTEND)/,index.html vite.config.ts tsconfig.json package.json package-lock.json)
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: frontend-deps frontend-build frontend-test frontend-size e2e
+
+# npm ci only when node_modules is missing or the lock file is newer than the last install.
+$(FRONTEND_DEPS_STAMP): $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund
+	touch $@
+
+frontend-deps: $(FRONTEND_DEPS_STAMP) ## Install front-end packages (npm ci) when the lock file changed
+
+# dist/index.html is rewritten by every build, so it stands for the whole of dist/.
+$(FRONTEND)/dist/index.html: $(FRONTEND_DEPS_STAMP) $(FRONTEND_SOURCES)
+	cd $(FRONTEND) && npm run build
+
+frontend-build: $(FRONTEND)/dist/index.html ## Build the SPA into frontend/dist (only when its sources changed)
+
+frontend-test: $(FRONTEND_DEPS_STAMP) ## Front end: typecheck, lint and unit tests (Vitest)
+	cd $(FRONTEND) && npm run typecheck && npm run lint && npm test
+
+frontend-size: frontend-build ## First-load JS and CSS, gzip, against the 120 KB budget
+	cd $(FRONTEND) && npm run size
+
+# Chromium comes from the system (no browser downloads); as root we try to install it.
+# Under CI=true a missing browser fails the run; elsewhere the suite is skipped with a note.
+e2e: frontend-build venv ## Browser end-to-end tests: headless Chromium against a fresh Django server
+	@if [ ! -x "$(CHROMIUM)" ] && [ "$$(id -u)" = 0 ]; then \
+		apt-get install -y chromium >/dev/null 2>&1 || \
+		{ apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; } || true; \
+	fi; \
+	if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$(CI)" = "true" ]; then echo "e2e: Chromium is missing at $(CHROMIUM)" >&2; exit 1; fi; \
+		echo "e2e: skipped (no Chromium at $(CHROMIUM); install it or set CHROMIUM=/path/to/chromium)"; \
+		exit 0; \
+	fi; \
+	cd $(FRONTEND) && CHROMIUM="$(CHROMIUM)" PYTHON="$(PY)" npm run e2e
+
+test: frontend-test e2e
+bench: frontend-size

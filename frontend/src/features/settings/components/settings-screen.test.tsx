@@ -1,0 +1,87 @@
+import { screen, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { buildUser } from "@/testing/builders";
+import { renderApp } from "@/testing/render";
+import { server } from "@/testing/server";
+
+describe("settings", () => {
+  it("saves the time zone and day start", async () => {
+    let patch: unknown;
+    server.use(
+      http.patch("*/api/auth/me/", async ({ request }) => {
+        patch = await request.json();
+        return HttpResponse.json(buildUser({ time_zone: "Asia/Tokyo", day_start_hour: 4 }));
+      }),
+    );
+    const { user } = renderApp("/settings");
+    expect(await screen.findByLabelText("Time zone")).toHaveValue("Europe/Berlin");
+    await user.selectOptions(screen.getByLabelText("Time zone"), "Asia/Tokyo");
+    await user.selectOptions(screen.getByLabelText("New day starts at"), "04:00");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Settings saved.")).toBeInTheDocument();
+    expect(patch).toEqual({ time_zone: "Asia/Tokyo", day_start_hour: 4 });
+  });
+
+  it("imports a Loop backup and summarises what changed", async () => {
+    let received: File | null = null;
+    server.use(
+      http.post("*/api/import/loop/", async ({ request }) => {
+        received = (await request.formData()).get("file") as File;
+        return HttpResponse.json({ habits_created: 2, habits_updated: 1, entries_created: 340, entries_updated: 5 });
+      }),
+    );
+    const { user } = renderApp("/settings");
+    const file = new File(["PK fake zip"], "Loop Habits CSV.zip", { type: "application/zip" });
+    await user.upload(await screen.findByLabelText("Loop CSV zip"), file);
+    await user.click(screen.getByRole("button", { name: "Import" }));
+    expect(await screen.findByText("Import finished.")).toBeInTheDocument();
+    expect(screen.getByText("2 habits created, 1 updated")).toBeInTheDocument();
+    expect(screen.getByText("340 check-ins created, 5 updated")).toBeInTheDocument();
+    expect(received).not.toBeNull();
+  });
+
+  it("explains a rejected import", async () => {
+    server.use(
+      http.post("*/api/import/loop/", () =>
+        HttpResponse.json({ detail: "The zip has no Habits.csv: is it a Loop export?", code: "invalid_import" }, { status: 400 }),
+      ),
+    );
+    const { user } = renderApp("/settings");
+    await user.upload(await screen.findByLabelText("Loop CSV zip"), new File(["x"], "photo.zip"));
+    await user.click(screen.getByRole("button", { name: "Import" }));
+    expect(await screen.findByText("Import failed: The zip has no Habits.csv: is it a Loop export?")).toBeInTheDocument();
+  });
+
+  it("offers the export as a download", async () => {
+    renderApp("/settings");
+    const link = await screen.findByRole("link", { name: "Download export (.zip)" });
+    expect(link).toHaveAttribute("href", "/api/export/loop/");
+    expect(link).toHaveAttribute("download");
+  });
+
+  it("deletes the account only with the password", async () => {
+    let body: unknown;
+    server.use(
+      http.delete("*/api/auth/me/", async ({ request }) => {
+        body = await request.json();
+        server.use(http.get("*/api/auth/me/", () => HttpResponse.json({ detail: "Signed out.", code: "not_authenticated" }, { status: 401 })));
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const { user } = renderApp("/settings");
+    const button = await screen.findByRole("button", { name: "Delete my account" });
+    expect(button).toBeDisabled();
+    await user.type(screen.getByLabelText("Your password, to confirm"), "secret-pass");
+    await user.click(button);
+    expect(await screen.findByRole("heading", { name: "Create your account", level: 1 })).toBeInTheDocument();
+    expect(body).toEqual({ password: "secret-pass" });
+  });
+
+  it("signs out", async () => {
+    server.use(http.post("*/api/auth/logout/", () => new HttpResponse(null, { status: 204 })));
+    const { user } = renderApp("/settings");
+    await user.click(await screen.findByRole("button", { name: "Sign out" }));
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Sign in", level: 1 })).toBeInTheDocument());
+  });
+});
