@@ -74,10 +74,8 @@ def schedule_periods(schedule: Schedule, start: int, end: int) -> list[Span]:
 
 
 def scheduled_days(schedule: Schedule, start: int, end: int) -> int:
-    """How many days of [start, end] the schedule's weekdays allow (all without weekdays)."""
+    """How many days of [start, end] (start <= end) the schedule's weekdays allow."""
     length = end - start + 1
-    if length <= 0:
-        return 0
     if not schedule.weekdays:
         return length
     whole_weeks, rest = divmod(length, 7)

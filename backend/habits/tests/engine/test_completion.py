@@ -90,7 +90,7 @@ def test_an_empty_range_has_no_rows() -> None:
     assert completion(yes_no(), {}, MONDAY, MONDAY - timedelta(days=1), "week") == []
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(habits())
 def test_every_unit_splits_the_same_range(habit: tuple[HabitSpec, dict[date, Mark]]) -> None:
     spec, marks = habit

@@ -13,6 +13,7 @@ from habits.engine import HabitSpec, Kind, Mark, Status, TargetType, score_on, s
 from habits.tests.engine.strategies import TODAY, ago, done_on, habits, numeric, yes_no
 
 SETTINGS = settings(max_examples=200, deadline=None)
+FEWER = settings(max_examples=100, deadline=None)
 
 
 def reference_scores(
@@ -75,14 +76,14 @@ def test_scores_match_the_formula_computed_day_by_day(
         assert score == pytest.approx(want, abs=1e-9)
 
 
-@SETTINGS
+@FEWER
 @given(habits())
 def test_scores_stay_between_zero_and_one(habit: tuple[HabitSpec, dict[date, Mark]]) -> None:
     spec, marks = habit
     assert all(0.0 <= score <= 1.0 for _, score in score_series(spec, marks, TODAY))
 
 
-@SETTINGS
+@FEWER
 @given(habits(), st.data())
 def test_a_skipped_day_leaves_the_score_unchanged(
     habit: tuple[HabitSpec, dict[date, Mark]], data: st.DataObject

@@ -23,7 +23,7 @@ from habits.engine import (
 from habits.tests.engine.strategies import TODAY, ago, done_on, habits, numeric, yes_no
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(habits())
 def test_stats_agree_with_the_separate_functions(habit: tuple[HabitSpec, dict[date, Mark]]) -> None:
     spec, marks = habit

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from habits.engine import HabitSpec, Kind, Mark, Period, Status, Streaks, TargetType, streaks
 from habits.tests.engine.strategies import TODAY, ago, done_on, habits, numeric, yes_no
 
-SETTINGS = settings(max_examples=150, deadline=None)
+SETTINGS = settings(max_examples=100, deadline=None)
 DAILY = yes_no()
 WEEKDAYS = yes_no(weekdays=[1, 2, 3, 4, 5])
 ROLLING_3_IN_7 = yes_no(times=3, days=7)
@@ -146,6 +146,20 @@ def test_a_calendar_month_streak() -> None:
     # January holds one (not met, so not counted), February two, March is still open.
     assert streaks(twice_a_month, marks, TODAY) == Streaks(2, 2)
     assert streaks(twice_a_month, {**marks, **done_on([day(1, 2)])}, TODAY) == Streaks(4, 4)
+
+
+def test_a_calendar_year_streak() -> None:
+    thrice_a_year = yes_no(times=3, days=365, period=Period.CALENDAR)
+    marks = done_on([date(2024, 5, 1), date(2025, 1, 1), date(2025, 6, 1), date(2025, 12, 31)])
+    # 2024 held one (not met), 2025 three, 2026 is still open.
+    assert streaks(thrice_a_year, marks, TODAY) == Streaks(3, 3)
+
+
+def test_other_calendar_lengths_are_blocks_counted_from_a_monday() -> None:
+    # 2 in 14 days: fortnights starting Monday 29 December 1969, so one starts on Monday 9 March.
+    fortnightly = yes_no(times=2, days=14, period=Period.CALENDAR)
+    marks = done_on([day(3, 8), day(3, 9), day(3, 10)])
+    assert streaks(fortnightly, marks, TODAY) == Streaks(2, 2)
 
 
 # Numeric ---------------------------------------------------------------------------------------
