@@ -106,7 +106,8 @@ def url_smoke(args: argparse.Namespace) -> int:
     """GET the URL until it answers 200, at most --attempts times."""
     for attempt in range(1, args.attempts + 1):
         try:
-            with urllib.request.urlopen(args.url, timeout=args.timeout) as response:
+            # http(s) only: the parser's http_url refuses other schemes
+            with urllib.request.urlopen(args.url, timeout=args.timeout) as response:  # noqa: S310
                 body = response.read(2000).decode("utf-8", "replace")
                 print(f"attempt {attempt}: {response.status} {body}")
                 if response.status == 200:
@@ -190,6 +191,12 @@ def distribution_invalidate(args: argparse.Namespace) -> int:
     return aws.EXIT_OK
 
 
+def http_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")):
+        raise argparse.ArgumentTypeError(f"not an http(s) URL: {value}")
+    return value
+
+
 def parser_build() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m ops.deploy", description=__doc__.split("\n")[0]
@@ -209,7 +216,9 @@ def parser_build() -> argparse.ArgumentParser:
     manage.set_defaults(run=manage_invoke)
 
     smoke = commands.add_parser("smoke", help="GET a URL until it answers 200")
-    smoke.add_argument("--url", required=True, help="e.g. https://habits.example.com/health/")
+    smoke.add_argument(
+        "--url", required=True, type=http_url, help="e.g. https://habits.example.com/health/"
+    )
     smoke.add_argument("--attempts", type=int, default=5, help="tries (default 5)")
     smoke.add_argument("--delay", type=float, default=10, help="seconds between tries (default 10)")
     smoke.add_argument("--timeout", type=float, default=10, help="seconds per request (default 10)")

@@ -86,7 +86,8 @@ def step_run(title: str, module_args: Sequence[str], started: float) -> int:
     ]
     print(f"\n== {title}\n$ {' '.join(command)}", flush=True)
     step_started = time.monotonic()
-    status = subprocess.run([sys.executable, *command[1:]], cwd=BACKEND_DIR, check=False).returncode
+    argv = [sys.executable, *command[1:]]  # fixed arguments, no shell
+    status = subprocess.run(argv, cwd=BACKEND_DIR, check=False).returncode  # noqa: S603
     now = time.monotonic()
     print(
         f"-- exit {status} in {now - step_started:.1f}s (drill at {now - started:.1f}s)", flush=True

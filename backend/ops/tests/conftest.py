@@ -4,7 +4,6 @@ No test needs the database, so these run the same under the backend's pytest-dja
 """
 
 import os
-from collections.abc import Iterator
 
 import pytest
 
@@ -21,9 +20,8 @@ FAKE_AWS = {
 
 
 @pytest.fixture(autouse=True)
-def fake_aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fake_aws(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL"):
         monkeypatch.delenv(name, raising=False)
     for name, value in FAKE_AWS.items():
         monkeypatch.setenv(name, value)
-    yield

@@ -294,3 +294,11 @@ def test_smoke_fails_when_never_healthy(health_url: str, capsys: Any) -> None:
 
     assert smoke(health_url, attempts=2) == 1
     assert "did not answer 200" in capsys.readouterr().err
+
+
+def test_smoke_refuses_other_schemes(capsys: Any) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        deploy.main(["smoke", "--url", "file:///etc/passwd"])
+
+    assert exit_info.value.code == 2
+    assert "not an http(s) URL" in capsys.readouterr().err
