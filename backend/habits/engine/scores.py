@@ -46,7 +46,11 @@ def score_series(
 
 def score_on(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> float:
     """Today's score: the initial score (0, or 1 for numeric at-most habits) without entries."""
-    scores = daily_scores(build_timeline(spec, marks, today))
+    return latest_score(spec, daily_scores(build_timeline(spec, marks, today)))
+
+
+def latest_score(spec: HabitSpec, scores: list[float]) -> float:
+    """The last of a timeline's scores, or the initial score when it has no days."""
     return scores[-1] if scores else spec.initial_score
 
 

@@ -7,7 +7,7 @@ from typing import get_args
 
 from habits.engine.completion import PeriodCompletion, timeline_completion
 from habits.engine.periods import Unit
-from habits.engine.scores import daily_scores
+from habits.engine.scores import daily_scores, latest_score
 from habits.engine.streaks import timeline_streaks
 from habits.engine.timeline import build_timeline
 from habits.engine.types import HabitSpec, Mark
@@ -50,7 +50,7 @@ def habit_stats(
     return HabitStats(
         current_streak=found.current,
         best_streak=found.best,
-        score=scores[-1] if scores else spec.initial_score,
+        score=latest_score(spec, scores),
         score_history=_history(scores, spec.initial_score, timeline.first, start, end),
         completion={
             unit: timeline_completion(timeline, start, end, unit) for unit in get_args(Unit)
@@ -65,7 +65,7 @@ def habit_summary(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> H
     scores = daily_scores(timeline)
     return HabitSummary(
         current_streak=timeline_streaks(timeline).current,
-        score=scores[-1] if scores else spec.initial_score,
+        score=latest_score(spec, scores),
     )
 
 
