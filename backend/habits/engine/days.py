@@ -17,7 +17,7 @@ def zone(time_zone: str) -> ZoneInfo:
     """The zone named `time_zone`; a clear ValueError for a name that is not an IANA zone."""
     try:
         return ZoneInfo(time_zone)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: "America", too long
         raise ValueError(f"unknown time zone: {time_zone!r}") from error
 
 

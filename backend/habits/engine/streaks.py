@@ -20,8 +20,8 @@ while today is still open: today never breaks a streak, it only adds to it once 
   periods. The period holding today is still open: it adds its days once met, and does not break the
   streak before that.
 
-`best >= current` always holds, and marking one more day DONE never lowers `best` (coverage and met
-periods only grow).
+`best >= current` always holds, and marking one more day DONE (values unchanged) never lowers
+`best`: met days, coverage and met periods only grow.
 """
 
 from collections.abc import Mapping

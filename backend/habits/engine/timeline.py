@@ -65,7 +65,8 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
     length = last_ordinal - first + 1
     done = [False] * length
     skipped = [False] * length
-    values = [ZERO] * length if spec.is_numeric else []
+    numeric = spec.is_numeric
+    values = [ZERO] * length if numeric else []
     for day, mark in marks.items():
         index = day.toordinal() - first
         if index >= length:
@@ -75,7 +76,7 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
         elif mark.status is Status.SKIPPED:
             skipped[index] = True
             continue
-        if values and mark.value is not None and mark.value > 0:
+        if numeric and mark.value is not None and mark.value > 0:
             values[index] = mark.value
 
     weekdays = spec.schedule.weekdays
@@ -84,8 +85,8 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
     else:
         scheduled = [True] * length
 
-    window_sums = _window_sums(values, spec.schedule.days) if spec.is_numeric else []
-    if spec.is_numeric:
+    window_sums = _window_sums(values, spec.schedule.days) if numeric else []
+    if numeric:
         target = spec.target
         if spec.target_type is TargetType.AT_LEAST:
             meets = [total >= target for total in window_sums]
