@@ -76,10 +76,7 @@ export function CheckInRow({ habit, today }: CheckInRowProps) {
           <p className="habit-meta">
             <span className={`status-text status-${status.tone}`}>{status.text}</span>
             <span aria-hidden="true"> · </span>
-            <span>
-              <span aria-hidden="true">🔥 </span>
-              {habit.current_streak} streak
-            </span>
+            <span>Streak {habit.current_streak}</span>
             <span aria-hidden="true"> · </span>
             <span>Score {formatScore(habit.score)}</span>
           </p>

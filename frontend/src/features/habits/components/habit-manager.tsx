@@ -84,7 +84,7 @@ export function HabitManager() {
       <header className="page-header">
         <PageTitle title="Habits">Habits</PageTitle>
         <Link to={paths.newHabit} className="button button-primary">
-          <span aria-hidden="true">+ </span>New habit
+          <span aria-hidden="true">+</span>New habit
         </Link>
       </header>
       <p className="visually-hidden" role="status" aria-live="assertive">

@@ -20,7 +20,7 @@ describe("Today", () => {
     renderApp("/");
     const checkbox = await screen.findByRole("checkbox", { name: "Meditate" });
     expect(checkbox).toHaveAttribute("aria-checked", "false");
-    expect(screen.getByText("4 streak")).toBeInTheDocument();
+    expect(screen.getByText("Streak 4")).toBeInTheDocument();
     expect(screen.getByText("Score 56%")).toBeInTheDocument();
     expect(screen.queryByRole("checkbox", { name: "Gym" })).not.toBeInTheDocument();
     expect(screen.getByText("Not due today (1)")).toBeInTheDocument();
@@ -41,7 +41,7 @@ describe("Today", () => {
     const { user } = renderApp("/");
     await user.click(await screen.findByRole("checkbox", { name: "Meditate" }));
     expect(screen.getByRole("checkbox", { name: "Meditate" })).toHaveAttribute("aria-checked", "true");
-    expect(await screen.findByText("1 streak")).toBeInTheDocument();
+    expect(await screen.findByText("Streak 1")).toBeInTheDocument();
     expect(sent).toEqual({ date: TODAY, body: { status: "done", note: "" } });
     expect(screen.getByText("1 of 1 done")).toBeInTheDocument();
   });

@@ -23,7 +23,7 @@ export function TodayScreen() {
           <p className="subtitle">{formatLong(user.today)}</p>
         </div>
         <Link to={paths.newHabit} className="button button-primary">
-          <span aria-hidden="true">+ </span>New habit
+          <span aria-hidden="true">+</span>New habit
         </Link>
       </header>
 

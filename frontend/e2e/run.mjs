@@ -1,0 +1,216 @@
+// Browser end-to-end suite: a new user's first days, in headless Chromium against a real Django
+// server with a fresh database. Prints "N passed, M failed" and exits non-zero on any failure.
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assert, captureScreen, launch, watchConsole } from "./harness.mjs";
+import { startBackend } from "./server.mjs";
+
+const TIMEOUT = 15_000;
+const email = `e2e-${Date.now()}@example.com`;
+const password = "e2e-Correct-Horse-42";
+
+async function eventually(check, what) {
+  const deadline = Date.now() + TIMEOUT;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+}
+
+const heading = (page, name) => page.getByRole("heading", { level: 1, name, exact: true });
+const attr = (locator, name) => locator.getAttribute(name, { timeout: TIMEOUT });
+
+async function signIn(page) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await heading(page, "Today").waitFor();
+}
+
+async function createHabit(page, fill) {
+  await page.getByRole("link", { name: "New habit" }).first().click();
+  await heading(page, "New habit").waitFor();
+  await fill();
+  await page.getByRole("button", { name: "Create habit" }).click();
+  await heading(page, "Today").waitFor();
+}
+
+function scenario(page, baseUrl, downloads) {
+  const state = {};
+  return [
+    ["a visitor is sent to sign-in, which is focused and accessible", async () => {
+      await page.goto(baseUrl + "/");
+      await heading(page, "Sign in").waitFor();
+      await eventually(() => page.evaluate(() => document.activeElement?.tagName === "H1"), "focus on the heading");
+      await captureScreen(page, "sign-in");
+    }],
+    ["signs up and meets the empty state", async () => {
+      await page.getByRole("link", { name: "Create an account" }).click();
+      await heading(page, "Create your account").waitFor();
+      await captureScreen(page, "sign-up");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await heading(page, "Today").waitFor();
+      await page.getByRole("heading", { name: "No habits yet" }).waitFor();
+      await captureScreen(page, "today-empty");
+    }],
+    ["creates a daily habit", async () => {
+      await createHabit(page, async () => {
+        await page.getByLabel("Name").fill("Meditate");
+        await page.getByLabel("Question (optional)").fill("Did you meditate today?");
+        await captureScreen(page, "habit-form");
+      });
+      await page.getByRole("checkbox", { name: "Meditate" }).waitFor();
+    }],
+    ["creates a measurable at-most habit", async () => {
+      await createHabit(page, async () => {
+        await page.getByLabel("Name").fill("Coffee");
+        await page.getByRole("radio", { name: /Measurable/ }).check();
+        await page.getByLabel("Target type").selectOption("at_most");
+        await page.getByLabel("Target amount").fill("2");
+        await page.getByLabel("Unit").fill("cups");
+        await page.getByRole("radio", { name: "Orange" }).check();
+        await captureScreen(page, "habit-form-numeric");
+      });
+      await page.getByRole("textbox", { name: "Coffee (cups)" }).waitFor();
+    }],
+    ["creates a three-per-week habit", async () => {
+      await createHabit(page, async () => {
+        await page.getByLabel("Name").fill("Gym");
+        await page.getByLabel("Frequency").selectOption("per_week");
+        await page.getByLabel("Times").fill("3");
+      });
+      await page.getByRole("link", { name: "Gym details" }).waitFor();
+    }],
+    ["checks in with one tap and sees the streak", async () => {
+      const meditate = page.getByRole("checkbox", { name: "Meditate" });
+      await meditate.click();
+      await eventually(async () => (await attr(meditate, "aria-checked")) === "true", "Meditate checked");
+      const row = page.getByRole("listitem").filter({ has: meditate });
+      await row.getByText("Streak 1").waitFor({ timeout: TIMEOUT });
+      await page.getByRole("button", { name: "Increase Coffee by 1" }).click();
+      await page.getByText("1 / 2 cups, target met").waitFor({ timeout: TIMEOUT });
+      await captureScreen(page, "today");
+    }],
+    ["opens a habit by its URL after a reload", async () => {
+      await page.getByRole("link", { name: "Meditate details" }).click();
+      await heading(page, "Meditate").waitFor();
+      state.habitUrl = page.url();
+      assert(/\/habits\/\d+$/.test(new URL(state.habitUrl).pathname), `unexpected habit URL ${state.habitUrl}`);
+      await page.reload();
+      await heading(page, "Meditate").waitFor();
+      await page.getByRole("img", { name: /Score from/ }).waitFor({ timeout: TIMEOUT }).catch(() => {});
+      await page.locator(".heatmap button").first().waitFor();
+      await captureScreen(page, "habit-detail");
+    }],
+    ["edits yesterday from the calendar and the streak grows", async () => {
+      const days = page.locator(".heatmap button");
+      const yesterday = days.nth((await days.count()) - 2);
+      await yesterday.click();
+      await page.getByRole("radio", { name: "Done", exact: true }).check();
+      await page.getByLabel("Note").fill("Made up for it");
+      await captureScreen(page, "habit-day-editor");
+      await page.getByRole("button", { name: "Save day" }).click();
+      await eventually(async () => /: done$/.test((await attr(yesterday, "aria-label")) ?? ""), "yesterday shown as done");
+      const tile = page.locator(".stat-tiles div").filter({ hasText: "Current streak" }).locator("dd");
+      await eventually(async () => (await tile.textContent()) === "2", "a current streak of 2");
+    }],
+    ["reorders habits with the keyboard-friendly buttons", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Habits" }).click();
+      await heading(page, "Habits").waitFor();
+      await page.getByRole("button", { name: "Move Gym up" }).click();
+      const list = page.getByRole("list", { name: "Habits in order" });
+      await eventually(async () => (await list.getByRole("link").allTextContents()).join() === "Meditate,Gym,Coffee", "the new order");
+      await page.reload();
+      await heading(page, "Habits").waitFor();
+      await eventually(async () => (await list.getByRole("link").allTextContents()).join() === "Meditate,Gym,Coffee", "the order kept after reload");
+      await captureScreen(page, "habits");
+    }],
+    ["shows the archive's empty state", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Archive" }).click();
+      await heading(page, "Archive").waitFor();
+      await page.getByRole("heading", { name: "Nothing archived" }).waitFor();
+      await captureScreen(page, "archive");
+    }],
+    ["exports and re-imports through settings", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+      await heading(page, "Settings").waitFor();
+      await captureScreen(page, "settings");
+      const probe = await page.request.get(`${baseUrl}/api/export/loop/`);
+      assert(probe.ok(), `GET /api/export/loop/ answered ${probe.status()}: ${(await probe.text()).slice(0, 200)}`);
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: TIMEOUT }),
+        page.getByRole("link", { name: "Download export (.zip)" }).click(),
+      ]);
+      const file = join(downloads, download.suggestedFilename() || "export.zip");
+      await download.saveAs(file);
+      assert(statSync(file).size > 0, "the export is empty");
+      await page.getByLabel("Loop CSV zip").setInputFiles(file);
+      await page.getByRole("button", { name: "Import" }).click();
+      await page.getByText("Import finished.").waitFor({ timeout: TIMEOUT });
+      await captureScreen(page, "settings-imported");
+    }],
+    ["signs out and back in, with the check-ins kept", async () => {
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await heading(page, "Sign in").waitFor();
+      await signIn(page);
+      const meditate = page.getByRole("checkbox", { name: "Meditate" });
+      await eventually(async () => (await attr(meditate, "aria-checked")) === "true", "Meditate still checked");
+    }],
+  ];
+}
+
+async function main() {
+  const downloads = mkdtempSync(join(tmpdir(), "habits-e2e-downloads-"));
+  let backend;
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  try {
+    backend = await startBackend();
+    browser = await launch();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    context.setDefaultTimeout(TIMEOUT);
+    const page = await context.newPage();
+    const consoleWatch = watchConsole(page);
+    const steps = scenario(page, backend.baseUrl, downloads);
+    for (const [index, [name, step]] of steps.entries()) {
+      const started = Date.now();
+      try {
+        await step();
+        const problems = consoleWatch.take();
+        if (problems.length) throw new Error(`browser console:\n  ${problems.join("\n  ")}`);
+        passed += 1;
+        console.log(`ok ${index + 1} - ${name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed += 1;
+        console.log(`not ok ${index + 1} - ${name}\n  ${String(error.stack || error).split("\n").slice(0, 12).join("\n  ")}`);
+        await page.screenshot({ path: join(tmpdir(), `habits-e2e-failure-${index + 1}.png`) }).catch(() => {});
+        const skipped = steps.length - index - 1;
+        if (skipped) console.log(`# ${skipped} later steps not run: they build on this one`);
+        failed += skipped;
+        break;
+      }
+    }
+  } catch (error) {
+    failed += 1;
+    console.log(`not ok - setup\n  ${error.stack || error}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    if (failed && backend) console.log(`# server log (tail):\n${backend.log().slice(-3000)}`);
+    await backend?.stop().catch(() => {});
+    rmSync(downloads, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
