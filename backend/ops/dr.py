@@ -380,9 +380,10 @@ Restored: {args.target_cluster} ({args.dr_region})
   port:            {cluster.get("Port", 5432)}
   master secret:   {secret}
 
-Next steps (docs/RUNBOOK_DR.md, step 5 onwards):
+Next steps (docs/RUNBOOK_DR.md, step 5 onwards): apply the production stack in the DR region
+with its own state, pointed at this cluster:
   terraform -chdir=terraform/environments/production apply \\
-    -var 'aws_region={args.dr_region}' \\
+    -var 'region={args.dr_region}' \\
     -var 'restored_cluster_identifier={args.target_cluster}' \\
     -var 'restored_cluster_endpoint={cluster.get("Endpoint")}' \\
     -var 'restored_cluster_secret_arn={secret}'
