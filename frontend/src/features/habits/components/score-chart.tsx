@@ -1,49 +1,55 @@
+import type { CSSProperties } from "react";
 import { formatMonth, formatShort } from "@/lib/dates";
 import { formatScore } from "./format";
 
-const WIDTH = 640;
-const HEIGHT = 180;
-const PAD = { top: 12, right: 12, bottom: 24, left: 36 };
+const WIDTH = 600;
+const HEIGHT = 160;
 
-/** Habit strength over time as a hand-drawn SVG line: no chart library, a few hundred bytes. */
+/**
+ * Habit strength over time, hand-drawn: an SVG that stretches to any width for the line and area,
+ * with the axis labels in HTML so text never stretches with it.
+ */
 export default function ScoreChart({ history, color }: { history: { date: string; score: number }[]; color: string }) {
   if (history.length < 2) {
     return <p className="hint">The score chart appears once the habit has a few days of history.</p>;
   }
-  const innerW = WIDTH - PAD.left - PAD.right;
-  const innerH = HEIGHT - PAD.top - PAD.bottom;
-  const x = (index: number) => PAD.left + (index / (history.length - 1)) * innerW;
-  const y = (score: number) => PAD.top + (1 - score) * innerH;
+  const x = (index: number) => (index / (history.length - 1)) * WIDTH;
+  const y = (score: number) => (1 - score) * HEIGHT;
   const line = history.map((point, index) => `${index === 0 ? "M" : "L"}${x(index).toFixed(1)},${y(point.score).toFixed(1)}`).join("");
-  const area = `${line}L${x(history.length - 1).toFixed(1)},${y(0)}L${x(0)},${y(0)}Z`;
+  const area = `${line}L${WIDTH},${HEIGHT}L0,${HEIGHT}Z`;
   const first = history[0]!;
   const last = history[history.length - 1]!;
   const best = history.reduce((top, point) => (point.score > top.score ? point : top), first);
   const monthTicks = history
     .map((point, index) => ({ point, index }))
-    .filter(({ point, index }) => point.date.endsWith("-01") && index > 0);
+    .filter(({ point, index }) => point.date.endsWith("-01") && index > 0 && index < history.length - 1);
   const summary = `Score from ${formatShort(first.date)} to ${formatShort(last.date)}: started at ${formatScore(first.score)}, now ${formatScore(last.score)}, highest ${formatScore(best.score)} on ${formatShort(best.date)}.`;
 
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} preserveAspectRatio="none">
-        {[0, 0.5, 1].map((level) => (
-          <g key={level}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(level)} y2={y(level)} className="chart-grid" />
-            <text x={PAD.left - 6} y={y(level) + 4} textAnchor="end" className="chart-label">
-              {level * 100}%
-            </text>
-          </g>
-        ))}
-        {monthTicks.map(({ point, index }) => (
-          <text key={point.date} x={x(index)} y={HEIGHT - 6} textAnchor="middle" className="chart-label">
-            {formatMonth(point.date)}
-          </text>
-        ))}
-        <path d={area} fill={color} opacity={0.15} />
-        <path d={line} fill="none" stroke={color} strokeWidth={2.5} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
-        <circle cx={x(history.length - 1)} cy={y(last.score)} r={4} fill={color} />
-      </svg>
+    <figure className="chart" style={{ "--habit-color": color } as CSSProperties}>
+      <div className="chart-body">
+        <div className="chart-y" aria-hidden="true">
+          <span>100%</span>
+          <span>50%</span>
+          <span>0%</span>
+        </div>
+        <div className="chart-plot">
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={summary}>
+            {[0, 0.5, 1].map((level) => (
+              <line key={level} x1={0} x2={WIDTH} y1={y(level)} y2={y(level)} className="chart-grid" vectorEffect="non-scaling-stroke" />
+            ))}
+            <path d={area} className="chart-area" />
+            <path d={line} className="chart-line" vectorEffect="non-scaling-stroke" />
+          </svg>
+          <div className="chart-x" aria-hidden="true">
+            {monthTicks.map(({ point, index }) => (
+              <span key={point.date} style={{ left: `${(index / (history.length - 1)) * 100}%` }}>
+                {formatMonth(point.date)}
+              </span>
+            ))}
+          </div>
+        </div>
+      </div>
       <figcaption className="hint">{summary}</figcaption>
     </figure>
   );

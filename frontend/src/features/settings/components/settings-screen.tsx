@@ -114,8 +114,8 @@ function ImportSection() {
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import from Loop Habit Tracker</h2>
       <p>
-        In Loop, open Settings → Export as CSV, then choose the zip here. Habits with the same name are updated, not
-        duplicated.
+        In Loop, open Settings → Export as CSV, then choose that zip here. The summary below shows what was created
+        and what was updated.
       </p>
       <form onSubmit={submit}>
         <div className="field">
