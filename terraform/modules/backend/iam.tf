@@ -25,6 +25,10 @@ resource "aws_iam_role_policy_attachment" "xray" {
 }
 
 # Exactly the two secrets and the one parameter the settings read, and the keys only through those services.
+locals {
+  readable_secret_arns = [var.database_secret_arn, aws_secretsmanager_secret.this.arn]
+}
+
 resource "aws_iam_role_policy" "this" {
   name = "read-own-configuration"
   role = aws_iam_role.this.id
@@ -35,7 +39,7 @@ resource "aws_iam_role_policy" "this" {
         Sid      = "ReadOwnSecrets"
         Effect   = "Allow"
         Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-        Resource = [var.database_secret_arn, aws_secretsmanager_secret.this.arn]
+        Resource = local.readable_secret_arns
       },
       {
         Sid      = "ReadRedisUrlParameter"

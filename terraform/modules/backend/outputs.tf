@@ -62,3 +62,8 @@ output "kms_key_arn" {
   description = "KMS key of the ECR repository, the Django secret and the function's environment."
   value       = aws_kms_key.this.arn
 }
+
+output "readable_secret_arns" {
+  description = "The only Secrets Manager secrets the function's role can read (database and Django secret key)."
+  value       = local.readable_secret_arns
+}

@@ -42,3 +42,16 @@ output "security_group_id" {
   description = "Security group of the cluster."
   value       = aws_security_group.this.id
 }
+
+output "capacity_range" {
+  description = "Serverless v2 capacity range in ACUs, as { min, max }."
+  value = {
+    min = aws_rds_cluster.this.serverlessv2_scaling_configuration[0].min_capacity
+    max = aws_rds_cluster.this.serverlessv2_scaling_configuration[0].max_capacity
+  }
+}
+
+output "deletion_protection" {
+  description = "Whether the cluster refuses deletion."
+  value       = aws_rds_cluster.this.deletion_protection
+}

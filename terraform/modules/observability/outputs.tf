@@ -27,3 +27,8 @@ output "dashboard_name" {
   description = "Name of the CloudWatch dashboard."
   value       = aws_cloudwatch_dashboard.this.dashboard_name
 }
+
+output "log_retention_days" {
+  description = "Days the API's log groups keep their logs."
+  value       = var.log_retention_days
+}

@@ -1,0 +1,54 @@
+output "site_url" {
+  description = "HTTPS URL of the site."
+  value       = module.frontend.site_url
+}
+
+output "api_endpoint" {
+  description = "Direct invoke URL of the HTTP API (CloudFront is the public entry point)."
+  value       = module.backend.api_endpoint
+}
+
+output "ecr_repository_url" {
+  description = "ECR repository the backend pipeline pushes the API image to."
+  value       = module.backend.ecr_repository_url
+}
+
+output "function_name" {
+  description = "Name of the API Lambda function."
+  value       = module.backend.function_name
+}
+
+output "site_bucket_name" {
+  description = "S3 bucket the frontend pipeline syncs the SPA into."
+  value       = module.frontend.bucket_name
+}
+
+output "distribution_id" {
+  description = "CloudFront distribution the frontend pipeline invalidates."
+  value       = module.frontend.distribution_id
+}
+
+output "django_secret_key_secret_arn" {
+  description = "Secret to fill once with `aws secretsmanager put-secret-value` before the first request."
+  value       = module.backend.django_secret_key_secret_arn
+}
+
+output "database_endpoint" {
+  description = "Aurora writer endpoint."
+  value       = module.database.endpoint
+}
+
+output "dr_vault_name" {
+  description = "Backup vault in the disaster-recovery region."
+  value       = module.backup.dr_vault_name
+}
+
+output "dr_operator_role_arn" {
+  description = "Role the disaster-recovery runbook assumes."
+  value       = module.iam.role_arn
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic of the alarms."
+  value       = module.observability.alarm_topic_arn
+}

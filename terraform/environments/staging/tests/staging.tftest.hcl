@@ -1,0 +1,122 @@
+mock_provider "aws" {
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
+
+  mock_data "aws_availability_zones" {
+    defaults = {
+      names = ["us-east-1a", "us-east-1b"]
+    }
+  }
+
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "111122223333"
+    }
+  }
+
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws"
+    }
+  }
+}
+
+mock_provider "aws" {
+  alias = "us_east_1"
+
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
+}
+
+mock_provider "aws" {
+  alias = "dr"
+}
+
+override_resource {
+  target          = module.database.aws_rds_cluster.this
+  override_during = plan
+  values = {
+    arn                = "arn:aws:rds:us-east-1:111122223333:cluster:habits-staging"
+    master_user_secret = [{ secret_arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-0000-AbCdEf", kms_key_id = "k", secret_status = "active" }]
+  }
+}
+
+override_resource {
+  target          = module.backend.aws_secretsmanager_secret.this
+  override_during = plan
+  values = {
+    arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-staging/django-secret-key-AbCdEf"
+  }
+}
+
+variables {
+  domain_name             = "staging.habits.example.com"
+  hosted_zone_id          = "Z0123456789EXAMPLE"
+  alarm_email             = "ops@example.com"
+  image_tag               = "0123abc"
+  operator_principal_arns = ["arn:aws:iam::111122223333:role/operators"]
+}
+
+run "staging_is_the_small_environment" {
+  command = plan
+
+  assert {
+    condition     = length(module.network.nat_gateway_ids) == 1
+    error_message = "Staging runs one NAT gateway."
+  }
+
+  assert {
+    condition     = module.database.capacity_range == { min = 0.5, max = 4 }
+    error_message = "Staging Aurora scales between 0.5 and 4 ACUs."
+  }
+
+  assert {
+    condition     = !module.database.deletion_protection
+    error_message = "Staging can be torn down (no deletion protection)."
+  }
+
+  assert {
+    condition     = module.observability.log_retention_days == 30
+    error_message = "Staging keeps logs for 30 days."
+  }
+
+  assert {
+    condition     = module.network.availability_zones == tolist(["us-east-1a", "us-east-1b"])
+    error_message = "The network spans two availability zones of the main region."
+  }
+}
+
+run "lambda_reads_exactly_the_database_and_django_secrets" {
+  command = plan
+
+  assert {
+    condition = toset(module.backend.readable_secret_arns) == toset([
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-0000-AbCdEf",
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-staging/django-secret-key-AbCdEf",
+    ])
+    error_message = "The API role must read the Aurora-managed secret and the Django secret key, and nothing else."
+  }
+
+  assert {
+    condition     = output.site_url == "https://staging.habits.example.com"
+    error_message = "The site is served on its domain over HTTPS."
+  }
+}
+
+run "rejects_bad_inputs" {
+  command = plan
+
+  variables {
+    domain_name      = "Not A Domain"
+    nat_gateway_mode = "many"
+    dr_region        = "us-east-1"
+  }
+
+  expect_failures = [var.domain_name, var.nat_gateway_mode, var.dr_region]
+}
