@@ -380,7 +380,7 @@ Restored: {args.target_cluster} ({args.dr_region})
   port:            {cluster.get("Port", 5432)}
   master secret:   {secret}
 
-Next steps (docs/RUNBOOK_DR.md, step 5 onwards): apply the production stack in the DR region
+Next steps (docs/RUNBOOK_DR.md, step 4 onwards): apply the production stack in the DR region
 with its own state, pointed at this cluster:
   terraform -chdir=terraform/environments/production apply \\
     -var 'region={args.dr_region}' \\
