@@ -108,15 +108,22 @@ def recovery_points_list(backup: Any, cluster: str) -> list[Copy]:
 
 
 def snapshots_list(rds: Any, cluster: str, snapshot: str | None = None) -> list[Copy]:
-    """Available manual and automated cluster snapshots of `cluster` (or the one named)."""
+    """Available manual and automated cluster snapshots of `cluster`, or the one named (id or ARN).
+
+    Everything is listed and matched here: describing one automated snapshot by identifier would
+    also need its SnapshotType, and a copy's source cluster does not exist in this region.
+    """
     name = cluster.rsplit(":", 1)[-1].lower()
-    query = {"DBClusterSnapshotIdentifier": snapshot} if snapshot else {}
     copies = []
-    for page in rds.get_paginator("describe_db_cluster_snapshots").paginate(**query):
+    for page in rds.get_paginator("describe_db_cluster_snapshots").paginate():
         for item in page["DBClusterSnapshots"]:
             if item.get("Status") != "available":
                 continue
-            if not snapshot and item.get("DBClusterIdentifier", "").lower() != name:
+            if snapshot:
+                named = (item["DBClusterSnapshotIdentifier"], item["DBClusterSnapshotArn"])
+                if snapshot.lower() not in (value.lower() for value in named):
+                    continue
+            elif item.get("DBClusterIdentifier", "").lower() != name:
                 continue
             copies.append(
                 Copy(
@@ -175,13 +182,7 @@ def copy_choose(args: argparse.Namespace) -> Copy:
     """The copy to restore: the one named by --snapshot, or the newest."""
     wanted = args.snapshot
     if wanted and not wanted.startswith("arn:aws:backup:"):
-        rds = aws.client("rds", region=args.dr_region)
-        try:
-            named = snapshots_list(rds, args.cluster, snapshot=wanted)
-        except ClientError as error:
-            if error.response["Error"]["Code"] != "DBClusterSnapshotNotFoundFault":
-                raise
-            named = []
+        named = snapshots_list(aws.client("rds", region=args.dr_region), args.cluster, wanted)
         if not named:
             raise RestoreError(f"no available cluster snapshot {wanted} in {args.dr_region}")
         return named[0]

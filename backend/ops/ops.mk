@@ -8,8 +8,8 @@ ops-test: ## Test the operator CLIs (ops.dr, ops.deploy) against moto
 
 .PHONY: ops-lint
 ops-lint: ## Lint and type-check backend/ops (ruff, mypy --strict)
-	cd $(BACKEND) && $(PY) -m ruff check --line-length 100 ops
-	cd $(BACKEND) && $(PY) -m ruff format --line-length 100 --check ops
+	cd $(BACKEND) && $(PY) -m ruff check ops
+	cd $(BACKEND) && $(PY) -m ruff format --check ops
 	cd $(BACKEND) && $(PY) -m mypy --strict ops
 
 .PHONY: dr-drill

@@ -236,3 +236,15 @@ def test_aws_errors_exit_2(aws: None, capsys: Any, monkeypatch: pytest.MonkeyPat
 
     assert code == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_restore_of_a_named_automated_snapshot_by_arn(aws: None, capsys: Any) -> None:
+    copy_create("hourly-1")
+    dr_rds = cluster_create(DR)
+    dr_rds.delete_db_cluster(DBClusterIdentifier=CLUSTER)
+    automated = dr_rds.describe_db_cluster_snapshots(SnapshotType="automated")["DBClusterSnapshots"]
+
+    code, out = restore(capsys, "--snapshot", automated[0]["DBClusterSnapshotArn"])
+
+    assert code == 0
+    assert f"Restoring snapshot-automated {automated[0]['DBClusterSnapshotIdentifier']}" in out
