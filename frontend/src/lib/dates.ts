@@ -42,6 +42,10 @@ export function formatShort(iso: string): string {
   return parseDate(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
 }
 
+export function formatShortWithYear(iso: string): string {
+  return parseDate(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
 export function formatMonth(iso: string): string {
   return parseDate(iso).toLocaleDateString(undefined, { month: "short", timeZone: "UTC" });
 }

@@ -123,7 +123,10 @@ function HabitDetailLoaded({ habit }: { habit: Habit }) {
 
 function Completion({ weeks, months }: { weeks: CompletionBucket[]; months: CompletionBucket[] }) {
   const [view, setView] = useState<"week" | "month">("week");
-  const buckets = (view === "week" ? weeks : months).slice(-12);
+  const all = view === "week" ? weeks : months;
+  // Periods before the first check-in say nothing about the habit: start at the first with progress.
+  const firstDone = all.findIndex((bucket) => bucket.done > 0);
+  const buckets = (firstDone < 0 ? [] : all.slice(firstDone)).slice(-12);
   return (
     <>
       <div className="segmented" role="group" aria-label="Completion per">

@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import { formatMonth, formatShort } from "@/lib/dates";
+import { formatMonth, formatShortWithYear } from "@/lib/dates";
 import { formatScore } from "./format";
 
 const WIDTH = 600;
@@ -9,7 +9,14 @@ const HEIGHT = 160;
  * Habit strength over time, hand-drawn: an SVG that stretches to any width for the line and area,
  * with the axis labels in HTML so text never stretches with it.
  */
-export default function ScoreChart({ history, color }: { history: { date: string; score: number }[]; color: string }) {
+/** Drops the flat run of zeros before the habit's first progress, keeping one zero to start from. */
+export function trimLeadingZeros<T extends { score: number }>(points: T[]): T[] {
+  const first = points.findIndex((point) => point.score > 0);
+  return first <= 0 ? points : points.slice(first - 1);
+}
+
+export default function ScoreChart({ history: fullHistory, color }: { history: { date: string; score: number }[]; color: string }) {
+  const history = trimLeadingZeros(fullHistory);
   if (history.length < 2) {
     return <p className="hint">The score chart appears once the habit has a few days of history.</p>;
   }
@@ -23,7 +30,7 @@ export default function ScoreChart({ history, color }: { history: { date: string
   const monthTicks = history
     .map((point, index) => ({ point, index }))
     .filter(({ point, index }) => point.date.endsWith("-01") && index > 0 && index < history.length - 1);
-  const summary = `Score from ${formatShort(first.date)} to ${formatShort(last.date)}: started at ${formatScore(first.score)}, now ${formatScore(last.score)}, highest ${formatScore(best.score)} on ${formatShort(best.date)}.`;
+  const summary = `Score from ${formatShortWithYear(first.date)} to ${formatShortWithYear(last.date)}: started at ${formatScore(first.score)}, now ${formatScore(last.score)}, highest ${formatScore(best.score)} on ${formatShortWithYear(best.date)}.`;
 
   return (
     <figure className="chart" style={{ "--habit-color": color } as CSSProperties}>

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { buildHabit } from "@/testing/builders";
+import { meetsTarget, scheduleSummary, targetSummary } from "./format";
+import { trimLeadingZeros } from "./score-chart";
+
+describe("habit wording", () => {
+  it.each([
+    [{ frequency: { times: 1, days: 1 }, weekdays: [], period: "rolling" }, "Every day"],
+    [{ frequency: { times: 3, days: 7 }, weekdays: [], period: "rolling" }, "3 times in any 7 days"],
+    [{ frequency: { times: 3, days: 7 }, weekdays: [], period: "calendar" }, "3 times per calendar week"],
+    [{ frequency: { times: 2, days: 10 }, weekdays: [], period: "rolling" }, "2 times in 10 days"],
+    [{ frequency: { times: 1, days: 1 }, weekdays: [1, 3, 5], period: "rolling" }, "On Mon, Wed, Fri"],
+  ] as const)("describes %j as %s", (schedule, text) => {
+    expect(scheduleSummary(buildHabit({ ...schedule, weekdays: [...schedule.weekdays] }))).toBe(text);
+  });
+
+  it("states numeric targets and whether an amount meets them", () => {
+    const atMost = buildHabit({ kind: "numeric", target_type: "at_most", target_value: 2, unit: "cups" });
+    expect(targetSummary(atMost)).toBe("At most 2 cups");
+    expect(meetsTarget(atMost, 2)).toBe(true);
+    expect(meetsTarget(atMost, 2.5)).toBe(false);
+    const atLeast = buildHabit({ kind: "numeric", target_value: 5 });
+    expect(meetsTarget(atLeast, 4.99)).toBe(false);
+    expect(meetsTarget(atLeast, null)).toBe(false);
+    expect(targetSummary(buildHabit())).toBeNull();
+  });
+
+  it("starts the score chart just before the first progress", () => {
+    const points = [0, 0, 0, 0.1, 0.2].map((score, index) => ({ date: `2026-01-0${index + 1}`, score }));
+    expect(trimLeadingZeros(points).map((point) => point.score)).toEqual([0, 0.1, 0.2]);
+    expect(trimLeadingZeros([{ score: 1 }, { score: 0.9 }])).toHaveLength(2);
+    expect(trimLeadingZeros([{ score: 0 }, { score: 0 }])).toHaveLength(2);
+  });
+});
