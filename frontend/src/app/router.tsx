@@ -4,6 +4,7 @@ import { paths } from "@/config/paths";
 import { RequireGuest, RequireUser } from "./guards";
 import { SignInRoute, SignUpRoute } from "./routes/auth";
 import { NotFoundRoute } from "./routes/not-found";
+import { RouteError } from "./routes/route-error";
 import { TodayRoute } from "./routes/app/today";
 
 // Today and the sign-in screens ship in the first load; every other screen is its own chunk.
@@ -17,6 +18,7 @@ const SettingsRoute = lazy(() => import("./routes/app/settings"));
 export const routes: RouteObject[] = [
   {
     element: <RequireGuest />,
+    errorElement: <RouteError />,
     children: [
       { path: paths.signIn, element: <SignInRoute /> },
       { path: paths.signUp, element: <SignUpRoute /> },
@@ -24,6 +26,7 @@ export const routes: RouteObject[] = [
   },
   {
     element: <RequireUser />,
+    errorElement: <RouteError />,
     children: [
       { path: paths.today, element: <TodayRoute /> },
       { path: paths.habits, element: <HabitsRoute /> },

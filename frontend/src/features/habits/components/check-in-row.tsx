@@ -17,6 +17,7 @@ export function CheckInRow({ habit, today }: CheckInRowProps) {
   const deleteEntry = useDeleteEntry();
   const [noteOpen, setNoteOpen] = useState(false);
   const noteId = useId();
+  const statusId = useId();
   const entry = habit.today_entry;
   const target = { habitId: habit.id, habitName: habit.name, date: today, today };
 
@@ -66,7 +67,7 @@ export function CheckInRow({ habit, today }: CheckInRowProps) {
             </svg>
           </button>
         ) : (
-          <AmountEntry habit={habit} onSave={(value) => (value === null ? clear() : save({ status: "done", value, note }))} />
+          <AmountEntry habit={habit} describedBy={statusId} onSave={(value) => (value === null ? clear() : save({ status: "done", value, note }))} />
         )}
         <div className="habit-row-text">
           <Link to={paths.habit(habit.id)} className="habit-name">
@@ -74,7 +75,7 @@ export function CheckInRow({ habit, today }: CheckInRowProps) {
             <span className="visually-hidden"> details</span>
           </Link>
           <p className="habit-meta">
-            <span className={`status-text status-${status.tone}`}>{status.text}</span>
+            <span id={statusId} className={`status-text status-${status.tone}`}>{status.text}</span>
             <span aria-hidden="true"> · </span>
             <span>Streak {habit.current_streak}</span>
             <span aria-hidden="true"> · </span>
@@ -128,7 +129,15 @@ function describeStatus(habit: Habit): { text: string; tone: "done" | "skipped" 
   return { text: scheduleSummary(habit), tone: "open" };
 }
 
-function AmountEntry({ habit, onSave }: { habit: Habit; onSave: (value: number | null) => void }) {
+function AmountEntry({
+  habit,
+  describedBy,
+  onSave,
+}: {
+  habit: Habit;
+  describedBy: string;
+  onSave: (value: number | null) => void;
+}) {
   const current = habit.today_entry?.status === "done" ? habit.today_entry.value : null;
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? (current === null ? "" : formatNumber(current));
@@ -164,6 +173,7 @@ function AmountEntry({ habit, onSave }: { habit: Habit; onSave: (value: number |
         type="text"
         inputMode="decimal"
         aria-label={`${habit.name}${unit}`}
+        aria-describedby={describedBy}
         placeholder="0"
         value={shown}
         onChange={(event) => setDraft(event.target.value)}

@@ -91,6 +91,7 @@ describe("Today", () => {
     await user.clear(amount());
     await user.type(amount(), "8{Enter}");
     expect(await screen.findByText("✓ 8 / 8 glasses, target met")).toBeInTheDocument();
+    expect(amount()).toHaveAccessibleDescription("✓ 8 / 8 glasses, target met");
     expect(api.log.map((call) => call.body)).toEqual([
       { status: "done", value: 3, note: "" },
       { status: "done", value: 2, note: "" },
