@@ -1,5 +1,9 @@
 data "aws_region" "current" {}
 
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
 locals {
   environment   = "staging"
   name          = "${var.project}-${local.environment}"
@@ -129,4 +133,30 @@ module "iam" {
   dr_kms_key_arn         = module.backup.dr_kms_key_arn
   backup_role_arn        = module.backup.role_arn
   tags                   = local.tags
+}
+
+module "pipeline" {
+  source = "../../modules/pipeline"
+
+  name                       = local.name
+  environment                = local.environment
+  require_manual_approval    = local.environment == "production"
+  repository_id              = var.repository_id
+  branch                     = var.branch
+  terraform_state_bucket_arn = "arn:${data.aws_partition.current.partition}:s3:::${var.terraform_state_bucket}"
+  terraform_lock_table_arn   = "arn:${data.aws_partition.current.partition}:dynamodb:${var.terraform_state_region}:${data.aws_caller_identity.current.account_id}:table/${var.terraform_lock_table}"
+  ecr_repository_arn         = module.backend.ecr_repository_arn
+  ecr_repository_url         = module.backend.ecr_repository_url
+  ecr_kms_key_arn            = module.backend.kms_key_arn
+  function_name              = module.backend.function_name
+  function_arn               = module.backend.function_arn
+  function_alias             = module.backend.alias_name
+  site_bucket_arn            = module.frontend.bucket_arn
+  site_bucket_name           = module.frontend.bucket_name
+  site_kms_key_arn           = module.frontend.kms_key_arn
+  distribution_arn           = module.frontend.distribution_arn
+  distribution_id            = module.frontend.distribution_id
+  site_url                   = module.frontend.site_url
+  log_retention_days         = var.log_retention_days
+  tags                       = local.tags
 }

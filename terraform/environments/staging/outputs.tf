@@ -52,3 +52,13 @@ output "alarm_topic_arn" {
   description = "SNS topic of the alarms."
   value       = module.observability.alarm_topic_arn
 }
+
+output "pipeline_names" {
+  description = "The terraform, backend and frontend pipelines."
+  value       = module.pipeline.pipeline_names
+}
+
+output "source_connection_arn" {
+  description = "GitHub connection to complete once in the console before the pipelines can run."
+  value       = module.pipeline.connection_arn
+}

@@ -116,3 +116,30 @@ variable "waf_rate_limit" {
   type        = number
   default     = 1000
 }
+
+variable "repository_id" {
+  description = "GitHub repository the pipelines build, as owner/name."
+  type        = string
+}
+
+variable "branch" {
+  description = "Branch whose pushes start the pipelines."
+  type        = string
+  default     = "main"
+}
+
+variable "terraform_state_bucket" {
+  description = "S3 bucket of the Terraform state (the same as in backend.hcl); the terraform build needs it."
+  type        = string
+}
+
+variable "terraform_lock_table" {
+  description = "DynamoDB table locking the Terraform state (the same as in backend.hcl)."
+  type        = string
+}
+
+variable "terraform_state_region" {
+  description = "Region of the Terraform state bucket and lock table."
+  type        = string
+  default     = "us-east-1"
+}

@@ -61,6 +61,9 @@ variables {
   alarm_email             = "ops@example.com"
   image_tag               = "0123abc"
   operator_principal_arns = ["arn:aws:iam::111122223333:role/operators"]
+  repository_id           = "example/habit-tracker"
+  terraform_state_bucket  = "example-terraform-state"
+  terraform_lock_table    = "terraform-locks"
 }
 
 run "production_is_resilient" {
@@ -119,4 +122,18 @@ run "rejects_bad_inputs" {
   }
 
   expect_failures = [var.domain_name, var.nat_gateway_mode, var.dr_region]
+}
+
+run "production_pipelines_exist" {
+  command = plan
+
+  assert {
+    condition     = module.pipeline.pipeline_names == { terraform = "habits-production-terraform", backend = "habits-production-backend", frontend = "habits-production-frontend" }
+    error_message = "Production has its three pipelines."
+  }
+
+  assert {
+    condition     = module.pipeline.stage_names.terraform == ["Source", "Plan", "Approve", "Apply"]
+    error_message = "Production applies only after a manual approval."
+  }
 }

@@ -1,0 +1,214 @@
+locals {
+  artifact_statements = [
+    {
+      Sid      = "PipelineArtifacts"
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
+      Resource = ["${aws_s3_bucket.this.arn}/*"]
+    },
+    {
+      Sid      = "PipelineArtifactsKey"
+      Effect   = "Allow"
+      Action   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+      Resource = [aws_kms_key.this.arn]
+    },
+  ]
+
+  build_log_statements = {
+    for k, g in aws_cloudwatch_log_group.this : k => {
+      Sid      = "OwnBuildLogs"
+      Effect   = "Allow"
+      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+      Resource = ["${g.arn}:*"]
+    }
+  }
+
+  build_statements = {
+    # Terraform manages the whole environment. Everything but IAM comes from PowerUserAccess; IAM is
+    # limited to this environment's own roles and policies (all named after var.name).
+    terraform = [
+      {
+        Sid      = "TerraformState"
+        Effect   = "Allow"
+        Action   = ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+        Resource = [var.terraform_state_bucket_arn, "${var.terraform_state_bucket_arn}/*"]
+      },
+      {
+        Sid      = "TerraformLock"
+        Effect   = "Allow"
+        Action   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable"]
+        Resource = [var.terraform_lock_table_arn]
+      },
+      {
+        Sid    = "OwnRolesAndPolicies"
+        Effect = "Allow"
+        Action = [
+          "iam:GetRole", "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy",
+          "iam:TagRole", "iam:UntagRole", "iam:ListRoleTags", "iam:PassRole",
+          "iam:GetRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:ListRolePolicies",
+          "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole",
+        ]
+        Resource = ["arn:${local.partition}:iam::${local.account_id}:role/${var.name}-*"]
+      },
+      {
+        Sid      = "ServiceLinkedRoles"
+        Effect   = "Allow"
+        Action   = ["iam:CreateServiceLinkedRole"]
+        Resource = ["arn:${local.partition}:iam::${local.account_id}:role/aws-service-role/*"]
+      },
+      {
+        Sid      = "ReadManagedPolicies"
+        Effect   = "Allow"
+        Action   = ["iam:GetPolicy", "iam:GetPolicyVersion"]
+        Resource = ["arn:${local.partition}:iam::aws:policy/*"]
+      },
+    ]
+
+    backend = [
+      {
+        Sid      = "EcrLogin"
+        Effect   = "Allow"
+        Action   = ["ecr:GetAuthorizationToken"]
+        Resource = ["*"]
+      },
+      {
+        Sid    = "PushToOwnRepository"
+        Effect = "Allow"
+        Action = [
+          "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+          "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
+        ]
+        Resource = [var.ecr_repository_arn]
+      },
+      {
+        Sid      = "EncryptImageLayers"
+        Effect   = "Allow"
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
+        Resource = [var.ecr_kms_key_arn]
+      },
+      {
+        Sid    = "DeployOwnFunction"
+        Effect = "Allow"
+        Action = [
+          "lambda:GetFunction", "lambda:UpdateFunctionCode", "lambda:InvokeFunction",
+          "lambda:PublishVersion", "lambda:GetAlias", "lambda:UpdateAlias",
+        ]
+        Resource = [var.function_arn, "${var.function_arn}:*"]
+      },
+    ]
+
+    frontend = [
+      {
+        Sid      = "ListSiteBucket"
+        Effect   = "Allow"
+        Action   = ["s3:ListBucket"]
+        Resource = [var.site_bucket_arn]
+      },
+      {
+        Sid      = "SyncSiteObjects"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+        Resource = ["${var.site_bucket_arn}/*"]
+      },
+      {
+        Sid      = "EncryptSiteObjects"
+        Effect   = "Allow"
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
+        Resource = [var.site_kms_key_arn]
+      },
+      {
+        Sid      = "InvalidateOwnDistribution"
+        Effect   = "Allow"
+        Action   = ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"]
+        Resource = [var.distribution_arn]
+      },
+    ]
+  }
+}
+
+resource "aws_iam_role" "codebuild" {
+  for_each = local.builds
+
+  name        = "${var.name}-codebuild-${each.key}"
+  description = "CodeBuild project ${var.name}-${each.key}"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "codebuild.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = local.account_id }
+      }
+    }]
+  })
+
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy" "codebuild" {
+  for_each = local.builds
+
+  name = "build-${each.key}"
+  role = aws_iam_role.codebuild[each.key].id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = concat(local.artifact_statements, [local.build_log_statements[each.key]], local.build_statements[each.key])
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "terraform_power_user" {
+  role       = aws_iam_role.codebuild["terraform"].name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/PowerUserAccess"
+}
+
+resource "aws_iam_role" "codepipeline" {
+  name        = "${var.name}-codepipeline"
+  description = "The ${var.name} pipelines: read the source connection, run their builds, pass artifacts"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "codepipeline.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = local.account_id }
+      }
+    }]
+  })
+
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy" "codepipeline" {
+  name = "run-pipelines"
+  role = aws_iam_role.codepipeline.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = concat(local.artifact_statements, [
+      {
+        Sid      = "ListArtifactBucket"
+        Effect   = "Allow"
+        Action   = ["s3:GetBucketVersioning", "s3:GetBucketLocation"]
+        Resource = [aws_s3_bucket.this.arn]
+      },
+      {
+        Sid      = "UseSourceConnection"
+        Effect   = "Allow"
+        Action   = ["codestar-connections:UseConnection"]
+        Resource = [aws_codestarconnections_connection.this.arn]
+      },
+      {
+        Sid      = "RunOwnBuilds"
+        Effect   = "Allow"
+        Action   = ["codebuild:StartBuild", "codebuild:BatchGetBuilds"]
+        Resource = [aws_codebuild_project.terraform.arn, aws_codebuild_project.backend.arn, aws_codebuild_project.frontend.arn]
+      },
+      ], var.approval_topic_arn == null ? [] : [{
+        Sid      = "NotifyApprovers"
+        Effect   = "Allow"
+        Action   = ["sns:Publish"]
+        Resource = [var.approval_topic_arn]
+    }])
+  })
+}

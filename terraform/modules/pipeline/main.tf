@@ -1,0 +1,69 @@
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+  partition  = data.aws_partition.current.partition
+  region     = data.aws_region.current.name
+
+  # One build project per pipeline, each with its buildspec and the paths whose changes start it.
+  builds = {
+    terraform = { buildspec = "buildspec/terraform.yml", paths = ["terraform/**", "buildspec/terraform.yml"] }
+    backend   = { buildspec = "buildspec/backend.yml", paths = ["backend/**", "Dockerfile", "buildspec/backend.yml"] }
+    frontend  = { buildspec = "buildspec/frontend.yml", paths = ["frontend/**", "buildspec/frontend.yml"] }
+  }
+  log_group_names = { for k, _ in local.builds : k => "/aws/codebuild/${var.name}-${k}" }
+}
+
+resource "aws_kms_key" "this" {
+  description         = "${var.name} pipeline artifacts and build logs"
+  enable_key_rotation = true
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministration"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:${local.partition}:iam::${local.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid       = "CloudWatchLogs"
+        Effect    = "Allow"
+        Principal = { Service = "logs.${local.region}.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnLike = {
+            "kms:EncryptionContext:aws:logs:arn" = [for n in values(local.log_group_names) : "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${n}"]
+          }
+        }
+      },
+    ]
+  })
+
+  tags = var.tags
+}
+
+# Completed once by hand in the console (Developer Tools > Connections): AWS cannot install the GitHub app itself.
+resource "aws_codestarconnections_connection" "this" {
+  name          = "${var.name}-github"
+  provider_type = "GitHub"
+
+  tags = var.tags
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  #checkov:skip=CKV_AWS_338:Build logs matter for days, not a year; retention is a variable.
+  for_each = local.log_group_names
+
+  name              = each.value
+  retention_in_days = var.log_retention_days
+  kms_key_id        = aws_kms_key.this.arn
+
+  tags = var.tags
+}

@@ -1,0 +1,32 @@
+output "connection_arn" {
+  description = "ARN of the GitHub source connection (complete its handshake once in the console)."
+  value       = aws_codestarconnections_connection.this.arn
+}
+
+output "artifact_bucket_name" {
+  description = "Name of the encrypted pipeline artifact bucket."
+  value       = aws_s3_bucket.this.bucket
+}
+
+output "pipeline_names" {
+  description = "Names of the terraform, backend and frontend pipelines."
+  value = {
+    terraform = aws_codepipeline.terraform.name
+    backend   = aws_codepipeline.backend.name
+    frontend  = aws_codepipeline.frontend.name
+  }
+}
+
+output "codebuild_role_arns" {
+  description = "ARNs of the CodeBuild service roles, by build."
+  value       = { for k, r in aws_iam_role.codebuild : k => r.arn }
+}
+
+output "stage_names" {
+  description = "Stage names of each pipeline, in order (shows where the manual approval sits)."
+  value = {
+    terraform = [for s in aws_codepipeline.terraform.stage : s.name]
+    backend   = [for s in aws_codepipeline.backend.stage : s.name]
+    frontend  = [for s in aws_codepipeline.frontend.stage : s.name]
+  }
+}

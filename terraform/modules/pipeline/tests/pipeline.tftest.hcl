@@ -1,0 +1,185 @@
+mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "111122223333"
+    }
+  }
+
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws"
+    }
+  }
+
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
+}
+
+override_resource {
+  target          = aws_s3_bucket.this
+  override_during = plan
+  values = {
+    arn = "arn:aws:s3:::habits-test-pipeline-artifacts-111122223333"
+  }
+}
+
+override_resource {
+  target          = aws_kms_key.this
+  override_during = plan
+  values = {
+    arn = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000a1"
+  }
+}
+
+override_resource {
+  target          = aws_cloudwatch_log_group.this
+  override_during = plan
+  values = {
+    arn = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/codebuild/habits-test-build"
+  }
+}
+
+variables {
+  name                       = "habits-test"
+  environment                = "staging"
+  repository_id              = "example/habit-tracker"
+  terraform_state_bucket_arn = "arn:aws:s3:::example-terraform-state"
+  terraform_lock_table_arn   = "arn:aws:dynamodb:us-east-1:111122223333:table/terraform-locks"
+  ecr_repository_arn         = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
+  ecr_repository_url         = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
+  ecr_kms_key_arn            = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000ec"
+  function_name              = "habits-test-api"
+  function_arn               = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api"
+  function_alias             = "live"
+  site_bucket_arn            = "arn:aws:s3:::habits-test-site-111122223333"
+  site_bucket_name           = "habits-test-site-111122223333"
+  site_kms_key_arn           = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-00000000051e"
+  distribution_arn           = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
+  distribution_id            = "E2EXAMPLE"
+  site_url                   = "https://habits.example.com"
+}
+
+run "three_v2_pipelines_from_the_github_connection" {
+  command = plan
+
+  assert {
+    condition     = alltrue([for p in [aws_codepipeline.terraform, aws_codepipeline.backend, aws_codepipeline.frontend] : p.pipeline_type == "V2"])
+    error_message = "All three pipelines must be CodePipeline V2."
+  }
+
+  assert {
+    condition     = aws_codestarconnections_connection.this.provider_type == "GitHub"
+    error_message = "The source must be a GitHub connection."
+  }
+
+  assert {
+    condition     = alltrue([for p in [aws_codepipeline.terraform, aws_codepipeline.backend, aws_codepipeline.frontend] : p.stage[0].action[0].provider == "CodeStarSourceConnection" && p.stage[0].action[0].configuration.FullRepositoryId == "example/habit-tracker"])
+    error_message = "Every pipeline must start from the repository through the connection."
+  }
+
+  assert {
+    condition     = [for s in aws_codepipeline.terraform.stage : s.name] == ["Source", "Plan", "Apply"]
+    error_message = "Staging applies the plan without a manual approval."
+  }
+
+  assert {
+    condition     = { for k, p in { terraform = aws_codebuild_project.terraform, backend = aws_codebuild_project.backend, frontend = aws_codebuild_project.frontend } : k => p.source[0].buildspec } == { terraform = "buildspec/terraform.yml", backend = "buildspec/backend.yml", frontend = "buildspec/frontend.yml" }
+    error_message = "Each build must use its buildspec file."
+  }
+
+  assert {
+    condition     = aws_codebuild_project.backend.environment[0].privileged_mode && aws_codebuild_project.frontend.environment[0].privileged_mode != true && aws_codebuild_project.terraform.environment[0].privileged_mode != true
+    error_message = "Only the backend build (docker) runs privileged."
+  }
+}
+
+run "artifact_bucket_is_private_encrypted_and_versioned" {
+  command = plan
+
+  assert {
+    condition     = aws_s3_bucket_public_access_block.this.block_public_acls && aws_s3_bucket_public_access_block.this.block_public_policy && aws_s3_bucket_public_access_block.this.ignore_public_acls && aws_s3_bucket_public_access_block.this.restrict_public_buckets
+    error_message = "The artifact bucket must block public access."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_versioning.this.versioning_configuration[0].status == "Enabled"
+    error_message = "The artifact bucket must be versioned."
+  }
+
+  assert {
+    condition     = one([for r in aws_s3_bucket_server_side_encryption_configuration.this.rule : r.apply_server_side_encryption_by_default[0].sse_algorithm]) == "aws:kms"
+    error_message = "The artifact bucket must be encrypted with KMS."
+  }
+
+  assert {
+    condition     = alltrue([for p in [aws_codepipeline.terraform, aws_codepipeline.backend, aws_codepipeline.frontend] : one(p.artifact_store).encryption_key[0].type == "KMS"])
+    error_message = "Pipelines must encrypt artifacts with the KMS key."
+  }
+}
+
+run "build_roles_reach_only_their_own_targets" {
+  command = plan
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.codebuild["backend"].policy).Statement : s.Resource if s.Sid == "PushToOwnRepository"]) == ["arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"]
+    error_message = "The backend build may push to its repository only."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.codebuild["backend"].policy).Statement : s.Resource if s.Sid == "DeployOwnFunction"]) == ["arn:aws:lambda:us-east-1:111122223333:function:habits-test-api", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api:*"]
+    error_message = "The backend build may update and invoke its function (and its versions and alias) only."
+  }
+
+  assert {
+    condition     = toset(flatten([for s in jsondecode(aws_iam_role_policy.codebuild["frontend"].policy).Statement : s.Resource if startswith(s.Sid, "ListSite") || startswith(s.Sid, "SyncSite")])) == toset(["arn:aws:s3:::habits-test-site-111122223333", "arn:aws:s3:::habits-test-site-111122223333/*"])
+    error_message = "The frontend build may sync its bucket only."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.codebuild["frontend"].policy).Statement : s.Resource if s.Sid == "InvalidateOwnDistribution"]) == ["arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"]
+    error_message = "The frontend build may invalidate its distribution only."
+  }
+
+  assert {
+    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.codebuild["backend"].policy).Statement : s.Sid == "EcrLogin" || !contains(s.Resource, "*")])
+    error_message = "Only the ECR login (which has no resource) may apply to every resource."
+  }
+
+  assert {
+    condition     = length(setintersection(toset(flatten([for s in jsondecode(aws_iam_role_policy.codebuild["frontend"].policy).Statement : s.Action])), toset(["lambda:UpdateFunctionCode", "ecr:PutImage", "iam:PassRole"]))) == 0
+    error_message = "The frontend build must not deploy the API or pass roles."
+  }
+}
+
+run "production_asks_for_approval_before_applying" {
+  command = plan
+
+  variables {
+    environment             = "production"
+    require_manual_approval = true
+  }
+
+  assert {
+    condition     = [for s in aws_codepipeline.terraform.stage : s.name] == ["Source", "Plan", "Approve", "Apply"]
+    error_message = "Production must stop for a manual approval between plan and apply."
+  }
+
+  assert {
+    condition     = [for s in aws_codepipeline.backend.stage : s.name] == ["Source", "Approve", "Deploy"] && [for s in aws_codepipeline.frontend.stage : s.name] == ["Source", "Approve", "Deploy"]
+    error_message = "Production deployments of the API and the SPA must be approved too."
+  }
+}
+
+run "rejects_bad_inputs" {
+  command = plan
+
+  variables {
+    environment   = "qa"
+    repository_id = "not a repository"
+  }
+
+  expect_failures = [var.environment, var.repository_id]
+}

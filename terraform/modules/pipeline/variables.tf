@@ -1,0 +1,135 @@
+variable "name" {
+  description = "Prefix for every resource name, e.g. habits-staging."
+  type        = string
+}
+
+variable "environment" {
+  description = "Environment the pipelines deploy: staging or production."
+  type        = string
+
+  validation {
+    condition     = contains(["staging", "production"], var.environment)
+    error_message = "environment must be one of: staging, production."
+  }
+}
+
+variable "require_manual_approval" {
+  description = "Stop every pipeline at a manual approval before it changes the environment (production)."
+  type        = bool
+  default     = false
+}
+
+variable "approval_topic_arn" {
+  description = "SNS topic told about pending approvals; null for none."
+  type        = string
+  default     = null
+}
+
+variable "repository_id" {
+  description = "GitHub repository the pipelines build, as owner/name."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.repository_id))
+    error_message = "repository_id must look like owner/name."
+  }
+}
+
+variable "branch" {
+  description = "Branch whose pushes start the pipelines."
+  type        = string
+  default     = "main"
+}
+
+variable "terraform_state_bucket_arn" {
+  description = "ARN of the S3 bucket holding the Terraform state (the terraform build reads and writes it)."
+  type        = string
+}
+
+variable "terraform_lock_table_arn" {
+  description = "ARN of the DynamoDB table locking the Terraform state."
+  type        = string
+}
+
+variable "ecr_repository_arn" {
+  description = "ARN of the API image repository: the backend build pushes to it and to nothing else."
+  type        = string
+}
+
+variable "ecr_repository_url" {
+  description = "URL of the API image repository (docker push target)."
+  type        = string
+}
+
+variable "ecr_kms_key_arn" {
+  description = "KMS key encrypting the API image repository."
+  type        = string
+}
+
+variable "function_name" {
+  description = "Name of the API Lambda function the backend build updates."
+  type        = string
+}
+
+variable "function_arn" {
+  description = "ARN (unqualified) of the API Lambda function."
+  type        = string
+}
+
+variable "function_alias" {
+  description = "Alias of the API function that serves traffic; the backend build moves it to each new version."
+  type        = string
+}
+
+variable "site_bucket_arn" {
+  description = "ARN of the site bucket the frontend build syncs into."
+  type        = string
+}
+
+variable "site_bucket_name" {
+  description = "Name of the site bucket."
+  type        = string
+}
+
+variable "site_kms_key_arn" {
+  description = "KMS key encrypting the site bucket."
+  type        = string
+}
+
+variable "distribution_arn" {
+  description = "ARN of the CloudFront distribution the frontend build invalidates."
+  type        = string
+}
+
+variable "distribution_id" {
+  description = "ID of the CloudFront distribution."
+  type        = string
+}
+
+variable "site_url" {
+  description = "Public HTTPS URL of the site (the backend build smoke-tests /health/ through it)."
+  type        = string
+}
+
+variable "build_compute_type" {
+  description = "CodeBuild compute type: BUILD_GENERAL1_SMALL, BUILD_GENERAL1_MEDIUM or BUILD_GENERAL1_LARGE."
+  type        = string
+  default     = "BUILD_GENERAL1_SMALL"
+
+  validation {
+    condition     = contains(["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE"], var.build_compute_type)
+    error_message = "build_compute_type must be one of: BUILD_GENERAL1_SMALL, BUILD_GENERAL1_MEDIUM, BUILD_GENERAL1_LARGE."
+  }
+}
+
+variable "log_retention_days" {
+  description = "Days to keep build logs."
+  type        = number
+  default     = 30
+}
+
+variable "tags" {
+  description = "Tags added to every resource."
+  type        = map(string)
+  default     = {}
+}
