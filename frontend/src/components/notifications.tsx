@@ -19,12 +19,15 @@ export function dismissNotice(id: number): void {
   emit();
 }
 
-/** Shows a message in the page's live region; errors stay until dismissed, info fades after 5 s. */
+/** Shows a message in the page's live region; errors stay until dismissed, info fades after 4 s. */
 export function notify(message: string, kind: Notice["kind"] = "info"): void {
   const id = nextId++;
-  notices = [...notices.slice(-2), { id, kind, message }];
+  // One confirmation at a time (the newest), so notices never pile up over the page; errors stay
+  // until dismissed because they ask for attention.
+  const kept = notices.filter((notice) => notice.kind === "error").slice(-2);
+  notices = [...kept, { id, kind, message }];
   emit();
-  if (kind === "info") setTimeout(() => dismissNotice(id), 5000);
+  if (kind === "info") setTimeout(() => dismissNotice(id), 4000);
 }
 
 export function clearNotices(): void {

@@ -79,4 +79,14 @@ describe("signing up and in", () => {
     await user.click(screen.getByRole("button", { name: "Sign in" }));
     await waitFor(() => expect(screen.getByRole("heading", { name: "Archive", level: 1 })).toBeInTheDocument());
   });
+
+  it("sends the user to sign-in when the session ends mid-use", async () => {
+    server.use(
+      http.get("*/api/habits/", () =>
+        HttpResponse.json({ detail: "Your session has expired.", code: "not_authenticated" }, { status: 401 }),
+      ),
+    );
+    renderApp("/archive");
+    expect(await screen.findByRole("heading", { name: "Sign in", level: 1 })).toBeInTheDocument();
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type CSSProperties } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { notify } from "@/components/notifications";
@@ -53,7 +53,7 @@ function ArchivedRow({ habit }: { habit: Habit }) {
       onError: (error) => notify(errorMessage(error), "error"),
     });
   return (
-    <li className="manage-row">
+    <li className="manage-row" style={{ "--habit-color": habit.color } as CSSProperties}>
       <div className="manage-text">
         <Link to={paths.habit(habit.id)} className="habit-name">
           {habit.name}
