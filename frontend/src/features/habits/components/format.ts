@@ -6,7 +6,8 @@ export function formatScore(score: number): string {
 }
 
 export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+  const number = Number(value);
+  return Number.isInteger(number) ? String(number) : number.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }
 
 export function scheduleSummary(habit: Pick<Habit, "frequency" | "weekdays" | "period">): string {
