@@ -89,4 +89,31 @@ describe("signing up and in", () => {
     renderApp("/archive");
     expect(await screen.findByRole("heading", { name: "Sign in", level: 1 })).toBeInTheDocument();
   });
+
+  it("keeps a signed-in user away from the sign-in page", async () => {
+    server.use(http.get("*/api/habits/", () => HttpResponse.json([])));
+    renderApp("/sign-in");
+    expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
+  });
+
+  it("says how long to wait after too many sign-in attempts", async () => {
+    signedOut();
+    server.use(
+      http.post("*/api/auth/login/", () =>
+        HttpResponse.json({ detail: "Request was throttled.", code: "throttled" }, { status: 429, headers: { "Retry-After": "60" } }),
+      ),
+    );
+    const { user } = renderApp("/sign-in");
+    await user.type(await screen.findByLabelText("Email"), "ada@example.com");
+    await user.type(screen.getByLabelText("Password"), "guess");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByText("Too many attempts. Try again in 60 seconds.")).toBeInTheDocument();
+  });
+
+  it("shows a helpful page for unknown addresses", async () => {
+    server.use(http.get("*/api/habits/", () => HttpResponse.json([])));
+    renderApp("/no/such/page");
+    expect(await screen.findByRole("heading", { name: "Page not found", level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Go to Today" })).toHaveAttribute("href", "/");
+  });
 });
