@@ -19,8 +19,11 @@ help: ## List every task with a line each
 		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
 
 include backend/backend.mk
--include frontend/frontend.mk
--include terraform/terraform.mk
+include backend/ops/ops.mk
+-include backend/runtime.mk
+include frontend/frontend.mk
+include terraform/terraform.mk
+include buildspec/deploy.mk
 
 .PHONY: test
 test: lint backend-test ## Run every suite: lint, backend, image, front end, browser e2e, Terraform

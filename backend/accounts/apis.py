@@ -19,6 +19,8 @@ from accounts import services
 from accounts.models import User
 from accounts.selectors import signed_in_user, user_today
 from accounts.throttling import login_throttles
+from accounts.time_zones import validate_time_zone
+from core.fields import TextField
 from core.schema import ERROR_RESPONSES
 
 MESSAGE_BAD_CREDENTIALS = "The email address or the password is not correct."
@@ -60,8 +62,11 @@ class RegisterApi(APIView):
 
     class Input(serializers.Serializer[Any]):
         email = serializers.EmailField(max_length=254)
-        password = serializers.CharField(max_length=128, trim_whitespace=False)
-        time_zone = serializers.CharField(max_length=64, required=False, default="UTC")
+        password = TextField(
+max_length=128, trim_whitespace=False)
+        time_zone = TextField(
+            max_length=64, required=False, default="UTC", validators=[validate_time_zone]
+        )
 
     @extend_schema(
         summary="Create an account and sign in",
@@ -82,7 +87,8 @@ class LoginApi(APIView):
 
     class Input(serializers.Serializer[Any]):
         email = serializers.EmailField(max_length=254)
-        password = serializers.CharField(max_length=128, trim_whitespace=False)
+        password = TextField(
+max_length=128, trim_whitespace=False)
 
     @extend_schema(
         summary="Sign in (rotates the session key; throttled per account and per address)",
@@ -122,11 +128,14 @@ class LogoutApi(APIView):
 
 class MeApi(APIView):
     class UpdateInput(serializers.Serializer[Any]):
-        time_zone = serializers.CharField(max_length=64, required=False)
+        time_zone = TextField(
+            max_length=64, required=False, validators=[validate_time_zone]
+        )
         day_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
 
     class DeleteInput(serializers.Serializer[Any]):
-        password = serializers.CharField(max_length=128, trim_whitespace=False)
+        password = TextField(
+max_length=128, trim_whitespace=False)
 
     @extend_schema(
         summary="The signed-in user", responses={200: UserOutput, **ERROR_RESPONSES}, tags=["auth"]
@@ -162,8 +171,10 @@ class MeApi(APIView):
 
 class PasswordApi(APIView):
     class Input(serializers.Serializer[Any]):
-        current_password = serializers.CharField(max_length=128, trim_whitespace=False)
-        new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+        current_password = TextField(
+max_length=128, trim_whitespace=False)
+        new_password = TextField(
+max_length=128, trim_whitespace=False)
 
     @extend_schema(
         summary="Change the password (ends the user's other sessions)",

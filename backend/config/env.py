@@ -108,7 +108,6 @@ def postgres_database(
             "min_size": 0,
             "max_size": pool_max_size,
             "timeout": connect_timeout,
-            "check": _pool_check(),
         },
         "connect_timeout": connect_timeout,
         "options": f"-c statement_timeout={statement_timeout_ms}",
@@ -123,14 +122,9 @@ def postgres_database(
         "HOST": host,
         "PORT": str(port),
         "CONN_MAX_AGE": 0,
-        "CONN_HEALTH_CHECKS": False,
+        # With a pool, Django turns this into the pool's check: a connection left dead by a
+        # database restart is replaced before use, so the first request after an outage works.
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": options,
     }
 
-
-def _pool_check() -> Any:
-    # A pooled connection can be dead after a database restart; check it before handing it out so
-    # the first request after an outage does not fail.
-    from psycopg_pool import ConnectionPool
-
-    return ConnectionPool.check_connection

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user, user_today
+from core.fields import TextField
 from core.schema import ERROR_RESPONSES
 from habits import selectors, services
 from habits.models import COLOR_PATTERN, MAX_FREQUENCY_DAYS, EntryStatus, HabitKind, Period, TargetType
@@ -71,7 +72,8 @@ class EntryInput(serializers.Serializer[Any]):
     value = serializers.DecimalField(
         max_digits=15, decimal_places=3, min_value=0, allow_null=True, required=False
     )
-    note = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
+    note = TextField(
+max_length=1000, allow_blank=True, required=False, default="")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs.setdefault("status", EntryStatus.DONE)
@@ -80,14 +82,18 @@ class EntryInput(serializers.Serializer[Any]):
 
 
 class HabitInput(serializers.Serializer[Any]):
-    name = serializers.CharField(max_length=100)
-    description = serializers.CharField(max_length=1000, allow_blank=True, required=False)
-    question = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    name = TextField(
+max_length=100)
+    description = TextField(
+max_length=1000, allow_blank=True, required=False)
+    question = TextField(
+max_length=200, allow_blank=True, required=False)
     color = serializers.RegexField(
         COLOR_PATTERN, max_length=7, required=False, error_messages={"invalid": MESSAGE_COLOR}
     )
     kind = serializers.ChoiceField(choices=HabitKind.choices, required=False)
-    unit = serializers.CharField(max_length=30, allow_blank=True, required=False)
+    unit = TextField(
+max_length=30, allow_blank=True, required=False)
     target_value = serializers.DecimalField(
         max_digits=15, decimal_places=3, min_value=0, allow_null=True, required=False
     )

@@ -8,3 +8,6 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "local-development-only-not-secret") or ""
 # `make run` seeds a demo account on the first run; never in production.
 DEMO_DATA = env_bool("DJANGO_DEMO_DATA", True)
+# Serve the admin's static files straight from the apps, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405 - WhiteNoise expects the folder to exist

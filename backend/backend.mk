@@ -1,0 +1,44 @@
+# Backend tasks: the virtual environment, lint, tests, the local server. Included by the Makefile.
+
+VENV_STAMP := $(VENV)/.installed
+DEV_REQUIREMENTS := $(BACKEND)/requirements/dev.txt
+MANAGE := cd $(BACKEND) && $(PY) manage.py
+
+$(VENV_STAMP): $(DEV_REQUIREMENTS) $(BACKEND)/requirements/runtime.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(DEV_REQUIREMENTS)
+	@touch $@
+
+.PHONY: venv
+venv: $(VENV_STAMP) ## Create .venv and install the locked Python dependencies
+
+.PHONY: lock
+lock: venv ## Re-lock Python dependencies from requirements/*.in (pip-compile)
+	$(PY) -m pip install --quiet pip-tools
+	cd $(BACKEND)/requirements && for name in runtime dev; do \
+		$(VENV)/bin/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url \
+			--no-emit-find-links -o $$name.txt $$name.in; done
+
+.PHONY: lint
+lint: venv ## ruff (lint + format check) and mypy
+	cd $(BACKEND) && $(VENV)/bin/ruff check .
+	cd $(BACKEND) && $(VENV)/bin/ruff format --check .
+	cd $(BACKEND) && $(VENV)/bin/mypy .
+
+.PHONY: fmt
+fmt: venv ## Format and auto-fix the Python code
+	cd $(BACKEND) && $(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+.PHONY: backend-test
+backend-test: venv ## Backend tests (pytest, coverage >= 90 %); PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set
+	cd $(BACKEND) && $(PY) -m pytest --cov --cov-report=term -q $(PYTEST_ARGS)
+
+.PHONY: migrate
+migrate: venv ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+.PHONY: run
+run: venv frontend-build migrate ## Serve the whole product on http://127.0.0.1:$(PORT) (demo account on first run)
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -1,0 +1,16 @@
+from typing import Any
+
+from rest_framework import serializers
+
+MESSAGE_NOT_TEXT = "Must be a string."
+
+
+class TextField(serializers.CharField):
+    """A CharField that refuses numbers instead of turning 12 into "12": a wrong type is an error."""
+
+    default_error_messages = {"not_text": MESSAGE_NOT_TEXT}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("not_text")
+        return super().to_internal_value(data)

@@ -1,0 +1,43 @@
+"""Test data builders: each takes overrides and fills in the rest with sensible values."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from accounts.models import User
+from habits.models import Entry, EntryStatus, Habit
+
+PASSWORD = "correct horse battery 7"
+_sequence = itertools.count(1)
+
+
+def make_user(**overrides: Any) -> User:
+    fields: dict[str, Any] = {
+        "email": f"person{next(_sequence)}@example.org",
+        "time_zone": "UTC",
+        "day_start_hour": 0,
+    }
+    fields.update(overrides)
+    password = fields.pop("password", PASSWORD)
+    return User.objects.create_user(password=password, **fields)
+
+
+def make_habit(*, user: User | None = None, **overrides: Any) -> Habit:
+    fields: dict[str, Any] = {"name": f"Habit {next(_sequence)}"}
+    fields.update(overrides)
+    if fields.get("kind") == "numeric":
+        fields.setdefault("target_value", Decimal(8))
+    if "position" not in fields:
+        owner = user or make_user()
+        fields["position"] = Habit.objects.filter(user=owner).count()
+        user = owner
+    return Habit.objects.create(user=user or make_user(), **fields)
+
+
+def make_entry(*, habit: Habit, day: date, **overrides: Any) -> Entry:
+    fields: dict[str, Any] = {"status": EntryStatus.DONE}
+    fields.update(overrides)
+    return Entry.objects.create(habit=habit, date=day, **fields)
