@@ -1,13 +1,24 @@
 data "aws_region" "current" {}
 
-data "aws_caller_identity" "current" {}
-
-data "aws_partition" "current" {}
-
 locals {
   environment   = "production"
   name          = "${var.project}-${local.environment}"
   function_name = "${local.name}-api"
+  # The terraform pipeline plans with the same inputs as an operator's terraform.tfvars.
+  pipeline_terraform_variables = merge(
+    {
+      domain_name             = var.domain_name
+      hosted_zone_id          = var.hosted_zone_id
+      image_tag               = var.image_tag
+      operator_principal_arns = jsonencode(var.operator_principal_arns)
+      repository_id           = var.repository_id
+      branch                  = var.branch
+      terraform_state_bucket  = var.terraform_state_bucket
+      terraform_lock_table    = var.terraform_lock_table
+    },
+    var.alarm_email == null ? {} : { alarm_email = var.alarm_email },
+  )
+
   tags = {
     Project     = var.project
     Environment = local.environment
@@ -137,25 +148,25 @@ module "iam" {
 module "pipeline" {
   source = "../../modules/pipeline"
 
-  name                       = local.name
-  environment                = local.environment
-  require_manual_approval    = local.environment == "production"
-  repository_id              = var.repository_id
-  branch                     = var.branch
-  terraform_state_bucket_arn = "arn:${data.aws_partition.current.partition}:s3:::${var.terraform_state_bucket}"
-  terraform_lock_table_arn   = "arn:${data.aws_partition.current.partition}:dynamodb:${var.terraform_state_region}:${data.aws_caller_identity.current.account_id}:table/${var.terraform_lock_table}"
-  ecr_repository_arn         = module.backend.ecr_repository_arn
-  ecr_repository_url         = module.backend.ecr_repository_url
-  ecr_kms_key_arn            = module.backend.kms_key_arn
-  function_name              = module.backend.function_name
-  function_arn               = module.backend.function_arn
-  function_alias             = module.backend.alias_name
-  site_bucket_arn            = module.frontend.bucket_arn
-  site_bucket_name           = module.frontend.bucket_name
-  site_kms_key_arn           = module.frontend.kms_key_arn
-  distribution_arn           = module.frontend.distribution_arn
-  distribution_id            = module.frontend.distribution_id
-  site_url                   = module.frontend.site_url
-  log_retention_days         = var.log_retention_days
-  tags                       = local.tags
+  name                    = local.name
+  environment             = local.environment
+  require_manual_approval = local.environment == "production"
+  repository_id           = var.repository_id
+  branch                  = var.branch
+  terraform_state_bucket  = var.terraform_state_bucket
+  terraform_lock_table    = var.terraform_lock_table
+  terraform_variables     = local.pipeline_terraform_variables
+  ecr_repository_arn      = module.backend.ecr_repository_arn
+  ecr_repository_url      = module.backend.ecr_repository_url
+  ecr_kms_key_arn         = module.backend.kms_key_arn
+  function_name           = module.backend.function_name
+  function_arn            = module.backend.function_arn
+  site_bucket_arn         = module.frontend.bucket_arn
+  site_bucket_name        = module.frontend.bucket_name
+  site_kms_key_arn        = module.frontend.kms_key_arn
+  distribution_arn        = module.frontend.distribution_arn
+  distribution_id         = module.frontend.distribution_id
+  site_url                = module.frontend.site_url
+  log_retention_days      = var.log_retention_days
+  tags                    = local.tags
 }

@@ -129,17 +129,11 @@ variable "branch" {
 }
 
 variable "terraform_state_bucket" {
-  description = "S3 bucket of the Terraform state (the same as in backend.hcl); the terraform build needs it."
+  description = "S3 bucket of the Terraform state (as in backend.hcl, in the main region); the terraform pipeline uses it."
   type        = string
 }
 
 variable "terraform_lock_table" {
-  description = "DynamoDB table locking the Terraform state (the same as in backend.hcl)."
+  description = "DynamoDB table locking the Terraform state (as in backend.hcl, in the main region)."
   type        = string
-}
-
-variable "terraform_state_region" {
-  description = "Region of the Terraform state bucket and lock table."
-  type        = string
-  default     = "us-east-1"
 }

@@ -1,16 +1,17 @@
 locals {
   build_image = "aws/codebuild/amazonlinux2-x86_64-standard:5.0"
   build_variables = {
-    terraform = {
-      ENVIRONMENT        = var.environment
-      TF_ENVIRONMENT_DIR = "terraform/environments/${var.environment}"
-      TF_IN_AUTOMATION   = "1"
-    }
+    # Names read by buildspec/deploy.mk (see docs/DEPLOY.md, "Pipeline settings").
+    terraform = merge({ for k, v in var.terraform_variables : "TF_VAR_${k}" => v }, {
+      ENVIRONMENT      = var.environment
+      TF_STATE_BUCKET  = var.terraform_state_bucket
+      TF_LOCK_TABLE    = var.terraform_lock_table
+      TF_IN_AUTOMATION = "1"
+    })
     backend = {
       ENVIRONMENT        = var.environment
       ECR_REPOSITORY_URL = var.ecr_repository_url
-      FUNCTION_NAME      = var.function_name
-      FUNCTION_ALIAS     = var.function_alias
+      LAMBDA_FUNCTION    = var.function_name
       SITE_URL           = var.site_url
     }
     frontend = {

@@ -1,4 +1,7 @@
 locals {
+  state_bucket_arn = "arn:${local.partition}:s3:::${var.terraform_state_bucket}"
+  lock_table_arn   = "arn:${local.partition}:dynamodb:${local.region}:${local.account_id}:table/${var.terraform_lock_table}"
+
   artifact_statements = [
     {
       Sid      = "PipelineArtifacts"
@@ -31,13 +34,13 @@ locals {
         Sid      = "TerraformState"
         Effect   = "Allow"
         Action   = ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-        Resource = [var.terraform_state_bucket_arn, "${var.terraform_state_bucket_arn}/*"]
+        Resource = [local.state_bucket_arn, "${local.state_bucket_arn}/*"]
       },
       {
         Sid      = "TerraformLock"
         Effect   = "Allow"
         Action   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable"]
-        Resource = [var.terraform_lock_table_arn]
+        Resource = [local.lock_table_arn]
       },
       {
         Sid    = "OwnRolesAndPolicies"
@@ -75,7 +78,7 @@ locals {
         Sid    = "PushToOwnRepository"
         Effect = "Allow"
         Action = [
-          "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+          "ecr:DescribeImages", "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
           "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
         ]
         Resource = [var.ecr_repository_arn]
@@ -90,7 +93,7 @@ locals {
         Sid    = "DeployOwnFunction"
         Effect = "Allow"
         Action = [
-          "lambda:GetFunction", "lambda:UpdateFunctionCode", "lambda:InvokeFunction",
+          "lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:InvokeFunction",
           "lambda:PublishVersion", "lambda:GetAlias", "lambda:UpdateAlias",
         ]
         Resource = [var.function_arn, "${var.function_arn}:*"]

@@ -71,7 +71,7 @@ resource "aws_codepipeline" "terraform" {
 
       configuration = {
         ProjectName          = aws_codebuild_project.terraform.name
-        EnvironmentVariables = jsonencode([{ name = "TF_ACTION", value = "plan", type = "PLAINTEXT" }])
+        EnvironmentVariables = jsonencode([{ name = "ACTION", value = "plan", type = "PLAINTEXT" }])
       }
     }
   }
@@ -108,12 +108,11 @@ resource "aws_codepipeline" "terraform" {
       owner           = "AWS"
       provider        = "CodeBuild"
       version         = "1"
-      input_artifacts = ["source", "plan"]
+      input_artifacts = ["plan"]
 
       configuration = {
         ProjectName          = aws_codebuild_project.terraform.name
-        PrimarySource        = "source"
-        EnvironmentVariables = jsonencode([{ name = "TF_ACTION", value = "apply", type = "PLAINTEXT" }])
+        EnvironmentVariables = jsonencode([{ name = "ACTION", value = "apply", type = "PLAINTEXT" }])
       }
     }
   }

@@ -41,14 +41,20 @@ variable "branch" {
   default     = "main"
 }
 
-variable "terraform_state_bucket_arn" {
-  description = "ARN of the S3 bucket holding the Terraform state (the terraform build reads and writes it)."
+variable "terraform_state_bucket" {
+  description = "S3 bucket holding the Terraform state, in the pipelines' region (TF_STATE_BUCKET of the terraform build)."
   type        = string
 }
 
-variable "terraform_lock_table_arn" {
-  description = "ARN of the DynamoDB table locking the Terraform state."
+variable "terraform_lock_table" {
+  description = "DynamoDB table locking the Terraform state, in the pipelines' region (TF_LOCK_TABLE)."
   type        = string
+}
+
+variable "terraform_variables" {
+  description = "Values of the environment's input variables, given to the terraform build as TF_VAR_<name> (lists and maps as HCL/JSON text)."
+  type        = map(string)
+  default     = {}
 }
 
 variable "ecr_repository_arn" {
@@ -73,11 +79,6 @@ variable "function_name" {
 
 variable "function_arn" {
   description = "ARN (unqualified) of the API Lambda function."
-  type        = string
-}
-
-variable "function_alias" {
-  description = "Alias of the API function that serves traffic; the backend build moves it to each new version."
   type        = string
 }
 

@@ -43,23 +43,23 @@ override_resource {
 }
 
 variables {
-  name                       = "habits-test"
-  environment                = "staging"
-  repository_id              = "example/habit-tracker"
-  terraform_state_bucket_arn = "arn:aws:s3:::example-terraform-state"
-  terraform_lock_table_arn   = "arn:aws:dynamodb:us-east-1:111122223333:table/terraform-locks"
-  ecr_repository_arn         = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
-  ecr_repository_url         = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
-  ecr_kms_key_arn            = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000ec"
-  function_name              = "habits-test-api"
-  function_arn               = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api"
-  function_alias             = "live"
-  site_bucket_arn            = "arn:aws:s3:::habits-test-site-111122223333"
-  site_bucket_name           = "habits-test-site-111122223333"
-  site_kms_key_arn           = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-00000000051e"
-  distribution_arn           = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
-  distribution_id            = "E2EXAMPLE"
-  site_url                   = "https://habits.example.com"
+  name                   = "habits-test"
+  environment            = "staging"
+  repository_id          = "example/habit-tracker"
+  terraform_state_bucket = "example-terraform-state"
+  terraform_lock_table   = "terraform-locks"
+  terraform_variables    = { domain_name = "habits.example.com", operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
+  ecr_repository_arn     = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
+  ecr_repository_url     = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
+  ecr_kms_key_arn        = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000ec"
+  function_name          = "habits-test-api"
+  function_arn           = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api"
+  site_bucket_arn        = "arn:aws:s3:::habits-test-site-111122223333"
+  site_bucket_name       = "habits-test-site-111122223333"
+  site_kms_key_arn       = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-00000000051e"
+  distribution_arn       = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
+  distribution_id        = "E2EXAMPLE"
+  site_url               = "https://habits.example.com"
 }
 
 run "three_v2_pipelines_from_the_github_connection" {
@@ -93,6 +93,35 @@ run "three_v2_pipelines_from_the_github_connection" {
   assert {
     condition     = aws_codebuild_project.backend.environment[0].privileged_mode && aws_codebuild_project.frontend.environment[0].privileged_mode != true && aws_codebuild_project.terraform.environment[0].privileged_mode != true
     error_message = "Only the backend build (docker) runs privileged."
+  }
+}
+
+run "builds_get_the_variables_deploy_mk_reads" {
+  command = plan
+
+  assert {
+    condition     = { for v in aws_codebuild_project.backend.environment[0].environment_variable : v.name => v.value if v.name != "ENVIRONMENT" } == { ECR_REPOSITORY_URL = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api", LAMBDA_FUNCTION = "habits-test-api", SITE_URL = "https://habits.example.com" }
+    error_message = "The backend build must get ECR_REPOSITORY_URL, LAMBDA_FUNCTION and SITE_URL."
+  }
+
+  assert {
+    condition     = { for v in aws_codebuild_project.frontend.environment[0].environment_variable : v.name => v.value if v.name != "ENVIRONMENT" } == { SITE_BUCKET = "habits-test-site-111122223333", DISTRIBUTION_ID = "E2EXAMPLE" }
+    error_message = "The frontend build must get SITE_BUCKET and DISTRIBUTION_ID."
+  }
+
+  assert {
+    condition     = { for v in aws_codebuild_project.terraform.environment[0].environment_variable : v.name => v.value if v.name != "TF_IN_AUTOMATION" } == { ENVIRONMENT = "staging", TF_STATE_BUCKET = "example-terraform-state", TF_LOCK_TABLE = "terraform-locks", TF_VAR_domain_name = "habits.example.com", TF_VAR_operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
+    error_message = "The terraform build must get ENVIRONMENT, the state bucket and lock table, and the environment's TF_VAR_* values."
+  }
+
+  assert {
+    condition     = [for s in aws_codepipeline.terraform.stage : jsondecode(s.action[0].configuration.EnvironmentVariables)[0].value if contains(["Plan", "Apply"], s.name)] == ["plan", "apply"]
+    error_message = "The terraform build must run with ACTION=plan, then ACTION=apply."
+  }
+
+  assert {
+    condition     = one([for s in aws_codepipeline.terraform.stage : s.action[0].input_artifacts if s.name == "Apply"]) == tolist(["plan"])
+    error_message = "The apply must run on the plan build's output (the checkout with the saved plan)."
   }
 }
 
