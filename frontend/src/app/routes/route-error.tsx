@@ -1,25 +1,23 @@
-import { isRouteErrorResponse, useRouteError } from "react-router";
+import { Component, type ReactNode } from "react";
+import { useLocation } from "react-router";
 import { PageTitle } from "@/components/page-title";
+
+function isStaleBuild(error: unknown): boolean {
+  return error instanceof TypeError && /dynamically imported module|Importing a module script/i.test(error.message);
+}
 
 /**
  * Shown when a screen fails to render or its code cannot load. After a deployment the old
  * chunk names are gone, so a failed dynamic import is answered with a reload, not a dead end.
  */
-export function RouteError() {
-  const error = useRouteError();
-  const staleBuild = error instanceof TypeError && /dynamically imported module|Importing a module script/i.test(error.message);
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+function RouteErrorView({ error }: { error: unknown }) {
   return (
     <main id="main" className="page">
-      <PageTitle title={notFound ? "Page not found" : "Something went wrong"}>
-        {notFound ? "Page not found" : "Something went wrong"}
-      </PageTitle>
+      <PageTitle title="Something went wrong">Something went wrong</PageTitle>
       <p>
-        {staleBuild
+        {isStaleBuild(error)
           ? "A new version of the app is available. Reload to get it."
-          : notFound
-            ? "There is nothing at this address."
-            : "This screen hit a problem. Reloading usually helps; your check-ins are saved on the server."}
+          : "This screen hit a problem. Reloading usually helps; your check-ins are saved on the server."}
       </p>
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
@@ -31,4 +29,22 @@ export function RouteError() {
       </div>
     </main>
   );
+}
+
+class ErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  state = { error: null as unknown };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  render() {
+    return this.state.error ? <RouteErrorView error={this.state.error} /> : this.props.children;
+  }
+}
+
+/** An error boundary that starts afresh on every route, so navigating away clears the error. */
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return <ErrorBoundary key={pathname}>{children}</ErrorBoundary>;
 }
