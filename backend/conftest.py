@@ -23,7 +23,7 @@ CI = os.environ.get("CI", "").lower() == "true"
 
 
 class ApiClient(Client):
-    """Django's test client with CSRF enforced, speaking JSON, fetching the token as the SPA does."""
+    """Django's test client with CSRF enforced, speaking JSON, taking the token as the SPA does."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(enforce_csrf_checks=True, **kwargs)
@@ -100,4 +100,3 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_sessionstart(session: pytest.Session) -> None:
     if CI and not os.environ.get("DATABASE_URL"):
         raise pytest.UsageError("CI=true: set DATABASE_URL (PostgreSQL) and REDIS_URL (Redis).")
-

@@ -10,7 +10,7 @@ from typing import Any
 from accounts.models import User
 from habits.models import Entry, EntryStatus, Habit
 
-PASSWORD = "correct horse battery 7"
+PASSWORD = "correct horse battery 7"  # noqa: S105 - test accounts only
 _sequence = itertools.count(1)
 
 

@@ -5,7 +5,7 @@ from accounts.models import User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
     ordering = ("email",)
     list_display = ("email", "time_zone", "day_start_hour", "is_staff", "date_joined")
     search_fields = ("email",)

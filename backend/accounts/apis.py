@@ -10,7 +10,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import Throttled, ValidationError
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -60,22 +60,21 @@ class CsrfApi(APIView):
 class RegisterApi(APIView):
     permission_classes = [AllowAny]
 
-    class Input(serializers.Serializer[Any]):
+    class RegisterInput(serializers.Serializer[Any]):
         email = serializers.EmailField(max_length=254)
-        password = TextField(
-max_length=128, trim_whitespace=False)
+        password = TextField(max_length=128, trim_whitespace=False)
         time_zone = TextField(
             max_length=64, required=False, default="UTC", validators=[validate_time_zone]
         )
 
     @extend_schema(
         summary="Create an account and sign in",
-        request=Input,
+        request=RegisterInput,
         responses={201: UserOutput, **ERROR_RESPONSES},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        data = self.Input(data=request.data)
+        data = self.RegisterInput(data=request.data)
         data.is_valid(raise_exception=True)
         user = services.user_create(**data.validated_data)
         login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -85,19 +84,18 @@ max_length=128, trim_whitespace=False)
 class LoginApi(APIView):
     permission_classes = [AllowAny]
 
-    class Input(serializers.Serializer[Any]):
+    class LoginInput(serializers.Serializer[Any]):
         email = serializers.EmailField(max_length=254)
-        password = TextField(
-max_length=128, trim_whitespace=False)
+        password = TextField(max_length=128, trim_whitespace=False)
 
     @extend_schema(
         summary="Sign in (rotates the session key; throttled per account and per address)",
-        request=Input,
+        request=LoginInput,
         responses={200: UserOutput, **ERROR_RESPONSES},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        data = self.Input(data=request.data)
+        data = self.LoginInput(data=request.data)
         data.is_valid(raise_exception=True)
         email, password = data.validated_data["email"], data.validated_data["password"]
         throttles = login_throttles(request._request, email)
@@ -127,15 +125,12 @@ class LogoutApi(APIView):
 
 
 class MeApi(APIView):
-    class UpdateInput(serializers.Serializer[Any]):
-        time_zone = TextField(
-            max_length=64, required=False, validators=[validate_time_zone]
-        )
+    class SettingsInput(serializers.Serializer[Any]):
+        time_zone = TextField(max_length=64, required=False, validators=[validate_time_zone])
         day_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
 
-    class DeleteInput(serializers.Serializer[Any]):
-        password = TextField(
-max_length=128, trim_whitespace=False)
+    class DeleteAccountInput(serializers.Serializer[Any]):
+        password = TextField(max_length=128, trim_whitespace=False)
 
     @extend_schema(
         summary="The signed-in user", responses={200: UserOutput, **ERROR_RESPONSES}, tags=["auth"]
@@ -145,24 +140,24 @@ max_length=128, trim_whitespace=False)
 
     @extend_schema(
         summary="Update the user's settings",
-        request=UpdateInput,
+        request=SettingsInput,
         responses={200: UserOutput, **ERROR_RESPONSES},
         tags=["auth"],
     )
     def patch(self, request: Request) -> Response:
-        data = self.UpdateInput(data=request.data)
+        data = self.SettingsInput(data=request.data)
         data.is_valid(raise_exception=True)
         user = services.user_update_settings(user=signed_in_user(request), **data.validated_data)
         return user_response(user)
 
     @extend_schema(
         summary="Delete the account and all its data (needs the password)",
-        request=DeleteInput,
+        request=DeleteAccountInput,
         responses={204: OpenApiResponse(description="Deleted."), **ERROR_RESPONSES},
         tags=["auth"],
     )
     def delete(self, request: Request) -> Response:
-        data = self.DeleteInput(data=request.data)
+        data = self.DeleteAccountInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.user_delete(user=signed_in_user(request), password=data.validated_data["password"])
         logout(request._request)
@@ -170,20 +165,18 @@ max_length=128, trim_whitespace=False)
 
 
 class PasswordApi(APIView):
-    class Input(serializers.Serializer[Any]):
-        current_password = TextField(
-max_length=128, trim_whitespace=False)
-        new_password = TextField(
-max_length=128, trim_whitespace=False)
+    class PasswordInput(serializers.Serializer[Any]):
+        current_password = TextField(max_length=128, trim_whitespace=False)
+        new_password = TextField(max_length=128, trim_whitespace=False)
 
     @extend_schema(
         summary="Change the password (ends the user's other sessions)",
-        request=Input,
+        request=PasswordInput,
         responses={204: OpenApiResponse(description="Changed."), **ERROR_RESPONSES},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        data = self.Input(data=request.data)
+        data = self.PasswordInput(data=request.data)
         data.is_valid(raise_exception=True)
         user = services.user_change_password(user=signed_in_user(request), **data.validated_data)
         # Other sessions carry the old password's hash and stop authenticating; keep this one.

@@ -10,7 +10,7 @@ from accounts.models import User
 from accounts.time_zones import validate_time_zone
 
 MESSAGE_EMAIL_TAKEN = "An account with this email address already exists."
-MESSAGE_WRONG_PASSWORD = "The password is not correct."
+MESSAGE_WRONG_PASSWORD = "The password is not correct."  # noqa: S105 - a message
 MESSAGE_DAY_START_RANGE = "The day start hour must be between 0 and 23."
 
 

@@ -1,8 +1,8 @@
 """Login throttling, per account and per client address, kept in the cache.
 
 Failed attempts are counted in a fixed window per key; once either count reaches its limit, further
-attempts are refused with 429 and Retry-After until the window ends, whether the password is right or
-not (so a locked account cannot be brute-forced). Only single-key cache commands are used
+attempts are refused with 429 and Retry-After until the window ends, whether the password is
+right or not (so a locked account cannot be brute-forced). Only single-key cache commands are used
 (ElastiCache Serverless is cluster-mode Redis: no multi-key commands across slots). If the cache is
 down, the counts are lost and login still works: availability over strictness, logged as a warning.
 """
@@ -57,7 +57,7 @@ def client_address(request: HttpRequest) -> str:
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
-            return hops[-proxies]
+            return str(hops[-proxies])
     return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 

@@ -13,4 +13,6 @@ def known_time_zones() -> frozenset[str]:
 
 def validate_time_zone(value: str) -> None:
     if value not in known_time_zones():
-        raise ValidationError(MESSAGE_UNKNOWN_TIME_ZONE.format(value=value), code="invalid_time_zone")
+        raise ValidationError(
+            MESSAGE_UNKNOWN_TIME_ZONE.format(value=value), code="invalid_time_zone"
+        )

@@ -1,7 +1,8 @@
 """Reading settings from the environment, in one place.
 
-Every setting the project takes from outside goes through these helpers, so the README's configuration
-table and the code cannot drift apart silently: each helper names the variable it reads.
+Every setting the project takes from outside goes through these helpers, so the README's
+configuration table and the code cannot drift apart silently: each helper names the variable it
+reads.
 """
 
 from __future__ import annotations
@@ -127,4 +128,3 @@ def postgres_database(
         "CONN_HEALTH_CHECKS": True,
         "OPTIONS": options,
     }
-

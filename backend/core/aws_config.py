@@ -50,9 +50,10 @@ def load_aws_configuration() -> AwsConfiguration:
 def _secret_string(client: Any, arn: str, variable: str) -> str:
     try:
         value = client.get_secret_value(SecretId=arn).get("SecretString")
-    except Exception as error:  # botocore errors carry no secret values
+    except Exception as error:  # noqa: BLE001 - any failure stops the cold start, named
         raise ImproperlyConfigured(
-            f"Could not read the secret named by {variable} ({arn}): {type(error).__name__}: {error}"
+            f"Could not read the secret named by {variable} ({arn}): "
+            f"{type(error).__name__}: {error}"
         ) from None
     if not value:
         raise ImproperlyConfigured(f"The secret named by {variable} ({arn}) has no SecretString.")
@@ -86,7 +87,11 @@ def _database(client: Any, arn: str) -> dict[str, Any]:
             "The secret named by DATABASE_SECRET_ARN is not JSON; expected the Aurora-managed "
             'secret with "username" and "password".'
         ) from None
-    missing = [key for key in ("username", "password") if not isinstance(secret, dict) or not secret.get(key)]
+    missing = [
+        key
+        for key in ("username", "password")
+        if not isinstance(secret, dict) or not secret.get(key)
+    ]
     if missing:
         raise ImproperlyConfigured(
             f"The secret named by DATABASE_SECRET_ARN lacks {', '.join(missing)}."
@@ -108,7 +113,7 @@ def _database(client: Any, arn: str) -> dict[str, Any]:
 def _redis_url(client: Any, name: str) -> str:
     try:
         value = client.get_parameter(Name=name, WithDecryption=True)["Parameter"]["Value"]
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - any failure stops the cold start, named
         raise ImproperlyConfigured(
             f"Could not read the SSM parameter named by REDIS_URL_PARAMETER ({name}): "
             f"{type(error).__name__}"

@@ -1,8 +1,8 @@
 """One JSON error shape for the whole API: {"detail": str, "code": str} plus "errors" on 400.
 
 `errors` maps each field to its messages; problems not tied to a field sit under `non_field_errors`.
-Django's own error views (404, 500, CSRF failure) answer in the same shape, and a database outage is a
-503, never a 500 or an HTML page.
+Django's own error views (404, 500, CSRF failure) answer in the same shape, and a database outage
+is a 503, never a 500 or an HTML page.
 """
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ MESSAGE_SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please tr
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
 
 
-def error_body(detail: str, code: str, errors: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def error_body(
+    detail: str, code: str, errors: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
     body: dict[str, Any] = {"detail": detail, "code": code}
     if errors is not None:
         body["errors"] = errors
@@ -119,8 +121,10 @@ def _code_for(exc: exceptions.APIException) -> str:
     if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
         return CODE_NOT_AUTHENTICATED
     if isinstance(exc, exceptions.PermissionDenied):
-        return CODE_CSRF_FAILED if str(exc.detail).startswith("CSRF Failed") else (
-            CODE_PERMISSION_DENIED
+        return (
+            CODE_CSRF_FAILED
+            if str(exc.detail).startswith("CSRF Failed")
+            else (CODE_PERMISSION_DENIED)
         )
     if isinstance(exc, exceptions.NotFound):
         return CODE_NOT_FOUND
@@ -139,7 +143,9 @@ def json_bad_request(request: HttpRequest, exception: Exception | None = None) -
     return JsonResponse(error_body("Bad request.", CODE_INVALID), status=400)
 
 
-def json_permission_denied(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+def json_permission_denied(
+    request: HttpRequest, exception: Exception | None = None
+) -> JsonResponse:
     return JsonResponse(error_body("Permission denied.", CODE_PERMISSION_DENIED), status=403)
 
 

@@ -6,7 +6,7 @@ MESSAGE_NOT_TEXT = "Must be a string."
 
 
 class TextField(serializers.CharField):
-    """A CharField that refuses numbers instead of turning 12 into "12": a wrong type is an error."""
+    """A CharField that refuses numbers rather than turning 12 into "12": wrong types are errors."""
 
     default_error_messages = {"not_text": MESSAGE_NOT_TEXT}
 

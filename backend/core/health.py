@@ -36,7 +36,7 @@ def cache_ok() -> bool:
         if client is not None and hasattr(client, "get_client"):
             return bool(client.get_client(write=True).ping())
         cache.set("health:ping", "1", 5)
-        return cache.get("health:ping") == "1"
+        return bool(cache.get("health:ping") == "1")
     except Exception as error:  # noqa: BLE001 - any failure means "degraded" here
         log.warning("health_cache_failed", error=type(error).__name__)
         return False

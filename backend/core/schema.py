@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
@@ -26,3 +27,13 @@ ERROR_RESPONSES: dict[int, Any] = {
     429: OpenApiResponse(ErrorSerializer, description="Throttled; see Retry-After."),
     503: OpenApiResponse(ErrorSerializer, description="Database unavailable."),
 }
+
+
+class SessionCookieScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+    """Documents the project's session authentication (a cookie, plus X-CSRFToken on writes)."""
+
+    target_class = "core.authentication.SessionAuthentication"
+    name = "sessionCookie"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {"type": "apiKey", "in": "cookie", "name": "sessionid"}

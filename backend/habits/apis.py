@@ -1,4 +1,5 @@
-"""Habits and entries API (DESIGN §3). Thin views: validate, call a service or selector, serialize."""
+"""Habits and entries API (DESIGN §3). Thin views: validate, call a service or selector,
+serialize."""
 
 from __future__ import annotations
 
@@ -18,7 +19,14 @@ from accounts.selectors import signed_in_user, user_today
 from core.fields import TextField
 from core.schema import ERROR_RESPONSES
 from habits import selectors, services
-from habits.models import COLOR_PATTERN, MAX_FREQUENCY_DAYS, EntryStatus, HabitKind, Period, TargetType
+from habits.models import (
+    COLOR_PATTERN,
+    MAX_FREQUENCY_DAYS,
+    EntryStatus,
+    HabitKind,
+    Period,
+    TargetType,
+)
 
 DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MESSAGE_BAD_DAY = "Use a real date as YYYY-MM-DD."
@@ -72,8 +80,7 @@ class EntryInput(serializers.Serializer[Any]):
     value = serializers.DecimalField(
         max_digits=15, decimal_places=3, min_value=0, allow_null=True, required=False
     )
-    note = TextField(
-max_length=1000, allow_blank=True, required=False, default="")
+    note = TextField(max_length=1000, allow_blank=True, required=False, default="")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs.setdefault("status", EntryStatus.DONE)
@@ -82,18 +89,14 @@ max_length=1000, allow_blank=True, required=False, default="")
 
 
 class HabitInput(serializers.Serializer[Any]):
-    name = TextField(
-max_length=100)
-    description = TextField(
-max_length=1000, allow_blank=True, required=False)
-    question = TextField(
-max_length=200, allow_blank=True, required=False)
+    name = TextField(max_length=100)
+    description = TextField(max_length=1000, allow_blank=True, required=False)
+    question = TextField(max_length=200, allow_blank=True, required=False)
     color = serializers.RegexField(
         COLOR_PATTERN, max_length=7, required=False, error_messages={"invalid": MESSAGE_COLOR}
     )
     kind = serializers.ChoiceField(choices=HabitKind.choices, required=False)
-    unit = TextField(
-max_length=30, allow_blank=True, required=False)
+    unit = TextField(max_length=30, allow_blank=True, required=False)
     target_value = serializers.DecimalField(
         max_digits=15, decimal_places=3, min_value=0, allow_null=True, required=False
     )
@@ -328,7 +331,9 @@ class HabitStatsApi(APIView):
         query = RangeInput(data=request.query_params)
         query.is_valid(raise_exception=True)
         stats = selectors.habit_stats_for(
-            habit=habit, start=query.validated_data.get("start"), end=query.validated_data.get("end")
+            habit=habit,
+            start=query.validated_data.get("start"),
+            end=query.validated_data.get("end"),
         )
         return Response(
             {

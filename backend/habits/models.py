@@ -47,11 +47,14 @@ def mask_to_weekdays(mask: int) -> list[int]:
 class Habit(models.Model):
     """Something a person wants to do regularly: yes/no, or measured against a target.
 
-    The schedule is "`frequency_times` in `frequency_days` days" ({1, 1} is daily), optionally only on
-    some weekdays (`weekdays_mask`, 0 = every day), counted in a rolling window or per calendar period.
+    The schedule is "`frequency_times` in `frequency_days` days" ({1, 1} is daily), optionally
+    only on some weekdays (`weekdays_mask`, 0 = every day), counted in a rolling window or per
+    calendar period.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="habits")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="habits"
+    )
     name = models.CharField(max_length=100)
     description = models.TextField(max_length=1000, blank=True)
     question = models.CharField(max_length=200, blank=True)
@@ -87,7 +90,8 @@ class Habit(models.Model):
                 condition=models.Q(kind__in=HabitKind.values), name="habit_kind_valid"
             ),
             models.CheckConstraint(
-                condition=models.Q(target_type__in=TargetType.values), name="habit_target_type_valid"
+                condition=models.Q(target_type__in=TargetType.values),
+                name="habit_target_type_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(period__in=Period.values), name="habit_period_valid"

@@ -51,7 +51,10 @@ def test_register_defaults_to_utc(api: ApiClient) -> None:
         ({"email": "a@example.org", "password": "short"}, "password"),
         ({"email": "a@example.org", "password": "password"}, "password"),
         ({"email": "a@example.org", "password": "12345678901"}, "password"),
-        ({"email": "a@example.org", "password": PASSWORD, "time_zone": "Mars/Olympus"}, "time_zone"),
+        (
+            {"email": "a@example.org", "password": PASSWORD, "time_zone": "Mars/Olympus"},
+            "time_zone",
+        ),
         ({"email": "a@example.org"}, "password"),
         ({"email": "x" * 250 + "@example.org", "password": PASSWORD}, "email"),
         ({"email": "a@example.org", "password": 12}, "password"),
@@ -105,7 +108,8 @@ def test_login_rotates_the_session_key(api: ApiClient, user: User) -> None:
     before = session.session_key
     api.sign_in(user)
     after = api.cookies["sessionid"].value
-    assert after and after != before
+    assert after
+    assert after != before
     assert not Session.objects.filter(session_key=before).exists()
 
 
@@ -118,9 +122,7 @@ def test_unsafe_requests_need_the_csrf_token(user: User) -> None:
     assert response.json()["code"] == CODE_CSRF_FAILED
 
 
-@override_settings(
-    LOGIN_THROTTLE={"per_account": 3, "per_address": 100, "window_seconds": 600}
-)
+@override_settings(LOGIN_THROTTLE={"per_account": 3, "per_address": 100, "window_seconds": 600})
 def test_login_is_throttled_per_account(api: ApiClient, user: User) -> None:
     for _ in range(3):
         assert api.post(LOGIN, {"email": user.email, "password": "nope nope"}).status_code == 400
@@ -163,10 +165,16 @@ def test_me_updates_settings(signed_in: ApiClient) -> None:
 
 @pytest.mark.parametrize(
     "payload",
-    [{"time_zone": "Nowhere/City"}, {"day_start_hour": 24}, {"day_start_hour": -1},
-     {"day_start_hour": "four"}],
+    [
+        {"time_zone": "Nowhere/City"},
+        {"day_start_hour": 24},
+        {"day_start_hour": -1},
+        {"day_start_hour": "four"},
+    ],
 )
-def test_me_refuses_bad_settings(signed_in: ApiClient, user: User, payload: dict) -> None:
+def test_me_refuses_bad_settings(
+    signed_in: ApiClient, user: User, payload: dict[str, object]
+) -> None:
     response = signed_in.patch(ME, payload)
     assert response.status_code == 400
     assert set(response.json()["errors"]) == set(payload)

@@ -79,8 +79,9 @@ REDIS_URL = env_str("REDIS_URL")
 def cache_settings(redis_url: str | None) -> dict[str, Any]:
     """Redis through django-redis when a URL is given, the process's memory otherwise.
 
-    Redis errors are swallowed by the cache (IGNORE_EXCEPTIONS): the product works without its cache,
-    sessions fall back to the database (`cached_db`), and /health/ reports the cache as degraded.
+    Redis errors are swallowed by the cache (IGNORE_EXCEPTIONS): the product works without its
+    cache, sessions fall back to the database (`cached_db`), and /health/ reports the cache as
+    degraded.
     Short socket timeouts keep an unreachable Redis from stalling requests.
     """
     if not redis_url:

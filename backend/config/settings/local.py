@@ -1,4 +1,5 @@
-"""Local development and `make run`: SQLite and process memory unless DATABASE_URL / REDIS_URL say otherwise."""
+"""Local development and `make run`: SQLite and process memory unless DATABASE_URL or REDIS_URL
+say otherwise."""
 
 from config.env import env_bool, env_str
 
@@ -10,4 +11,4 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "local-development-only-not-secret") o
 DEMO_DATA = env_bool("DJANGO_DEMO_DATA", True)
 # Serve the admin's static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
-STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405 - WhiteNoise expects the folder to exist
+STATIC_ROOT.mkdir(exist_ok=True)

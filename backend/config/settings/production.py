@@ -1,8 +1,9 @@
 """Production (AWS Lambda behind CloudFront and API Gateway, or any HTTPS deployment).
 
-Fails fast: no default for the secret key, the allowed hosts or the database. In AWS, the secret key,
-the database credentials and the Redis URL come from Secrets Manager and SSM (core.aws_config), read
-once per cold start; elsewhere DJANGO_SECRET_KEY, DATABASE_URL and REDIS_URL can be given directly.
+Fails fast: no default for the secret key, the allowed hosts or the database. In AWS, the secret
+key, the database credentials and the Redis URL come from Secrets Manager and SSM
+(core.aws_config), read once per cold start; elsewhere DJANGO_SECRET_KEY, DATABASE_URL and
+REDIS_URL can be given directly.
 """
 
 from django.core.exceptions import ImproperlyConfigured

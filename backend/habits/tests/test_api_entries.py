@@ -36,7 +36,12 @@ def test_put_creates_then_replaces_the_days_entry(signed_in: ApiClient, user: Us
     day = today_of(signed_in)
     first = signed_in.put(entries_url(habit.pk, day), {"status": "done", "note": "first"})
     assert first.status_code == 200
-    assert first.json() == {"date": day.isoformat(), "status": "done", "value": None, "note": "first"}
+    assert first.json() == {
+        "date": day.isoformat(),
+        "status": "done",
+        "value": None,
+        "note": "first",
+    }
     again = signed_in.put(entries_url(habit.pk, day), {"status": "skipped"})
     assert again.json()["status"] == "skipped"
     assert again.json()["note"] == ""
@@ -74,10 +79,16 @@ def test_entries_by_date_range(signed_in: ApiClient, user: User) -> None:
 
 @pytest.mark.parametrize(
     ("query", "field"),
-    [("?start=2024-02-30", "start"), ("?start=2024-03-02&end=2024-03-01", "start"),
-     ("?end=yesterday", "end"), ("?start=1900-01-01&end=2024-01-01", "start")],
+    [
+        ("?start=2024-02-30", "start"),
+        ("?start=2024-03-02&end=2024-03-01", "start"),
+        ("?end=yesterday", "end"),
+        ("?start=1900-01-01&end=2024-01-01", "start"),
+    ],
 )
-def test_entries_refuse_bad_ranges(signed_in: ApiClient, user: User, query: str, field: str) -> None:
+def test_entries_refuse_bad_ranges(
+    signed_in: ApiClient, user: User, query: str, field: str
+) -> None:
     habit = make_habit(user=user)
     response = signed_in.get(entries_url(habit.pk) + query)
     assert response.status_code == 400
@@ -144,7 +155,12 @@ def test_days_before_1970_are_refused(signed_in: ApiClient, user: User) -> None:
     ],
 )
 def test_entries_refuse_bad_input(
-    signed_in: ApiClient, user: User, kind: str, payload: dict, field: str, message: str | None
+    signed_in: ApiClient,
+    user: User,
+    kind: str,
+    payload: dict[str, object],
+    field: str,
+    message: str | None,
 ) -> None:
     habit = make_habit(user=user, kind=kind)
     response = signed_in.put(entries_url(habit.pk, today_of(signed_in)), payload)

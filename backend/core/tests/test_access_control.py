@@ -1,0 +1,95 @@
+"""Every URL under /api/ refuses anonymous callers and hides other users' objects.
+
+The URL patterns are enumerated from the resolver, so a new endpoint is covered the moment it is
+added: it must either be listed as public here or answer 401 to anonymous requests and 404 for an
+object that belongs to somebody else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from conftest import ApiClient
+from factories import make_entry, make_habit
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = {"api/auth/csrf/", "api/auth/register/", "api/auth/login/", "api/schema/", "api/docs/"}
+CATCH_ALL = r"^api(?:/.*)?$"
+UNSAFE = ("post", "put", "patch", "delete")
+
+
+def api_routes() -> Iterator[tuple[str, URLPattern]]:
+    def walk(
+        patterns: list[URLPattern | URLResolver], prefix: str
+    ) -> Iterator[tuple[str, URLPattern]]:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif route.startswith("api") and str(pattern.pattern) != CATCH_ALL:
+                yield route, pattern
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+def concrete(route: str, habit_id: int, day: str = "2024-01-01") -> str:
+    path = route.replace("<int:habit_id>", str(habit_id)).replace("<str:day>", day)
+    assert "<" not in path, f"teach this test the converter in {route}"
+    return "/" + path
+
+
+def allowed_methods(pattern: URLPattern) -> list[str]:
+    view = getattr(pattern.callback, "view_class", None)
+    assert view is not None, f"{pattern} is not a class-based API view"
+    return [m for m in ("get", *UNSAFE) if hasattr(view, m)]
+
+
+def test_the_enumeration_finds_the_api() -> None:
+    routes = {route for route, _ in api_routes()}
+    assert {"api/habits/", "api/habits/<int:habit_id>/entries/<str:day>/"} <= routes
+    assert len(routes) >= 14
+
+
+def test_every_private_endpoint_refuses_anonymous_requests() -> None:
+    anonymous = ApiClient()
+    habit = make_habit()
+    checked = 0
+    for route, pattern in api_routes():
+        if route in PUBLIC:
+            continue
+        for method in allowed_methods(pattern):
+            response = getattr(anonymous, method)(concrete(route, habit.pk))
+            assert response.status_code == 401, f"{method.upper()} /{route}"
+            assert response.json()["code"] == "not_authenticated"
+            checked += 1
+    assert checked >= 15
+
+
+def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -> None:
+    foreign = make_habit(name="Not yours")
+    make_entry(habit=foreign, day=date(2024, 1, 1))
+    checked = 0
+    for route, pattern in api_routes():
+        if not re.search(r"<int:\w+>", route):
+            continue
+        for method in allowed_methods(pattern):
+            response = getattr(signed_in, method)(concrete(route, foreign.pk))
+            assert response.status_code == 404, f"{method.upper()} /{route}: {response.content!r}"
+            checked += 1
+    assert checked >= 7
+    foreign.refresh_from_db()
+    assert foreign.name == "Not yours"
+    assert foreign.entries.count() == 1
+
+
+def test_public_endpoints_answer_anonymous_callers() -> None:
+    anonymous = ApiClient()
+    assert anonymous.get("/api/auth/csrf/").status_code == 204
+    assert anonymous.get("/api/schema/").status_code == 200
+    assert anonymous.get("/api/docs/").status_code == 200
