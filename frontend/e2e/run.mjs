@@ -100,6 +100,21 @@ function scenario(page, baseUrl, downloads, consoleAllowance) {
       await page.getByText("1 / 2 cups, target met").waitFor({ timeout: TIMEOUT });
       await captureScreen(page, "today");
     }],
+    ["skips a habit and writes a note, by keyboard", async () => {
+      const skip = page.getByRole("button", { name: "Skip Gym today" });
+      await skip.focus();
+      await page.keyboard.press("Enter");
+      await eventually(async () => (await attr(skip, "aria-pressed")) === "true", "Gym skipped");
+      await page.getByRole("button", { name: "Add note for Meditate" }).click();
+      const note = page.getByRole("textbox", { name: "Note for Meditate" });
+      await eventually(() => note.evaluate((element) => element === document.activeElement), "focus in the note");
+      await page.keyboard.type("Ten quiet minutes");
+      await captureScreen(page, "today-note");
+      await page.getByRole("button", { name: "Save note" }).click();
+      await page.getByText("“Ten quiet minutes”").waitFor();
+      const meditate = page.getByRole("checkbox", { name: "Meditate" });
+      await eventually(async () => (await attr(meditate, "aria-checked")) === "true", "Meditate still done after the note");
+    }],
     ["opens a habit by its URL after a reload", async () => {
       await page.getByRole("link", { name: "Meditate details" }).click();
       await heading(page, "Meditate").waitFor();

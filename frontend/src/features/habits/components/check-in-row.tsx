@@ -92,7 +92,8 @@ export function CheckInRow({ habit, today }: CheckInRowProps) {
           aria-label={`Skip ${habit.name} today`}
           onClick={toggleSkip}
         >
-          {entry?.status === "skipped" ? "Skipped" : "Skip"}
+          {entry?.status === "skipped" && <span aria-hidden="true">✓ </span>}
+          Skip
         </button>
         <button
           type="button"
