@@ -21,9 +21,13 @@ help: ## List every task with a line each
 include backend/backend.mk
 include backend/ops/ops.mk
 -include backend/runtime.mk
+-include backend/reliability/reliability.mk
 include frontend/frontend.mk
 include terraform/terraform.mk
 include buildspec/deploy.mk
 
 .PHONY: test
 test: lint backend-test ## Run every suite: lint, backend, image, front end, browser e2e, Terraform
+
+.PHONY: bench
+bench: bench-api ## Print every benchmark: API server time, cold start, load, front-end size

@@ -42,3 +42,7 @@ migrate: venv ## Apply database migrations
 run: venv frontend-build migrate ## Serve the whole product on http://127.0.0.1:$(PORT) (demo account on first run)
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+.PHONY: bench-api
+bench-api: venv ## Habit list and stats server time on PostgreSQL (BENCH_DATABASE_URL), against DESIGN §7
+	cd $(BACKEND) && $(PY) bench/api.py
