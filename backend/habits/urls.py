@@ -1,6 +1,7 @@
 from django.urls import path
 
 from habits import apis
+from habits.loop.urls import urlpatterns as loop_urlpatterns
 
 app_name = "habits"
 
@@ -16,3 +17,4 @@ urlpatterns = [
         name="entry-detail",
     ),
 ]
+urlpatterns += loop_urlpatterns

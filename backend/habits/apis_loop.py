@@ -1,0 +1,84 @@
+"""Loop Habit Tracker CSV export and import (DESIGN §3). Thin views over `habits.loop`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.selectors import signed_in_user
+from core.schema import ERROR_RESPONSES
+from habits.loop import loop_export, loop_import
+from habits.loop.formats import MESSAGE_TOO_BIG
+
+# Room for the multipart envelope around the file when the body's size is checked before parsing.
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
+
+
+class LoopExportApi(APIView):
+    @extend_schema(
+        summary="The user's habits and entries as a Loop Habit Tracker CSV zip",
+        description=(
+            "Habits.csv, one `NNN Name/` folder per habit with Checkmarks.csv and Scores.csv, and "
+            "the all-habits Checkmarks.csv and Scores.csv, as Loop Habit Tracker writes them. "
+            "Weekday and calendar schedules export as their N times in D days."
+        ),
+        responses={
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="habits-YYYY-MM-DD.zip, as an attachment."
+            ),
+            **ERROR_RESPONSES,
+        },
+        tags=["import and export"],
+    )
+    def get(self, request: Request) -> HttpResponse:
+        export = loop_export(user=signed_in_user(request))
+        response = HttpResponse(export.content, content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+        return response
+
+
+class LoopImportApi(APIView):
+    parser_classes = [MultiPartParser]
+
+    class Input(serializers.Serializer[Any]):
+        file = serializers.FileField(help_text="A zip exported by Loop Habit Tracker (or by us).")
+
+    class Output(serializers.Serializer[Any]):
+        habits_created = serializers.IntegerField()
+        habits_updated = serializers.IntegerField(help_text="Existing habits matched by name.")
+        entries_created = serializers.IntegerField()
+        entries_updated = serializers.IntegerField(help_text="Days whose entry was replaced.")
+
+    @extend_schema(
+        summary="Import a Loop Habit Tracker CSV zip (current and old layouts)",
+        description=(
+            "All or nothing: a file with any problem is a 400 naming it (file and line) and "
+            "changes nothing. Habits match by name; entries are upserted per day, so importing the "
+            "same file again changes nothing."
+        ),
+        request={"multipart/form-data": Input},
+        responses={200: Output, **ERROR_RESPONSES},
+        tags=["import and export"],
+    )
+    def post(self, request: Request) -> Response:
+        # Refuse an oversized body before Django parses (and spools) it.
+        if int(request.META.get("CONTENT_LENGTH") or 0) > (
+            settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD_BYTES
+        ):
+            message = MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)
+            raise DjangoValidationError({"file": [message]})
+        data = self.Input(data=request.data)
+        data.is_valid(raise_exception=True)
+        upload = data.validated_data["file"]
+        counts = loop_import(user=signed_in_user(request), file=upload, size=upload.size)
+        return Response(self.Output(counts).data)

@@ -1,0 +1,109 @@
+"""Loop Habit Tracker's CSV layout, as its `HabitsCSVExporter` writes it, and our error messages.
+
+A Loop export is a zip holding:
+
+- `Habits.csv`: one row per habit. Current layout (Loop 2):
+  `Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,
+  Target Type,Target Value,Archived?`, every data cell quoted. Loop 1 wrote
+  `Position,Name,[Question,]Description,NumRepetitions,Interval,Color` (yes/no habits only).
+- `NNN Name/Checkmarks.csv` per habit (NNN = the 1-based position, 3 digits; the name sanitized):
+  `Date,Value,Notes`, newest first. Loop 2 writes YES_MANUAL, YES_AUTO, NO, SKIP (UNKNOWN days are
+  left out) for yes/no habits and the amount in thousandths for numeric ones. Loop 1 wrote the same
+  file without a header and with integers (0 = unchecked, 1 = checked implicitly, 2 = checked), the
+  coding Loop 2 keeps internally: -1 UNKNOWN, 0 NO, 1 YES_AUTO, 2 YES_MANUAL, 3 SKIP.
+- `NNN Name/Scores.csv` per habit: `Date,Score` (`%.4f`), every day from the first entry to today,
+  newest first.
+- `Checkmarks.csv` and `Scores.csv`: every habit side by side, `Date,<name>,<name>,...,` (Loop ends
+  each line with the delimiter, so the last cell is empty), one row per day from the oldest entry of
+  any habit to today, newest first.
+"""
+
+from __future__ import annotations
+
+import re
+
+HABITS_FILE = "Habits.csv"
+CHECKMARKS_FILE = "Checkmarks.csv"
+SCORES_FILE = "Scores.csv"
+
+HABITS_HEADER = (
+    "Position",
+    "Name",
+    "Type",
+    "Question",
+    "Description",
+    "FrequencyNumerator",
+    "FrequencyDenominator",
+    "Color",
+    "Unit",
+    "Target Type",
+    "Target Value",
+    "Archived?",
+)
+OLD_HABITS_REQUIRED = ("Position", "Name", "NumRepetitions", "Interval")
+CHECKMARKS_HEADER = ("Date", "Value", "Notes")
+SCORES_HEADER = ("Date", "Score")
+
+TYPE_YES_NO = "YES_NO"
+TYPE_NUMERICAL = "NUMERICAL"
+TARGET_AT_LEAST = "AT_LEAST"
+TARGET_AT_MOST = "AT_MOST"
+
+# Loop's entry values (Entry.kt) and their names in the current CSV layout.
+UNKNOWN = -1
+NO = 0
+YES_AUTO = 1
+YES_MANUAL = 2
+SKIP = 3
+VALUE_NAMES = {
+    UNKNOWN: "UNKNOWN",
+    NO: "NO",
+    YES_AUTO: "YES_AUTO",
+    YES_MANUAL: "YES_MANUAL",
+    SKIP: "SKIP",
+}
+VALUES_BY_NAME = {name: value for value, name in VALUE_NAMES.items()}
+
+SCORE_FORMAT = "{:.4f}"
+DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Loop's sanitizeFilename: keep letters, digits, space, dot, underscore and dash; at most 100.
+_UNSAFE_IN_FOLDER = re.compile(r"[^ a-zA-Z0-9._-]+")
+_DOT_RUNS = re.compile(r"\.{2,}")
+FOLDER_POSITION = re.compile(r"^(\d+)(?: |$)")
+
+MESSAGE_NOT_ZIP = "This is not a zip file. Choose the zip Loop Habit Tracker exports."
+MESSAGE_TOO_BIG = "The file is larger than {limit} bytes."
+MESSAGE_TOO_BIG_UNCOMPRESSED = "The zip's contents add up to more than {limit} bytes."
+MESSAGE_TOO_MANY_ROWS = "The files hold more than {limit} rows."
+MESSAGE_NO_HABITS_FILE = "The zip has no Habits.csv at its top level."
+MESSAGE_NOT_UTF8 = "{file} is not UTF-8 text."
+MESSAGE_BAD_CSV = "{file}: {error}."
+MESSAGE_EMPTY_FILE = "{file} is empty: its first line should be the column names."
+MESSAGE_MISSING_COLUMNS = "{file} is missing the column(s) {columns}."
+MESSAGE_BAD_ZIP_PATH = "{path}: unexpected file (habit folders hold Checkmarks.csv and Scores.csv)."
+MESSAGE_UNLISTED_FOLDER = "{folder}: this folder is not a habit listed in Habits.csv."
+MESSAGE_LINE = "{file} line {line}: {problem}"
+PROBLEM_POSITION = "Position must be a whole number from 1 (got {value!r})."
+PROBLEM_DUPLICATE_POSITION = "position {value} appears twice."
+PROBLEM_NAME_EMPTY = "the name is empty."
+PROBLEM_NAME_TWICE = "the name {value!r} appears twice."
+PROBLEM_TOO_LONG = "{column} is longer than {limit} characters."
+PROBLEM_TYPE = "Type must be YES_NO or NUMERICAL (got {value!r})."
+PROBLEM_FREQUENCY = "the frequency must be whole numbers with 1 <= times <= days <= {limit}."
+PROBLEM_COLOR = "Color must be #RRGGBB (got {value!r})."
+PROBLEM_TARGET_TYPE = "Target Type must be AT_LEAST or AT_MOST (got {value!r})."
+PROBLEM_TARGET_VALUE = "a measurable habit needs a Target Value above 0 (got {value!r})."
+PROBLEM_ARCHIVED = "Archived? must be true or false (got {value!r})."
+PROBLEM_COLUMNS = "expected {expected} columns, found {found}."
+PROBLEM_DATE = "{value!r} is not a date (YYYY-MM-DD)."
+PROBLEM_DATE_BEFORE_EPOCH = "{value} is before 1970-01-01."
+PROBLEM_DATE_FUTURE = "{value} is after today ({today}) in your time zone."
+PROBLEM_DATE_TWICE = "{value} appears twice."
+PROBLEM_VALUE = "{value!r} is not a Loop value for this habit."
+PROBLEM_KIND_LOCKED = "{name!r} already exists with entries as a habit of another type."
+
+
+def folder_name(position: int, name: str) -> str:
+    """The folder Loop gives a habit: `NNN Name`, trimmed, without path separators or `..`."""
+    sane = _DOT_RUNS.sub(".", _UNSAFE_IN_FOLDER.sub("", name))[:100]
+    return f"{position:03d} {sane}".strip()

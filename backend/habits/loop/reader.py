@@ -1,0 +1,413 @@
+"""Read a Loop Habit Tracker CSV zip into plain values, refusing anything doubtful.
+
+Nothing here touches the database: the import parses the whole file first and writes only when all
+of it is good, so a bad file writes nothing. Every refusal is a Django `ValidationError` on the
+`file` field whose message names the file and, where it helps, the line.
+
+Limits (settings): the upload and the sum of the uncompressed files are at most
+`IMPORT_MAX_BYTES`; the declared sizes are checked before anything is decompressed and the reads
+are bounded as well, so a zip bomb is refused without being inflated. At most `IMPORT_MAX_ROWS`
+rows are read over all the files.
+
+Values (see `formats`): YES_MANUAL (2) is a done day and SKIP (3) a skipped one. NO (0),
+YES_AUTO (1) and UNKNOWN (-1) make no entry: Loop writes NO for every unchecked day of a daily
+habit and derives YES_AUTO from the frequency, so storing them would fill the table with rows that
+change no statistic (a day without an entry is a day not done). Such a row that carries a note is
+kept as a `not_done` entry with that note. Numeric values are thousandths; SKIP and UNKNOWN work as
+above. Dates must be real and unique in a file; a row that makes an entry must not be before 1970
+or after the user's today.
+The per-habit and all-habits Scores.csv are ignored: scores are recomputed from the entries.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from typing import IO
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from habits.loop import formats as f
+from habits.models import (
+    COLOR_PATTERN,
+    EPOCH,
+    MAX_FREQUENCY_DAYS,
+    EntryStatus,
+    Habit,
+    HabitKind,
+    TargetType,
+)
+
+THOUSANDTH = Decimal("0.001")
+MAX_AMOUNT = Decimal(10) ** 12  # DecimalField(max_digits=15, decimal_places=3)
+WHOLE_NUMBER = re.compile(r"^-?\d+$")
+COLOR = re.compile(COLOR_PATTERN)
+NOTE_MAX_LENGTH = 1000
+IGNORED_PREFIXES = ("__MACOSX/",)
+# What zipfile raises on a damaged member, an unsupported compression or an encrypted one.
+UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
+
+
+@dataclass(frozen=True, slots=True)
+class LoopEntry:
+    day: date
+    status: EntryStatus
+    value: Decimal | None
+    note: str
+
+
+@dataclass(slots=True)
+class LoopHabit:
+    line: int
+    position: int
+    name: str
+    kind: HabitKind
+    question: str
+    description: str
+    color: str
+    unit: str
+    target_value: Decimal | None
+    target_type: TargetType
+    frequency_times: int
+    frequency_days: int
+    archived: bool
+    entries: list[LoopEntry] = field(default_factory=list)
+
+
+def refuse(message: str) -> ValidationError:
+    return ValidationError({"file": [message]})
+
+
+def read_archive(*, file: IO[bytes], size: int, today: date) -> list[LoopHabit]:
+    """The habits of a Loop zip, in Habits.csv order, each with its entries."""
+    limit = settings.IMPORT_MAX_BYTES
+    if size > limit:
+        raise refuse(f.MESSAGE_TOO_BIG.format(limit=limit))
+    try:
+        archive = zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise refuse(f.MESSAGE_NOT_ZIP) from error
+    with archive:
+        return _Archive(archive, today).read()
+
+
+class _Archive:
+    def __init__(self, archive: zipfile.ZipFile, today: date) -> None:
+        self.archive = archive
+        self.today = today
+        self.bytes_left = settings.IMPORT_MAX_BYTES
+        self.rows_left = settings.IMPORT_MAX_ROWS
+        self.files = [
+            info
+            for info in archive.infolist()
+            if not info.is_dir() and not info.filename.startswith(IGNORED_PREFIXES)
+        ]
+
+    def read(self) -> list[LoopHabit]:
+        if sum(info.file_size for info in self.files) > self.bytes_left:
+            raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=self.bytes_left))
+        root = self._root()
+        habits = self._habits(self.archive.getinfo(root + f.HABITS_FILE))
+        by_position = {habit.position: habit for habit in habits}
+        for info in self.files:
+            relative = info.filename.removeprefix(root)
+            if not info.filename.startswith(root) or relative.startswith("/"):
+                raise refuse(f.MESSAGE_BAD_ZIP_PATH.format(path=info.filename))
+            parts = relative.split("/")
+            if len(parts) == 1 and parts[0] in {f.HABITS_FILE, f.CHECKMARKS_FILE, f.SCORES_FILE}:
+                continue  # the all-habits files repeat the per-habit ones
+            if len(parts) != 2 or parts[1] not in {f.CHECKMARKS_FILE, f.SCORES_FILE}:
+                raise refuse(f.MESSAGE_BAD_ZIP_PATH.format(path=info.filename))
+            position = f.FOLDER_POSITION.match(parts[0])
+            habit = by_position.get(int(position.group(1))) if position else None
+            if habit is None:
+                raise refuse(f.MESSAGE_UNLISTED_FOLDER.format(folder=parts[0]))
+            if parts[1] == f.CHECKMARKS_FILE:
+                habit.entries = self._entries(info, habit)
+        return habits
+
+    def _root(self) -> str:
+        """ "" when Habits.csv is at the top, or the one folder holding it (a re-zipped export)."""
+        names = {info.filename for info in self.files}
+        if f.HABITS_FILE in names:
+            return ""
+        nested = [name for name in names if re.fullmatch(r"[^/]+/Habits\.csv", name)]
+        if len(nested) != 1:
+            raise refuse(f.MESSAGE_NO_HABITS_FILE)
+        return nested[0].removesuffix(f.HABITS_FILE)
+
+    # --- Files -----------------------------------------------------------------------------------
+
+    def _text(self, info: zipfile.ZipInfo) -> str:
+        try:
+            with self.archive.open(info) as member:
+                data = member.read(self.bytes_left + 1)
+        except UNREADABLE as error:
+            raise refuse(f.MESSAGE_NOT_ZIP) from error
+        self.bytes_left -= len(data)
+        if self.bytes_left < 0:
+            raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=settings.IMPORT_MAX_BYTES))
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise refuse(f.MESSAGE_NOT_UTF8.format(file=info.filename)) from error
+
+    def _rows(self, info: zipfile.ZipInfo) -> Iterator[tuple[int, list[str]]]:
+        """(first line number, cells) of each non-blank row, counted against the row limit."""
+        reader = csv.reader(io.StringIO(self._text(info), newline=""))
+        line = 1
+        try:
+            for row in reader:
+                start, line = line, reader.line_num + 1
+                if not any(cell.strip() for cell in row):
+                    continue
+                self.rows_left -= 1
+                if self.rows_left < 0:
+                    raise refuse(f.MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
+                yield start, row
+        except csv.Error as error:
+            message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=str(error))
+            raise refuse(message) from error
+
+    # --- Habits.csv ------------------------------------------------------------------------------
+
+    def _habits(self, info: zipfile.ZipInfo) -> list[LoopHabit]:
+        rows = self._rows(info)
+        header_row = next(rows, None)
+        if header_row is None:
+            raise refuse(f.MESSAGE_EMPTY_FILE.format(file=info.filename))
+        header = [cell.strip() for cell in header_row[1]]
+        old_layout = "NumRepetitions" in header and "Type" not in header
+        required = f.OLD_HABITS_REQUIRED if old_layout else f.HABITS_HEADER
+        missing = [column for column in required if column not in header]
+        if missing:
+            columns = ", ".join(missing)
+            raise refuse(f.MESSAGE_MISSING_COLUMNS.format(file=info.filename, columns=columns))
+        habits: list[LoopHabit] = []
+        for line, row in rows:
+            if len(row) < len(header):
+                problem = f.PROBLEM_COLUMNS.format(expected=len(header), found=len(row))
+                raise refuse(f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem))
+            cells = dict(zip(header, row, strict=False))
+            try:
+                habits.append(_habit(cells, line, old_layout, habits))
+            except _Problem as problem:
+                message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
+                raise refuse(message) from None
+        return habits
+
+    # --- NNN Name/Checkmarks.csv -----------------------------------------------------------------
+
+    def _entries(self, info: zipfile.ZipInfo, habit: LoopHabit) -> list[LoopEntry]:
+        entries: dict[date, LoopEntry] = {}
+        seen: set[date] = set()
+        columns: tuple[int, int, int | None] = (0, 1, None)
+        for line, row in self._rows(info):
+            if line == 1 and row[0].strip() == f.CHECKMARKS_HEADER[0]:
+                columns = _checkmark_columns(info.filename, [cell.strip() for cell in row])
+                continue
+            try:
+                entry = self._entry(row, columns, habit, seen)
+            except _Problem as problem:
+                message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
+                raise refuse(message) from None
+            if entry is not None:
+                entries[entry.day] = entry
+        return list(entries.values())
+
+    def _entry(
+        self,
+        row: list[str],
+        columns: tuple[int, int, int | None],
+        habit: LoopHabit,
+        seen: set[date],
+    ) -> LoopEntry | None:
+        date_column, value_column, note_column = columns
+        needed = max(date_column, value_column) + 1
+        if len(row) < needed:
+            raise _Problem(f.PROBLEM_COLUMNS.format(expected=needed, found=len(row)))
+        day = _day(row[date_column].strip())
+        if day in seen:
+            raise _Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
+        seen.add(day)
+        note = row[note_column] if note_column is not None and note_column < len(row) else ""
+        if len(note) > NOTE_MAX_LENGTH:
+            raise _Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=NOTE_MAX_LENGTH))
+        status, value = _status(row[value_column].strip(), habit.kind)
+        if status is None:
+            if not note:
+                return None
+            status = EntryStatus.NOT_DONE
+        if day < EPOCH:
+            raise _Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=day.isoformat()))
+        if day > self.today:
+            problem = f.PROBLEM_DATE_FUTURE.format(value=day, today=self.today.isoformat())
+            raise _Problem(problem)
+        return LoopEntry(day=day, status=status, value=value, note=note)
+
+
+class _Problem(Exception):
+    """What is wrong with one row; the caller adds the file name and line."""
+
+
+def _checkmark_columns(file: str, header: list[str]) -> tuple[int, int, int | None]:
+    missing = [column for column in f.CHECKMARKS_HEADER[:2] if column not in header]
+    if missing:
+        raise refuse(f.MESSAGE_MISSING_COLUMNS.format(file=file, columns=", ".join(missing)))
+    notes = header.index("Notes") if "Notes" in header else None
+    return header.index("Date"), header.index("Value"), notes
+
+
+def _habit(
+    cells: dict[str, str], line: int, old_layout: bool, before: list[LoopHabit]
+) -> LoopHabit:
+    position_text = cells["Position"].strip()
+    if not re.fullmatch(r"\d+", position_text) or int(position_text) < 1:
+        raise _Problem(f.PROBLEM_POSITION.format(value=position_text))
+    position = int(position_text)
+    if any(habit.position == position for habit in before):
+        raise _Problem(f.PROBLEM_DUPLICATE_POSITION.format(value=position))
+    name = cells["Name"].strip()
+    if not name:
+        raise _Problem(f.PROBLEM_NAME_EMPTY)
+    if any(habit.name == name for habit in before):
+        raise _Problem(f.PROBLEM_NAME_TWICE.format(value=name))
+    texts = {
+        column: _text(cells.get(label, ""), column, label)
+        for column, label in (
+            ("name", "Name"),
+            ("question", "Question"),
+            ("description", "Description"),
+            ("unit", "Unit"),
+        )
+    }
+    kind = _kind(cells.get("Type", f.TYPE_YES_NO).strip())
+    times_column, days_column = (
+        ("NumRepetitions", "Interval") if old_layout else f.HABITS_HEADER[5:7]
+    )
+    times, days = _frequency(cells[times_column], cells[days_column])
+    target_type = _target_type(cells.get("Target Type", "").strip(), kind)
+    return LoopHabit(
+        line=line,
+        position=position,
+        name=name,
+        kind=kind,
+        question=texts["question"],
+        description=texts["description"],
+        color=_color(cells.get("Color", "").strip()),
+        unit=texts["unit"] if kind == HabitKind.NUMERIC else "",
+        target_value=_target_value(cells.get("Target Value", "").strip(), kind),
+        target_type=target_type,
+        frequency_times=times,
+        frequency_days=days,
+        archived=_archived(cells.get("Archived?", "").strip()),
+    )
+
+
+def _text(value: str, column: str, label: str) -> str:
+    limit = getattr(Habit._meta.get_field(column), "max_length", None)
+    value = value.strip() if column == "name" else value
+    if limit is not None and len(value) > limit:
+        raise _Problem(f.PROBLEM_TOO_LONG.format(column=label, limit=limit))
+    return value
+
+
+def _kind(value: str) -> HabitKind:
+    if value == f.TYPE_YES_NO:
+        return HabitKind.BOOLEAN
+    if value == f.TYPE_NUMERICAL:
+        return HabitKind.NUMERIC
+    raise _Problem(f.PROBLEM_TYPE.format(value=value))
+
+
+def _frequency(times_text: str, days_text: str) -> tuple[int, int]:
+    times_text, days_text = times_text.strip(), days_text.strip()
+    if WHOLE_NUMBER.match(times_text) and WHOLE_NUMBER.match(days_text):
+        times, days = int(times_text), int(days_text)
+        if 1 <= times <= days <= MAX_FREQUENCY_DAYS:
+            return times, days
+    raise _Problem(f.PROBLEM_FREQUENCY.format(limit=MAX_FREQUENCY_DAYS))
+
+
+def _color(value: str) -> str:
+    if not value:
+        return str(Habit._meta.get_field("color").default)
+    if not COLOR.match(value):
+        raise _Problem(f.PROBLEM_COLOR.format(value=value))
+    return value.upper()
+
+
+def _target_type(value: str, kind: HabitKind) -> TargetType:
+    if value == f.TARGET_AT_MOST:
+        return TargetType.AT_MOST
+    if value == f.TARGET_AT_LEAST or kind == HabitKind.BOOLEAN:
+        return TargetType.AT_LEAST
+    raise _Problem(f.PROBLEM_TARGET_TYPE.format(value=value))
+
+
+def _target_value(value: str, kind: HabitKind) -> Decimal | None:
+    if kind == HabitKind.BOOLEAN:
+        return None
+    amount = _decimal(value)
+    if amount is None or not 0 < amount < MAX_AMOUNT:
+        raise _Problem(f.PROBLEM_TARGET_VALUE.format(value=value))
+    return amount
+
+
+def _decimal(value: str) -> Decimal | None:
+    """A finite decimal rounded to thousandths (Loop writes doubles such as 8.0 or 1.0E7)."""
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+        return None
+    return amount.quantize(THOUSANDTH, rounding=ROUND_HALF_EVEN)
+
+
+def _archived(value: str) -> bool:
+    lowered = value.lower()
+    if lowered in {"", "false"}:
+        return False
+    if lowered == "true":
+        return True
+    raise _Problem(f.PROBLEM_ARCHIVED.format(value=value))
+
+
+def _day(value: str) -> date:
+    try:
+        if f.DAY_PATTERN.match(value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise _Problem(f.PROBLEM_DATE.format(value=value))
+
+
+def _status(value: str, kind: HabitKind) -> tuple[EntryStatus | None, Decimal | None]:
+    """The entry a Checkmarks.csv value makes: (None, None) for values that make none."""
+    named = f.VALUES_BY_NAME.get(value.upper())
+    if kind == HabitKind.NUMERIC and named is None and WHOLE_NUMBER.match(value):
+        thousandths = int(value)
+        if thousandths == f.UNKNOWN:
+            return None, None
+        if 0 <= thousandths < MAX_AMOUNT * 1000:
+            return EntryStatus.DONE, (Decimal(thousandths) / 1000).quantize(THOUSANDTH)
+        raise _Problem(f.PROBLEM_VALUE.format(value=value))
+    code = named
+    if kind == HabitKind.BOOLEAN and code is None and WHOLE_NUMBER.match(value):
+        code = int(value)
+    if code == f.YES_MANUAL and kind == HabitKind.BOOLEAN:
+        return EntryStatus.DONE, None
+    if code == f.SKIP:
+        return EntryStatus.SKIPPED, None
+    if code in {f.NO, f.YES_AUTO, f.UNKNOWN}:
+        return None, None
+    raise _Problem(f.PROBLEM_VALUE.format(value=value))
