@@ -24,6 +24,17 @@ from habits.loop.formats import MESSAGE_TOO_BIG
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
+class LoopImportInput(serializers.Serializer[Any]):
+    file = serializers.FileField(help_text="A zip exported by Loop Habit Tracker (or by us).")
+
+
+class LoopImportOutput(serializers.Serializer[Any]):
+    habits_created = serializers.IntegerField()
+    habits_updated = serializers.IntegerField(help_text="Existing habits matched by name.")
+    entries_created = serializers.IntegerField()
+    entries_updated = serializers.IntegerField(help_text="Days whose entry was replaced.")
+
+
 class LoopExportApi(APIView):
     @extend_schema(
         summary="The user's habits and entries as a Loop Habit Tracker CSV zip",
@@ -50,15 +61,6 @@ class LoopExportApi(APIView):
 class LoopImportApi(APIView):
     parser_classes = [MultiPartParser]
 
-    class Input(serializers.Serializer[Any]):
-        file = serializers.FileField(help_text="A zip exported by Loop Habit Tracker (or by us).")
-
-    class Output(serializers.Serializer[Any]):
-        habits_created = serializers.IntegerField()
-        habits_updated = serializers.IntegerField(help_text="Existing habits matched by name.")
-        entries_created = serializers.IntegerField()
-        entries_updated = serializers.IntegerField(help_text="Days whose entry was replaced.")
-
     @extend_schema(
         summary="Import a Loop Habit Tracker CSV zip (current and old layouts)",
         description=(
@@ -66,8 +68,8 @@ class LoopImportApi(APIView):
             "changes nothing. Habits match by name; entries are upserted per day, so importing the "
             "same file again changes nothing."
         ),
-        request={"multipart/form-data": Input},
-        responses={200: Output, **ERROR_RESPONSES},
+        request={"multipart/form-data": LoopImportInput},
+        responses={200: LoopImportOutput, **ERROR_RESPONSES},
         tags=["import and export"],
     )
     def post(self, request: Request) -> Response:
@@ -77,8 +79,8 @@ class LoopImportApi(APIView):
         ):
             message = MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)
             raise DjangoValidationError({"file": [message]})
-        data = self.Input(data=request.data)
+        data = LoopImportInput(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
         counts = loop_import(user=signed_in_user(request), file=upload, size=upload.size)
-        return Response(self.Output(counts).data)
+        return Response(LoopImportOutput(counts).data)
