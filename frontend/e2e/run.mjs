@@ -7,6 +7,7 @@ import { assert, captureScreen, launch, watchConsole } from "./harness.mjs";
 import { startBackend } from "./server.mjs";
 
 const TIMEOUT = 15_000;
+const BROWSER_ZONE = "Europe/Berlin";
 const email = `e2e-${Date.now()}@example.com`;
 const password = "e2e-Correct-Horse-42";
 
@@ -202,6 +203,8 @@ function scenario(page, baseUrl, downloads, consoleAllowance) {
     ["exports and re-imports through settings", async () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
       await heading(page, "Settings").waitFor();
+      const zone = await page.getByLabel("Time zone").inputValue();
+      assert(zone === BROWSER_ZONE, `sign-up should have kept the browser's zone ${BROWSER_ZONE}, settings show ${zone}`);
       await captureScreen(page, "settings");
       const probe = await page.request.get(`${baseUrl}/api/export/loop/`);
       assert(probe.ok(), `GET /api/export/loop/ answered ${probe.status()}: ${(await probe.text()).slice(0, 200)}`);
@@ -252,7 +255,8 @@ async function main() {
   try {
     backend = await startBackend();
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    // A zone other than the machine's UTC, to see sign-up take the browser's zone.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true, timezoneId: BROWSER_ZONE });
     context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
     const consoleWatch = watchConsole(page);
