@@ -53,8 +53,10 @@ def csv_rows(text: str) -> list[list[str]]:
 
 def csv_text(rows: list[list[str]], quote_all: bool = False) -> str:
     out = io.StringIO()
-    quoting = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
-    csv.writer(out, lineterminator="\n", quoting=quoting).writerows(rows)
+    if quote_all:
+        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
+    else:
+        csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
 
 

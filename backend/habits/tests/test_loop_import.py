@@ -1,0 +1,622 @@
+"""POST /api/import/loop/: Loop Habit Tracker zips, current and old layouts; bad files refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+from math import sqrt
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from accounts.selectors import user_today
+from conftest import ApiClient
+from factories import make_entry, make_habit
+from habits.loop import formats
+from habits.models import Entry, Habit
+from habits.tests.loop_fixtures import (
+    csv_text,
+    loop_habits_csv,
+    make_zip,
+    snapshot,
+    upload,
+)
+
+pytestmark = pytest.mark.django_db
+
+UNKNOWN, NO, YES_AUTO, YES_MANUAL, SKIP = -1, 0, 1, 2, 3
+NAMES = {NO: "NO", YES_AUTO: "YES_AUTO", YES_MANUAL: "YES_MANUAL", SKIP: "SKIP"}
+
+
+# --- Loop's score, transcribed --------------------------------------------------------------------
+
+
+def loop_score_compute(frequency: float, previous: float, checkmark_value: float) -> float:
+    """Loop's `Score.compute` (uhabits-core, models/Score.kt)."""
+    multiplier: float = 0.5 ** (sqrt(frequency) / 13.0)
+    score = previous * multiplier
+    score += checkmark_value * (1 - multiplier)
+    return score
+
+
+def loop_score_recompute(
+    *,
+    numerator: int,
+    denominator: int,
+    is_numerical: bool,
+    is_at_most: bool,
+    target_value: float,
+    values: list[int],
+) -> list[float]:
+    """Loop's `ScoreList.recompute` (uhabits-core, models/ScoreList.kt), line by line.
+
+    `values` are the computed entries from `from` to `to`, newest first, as Loop's
+    `computedEntries.getByInterval(from, to)` gives them; the result is oldest first.
+    """
+    rolling_sum = 0.0
+    freq = numerator / denominator
+    # For non-daily boolean habits, Loop doubles the numerator and the denominator to smooth out
+    # irregular repetition schedules.
+    if not is_numerical and freq < 1.0:
+        numerator *= 2
+        denominator *= 2
+    previous_value = 1.0 if is_numerical and is_at_most else 0.0
+    scores = []
+    for i in range(len(values)):
+        offset = len(values) - i - 1
+        if is_numerical:
+            rolling_sum += max(0, values[offset])
+            if offset + denominator < len(values):
+                rolling_sum -= max(0, values[offset + denominator])
+            normalized_rolling_sum = rolling_sum / 1000
+            if values[offset] != SKIP:
+                if not is_at_most:
+                    percentage_completed = (
+                        min(1.0, normalized_rolling_sum / target_value) if target_value > 0 else 1.0
+                    )
+                elif target_value > 0:
+                    percentage_completed = min(
+                        1.0, max(0.0, 1 - (normalized_rolling_sum - target_value) / target_value)
+                    )
+                else:
+                    percentage_completed = 0.0 if normalized_rolling_sum > 0 else 1.0
+                previous_value = loop_score_compute(freq, previous_value, percentage_completed)
+        else:
+            if values[offset] == YES_MANUAL:
+                rolling_sum += 1.0
+            if offset + denominator < len(values) and values[offset + denominator] == YES_MANUAL:
+                rolling_sum -= 1.0
+            if values[offset] != SKIP:
+                percentage_completed = min(1.0, rolling_sum / numerator)
+                previous_value = loop_score_compute(freq, previous_value, percentage_completed)
+        scores.append(previous_value)
+    return scores
+
+
+# --- A file as Loop writes it ---------------------------------------------------------------------
+
+
+class LoopHabit:
+    """A habit as Loop stores it: its settings and computed entries (day -> value, note)."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        numerator: int = 1,
+        denominator: int = 1,
+        numerical: bool = False,
+        at_most: bool = False,
+        target: float = 0.0,
+        unit: str = "",
+    ) -> None:
+        self.name = name
+        self.numerator, self.denominator = numerator, denominator
+        self.numerical, self.at_most, self.target, self.unit = numerical, at_most, target, unit
+        self.entries: dict[date, tuple[int, str]] = {}
+
+    def habits_row(self, position: int) -> list[str]:
+        return [
+            f"{position:03d}",
+            self.name,
+            "NUMERICAL" if self.numerical else "YES_NO",
+            f"Did you {self.name.lower()} today?",
+            "",
+            str(self.numerator),
+            str(self.denominator),
+            "#7CB342",
+            self.unit,
+            "AT_MOST" if self.at_most else "AT_LEAST",
+            str(self.target),
+            "false",
+        ]
+
+    def values(self, today: date) -> list[int]:
+        """Computed values from the oldest entry to today, newest first (UNKNOWN where none)."""
+        oldest = min(self.entries)
+        days = (today - oldest).days + 1
+        return [self.entries.get(today - timedelta(days=i), (UNKNOWN, ""))[0] for i in range(days)]
+
+    def checkmarks_csv(self) -> str:
+        rows = [["Date", "Value", "Notes"]]
+        for day in sorted(self.entries, reverse=True):
+            value, note = self.entries[day]
+            rows.append([day.isoformat(), str(value) if self.numerical else NAMES[value], note])
+        return csv_text(rows)
+
+    def scores(self, today: date) -> dict[date, str]:
+        scores = loop_score_recompute(
+            numerator=self.numerator,
+            denominator=self.denominator,
+            is_numerical=self.numerical,
+            is_at_most=self.at_most,
+            target_value=self.target,
+            values=self.values(today),
+        )
+        oldest = min(self.entries)
+        return {oldest + timedelta(days=i): f"{score:.4f}" for i, score in enumerate(scores)}
+
+    def scores_csv(self, today: date) -> str:
+        # Loop's writeScores: "date,score" lines, newest first, no header.
+        scores = self.scores(today)
+        return "".join(f"{day.isoformat()},{scores[day]}\n" for day in sorted(scores, reverse=True))
+
+
+def loop_zip(habits: list[LoopHabit], today: date) -> bytes:
+    files: dict[str, str | bytes] = {
+        "Habits.csv": loop_habits_csv(*(h.habits_row(i) for i, h in enumerate(habits, start=1)))
+    }
+    for index, habit in enumerate(habits, start=1):
+        folder = formats.folder_name(index, habit.name)
+        files[f"{folder}/Scores.csv"] = habit.scores_csv(today)
+        files[f"{folder}/Checkmarks.csv"] = habit.checkmarks_csv()
+    names = ",".join(h.name for h in habits)
+    files["Scores.csv"] = f"Date,{names},\n"
+    files["Checkmarks.csv"] = f"Date,{names},\n"
+    return make_zip(files)
+
+
+def loop_sample(today: date) -> list[LoopHabit]:
+    """Four habits over 90 days, filled the way Loop computes entries (NO on unchecked days of a
+    daily habit, YES_AUTO after a repetition of a non-daily one)."""
+    meditate = LoopHabit("Meditate")
+    for i in range(90, -1, -1):
+        day = today - timedelta(days=i)
+        value = YES_MANUAL if (i * 7) % 10 < 6 else NO
+        if i % 17 == 0:
+            value = SKIP
+        meditate.entries[day] = (value, 'calm, "really"\nok' if i == 40 else "")
+    meditate.entries[today - timedelta(days=3)] = (NO, "sick")
+    gym = LoopHabit("Gym", numerator=3, denominator=7)
+    for i in range(80, -1, -1):
+        day = today - timedelta(days=i)
+        gym.entries[day] = (YES_MANUAL if i % 3 == 0 and i % 9 != 0 else YES_AUTO, "")
+        if i % 5 == 1:
+            gym.entries[day] = (NO, "")
+    water = LoopHabit("Water", numerical=True, target=2.0, unit="L")
+    for i in range(60, -1, -1):
+        water.entries[today - timedelta(days=i)] = ((i * 377) % 3100, "")
+    sugar = LoopHabit(
+        "Sugar", numerator=1, denominator=7, numerical=True, at_most=True, target=30.0
+    )
+    for i in range(70, -1, -1):
+        if i % 4 == 0:
+            sugar.entries[today - timedelta(days=i)] = ((i * 2311) % 27000, "")
+    return [meditate, gym, water, sugar]
+
+
+def stats_scores(api: ApiClient, habit: Habit, start: date, end: date) -> dict[date, float]:
+    response = api.get(f"/api/habits/{habit.pk}/stats/?start={start}&end={end}")
+    assert response.status_code == 200, response.content
+    return {date.fromisoformat(p["date"]): p["score"] for p in response.json()["score_history"]}
+
+
+def test_a_file_written_by_loop_gives_loops_scores(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+    habits = loop_sample(today)
+    response = upload(signed_in, loop_zip(habits, today))
+    assert response.status_code == 200, response.content
+    for loop in habits:
+        habit = Habit.objects.get(user=user, name=loop.name)
+        expected = loop.scores(today)
+        ours = stats_scores(signed_in, habit, min(expected), today)
+        assert {day: f"{score:.4f}" for day, score in ours.items()} == expected, loop.name
+
+
+def test_loop_values_become_entries_by_the_documented_rules(
+    signed_in: ApiClient, user: User
+) -> None:
+    today = user_today(user=user)
+    meditate, gym, water, sugar = loop_sample(today)
+    response = upload(signed_in, loop_zip([meditate, gym, water, sugar], today))
+    body = response.json()
+    rows = {
+        name: {day: (status, value, note) for n, day, status, value, note in entries if n == name}
+        for name in ("Meditate", "Gym", "Water", "Sugar")
+        for entries in [snapshot(user.pk)[1]]
+    }
+    # NO rows are left out unless they carry a note; YES_AUTO and UNKNOWN never make an entry.
+    assert rows["Meditate"][today - timedelta(days=3)] == ("not_done", None, "sick")
+    assert rows["Meditate"][today - timedelta(days=40)][2] == 'calm, "really"\nok'
+    assert {status for status, _, _ in rows["Meditate"].values()} == {"done", "skipped", "not_done"}
+    assert sum(1 for s, _, _ in rows["Meditate"].values() if s == "not_done") == 1
+    assert {status for status, _, _ in rows["Gym"].values()} == {"done"}
+    assert rows["Water"][today - timedelta(days=1)] == ("done", Decimal("0.377"), "")
+    assert all(status == "done" for status, _, _ in rows["Sugar"].values())
+    assert body["habits_created"] == 4
+    assert body["habits_updated"] == body["entries_updated"] == 0
+    assert body["entries_created"] == Entry.objects.filter(habit__user=user).count()
+    water_habit = Habit.objects.get(user=user, name="Water")
+    assert (water_habit.kind, water_habit.unit, water_habit.target_value) == (
+        "numeric",
+        "L",
+        Decimal("2.000"),
+    )
+
+
+def test_the_habit_list_shows_the_imported_scores(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+    habits = loop_sample(today)
+    upload(signed_in, loop_zip(habits, today))
+    listed = {item["name"]: item for item in signed_in.get("/api/habits/").json()}
+    for loop in habits:
+        assert f"{listed[loop.name]['score']:.4f}" == loop.scores(today)[today]
+
+
+def test_the_old_headerless_integer_layout_imports(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+    days = [today - timedelta(days=i) for i in range(5)]
+    files: dict[str, str | bytes] = {
+        "Habits.csv": "Position,Name,Description,NumRepetitions,Interval,Color\n"
+        "001,Wake up early,Before seven,3,7,#AAAAAA\n"
+        "002,Floss,,1,1,#FF8F00\n",
+        "001 Wake up early/Checkmarks.csv": "".join(
+            f"{day},{value}\n" for day, value in zip(days, [2, 1, 0, 2, -1], strict=True)
+        ),
+        "001 Wake up early/Scores.csv": "".join(f"{day},0.1\n" for day in days),
+        "002 Floss/Checkmarks.csv": f"{days[0]},0\n{days[1]},3\n{days[2]},2\n",
+    }
+    response = upload(signed_in, make_zip(files))
+    assert response.status_code == 200, response.content
+    assert response.json() == {
+        "habits_created": 2,
+        "habits_updated": 0,
+        "entries_created": 4,
+        "entries_updated": 0,
+    }
+    habits, entries = snapshot(user.pk)
+    assert habits[0] == (
+        "Wake up early",
+        "boolean",
+        "",
+        "Before seven",
+        "#AAAAAA",
+        "",
+        None,
+        "at_least",
+        3,
+        7,
+        False,
+    )
+    assert entries == [
+        ("Wake up early", days[3], "done", None, ""),
+        ("Wake up early", days[0], "done", None, ""),
+        ("Floss", days[2], "done", None, ""),
+        ("Floss", days[1], "skipped", None, ""),
+    ]
+
+
+def test_importing_twice_changes_nothing(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+    content = loop_zip(loop_sample(today), today)
+    first = upload(signed_in, content).json()
+    before = snapshot(user.pk)
+    second = upload(signed_in, content).json()
+    assert snapshot(user.pk) == before
+    assert second == {
+        "habits_created": 0,
+        "habits_updated": 4,
+        "entries_created": 0,
+        "entries_updated": first["entries_created"],
+    }
+
+
+def test_existing_habits_match_by_name_and_keep_their_weekdays(
+    signed_in: ApiClient, user: User
+) -> None:
+    today = user_today(user=user)
+    gym = make_habit(user=user, name="Gym", weekdays_mask=0b0010101, frequency_times=1)
+    make_entry(habit=gym, day=today - timedelta(days=1), note="mine")
+    make_entry(habit=gym, day=today - timedelta(days=200), note="older")
+    content = make_zip(
+        {
+            "Habits.csv": loop_habits_csv(
+                [
+                    "001",
+                    "  Gym ",
+                    "YES_NO",
+                    "",
+                    "",
+                    "3",
+                    "7",
+                    "#7CB342",
+                    "",
+                    "AT_LEAST",
+                    "0",
+                    "true",
+                ]
+            ),
+            "001 Gym/Checkmarks.csv": csv_text(
+                [["Date", "Value", "Notes"], [str(today - timedelta(days=1)), "SKIP", ""]]
+            ),
+        }
+    )
+    body = upload(signed_in, content).json()
+    assert body == {
+        "habits_created": 0,
+        "habits_updated": 1,
+        "entries_created": 0,
+        "entries_updated": 1,
+    }
+    gym.refresh_from_db()
+    assert (gym.frequency_times, gym.frequency_days, gym.weekdays_mask, gym.archived) == (
+        3,
+        7,
+        0b0010101,
+        True,
+    )
+    assert list(Entry.objects.filter(habit=gym).values_list("status", "note")) == [
+        ("done", "older"),
+        ("skipped", ""),
+    ]
+
+
+def test_csrf_is_enforced(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+    response = upload(signed_in, loop_zip(loop_sample(today), today), HTTP_X_CSRFTOKEN="wrong")
+    assert response.status_code == 403
+    assert response.json()["code"] == "csrf_failed"
+    assert not Habit.objects.filter(user=user).exists()
+
+
+def test_anonymous_is_401(api: ApiClient) -> None:
+    assert upload(api, make_zip({"Habits.csv": ""})).status_code == 401
+
+
+def test_a_request_without_a_file_is_400(signed_in: ApiClient) -> None:
+    response = signed_in.post(
+        "/api/import/loop/", b"", content_type="multipart/form-data; boundary=x"
+    )
+    assert response.status_code == 400
+    assert "file" in response.json()["errors"]
+
+
+# --- Bad files ------------------------------------------------------------------------------------
+
+
+def good_files(today: date) -> dict[str, str | bytes]:
+    return {
+        "Habits.csv": loop_habits_csv(
+            ["001", "Read", "YES_NO", "", "", "1", "1", "#7CB342", "", "AT_LEAST", "0.0", "false"],
+            [
+                "002",
+                "Walk",
+                "NUMERICAL",
+                "",
+                "",
+                "1",
+                "1",
+                "#7CB342",
+                "km",
+                "AT_LEAST",
+                "5.0",
+                "false",
+            ],
+        ),
+        "001 Read/Checkmarks.csv": csv_text(
+            [
+                ["Date", "Value", "Notes"],
+                [str(today), "YES_MANUAL", ""],
+                [str(today - timedelta(days=1)), "SKIP", "x"],
+            ]
+        ),
+        "002 Walk/Checkmarks.csv": csv_text([["Date", "Value", "Notes"], [str(today), "4500", ""]]),
+    }
+
+
+def replace_line(files: dict[str, str | bytes], name: str, line: int, text: str) -> None:
+    content = files[name]
+    assert isinstance(content, str)
+    lines = content.splitlines()
+    lines[line - 1] = text
+    files[name] = "\n".join(lines) + "\n"
+
+
+def not_a_zip(today: date) -> bytes:
+    return b"Position,Name\n001,Read\n"
+
+
+def no_habits_file(today: date) -> bytes:
+    files = good_files(today)
+    del files["Habits.csv"]
+    return make_zip(files)
+
+
+def missing_column(today: date) -> bytes:
+    files = good_files(today)
+    replace_line(
+        files,
+        "Habits.csv",
+        1,
+        "Position,Name,Type,Question,Description,FrequencyNumerator,Color,Unit,Target Type,"
+        "Target Value,Archived?",
+    )
+    return make_zip(files)
+
+
+def bad_frequency(today: date) -> bytes:
+    files = good_files(today)
+    replace_line(
+        files,
+        "Habits.csv",
+        3,
+        '"002","Walk","NUMERICAL","","","7","three","#7CB342","km","AT_LEAST","5.0","false"',
+    )
+    return make_zip(files)
+
+
+def bad_date(today: date) -> bytes:
+    files = good_files(today)
+    replace_line(files, "001 Read/Checkmarks.csv", 3, "2023-02-30,YES_MANUAL,")
+    return make_zip(files)
+
+
+def future_date(today: date) -> bytes:
+    files = good_files(today)
+    replace_line(files, "002 Walk/Checkmarks.csv", 2, f"{today + timedelta(days=1)},100,")
+    return make_zip(files)
+
+
+def before_1970(today: date) -> bytes:
+    files = good_files(today)
+    replace_line(files, "001 Read/Checkmarks.csv", 2, "1969-12-31,YES_MANUAL,")
+    return make_zip(files)
+
+
+def bad_value(today: date) -> bytes:
+    files = good_files(today)
+    replace_line(files, "001 Read/Checkmarks.csv", 2, f"{today},MAYBE,")
+    return make_zip(files)
+
+
+def duplicate_day(today: date) -> bytes:
+    files = good_files(today)
+    replace_line(files, "001 Read/Checkmarks.csv", 3, f"{today},NO,")
+    return make_zip(files)
+
+
+def unlisted_folder(today: date) -> bytes:
+    files = good_files(today)
+    files["003 Ghost/Checkmarks.csv"] = f"Date,Value,Notes\n{today},YES_MANUAL,\n"
+    return make_zip(files)
+
+
+def path_outside(today: date) -> bytes:
+    files = good_files(today)
+    files["../evil.csv"] = "x"
+    return make_zip(files)
+
+
+def kind_change(today: date) -> bytes:
+    """Existing (the pre-existing habit, with entries) listed as numeric."""
+    files = good_files(today)
+    files["Habits.csv"] = loop_habits_csv(
+        ["001", "Read", "YES_NO", "", "", "1", "1", "#7CB342", "", "AT_LEAST", "0.0", "false"],
+        ["002", "Existing", "NUMERICAL", "", "", "1", "1", "#7CB342", "", "AT_LEAST", "1", "false"],
+    )
+    del files["002 Walk/Checkmarks.csv"]
+    return make_zip(files)
+
+
+def zip_bomb(today: date) -> bytes:
+    files = good_files(today)
+    files["001 Read/Scores.csv"] = b"\n" * 200_000  # deflates to a few hundred bytes
+    return make_zip(files)
+
+
+BAD_FILES: list[tuple[Callable[[date], bytes], dict[str, Any], str]] = [
+    (not_a_zip, {}, formats.MESSAGE_NOT_ZIP),
+    (no_habits_file, {}, formats.MESSAGE_NO_HABITS_FILE),
+    (missing_column, {}, "Habits.csv is missing the column(s) FrequencyDenominator."),
+    (bad_frequency, {}, "Habits.csv line 3: the frequency must be whole numbers"),
+    (bad_date, {}, "001 Read/Checkmarks.csv line 3: '2023-02-30' is not a date (YYYY-MM-DD)."),
+    (future_date, {}, "002 Walk/Checkmarks.csv line 2: "),
+    (before_1970, {}, "001 Read/Checkmarks.csv line 2: 1969-12-31 is before 1970-01-01."),
+    (bad_value, {}, "001 Read/Checkmarks.csv line 2: 'MAYBE' is not a Loop value"),
+    (duplicate_day, {}, "001 Read/Checkmarks.csv line 3: "),
+    (unlisted_folder, {}, "003 Ghost: this folder is not a habit listed in Habits.csv."),
+    (path_outside, {}, "../evil.csv: unexpected file"),
+    (kind_change, {}, "Habits.csv line 3: 'Existing' already exists with entries"),
+    (
+        good_files_zip := lambda today: make_zip(good_files(today)),
+        {"IMPORT_MAX_BYTES": 200},
+        "The file is larger than 200 bytes.",
+    ),
+    (good_files_zip, {"IMPORT_MAX_ROWS": 5}, "The files hold more than 5 rows."),
+    (zip_bomb, {"IMPORT_MAX_BYTES": 50_000}, "The zip's contents add up to more than 50000"),
+]
+
+
+@pytest.mark.parametrize(
+    ("build", "overrides", "message"),
+    BAD_FILES,
+    ids=[
+        "not-a-zip",
+        "no-habits-csv",
+        "missing-column",
+        "bad-frequency",
+        "bad-date",
+        "future-date",
+        "before-1970",
+        "bad-value",
+        "duplicate-day",
+        "unlisted-folder",
+        "path-outside",
+        "kind-change",
+        "too-large",
+        "too-many-rows",
+        "zip-bomb",
+    ],
+)
+def test_a_bad_file_is_a_400_that_names_the_problem_and_writes_nothing(
+    signed_in: ApiClient,
+    user: User,
+    settings: Any,
+    build: Callable[[date], bytes],
+    overrides: dict[str, Any],
+    message: str,
+) -> None:
+    today = user_today(user=user)
+    existing = make_habit(user=user, name="Existing")
+    make_entry(habit=existing, day=today, note="keep me")
+    before = snapshot(user.pk)
+    content = build(today)
+    for name, value in overrides.items():
+        setattr(settings, name, value)
+    response = upload(signed_in, content)
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert len(body["errors"]["file"]) == 1
+    assert message in body["errors"]["file"][0]
+    assert snapshot(user.pk) == before
+
+
+def test_the_good_file_of_the_bad_file_tests_imports(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+    response = upload(signed_in, make_zip(good_files(today)))
+    assert response.status_code == 200, response.content
+    assert response.json()["entries_created"] == 3
+
+
+@pytest.mark.postgres
+def test_import_queries_do_not_grow_with_entries(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+
+    def queries(days: int) -> int:
+        Habit.objects.filter(user=user).delete()
+        rows = [["Date", "Value", "Notes"]] + [
+            [str(today - timedelta(days=i)), "YES_MANUAL", ""] for i in range(days)
+        ]
+        files = good_files(today)
+        files["001 Read/Checkmarks.csv"] = csv_text(rows)
+        content = make_zip(files)
+        with CaptureQueriesContext(connection) as captured:
+            assert upload(signed_in, content).status_code == 200
+        return len(captured)
+
+    assert queries(10) == queries(1900)
