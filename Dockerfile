@@ -1,0 +1,52 @@
+# The Lambda container image (docs/CONTRACT_NOTES.md): Django behind Mangum, CMD lambda_handler.handler.
+#
+# Base image: the AWS Lambda Python 3.12 image, pinned by its dated tag (3.12.YYYY.MM.DD.HH), so a
+# rebuild of an old commit gets the same runtime. To move to a newer one, list the tags and take the
+# newest 3.12.* one, then build and run `make test` (image-check) before committing the new pin:
+#   aws ecr-public describe-image-tags --region us-east-1 --repository-name python \
+#     --registry-id 567972462542 --query 'imageTagDetails[].imageTag' --output text | tr '\t' '\n' \
+#     | grep -E '^3\.12\.20[0-9]{2}\.' | sort -V | tail -1
+# (or `crane ls public.ecr.aws/lambda/python`). Pinning the digest too (python:TAG@sha256:...) makes
+# the pin immutable even if a tag were ever re-pushed.
+ARG LAMBDA_PYTHON=public.ecr.aws/lambda/python:3.12.2026.11.10.14
+
+# --- build: dependencies, the backend without its tests, static files, bytecode -----------------
+FROM ${LAMBDA_PYTHON} AS build
+WORKDIR /build
+
+# The same script and flags as `make image-check`, into a folder of its own.
+COPY backend/requirements/runtime.txt backend/requirements/runtime.txt
+COPY backend/scripts/install-runtime.sh backend/scripts/install-runtime.sh
+RUN backend/scripts/install-runtime.sh /build/packages
+
+# .dockerignore already leaves tests, caches and developer tools out of the build context.
+COPY backend/ /build/app/
+RUN rm -rf /build/app/requirements /build/app/scripts
+
+# collectstatic needs the production settings to load, not to run: the secret key, host and
+# database given here exist only for this command and are not part of the image.
+RUN cd /build/app \
+    && PYTHONPATH=/build/packages:/build/app \
+       DJANGO_SETTINGS_MODULE=config.settings.production \
+       DJANGO_SECRET_KEY=build-only-not-a-secret \
+       DJANGO_ALLOWED_HOSTS=build \
+       DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+       python -m django collectstatic --noinput --verbosity 0 \
+    && rm -f /tmp/build.sqlite3
+
+# /var/task is read-only at run time: compile everything now. unchecked-hash makes the .pyc files
+# valid whatever the files' timestamps after the copy below.
+RUN python -m compileall -q -j 0 --invalidation-mode unchecked-hash /build/packages /build/app
+
+# --- runtime ------------------------------------------------------------------------------------
+FROM ${LAMBDA_PYTHON}
+
+COPY --from=build /build/packages/ ${LAMBDA_TASK_ROOT}/
+COPY --from=build /build/app/ ${LAMBDA_TASK_ROOT}/
+
+# Terraform sets the same variable; the default keeps a stray `docker run` on production settings,
+# which refuse to start without their secrets rather than fall back to development defaults.
+ENV DJANGO_SETTINGS_MODULE=config.settings.production \
+    PYTHONDONTWRITEBYTECODE=1
+
+CMD ["lambda_handler.handler"]
