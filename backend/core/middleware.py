@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import structlog
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject, empty
 
 log = structlog.get_logger("core.request")
 
@@ -27,6 +28,19 @@ def request_id_for(request: HttpRequest) -> str:
     return uuid.uuid4().hex
 
 
+def resolved_user_id(request: HttpRequest) -> int | None:
+    """The user's id if the request already looked the user up; never a query of its own.
+
+    Resolving the lazy user here would run one more database query per request that did not need
+    the user, and during a database outage it would wait out the pool's timeout a second time.
+    """
+    user = request.__dict__.get("user")
+    if isinstance(user, SimpleLazyObject) and user._wrapped is empty:
+        return None
+    pk = getattr(user, "pk", None)
+    return pk if isinstance(pk, int) else None
+
+
 class RequestLogMiddleware:
     """Logs method, path, status and duration; never bodies, cookies, headers or query strings."""
 
@@ -40,14 +54,13 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         duration_ms = round((time.perf_counter() - started) * 1000, 2)
-        user = getattr(request, "user", None)
         log.info(
             "request",
             method=request.method,
             path=request.path,
             status=response.status_code,
             duration_ms=duration_ms,
-            user_id=getattr(user, "pk", None),
+            user_id=resolved_user_id(request),
         )
         response[REQUEST_ID_HEADER] = request_id
         structlog.contextvars.clear_contextvars()
