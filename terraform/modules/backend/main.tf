@@ -134,22 +134,20 @@ resource "aws_lambda_function" "this" {
   tags = var.tags
 
   # The backend pipeline deploys new images (update-function-code, publish-version, update-alias);
-  # Terraform only creates the function with the first image.
+  # Terraform only creates the function with the first image and never reverts a deployed one.
   lifecycle {
     ignore_changes = [image_uri]
   }
 }
 
 # API Gateway and the warm-up schedule invoke this alias, which is what provisioned concurrency keeps warm.
+# It follows the latest published version: the pipeline publishes one per image, and Terraform publishes
+# one when it changes the configuration (environment, memory...), so such a change reaches traffic at once.
 resource "aws_lambda_alias" "this" {
   name             = "live"
-  description      = "Version serving traffic; moved by the backend pipeline"
+  description      = "Version serving traffic: the latest published one"
   function_name    = aws_lambda_function.this.function_name
   function_version = aws_lambda_function.this.version
-
-  lifecycle {
-    ignore_changes = [function_version]
-  }
 }
 
 resource "aws_lambda_provisioned_concurrency_config" "this" {
@@ -160,7 +158,7 @@ resource "aws_lambda_provisioned_concurrency_config" "this" {
   provisioned_concurrent_executions = var.provisioned_concurrency
 }
 
-resource "aws_cloudwatch_event_rule" "warmup" {
+resource "aws_cloudwatch_event_rule" "this" {
   count = var.warmup_enabled ? 1 : 0
 
   name                = "${var.name}-api-warmup"
@@ -170,10 +168,10 @@ resource "aws_cloudwatch_event_rule" "warmup" {
   tags = var.tags
 }
 
-resource "aws_cloudwatch_event_target" "warmup" {
+resource "aws_cloudwatch_event_target" "this" {
   count = var.warmup_enabled ? 1 : 0
 
-  rule  = aws_cloudwatch_event_rule.warmup[0].name
+  rule  = aws_cloudwatch_event_rule.this[0].name
   arn   = aws_lambda_alias.this.arn
   input = jsonencode({ source = "aws.events", "detail-type" = "Scheduled Event", warmup = true })
 }
@@ -186,5 +184,5 @@ resource "aws_lambda_permission" "warmup" {
   function_name = aws_lambda_function.this.function_name
   qualifier     = aws_lambda_alias.this.name
   principal     = "events.amazonaws.com"
-  source_arn    = aws_cloudwatch_event_rule.warmup[0].arn
+  source_arn    = aws_cloudwatch_event_rule.this[0].arn
 }

@@ -140,7 +140,7 @@ resource "aws_rds_cluster" "this" {
   depends_on = [aws_cloudwatch_log_group.this]
 }
 
-resource "aws_iam_role" "monitoring" {
+resource "aws_iam_role" "this" {
   name = "${var.name}-rds-monitoring"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -154,8 +154,8 @@ resource "aws_iam_role" "monitoring" {
   tags = var.tags
 }
 
-resource "aws_iam_role_policy_attachment" "monitoring" {
-  role       = aws_iam_role.monitoring.name
+resource "aws_iam_role_policy_attachment" "this" {
+  role       = aws_iam_role.this.name
   policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
 }
 
@@ -179,7 +179,7 @@ resource "aws_rds_cluster_instance" "this" {
   performance_insights_kms_key_id       = aws_kms_key.this.arn
   performance_insights_retention_period = 7
   monitoring_interval                   = 60
-  monitoring_role_arn                   = aws_iam_role.monitoring.arn
+  monitoring_role_arn                   = aws_iam_role.this.arn
 
   tags = var.tags
 }

@@ -62,6 +62,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "site" {
   }
 }
 
+# Named after its bucket, like the other per-bucket settings here, rather than "this".
 resource "aws_s3_bucket_logging" "site" {
   bucket        = aws_s3_bucket.site.id
   target_bucket = aws_s3_bucket.logs.id

@@ -188,7 +188,7 @@ resource "aws_kms_key" "waf_logs" {
   tags = var.tags
 }
 
-resource "aws_cloudwatch_log_group" "waf" {
+resource "aws_cloudwatch_log_group" "this" {
   #checkov:skip=CKV_AWS_338:WAF request logs are for investigating attacks and false positives; retention is a variable kept short for cost.
   provider = aws.us_east_1
 
@@ -203,7 +203,7 @@ resource "aws_wafv2_web_acl_logging_configuration" "this" {
   provider = aws.us_east_1
 
   resource_arn            = aws_wafv2_web_acl.this.arn
-  log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
+  log_destination_configs = [aws_cloudwatch_log_group.this.arn]
 
   redacted_fields {
     single_header {

@@ -65,7 +65,7 @@ resource "aws_internet_gateway" "this" {
   tags = merge(var.tags, { Name = var.name })
 }
 
-resource "aws_eip" "nat" {
+resource "aws_eip" "this" {
   count = local.nat_count
 
   domain = "vpc"
@@ -76,7 +76,7 @@ resource "aws_eip" "nat" {
 resource "aws_nat_gateway" "this" {
   count = local.nat_count
 
-  allocation_id = aws_eip.nat[count.index].id
+  allocation_id = aws_eip.this[count.index].id
   subnet_id     = aws_subnet.public[count.index].id
 
   tags = merge(var.tags, { Name = "${var.name}-${local.azs[count.index]}" })
@@ -128,7 +128,7 @@ resource "aws_route_table_association" "private" {
 }
 
 # The Lambda functions' security group: egress only, and only where the API needs to go.
-resource "aws_security_group" "lambda" {
+resource "aws_security_group" "this" {
   #checkov:skip=CKV2_AWS_5:Attached to the API Lambda function by the backend module, which takes it as an input.
   name        = "${var.name}-lambda"
   description = "Django API Lambda functions: no ingress, egress to HTTPS, PostgreSQL and Redis only"
@@ -138,7 +138,7 @@ resource "aws_security_group" "lambda" {
 }
 
 resource "aws_vpc_security_group_egress_rule" "lambda_https" {
-  security_group_id = aws_security_group.lambda.id
+  security_group_id = aws_security_group.this.id
   description       = "HTTPS to AWS APIs (Secrets Manager, SSM) through the NAT gateway"
   ip_protocol       = "tcp"
   from_port         = 443
@@ -149,7 +149,7 @@ resource "aws_vpc_security_group_egress_rule" "lambda_https" {
 resource "aws_vpc_security_group_egress_rule" "lambda_postgres" {
   count = length(var.private_subnet_cidrs)
 
-  security_group_id = aws_security_group.lambda.id
+  security_group_id = aws_security_group.this.id
   description       = "PostgreSQL to Aurora in the private subnets"
   ip_protocol       = "tcp"
   from_port         = 5432
@@ -160,7 +160,7 @@ resource "aws_vpc_security_group_egress_rule" "lambda_postgres" {
 resource "aws_vpc_security_group_egress_rule" "lambda_redis" {
   count = length(var.private_subnet_cidrs)
 
-  security_group_id = aws_security_group.lambda.id
+  security_group_id = aws_security_group.this.id
   description       = "Redis (TLS) to ElastiCache in the private subnets"
   ip_protocol       = "tcp"
   from_port         = 6379
@@ -208,7 +208,7 @@ resource "aws_cloudwatch_log_group" "this" {
   tags = var.tags
 }
 
-resource "aws_iam_role" "flow_log" {
+resource "aws_iam_role" "this" {
   name = "${var.name}-vpc-flow-logs"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -225,9 +225,9 @@ resource "aws_iam_role" "flow_log" {
   tags = var.tags
 }
 
-resource "aws_iam_role_policy" "flow_log" {
+resource "aws_iam_role_policy" "this" {
   name = "write-flow-logs"
-  role = aws_iam_role.flow_log.id
+  role = aws_iam_role.this.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
@@ -242,7 +242,7 @@ resource "aws_flow_log" "this" {
   vpc_id          = aws_vpc.this.id
   traffic_type    = "ALL"
   log_destination = aws_cloudwatch_log_group.this.arn
-  iam_role_arn    = aws_iam_role.flow_log.arn
+  iam_role_arn    = aws_iam_role.this.arn
 
   tags = var.tags
 }

@@ -30,5 +30,5 @@ output "nat_gateway_ids" {
 
 output "lambda_security_group_id" {
   description = "Security group for the API Lambda functions; the database and cache allow ingress from it only."
-  value       = aws_security_group.lambda.id
+  value       = aws_security_group.this.id
 }

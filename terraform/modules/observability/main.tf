@@ -97,7 +97,7 @@ resource "aws_sns_topic_policy" "this" {
   })
 }
 
-resource "aws_sns_topic_subscription" "email" {
+resource "aws_sns_topic_subscription" "this" {
   count = var.alarm_email == null ? 0 : 1
 
   topic_arn = aws_sns_topic.this.arn

@@ -160,7 +160,8 @@ resource "aws_iam_role_policy" "codebuild" {
   })
 }
 
-resource "aws_iam_role_policy_attachment" "terraform_power_user" {
+# PowerUserAccess: everything the environment needs except IAM (limited above to its own roles).
+resource "aws_iam_role_policy_attachment" "this" {
   role       = aws_iam_role.codebuild["terraform"].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/PowerUserAccess"
 }

@@ -192,12 +192,12 @@ run "api_stage_logs_and_throttles" {
   }
 
   assert {
-    condition     = jsondecode(aws_cloudwatch_event_target.warmup[0].input) == { source = "aws.events", "detail-type" = "Scheduled Event", warmup = true }
+    condition     = jsondecode(aws_cloudwatch_event_target.this[0].input) == { source = "aws.events", "detail-type" = "Scheduled Event", warmup = true }
     error_message = "The warm-up event must be the scheduled event the handler recognises."
   }
 
   assert {
-    condition     = aws_cloudwatch_event_rule.warmup[0].schedule_expression == "rate(5 minutes)"
+    condition     = aws_cloudwatch_event_rule.this[0].schedule_expression == "rate(5 minutes)"
     error_message = "The warm-up must run every 5 minutes."
   }
 }

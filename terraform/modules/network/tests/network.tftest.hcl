@@ -95,7 +95,7 @@ run "nat_per_az" {
   }
 
   assert {
-    condition     = length(aws_nat_gateway.this) == 2 && length(aws_eip.nat) == 2
+    condition     = length(aws_nat_gateway.this) == 2 && length(aws_eip.this) == 2
     error_message = "The per_az NAT mode must create one NAT gateway per availability zone."
   }
 }

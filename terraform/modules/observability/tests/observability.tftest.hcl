@@ -53,7 +53,7 @@ run "eight_alarms_notify_the_topic" {
   }
 
   assert {
-    condition     = aws_sns_topic_subscription.email[0].protocol == "email" && aws_sns_topic_subscription.email[0].endpoint == "ops@example.com"
+    condition     = aws_sns_topic_subscription.this[0].protocol == "email" && aws_sns_topic_subscription.this[0].endpoint == "ops@example.com"
     error_message = "The alarm e-mail must be subscribed to the topic."
   }
 }
@@ -80,7 +80,7 @@ run "no_subscription_without_email" {
   }
 
   assert {
-    condition     = length(aws_sns_topic_subscription.email) == 0
+    condition     = length(aws_sns_topic_subscription.this) == 0
     error_message = "Without an address there is no subscription."
   }
 }
