@@ -8,7 +8,7 @@ locals {
 }
 
 resource "aws_kms_key" "this" {
-  description         = "${var.name} site bucket and its logs"
+  description         = "${var.name} site bucket"
   enable_key_rotation = true
   policy = jsonencode({
     Version = "2012-10-17"
@@ -28,16 +28,6 @@ resource "aws_kms_key" "this" {
         Resource  = "*"
         Condition = {
           StringEquals = { "AWS:SourceArn" = aws_cloudfront_distribution.this.arn }
-        }
-      },
-      {
-        Sid       = "CloudFrontWritesStandardLogs"
-        Effect    = "Allow"
-        Principal = { Service = "delivery.logs.amazonaws.com" }
-        Action    = ["kms:GenerateDataKey*", "kms:Decrypt"]
-        Resource  = "*"
-        Condition = {
-          StringEquals = { "aws:SourceAccount" = local.account_id }
         }
       },
     ]

@@ -105,6 +105,7 @@ resource "aws_s3_bucket" "logs" {
   #checkov:skip=CKV_AWS_18:This is the access-log bucket; logging it into itself would loop.
   #checkov:skip=CKV_AWS_144:Logs are kept for a short troubleshooting window; a second region's copy is not worth its cost.
   #checkov:skip=CKV2_AWS_62:Nothing reacts to new log files.
+  #checkov:skip=CKV_AWS_145:S3 server access log delivery requires SSE-S3 (AES256) default encryption on the target bucket; SSE-KMS is not supported there.
   bucket = "${var.name}-edge-logs-${local.account_id}"
 
   tags = var.tags
@@ -136,15 +137,14 @@ resource "aws_s3_bucket_versioning" "logs" {
   }
 }
 
+# S3 server access logging only delivers to a target bucket whose default encryption is SSE-S3.
 resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
   bucket = aws_s3_bucket.logs.id
 
   rule {
     apply_server_side_encryption_by_default {
-      sse_algorithm     = "aws:kms"
-      kms_master_key_id = aws_kms_key.this.arn
+      sse_algorithm = "AES256"
     }
-    bucket_key_enabled = true
   }
 }
 
