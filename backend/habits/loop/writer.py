@@ -68,7 +68,10 @@ def _csv_text(rows: Iterable[Sequence[str]], quote_all_after_header: bool = Fals
     plain = csv.writer(out, lineterminator="\n")
     quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for index, row in enumerate(rows):
-        (quoted if quote_all_after_header and index else plain).writerow(row)
+        # Python's csv (3.11) quotes a "\n" but not a lone "\r" when lines end with "\n": quote
+        # every cell of such a row, or the "\r" would split the row when read back.
+        carriage_return = any("\r" in cell for cell in row)
+        (quoted if (quote_all_after_header and index) or carriage_return else plain).writerow(row)
     return out.getvalue()
 
 

@@ -161,10 +161,13 @@ def test_folder_names_are_sanitized(signed_in: ApiClient, user: User) -> None:
 def test_cells_are_kept_exact(signed_in: ApiClient, user: User) -> None:
     """No spreadsheet-formula defusing: the file is data, read back by Loop and by our import."""
     habit = make_habit(user=user, name="=SUM(A1:A2)")
-    make_entry(habit=habit, day=user_today(user=user), note="+1, -2 @home")
+    today = user_today(user=user)
+    make_entry(habit=habit, day=today, note="+1, -2 @home")
+    make_entry(habit=habit, day=today - timedelta(days=1), note="old\rMac line end")
     files = unzip(export(signed_in))
     assert csv_rows(files["Habits.csv"])[1][1] == "=SUM(A1:A2)"
-    assert csv_rows(files["001 SUMA1A2/Checkmarks.csv"])[1][2] == "+1, -2 @home"
+    rows = csv_rows(files["001 SUMA1A2/Checkmarks.csv"])
+    assert [row[2] for row in rows[1:]] == ["+1, -2 @home", "old\rMac line end"]
 
 
 def test_other_users_habits_and_later_days_are_absent(

@@ -1,0 +1,135 @@
+"""Export then import into a fresh account: the same habits, entries, notes and scores.
+
+What a Loop file cannot carry is left out of the comparison, as `habits.loop.writer` documents:
+weekdays and calendar periods (the frequency travels, and the score ignores both), and a bare
+`not_done` entry (no note, no amount), which every statistic reads exactly like a day without an
+entry, so the import does not re-create it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from accounts.selectors import user_today
+from conftest import ApiClient
+from factories import make_entry, make_habit, make_user
+from habits.models import EntryStatus
+from habits.tests.loop_fixtures import export, snapshot, upload
+
+# Printable text plus the characters CSV has to quote; no NUL (PostgreSQL text refuses it).
+CSV_HOSTILE = st.sampled_from(
+    [",", '"', "\n", "\r\n", "'", "=", "+", "-", "@", ";", " ", "é", "☕"]
+)
+TEXT = st.lists(
+    st.one_of(CSV_HOSTILE, st.characters(codec="utf-8", exclude_characters="\x00")),
+    max_size=20,
+).map("".join)
+NAME = (
+    st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"]), max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
+AMOUNT = st.decimals(min_value=Decimal(0), max_value=Decimal(10_000), places=3)
+TARGET = st.decimals(min_value=Decimal("0.001"), max_value=Decimal(10_000), places=3)
+
+
+@dataclass
+class GeneratedHabit:
+    fields: dict[str, Any]
+    entries: dict[int, tuple[str, Decimal | None, str]]  # days ago -> (status, value, note)
+
+
+@st.composite
+def frequencies(draw: st.DrawFn) -> tuple[int, int]:
+    days = draw(st.sampled_from([1, 2, 3, 7, 14, 30, 31]))
+    return draw(st.integers(1, days)), days
+
+
+@st.composite
+def generated_habit(draw: st.DrawFn) -> GeneratedHabit:
+    numeric = draw(st.booleans())
+    times, days = draw(frequencies())
+    fields: dict[str, Any] = {
+        "kind": "numeric" if numeric else "boolean",
+        "question": draw(TEXT),
+        "description": draw(TEXT),
+        "color": "#" + draw(st.text("0123456789ABCDEF", min_size=6, max_size=6)),
+        "unit": draw(TEXT.map(lambda text: text[:30])) if numeric else "",
+        "target_value": draw(TARGET) if numeric else None,
+        "target_type": draw(st.sampled_from(["at_least", "at_most"])),
+        "frequency_times": times,
+        "frequency_days": days,
+        "weekdays_mask": draw(st.sampled_from([0, 0b0010101, 0b1100000])),
+        "period": draw(st.sampled_from(["rolling", "calendar"])),
+        "archived": draw(st.booleans()),
+    }
+    entry = st.one_of(
+        st.tuples(st.just("done"), AMOUNT if numeric else st.none(), TEXT),
+        st.tuples(st.just("skipped"), st.none(), TEXT),
+        st.tuples(st.just("not_done"), st.none(), TEXT),
+    )
+    entries = draw(st.dictionaries(st.integers(0, 400), entry, max_size=40))
+    return GeneratedHabit(fields=fields, entries=entries)
+
+
+def informative(entries: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return [row for row in entries if not (row[2] == EntryStatus.NOT_DONE and not row[4])]
+
+
+def score_histories(api: ApiClient, start: date, end: date) -> dict[str, list[dict[str, Any]]]:
+    histories = {}
+    for habit in api.get("/api/habits/").json() + api.get("/api/habits/?archived=true").json():
+        stats = api.get(f"/api/habits/{habit['id']}/stats/?start={start}&end={end}").json()
+        histories[habit["name"]] = stats["score_history"]
+    return histories
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=25,
+    deadline=None,
+    # The function-scoped fixtures are the test database and the cache clearing; every example
+    # makes its own users, so nothing leaks from one example into the next.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    habits=st.lists(generated_habit(), min_size=1, max_size=4),
+    names=st.lists(NAME, min_size=4, max_size=4, unique=True),
+)
+def test_export_then_import_into_a_fresh_account_keeps_everything(
+    habits: list[GeneratedHabit], names: list[str]
+) -> None:
+    source_user, target_user = make_user(), make_user()
+    today = user_today(user=source_user)
+    for generated, name in zip(habits, names, strict=False):
+        habit = make_habit(user=source_user, name=name, **generated.fields)
+        for ago, (status, value, note) in generated.entries.items():
+            make_entry(
+                habit=habit, day=today - timedelta(days=ago), status=status, value=value, note=note
+            )
+    source, target = ApiClient(), ApiClient()
+    source.force_login(source_user)
+    target.force_login(target_user)
+
+    response = upload(target, export(source))
+
+    assert response.status_code == 200, response.content
+    source_habits, source_entries = snapshot(source_user.pk)
+    target_habits, target_entries = snapshot(target_user.pk)
+    assert target_habits == source_habits
+    assert target_entries == informative(source_entries)
+    assert response.json() == {
+        "habits_created": len(habits),
+        "habits_updated": 0,
+        "entries_created": len(target_entries),
+        "entries_updated": 0,
+    }
+    start = today - timedelta(days=401)
+    assert score_histories(target, start, today) == score_histories(source, start, today)
