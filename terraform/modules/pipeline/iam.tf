@@ -1,4 +1,15 @@
 locals {
+  # The AWS managed policies this configuration attaches; anything else (AdministratorAccess...) is refused.
+  attachable_managed_policies = [
+    "PowerUserAccess",
+    "AWSXRayDaemonWriteAccess",
+    "job-function/ViewOnlyAccess",
+    "service-role/AWSLambdaVPCAccessExecutionRole",
+    "service-role/AmazonRDSEnhancedMonitoringRole",
+    "service-role/AWSBackupServiceRolePolicyForBackup",
+    "service-role/AWSBackupServiceRolePolicyForRestores",
+  ]
+
   state_bucket_arn = "arn:${local.partition}:s3:::${var.terraform_state_bucket}"
   lock_table_arn   = "arn:${local.partition}:dynamodb:${local.region}:${local.account_id}:table/${var.terraform_lock_table}"
 
@@ -49,9 +60,18 @@ locals {
           "iam:GetRole", "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy",
           "iam:TagRole", "iam:UntagRole", "iam:ListRoleTags", "iam:PassRole",
           "iam:GetRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:ListRolePolicies",
-          "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole",
+          "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole",
         ]
         Resource = ["arn:${local.partition}:iam::${local.account_id}:role/${var.name}-*"]
+      },
+      {
+        Sid      = "AttachOnlyTheManagedPoliciesInUse"
+        Effect   = "Allow"
+        Action   = ["iam:AttachRolePolicy"]
+        Resource = ["arn:${local.partition}:iam::${local.account_id}:role/${var.name}-*"]
+        Condition = {
+          ArnEquals = { "iam:PolicyARN" = [for p in local.attachable_managed_policies : "arn:${local.partition}:iam::aws:policy/${p}"] }
+        }
       },
       {
         Sid      = "ServiceLinkedRoles"

@@ -212,3 +212,17 @@ run "rejects_bad_inputs" {
 
   expect_failures = [var.environment, var.repository_id]
 }
+
+run "terraform_build_cannot_attach_administrator_access" {
+  command = plan
+
+  assert {
+    condition     = !contains(one([for s in jsondecode(aws_iam_role_policy.codebuild["terraform"].policy).Statement : s.Condition.ArnEquals["iam:PolicyARN"] if s.Sid == "AttachOnlyTheManagedPoliciesInUse"]), "arn:aws:iam::aws:policy/AdministratorAccess")
+    error_message = "The terraform build may attach only the managed policies the configuration uses."
+  }
+
+  assert {
+    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.codebuild["terraform"].policy).Statement : !contains(flatten([s.Action]), "iam:AttachRolePolicy") || s.Sid == "AttachOnlyTheManagedPoliciesInUse"])
+    error_message = "iam:AttachRolePolicy must only be granted with the policy ARN condition."
+  }
+}
