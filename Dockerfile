@@ -1,13 +1,12 @@
 # The Lambda container image (docs/CONTRACT_NOTES.md): Django behind Mangum, CMD lambda_handler.handler.
 #
 # Base image: the AWS Lambda Python 3.12 image, pinned by its dated tag (3.12.YYYY.MM.DD.HH), so a
-# rebuild of an old commit gets the same runtime. To move to a newer one, list the tags and take the
-# newest 3.12.* one, then build and run `make test` (image-check) before committing the new pin:
-#   aws ecr-public describe-image-tags --region us-east-1 --repository-name python \
-#     --registry-id 567972462542 --query 'imageTagDetails[].imageTag' --output text | tr '\t' '\n' \
-#     | grep -E '^3\.12\.20[0-9]{2}\.' | sort -V | tail -1
-# (or `crane ls public.ecr.aws/lambda/python`). Pinning the digest too (python:TAG@sha256:...) makes
-# the pin immutable even if a tag were ever re-pushed.
+# rebuild of an old commit gets the same runtime. To move to a newer one, take the newest 3.12.* tag,
+# build, run `make image-check`, and commit the new pin:
+#   skopeo list-tags docker://public.ecr.aws/lambda/python \
+#     | grep -oE '"3\.12\.20[0-9]{2}(\.[0-9]{2}){3}"' | tr -d '"' | sort -V | tail -1
+# (or `crane ls public.ecr.aws/lambda/python`). Adding the digest (python:TAG@sha256:..., from
+# `skopeo inspect`) makes the pin immutable even if a tag were ever pushed again.
 ARG LAMBDA_PYTHON=public.ecr.aws/lambda/python:3.12.2026.11.10.14
 
 # --- build: dependencies, the backend without its tests, static files, bytecode -----------------
@@ -31,12 +30,12 @@ RUN cd /build/app \
        DJANGO_SECRET_KEY=build-only-not-a-secret \
        DJANGO_ALLOWED_HOSTS=build \
        DATABASE_URL=sqlite:////tmp/build.sqlite3 \
-       python -m django collectstatic --noinput --verbosity 0 \
+       python3 -m django collectstatic --noinput --verbosity 0 \
     && rm -f /tmp/build.sqlite3
 
 # /var/task is read-only at run time: compile everything now. unchecked-hash makes the .pyc files
 # valid whatever the files' timestamps after the copy below.
-RUN python -m compileall -q -j 0 --invalidation-mode unchecked-hash /build/packages /build/app
+RUN python3 -m compileall -q -j 0 --invalidation-mode unchecked-hash /build/packages /build/app
 
 # --- runtime ------------------------------------------------------------------------------------
 FROM ${LAMBDA_PYTHON}

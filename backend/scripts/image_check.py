@@ -3,6 +3,8 @@ product's handler with the production settings against stand-ins for AWS.
 
 1. backend/scripts/install-runtime.sh into an empty folder (the same script and flags as the
    Dockerfile), with the given interpreter; its size is printed and must stay under --max-mb.
+   The backend is copied as the image gets it (the files .dockerignore lets into the build
+   context, without requirements/ and scripts/) and collectstatic runs as in the Dockerfile.
 2. A moto server holds the secret key, the Aurora-style database secret and the Redis parameter;
    the database is this machine's PostgreSQL (trust auth: any password) behind a small TLS proxy,
    because the production settings require TLS to the database and the local server has none.
@@ -22,6 +24,7 @@ import contextlib
 import datetime
 import json
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -44,6 +47,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 BACKEND = Path(__file__).resolve().parent.parent
+ROOT = BACKEND.parent
 INSTALL_SCRIPT = BACKEND / "scripts" / "install-runtime.sh"
 PROBE = BACKEND / "scripts" / "lambda_probe.py"
 CI = os.environ.get("CI", "").lower() == "true"
@@ -76,6 +80,66 @@ def install(python: str, target: Path) -> float:
         [str(INSTALL_SCRIPT), str(target)], env={**os.environ, "PYTHON": python}, check=True
     )
     return disk_usage_mb(target)
+
+
+def dockerignore_rules() -> list[tuple[bool, re.Pattern[str]]]:
+    """(re-include?, pattern) per line of .dockerignore, in order."""
+    rules = []
+    for raw in (ROOT / ".dockerignore").read_text().splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        negate = line.startswith("!")
+        pattern = line.removeprefix("!").strip("/")
+        regex = re.escape(pattern).replace(r"\[", "[").replace(r"\]", "]")
+        regex = regex.replace(r"\*\*/", "(.*/)?").replace(r"\*\*", ".*")
+        regex = regex.replace(r"\*", "[^/]*").replace(r"\?", "[^/]")
+        rules.append((negate, re.compile(regex)))
+    return rules
+
+
+def in_build_context(relative: str, rules: list[tuple[bool, re.Pattern[str]]]) -> bool:
+    """Docker's reading: the last line matching the path or one of its folders decides."""
+    parts = relative.split("/")
+    candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    included = True
+    for negate, pattern in rules:
+        if any(pattern.fullmatch(candidate) for candidate in candidates):
+            included = negate
+    return included
+
+
+def copy_backend_as_the_image_has_it(destination: Path) -> int:
+    """The Dockerfile's COPY backend/ then rm -rf requirements scripts; returns the file count."""
+    shutil.rmtree(destination, ignore_errors=True)
+    rules, dropped = dockerignore_rules(), {"requirements", "scripts"}
+    count = 0
+    for path in sorted(BACKEND.rglob("*")):
+        relative = path.relative_to(ROOT).as_posix()
+        inside = path.relative_to(BACKEND).parts
+        if path.is_dir() or inside[0] in dropped or not in_build_context(relative, rules):
+            continue
+        (destination / path.relative_to(BACKEND)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, destination / path.relative_to(BACKEND))
+        count += 1
+    return count
+
+
+def collectstatic(python: str, packages: Path, app: Path) -> None:
+    """As the Dockerfile runs it: settings that load, values that exist only for this command."""
+    subprocess.run(  # noqa: S603 - our own tools
+        [python, "-S", "-m", "django", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=app,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "PYTHONPATH": f"{packages}{os.pathsep}{app}",
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SECRET_KEY": "build-only-not-a-secret",
+            "DJANGO_ALLOWED_HOSTS": "build",
+            "DATABASE_URL": f"sqlite:///{app}/build.sqlite3",
+        },
+        check=True,
+    )
 
 
 # --- PostgreSQL over TLS ------------------------------------------------------------------------
@@ -240,10 +304,10 @@ def seed_aws(endpoint: str, redis_url: str) -> dict[str, str]:
 # --- The check ----------------------------------------------------------------------------------
 
 
-def probe(python: str, target: Path, env: dict[str, str]) -> dict[str, Any]:
+def probe(python: str, target: Path, app: Path, env: dict[str, str]) -> dict[str, Any]:
     isolated_env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "PYTHONPATH": f"{target}{os.pathsep}{BACKEND}",
+        "PYTHONPATH": f"{target}{os.pathsep}{app}",
         "PYTHONDONTWRITEBYTECODE": "1",
         **env,
     }
@@ -313,6 +377,11 @@ def main() -> int:
     if size > args.max_mb:
         raise CheckFailed(f"the runtime install is {size:.1f} MB, over {args.max_mb:.0f} MB")
 
+    app = args.target.parent / "app"
+    files = copy_backend_as_the_image_has_it(app)
+    collectstatic(python, args.target, app)
+    print(f"image-check: {files} backend files in the build context; collectstatic done")
+
     has_postgres = postgres_ready(args.postgres_port)
     has_redis = redis_ready(args.redis_port)
     for name, present in (("PostgreSQL", has_postgres), ("Redis", has_redis)):
@@ -336,7 +405,7 @@ def main() -> int:
             "AWS_SECRET_ACCESS_KEY": "testing",
             "AWS_DEFAULT_REGION": REGION,
         }
-        report = probe(python, args.target, env)
+        report = probe(python, args.target, app, env)
 
     print(
         f"image-check: import {report['import_ms']} ms, first /health/ {report['first_request_ms']}"
