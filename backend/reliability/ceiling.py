@@ -1,0 +1,30 @@
+"""The load bench's ceiling: a bare Django JSON view, no apps, no middleware, no database.
+
+Served by the same command as the product (`gunicorn -k uvicorn.workers.UvicornWorker
+config.asgi:application -w 2`) with DJANGO_SETTINGS_MODULE=reliability.ceiling: this module is
+both the settings and the URL configuration. The product's throughput is read against it.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import path
+
+DEBUG = False
+SECRET_KEY = "ceiling-bench-only-not-a-secret"  # noqa: S105 - serves one constant JSON view
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ROOT_URLCONF = "reliability.ceiling"
+INSTALLED_APPS: list[str] = []
+MIDDLEWARE: list[str] = []
+DATABASES: dict[str, dict[str, str]] = {}
+USE_TZ = True
+LOGGING_CONFIG = None
+
+BARE_PATH = "bare/"
+
+
+def bare(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+urlpatterns = [path(BARE_PATH, bare)]

@@ -1,0 +1,16 @@
+# Reliability, security and speed, measured (issue 8). Included by the Makefile.
+# The security, fault and short fuzz tests run in `make backend-test` (reliability/tests/).
+
+FUZZ_EXAMPLES ?= 200
+
+.PHONY: fuzz
+fuzz: venv ## Fuzz every API operation with schemathesis, $(FUZZ_EXAMPLES) examples each (FUZZ_SEED=n repeats a run)
+	cd $(BACKEND) && FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest reliability/tests/test_fuzz.py \
+		-q -s -p no:logging -o addopts="--reuse-db -p no:cacheprovider"
+
+.PHONY: bench-load
+bench-load: venv ## Load bench: the product under gunicorn+uvicorn with Locust (32 users) against a bare-view ceiling
+	cd $(BACKEND) && $(PY) -m reliability.bench
+
+.PHONY: bench
+bench: bench-load
