@@ -82,6 +82,7 @@ MESSAGE_EMPTY_FILE = "{file} is empty: its first line should be the column names
 MESSAGE_MISSING_COLUMNS = "{file} is missing the column(s) {columns}."
 MESSAGE_BAD_ZIP_PATH = "{path}: unexpected file (habit folders hold Checkmarks.csv and Scores.csv)."
 MESSAGE_UNLISTED_FOLDER = "{folder}: this folder is not a habit listed in Habits.csv."
+MESSAGE_TWO_FOLDERS = "{folder}: a second folder for the habit of {other}."
 MESSAGE_LINE = "{file} line {line}: {problem}"
 PROBLEM_POSITION = "Position must be a whole number from 1 (got {value!r})."
 PROBLEM_DUPLICATE_POSITION = "position {value} appears twice."

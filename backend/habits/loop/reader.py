@@ -117,6 +117,7 @@ class _Archive:
         root = self._root()
         habits = self._habits(self.archive.getinfo(root + f.HABITS_FILE))
         by_position = {habit.position: habit for habit in habits}
+        folders: dict[int, str] = {}
         for info in self.files:
             relative = info.filename.removeprefix(root)
             if not info.filename.startswith(root) or relative.startswith("/"):
@@ -130,6 +131,9 @@ class _Archive:
             habit = by_position.get(int(position.group(1))) if position else None
             if habit is None:
                 raise refuse(f.MESSAGE_UNLISTED_FOLDER.format(folder=parts[0]))
+            if folders.setdefault(habit.position, parts[0]) != parts[0]:
+                other = folders[habit.position]
+                raise refuse(f.MESSAGE_TWO_FOLDERS.format(folder=parts[0], other=other))
             if parts[1] == f.CHECKMARKS_FILE:
                 habit.entries = self._entries(info, habit)
         return habits

@@ -55,7 +55,7 @@ def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
     with transaction.atomic():
         existing: dict[str, Habit] = {}
         for habit in Habit.objects.select_for_update().filter(user=user).order_by("position", "id"):
-            existing.setdefault(habit.name, habit)
+            existing.setdefault(habit.name.strip(), habit)
         matched = [existing[loop.name] for loop in parsed if loop.name in existing]
         with_entries = set(
             Entry.objects.filter(habit__in=matched).values_list("habit_id", flat=True).distinct()

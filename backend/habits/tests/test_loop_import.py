@@ -505,6 +505,12 @@ def unlisted_folder(today: date) -> bytes:
     return make_zip(files)
 
 
+def two_folders(today: date) -> bytes:
+    files = good_files(today)
+    files["001 Reading/Checkmarks.csv"] = f"Date,Value,Notes\n{today},YES_MANUAL,\n"
+    return make_zip(files)
+
+
 def path_outside(today: date) -> bytes:
     files = good_files(today)
     files["../evil.csv"] = "x"
@@ -539,6 +545,7 @@ BAD_FILES: list[tuple[Callable[[date], bytes], dict[str, Any], str]] = [
     (bad_value, {}, "001 Read/Checkmarks.csv line 2: 'MAYBE' is not a Loop value"),
     (duplicate_day, {}, "001 Read/Checkmarks.csv line 3: "),
     (unlisted_folder, {}, "003 Ghost: this folder is not a habit listed in Habits.csv."),
+    (two_folders, {}, "001 Reading: a second folder for the habit of 001 Read."),
     (path_outside, {}, "../evil.csv: unexpected file"),
     (kind_change, {}, "Habits.csv line 3: 'Existing' already exists with entries"),
     (
@@ -565,6 +572,7 @@ BAD_FILES: list[tuple[Callable[[date], bytes], dict[str, Any], str]] = [
         "bad-value",
         "duplicate-day",
         "unlisted-folder",
+        "two-folders",
         "path-outside",
         "kind-change",
         "too-large",
