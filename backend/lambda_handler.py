@@ -41,7 +41,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 import structlog
 from django.conf import settings
 from django.core.asgi import get_asgi_application
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connections
 from django.urls import get_resolver
 from mangum import Mangum
@@ -148,10 +148,13 @@ def manage(command_line: Any, *, request_id: str | None = None) -> dict[str, Any
         )
         if isinstance(error.code, str):
             output.write(f"{error.code}\n")
-    except Exception as error:  # noqa: BLE001 - reported to the caller, see the module docstring
-        exit_status = getattr(error, "returncode", 1) or 1
+    except CommandError as error:  # unknown command, bad arguments, a command's own refusal
+        exit_status = error.returncode or 1
+        output.write(f"CommandError: {error}\n")
+    except Exception as error:  # reported to the caller, see the module docstring
+        exit_status = 1
         output.write(f"{type(error).__name__}: {error}\n")
-        log.warning("manage_failed", command=name, error=type(error).__name__)
+        log.exception("manage_failed", command=name)
     finally:
         connections.close_all()
     # Only the command's name: its arguments may carry values that do not belong in logs.
