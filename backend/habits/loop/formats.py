@@ -40,6 +40,9 @@ HABITS_HEADER = (
     "Target Value",
     "Archived?",
 )
+# The columns an import needs; the others default (an empty Question, Archived? false, ...) so
+# that versions of Loop with fewer columns still import.
+HABITS_REQUIRED = ("Position", "Name", "Type", "FrequencyNumerator", "FrequencyDenominator")
 OLD_HABITS_REQUIRED = ("Position", "Name", "NumRepetitions", "Interval")
 CHECKMARKS_HEADER = ("Date", "Value", "Notes")
 SCORES_HEADER = ("Date", "Score")

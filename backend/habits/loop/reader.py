@@ -190,7 +190,7 @@ class _Archive:
             raise refuse(f.MESSAGE_EMPTY_FILE.format(file=info.filename))
         header = [cell.strip() for cell in header_row[1]]
         old_layout = "NumRepetitions" in header and "Type" not in header
-        required = f.OLD_HABITS_REQUIRED if old_layout else f.HABITS_HEADER
+        required = f.OLD_HABITS_REQUIRED if old_layout else f.HABITS_REQUIRED
         missing = [column for column in required if column not in header]
         if missing:
             columns = ", ".join(missing)
@@ -295,7 +295,9 @@ def _habit(
     }
     kind = _kind(cells.get("Type", f.TYPE_YES_NO).strip())
     times_column, days_column = (
-        ("NumRepetitions", "Interval") if old_layout else f.HABITS_HEADER[5:7]
+        ("NumRepetitions", "Interval")
+        if old_layout
+        else ("FrequencyNumerator", "FrequencyDenominator")
     )
     times, days = _frequency(cells[times_column], cells[days_column])
     target_type = _target_type(cells.get("Target Type", "").strip(), kind)

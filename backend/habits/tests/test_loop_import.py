@@ -310,6 +310,17 @@ def test_the_old_headerless_integer_layout_imports(signed_in: ApiClient, user: U
     ]
 
 
+def test_optional_habit_columns_default(signed_in: ApiClient, user: User) -> None:
+    files: dict[str, str | bytes] = {
+        "Habits.csv": "Position,Name,Type,FrequencyNumerator,FrequencyDenominator\n"
+        '"001","Read","YES_NO","2","7"\n'
+    }
+    assert upload(signed_in, make_zip(files)).status_code == 200
+    assert snapshot(user.pk)[0] == [
+        ("Read", "boolean", "", "", "#4F46E5", "", None, "at_least", 2, 7, False)
+    ]
+
+
 def test_importing_twice_changes_nothing(signed_in: ApiClient, user: User) -> None:
     today = user_today(user=user)
     content = loop_zip(loop_sample(today), today)
