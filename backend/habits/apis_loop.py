@@ -24,6 +24,14 @@ from habits.loop.formats import MESSAGE_TOO_BIG
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
+def declared_length(request: Request) -> int:
+    """The body's Content-Length, 0 when missing or malformed (as Django reads it)."""
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
+
+
 class LoopImportInput(serializers.Serializer[Any]):
     file = serializers.FileField(help_text="A zip exported by Loop Habit Tracker (or by us).")
 
@@ -74,9 +82,7 @@ class LoopImportApi(APIView):
     )
     def post(self, request: Request) -> Response:
         # Refuse an oversized body before Django parses (and spools) it.
-        if int(request.META.get("CONTENT_LENGTH") or 0) > (
-            settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD_BYTES
-        ):
+        if declared_length(request) > settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD_BYTES:
             message = MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)
             raise DjangoValidationError({"file": [message]})
         data = LoopImportInput(data=request.data)

@@ -398,6 +398,15 @@ def test_anonymous_is_401(api: ApiClient) -> None:
     assert upload(api, make_zip({"Habits.csv": ""})).status_code == 401
 
 
+def test_a_body_declared_too_big_is_refused_before_parsing(
+    signed_in: ApiClient, settings: Any
+) -> None:
+    settings.IMPORT_MAX_BYTES = 10
+    response = upload(signed_in, b"x" * (70 * 1024))
+    assert response.status_code == 400
+    assert response.json()["errors"]["file"] == ["The file is larger than 10 bytes."]
+
+
 def test_a_request_without_a_file_is_400(signed_in: ApiClient) -> None:
     response = signed_in.post(
         "/api/import/loop/", b"", content_type="multipart/form-data; boundary=x"
