@@ -170,7 +170,7 @@ class PasswordApi(APIView):
         new_password = TextField(max_length=128, trim_whitespace=False)
 
     @extend_schema(
-        summary="Change the password (ends the user's other sessions)",
+        summary="Change the password (ends the user's sessions on other devices)",
         request=PasswordInput,
         responses={204: OpenApiResponse(description="Changed."), **ERROR_RESPONSES},
         tags=["auth"],
@@ -180,6 +180,9 @@ class PasswordApi(APIView):
         data.is_valid(raise_exception=True)
         user = services.user_change_password(user=signed_in_user(request), **data.validated_data)
         # Other sessions carry the old password's hash and stop authenticating; keep this one.
+        # Keep this session (under a new key), end every other one.
         update_session_auth_hash(request._request, user)
-        request._request.session.cycle_key()
+        session_key = request._request.session.session_key or ""
+        services.user_session_record(user=user, session_key=session_key)
+        services.user_sessions_end(user=user, keep=session_key)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -62,3 +62,19 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+
+class UserSession(models.Model):
+    """Which sessions belong to which user, so they can be ended together.
+
+    Django's session table does not record its user in a column; without this, ending "every other
+    session" (password change) or every session (account deletion) would mean decoding them all.
+    Rows are written at sign-in and removed at sign-out or when their sessions are ended.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} session"

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from accounts.models import User
+from django.utils import timezone
+
+from accounts.models import User, UserSession
 from accounts.time_zones import validate_time_zone
 
 MESSAGE_EMAIL_TAKEN = "An account with this email address already exists."
@@ -61,7 +67,34 @@ def user_change_password(*, user: User, current_password: str, new_password: str
 
 @transaction.atomic
 def user_delete(*, user: User, password: str) -> None:
-    """Delete the account and, through the foreign keys' cascades, every row that belonged to it."""
+    """Delete the account, its sessions on every device and, through the foreign keys' cascades,
+    every row that belonged to it."""
     if not user.check_password(password):
         raise ValidationError({"password": [MESSAGE_WRONG_PASSWORD]})
+    user_sessions_end(user=user)
     user.delete()
+
+
+def user_session_record(*, user: User, session_key: str) -> None:
+    """Remember that `session_key` is signed in as `user`; forget the user's expired sessions."""
+    expired = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    UserSession.objects.filter(user=user, created_at__lt=expired).delete()
+    UserSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
+
+
+def user_session_forget(*, session_key: str) -> None:
+    UserSession.objects.filter(session_key=session_key).delete()
+
+
+def user_sessions_end(*, user: User, keep: str | None = None) -> int:
+    """End the user's sessions (in the cache and the database), except `keep`; return how many."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = list(
+        UserSession.objects.filter(user=user)
+        .exclude(session_key=keep or "")
+        .values_list("session_key", flat=True)
+    )
+    for key in keys:
+        store(session_key=key).delete()
+    UserSession.objects.filter(session_key__in=keys).delete()
+    return len(keys)

@@ -349,14 +349,6 @@ def test_deleting_the_account_removes_every_row_that_belonged_to_it(
     assert client.get(ME).status_code == 401
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "product bug: deleting an account leaves its sessions on other devices in django_session "
-        "and the cache (they no longer authenticate, but the rows and the user id in them remain). "
-        "Fix in accounts.services.user_delete: delete the user's sessions (see the report)."
-    ),
-)
 def test_deleting_the_account_removes_its_sessions_on_other_devices(user: User) -> None:
     phone = ApiClient()
     phone.sign_in(user)
