@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-
 from django.utils import timezone
 
 from accounts.models import User, UserSession
