@@ -119,6 +119,9 @@ resource "aws_lambda_function" "this" {
       REDIS_URL_PARAMETER          = var.redis_url_parameter_name
       API_BASE_PATH                = var.api_base_path
       LOG_LEVEL                    = var.log_level
+      # CloudFront appends the viewer's address to X-Forwarded-For, API Gateway the edge's:
+      # the viewer is second from the right (login throttling per client address).
+      TRUSTED_PROXY_COUNT = "2"
     }
   }
 
