@@ -193,6 +193,7 @@ def test_export_queries_do_not_grow_with_habits_or_entries(
 
     habit = make_habit(user=user, name="First")
     make_entry(habit=habit, day=date(2024, 1, 1))
+    queries()  # the session's first request may do once-only work
     few = queries()
     for index in range(20):
         habit = make_habit(user=user, name=f"Habit {index}")
