@@ -6,14 +6,16 @@ product's handler with the production settings against stand-ins for AWS.
    The backend is copied as the image gets it (the files .dockerignore lets into the build
    context, without requirements/ and scripts/) and collectstatic runs as in the Dockerfile.
 2. A moto server holds the secret key, the Aurora-style database secret and the Redis parameter;
-   the database is this machine's PostgreSQL (trust auth: any password) behind a small TLS proxy,
+   the database is a local PostgreSQL (see below) behind a small TLS proxy,
    because the production settings require TLS to the database and the local server has none.
 3. A fresh interpreter with only that folder and the backend on its path (-S: no site-packages,
    no virtualenv) imports lambda_handler, serves /health/, runs `migrate` through the handler and
    answers a warm-up, and reports every module it loaded from anywhere else.
 
-Under CI=true a missing tool or service (PostgreSQL, Redis) is a failure; elsewhere a missing
-PostgreSQL or Redis is reported and the check asserts what it still can.
+The PostgreSQL server is DATABASE_URL's when it names one (CI sets it), else
+postgres@127.0.0.1:5432 with trust authentication. Under CI=true a missing tool or service
+(PostgreSQL, Redis) is a failure; elsewhere a missing PostgreSQL or Redis is reported and the
+check asserts what it still can.
 """
 
 from __future__ import annotations
@@ -36,8 +38,10 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import boto3
 import psycopg
@@ -59,6 +63,26 @@ SSL_REQUEST, GSSENC_REQUEST = 80877103, 80877104
 
 class CheckFailed(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class Postgres:
+    host: str = "127.0.0.1"
+    port: int = 5432
+    user: str = "postgres"
+    password: str = "trust-auth-ignores-this"  # noqa: S105 - a local server's trust auth
+
+    @classmethod
+    def from_environment(cls) -> Postgres:
+        parts = urlsplit(os.environ.get("DATABASE_URL", ""))
+        if not parts.scheme.startswith("postgres"):
+            return cls()
+        return cls(
+            host=parts.hostname or cls.host,
+            port=parts.port or cls.port,
+            user=unquote(parts.username or cls.user),
+            password=unquote(parts.password or cls.password),
+        )
 
 
 def free_port() -> int:
@@ -184,7 +208,7 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> N
         writer.close()
 
 
-def postgres_tls_proxy(context: ssl.SSLContext, upstream_port: int) -> int:
+def postgres_tls_proxy(context: ssl.SSLContext, upstream: Postgres) -> int:
     """Answer PostgreSQL's SSLRequest with TLS, then relay in clear to the local server."""
 
     async def relay(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -197,7 +221,7 @@ def postgres_tls_proxy(context: ssl.SSLContext, upstream_port: int) -> int:
             await writer.drain()
             await writer.start_tls(context)
             first = b""
-        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", upstream_port)
+        up_reader, up_writer = await asyncio.open_connection(upstream.host, upstream.port)
         up_writer.write(first)
         await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
 
@@ -216,13 +240,14 @@ def postgres_tls_proxy(context: ssl.SSLContext, upstream_port: int) -> int:
     return port
 
 
-def postgres_ready(port: int) -> bool:
+def postgres_ready(server: Postgres) -> bool:
     """Create the check's database if it is missing; False when no PostgreSQL answers."""
     try:
         with psycopg.connect(
-            host="127.0.0.1",
-            port=port,
-            user="postgres",
+            host=server.host,
+            port=server.port,
+            user=server.user,
+            password=server.password,
             dbname="postgres",
             connect_timeout=3,
             autocommit=True,
@@ -233,7 +258,7 @@ def postgres_ready(port: int) -> bool:
             if not exists:
                 connection.execute(f'CREATE DATABASE "{DATABASE}"')
     except psycopg.OperationalError as error:
-        print(f"PostgreSQL on 127.0.0.1:{port} does not answer: {error}".strip())
+        print(f"PostgreSQL on {server.host}:{server.port} does not answer: {type(error).__name__}")
         return False
     return True
 
@@ -278,7 +303,7 @@ def moto_server(venv_bin: Path) -> Iterator[str]:
         process.wait(10)
 
 
-def seed_aws(endpoint: str, redis_url: str) -> dict[str, str]:
+def seed_aws(endpoint: str, redis_url: str, database: Postgres) -> dict[str, str]:
     """The secrets and parameter Terraform creates, as the production settings read them."""
     options: dict[str, Any] = {
         "endpoint_url": endpoint,
@@ -291,7 +316,7 @@ def seed_aws(endpoint: str, redis_url: str) -> dict[str, str]:
     key_arn = secrets.create_secret(Name="habits/image-check/secret-key", SecretString=SECRET_KEY)
     database_arn = secrets.create_secret(
         Name="rds!cluster-image-check",
-        SecretString=json.dumps({"username": "postgres", "password": "trust-auth-ignores-this"}),
+        SecretString=json.dumps({"username": database.user, "password": database.password}),
     )
     ssm.put_parameter(Name="/habits/image-check/redis-url", Value=redis_url, Type="SecureString")
     return {
@@ -356,7 +381,6 @@ def main() -> int:
     )
     parser.add_argument("--target", type=Path, required=True, help="the install folder (emptied)")
     parser.add_argument("--max-mb", type=float, default=80)
-    parser.add_argument("--postgres-port", type=int, default=5432)
     parser.add_argument("--redis-port", type=int, default=6379)
     args = parser.parse_args()
 
@@ -382,7 +406,8 @@ def main() -> int:
     collectstatic(python, args.target, app)
     print(f"image-check: {files} backend files in the build context; collectstatic done")
 
-    has_postgres = postgres_ready(args.postgres_port)
+    postgres = Postgres.from_environment()
+    has_postgres = postgres_ready(postgres)
     has_redis = redis_ready(args.redis_port)
     for name, present in (("PostgreSQL", has_postgres), ("Redis", has_redis)):
         if not present:
@@ -391,9 +416,9 @@ def main() -> int:
             print(f"image-check: no {name}: checking what can be checked without it")
 
     with tempfile.TemporaryDirectory() as scratch, moto_server(Path(sys.executable).parent) as aws:
-        proxy_port = postgres_tls_proxy(self_signed_context(Path(scratch)), args.postgres_port)
+        proxy_port = postgres_tls_proxy(self_signed_context(Path(scratch)), postgres)
         env = {
-            **seed_aws(aws, f"redis://127.0.0.1:{args.redis_port}/15"),
+            **seed_aws(aws, f"redis://127.0.0.1:{args.redis_port}/15", postgres),
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DJANGO_ALLOWED_HOSTS": "abc123.execute-api.us-east-1.amazonaws.com,habits.example.com",
             "DJANGO_CSRF_TRUSTED_ORIGINS": "https://habits.example.com",
