@@ -38,15 +38,16 @@ PASSWORD = "bench password 2026"  # noqa: S105 - a throwaway benchmark account
 
 
 def ensure_database(url: str) -> None:
-    import psycopg
     from urllib.parse import urlsplit
+
+    import psycopg
 
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     admin = parts._replace(path="/postgres").geturl()
     with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
+        query = "SELECT 1 FROM pg_database WHERE datname = %s"
+        if not connection.execute(query, [name]).fetchone():
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
@@ -113,14 +114,15 @@ def main() -> None:
             )
         return user, created
 
-    print(f"Seeding {LIST_HABITS} habits x {LIST_YEARS} years and 1 habit x {STATS_YEARS} years ...")
+    print(f"Seeding {LIST_HABITS} habits x {LIST_YEARS} years, 1 habit x {STATS_YEARS} years ...")
     list_user, _ = seed("bench-list@example.org", LIST_HABITS, LIST_YEARS)
     stats_user, (stats_habit,) = seed("bench-stats@example.org", 1, STATS_YEARS)
 
     client = Client()
     client.login(email=list_user.email, password=PASSWORD)
     first = client.get("/api/habits/")  # the day's first read refreshes the summaries
-    assert first.status_code == 200 and len(first.json()) == LIST_HABITS, first.content[:200]
+    assert first.status_code == 200, first.content[:200]
+    assert len(first.json()) == LIST_HABITS
     queries: list[str] = []
 
     def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]

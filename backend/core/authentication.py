@@ -18,7 +18,7 @@ class SessionAuthentication(authentication.SessionAuthentication):
         # The check reads the form body of a POST; give it Django's request, as the CSRF middleware
         # would, so it never runs the view's parsers (a JSON body sent to a multipart-only view
         # must end as 401 for a stranger, not 415).
-        self.enforce_csrf(request._request)
+        self.enforce_csrf(request._request)  # type: ignore[arg-type]
         user = getattr(request._request, "user", None)
         if not user or not user.is_active:
             return None
