@@ -20,7 +20,7 @@ help: ## List every task with a line each
 
 include backend/backend.mk
 include backend/ops/ops.mk
--include backend/runtime.mk
+include backend/runtime.mk
 -include backend/reliability/reliability.mk
 include frontend/frontend.mk
 include terraform/terraform.mk

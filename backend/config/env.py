@@ -67,7 +67,14 @@ def database_from_url(url: str, *, pool_max_size: int = 4) -> dict[str, Any]:
     `CONN_MAX_AGE = 0`: persistent connections leak under ASGI, where each request may run in a
     different thread. Connect and statement timeouts keep an outage a fast 503 instead of a hang.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        # urllib's message quotes the text after the colon, which may be part of a password.
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not a valid URL; percent-encode special characters in the password."
+        ) from None
     if parts.scheme == "sqlite":
         # sqlite:///relative.db and sqlite:////absolute/path.db, as dj-database-url reads them.
         path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
@@ -83,7 +90,7 @@ def database_from_url(url: str, *, pool_max_size: int = 4) -> dict[str, Any]:
             user=unquote(parts.username or ""),
             password=unquote(parts.password or ""),
             host=parts.hostname or "",
-            port=parts.port or 5432,
+            port=port or 5432,
             sslmode=query.pop("sslmode", None),
             pool_max_size=pool_max_size,
         )

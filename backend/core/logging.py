@@ -70,5 +70,7 @@ def logging_config(level: str, fmt: str) -> dict[str, Any]:
             "django.request": {"level": "ERROR"},
             "django.server": {"level": "ERROR"},
             "django.db.backends": {"level": "INFO"},
+            # Mangum logs each request again, without the request id.
+            "mangum": {"level": "WARNING"},
         },
     }

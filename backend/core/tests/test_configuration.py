@@ -69,3 +69,14 @@ def test_openapi_schema_is_valid_without_warnings(tmp_path: Path) -> None:
         "/api/habits/reorder/",
     ):
         assert path in text
+
+
+def test_a_malformed_database_url_does_not_echo_the_password() -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from config.env import database_from_url
+
+    with pytest.raises(ImproperlyConfigured) as raised:
+        database_from_url("postgres://app:Pa55#w0rd-secret@db.internal:5432/habits")
+    assert "Pa55" not in str(raised.value)
+    assert "w0rd-secret" not in str(raised.value)
