@@ -75,10 +75,7 @@ def recreate_database() -> None:
 
 def seed(accounts: int) -> list[dict[str, Any]]:
     """Accounts with habits and a year of entries, and a session per account (made directly, so
-    the slow password hash stays out of the measured window). Runs with the bench settings."""
-    import django
-
-    django.setup()
+    the slow password hash stays out of the measured window). Needs Django set up."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
     from django.contrib.sessions.backends.cached_db import SessionStore
@@ -302,6 +299,9 @@ def main() -> None:
     sys.path.insert(0, str(BACKEND))
     recreate_database()
     manage("migrate", "--noinput", env=bench_environment("config.settings.bench"))
+    import django
+
+    django.setup()
     accounts = seed(USERS)
     (WORK_DIR / "accounts.json").write_text(json.dumps(accounts))
 

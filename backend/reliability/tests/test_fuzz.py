@@ -21,6 +21,8 @@ from typing import Any
 import pytest
 import schemathesis
 from django.conf import settings as django_settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from django.utils.crypto import get_random_string
 from hypothesis import HealthCheck, Phase, settings
@@ -85,6 +87,18 @@ def _print_totals() -> Iterator[None]:
         for operation, count in sorted(totals.items()):
             print(f"  {count:5d}  {operation}")
         print("  statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_transaction() -> Iterator[None]:
+    """Calls go straight to the WSGI app, so Django's request signals would close the connection
+    (CONN_MAX_AGE=0) inside the test's transaction; its test client disconnects them the same
+    way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def fuzz_user() -> User:

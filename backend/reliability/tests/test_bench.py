@@ -1,0 +1,151 @@
+"""The load bench's parts, run small so `make bench-load` cannot rot between runs: the seeded
+sessions sign people in, every task of the Locust mix succeeds against the real app, the ceiling
+is served by the bench's own server command, and the report names the budgets.
+
+Locust runs in a subprocess, as in the bench: importing it here would monkey-patch the test
+process with gevent.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from django.conf import settings
+from django.test import RequestFactory
+
+from accounts.models import User
+from conftest import ApiClient
+from reliability import bench, ceiling, mix
+from reliability.servers import free_port
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def small_bench(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(bench, "WORK_DIR", tmp_path)
+    monkeypatch.setattr(bench, "USERS", 2)
+    monkeypatch.setattr(bench, "SPAWN_RATE", 2)
+    monkeypatch.setattr(bench, "DURATION", "3s")
+    return tmp_path
+
+
+def test_the_ceiling_view_is_bare_json() -> None:
+    response = ceiling.bare(RequestFactory().get("/bare/"))
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_seeded_sessions_are_signed_in() -> None:
+    accounts = bench.seed(2)
+    assert len(accounts) == 2
+    assert User.objects.count() == 2
+    for account in accounts:
+        client = ApiClient()
+        client.cookies[settings.SESSION_COOKIE_NAME] = account["session"]
+        habits = client.get("/api/habits/").json()
+        assert [habit["id"] for habit in habits] == account["habit_ids"]
+        numeric = {habit["id"] for habit in habits if habit["kind"] == "numeric"}
+        assert numeric == set(account["numeric_ids"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_task_of_the_mix_succeeds(small_bench: Path, live_server: object) -> None:
+    (small_bench / "accounts.json").write_text(json.dumps(bench.seed(2)))
+    port = urlsplit(str(live_server.url)).port  # type: ignore[attr-defined]
+    assert port is not None
+    names = {}
+    for user_class, label in (("HabitUser", "mix"), ("ListUser", "list")):
+        rows = bench.locust(user_class, port, label)
+        failures = (small_bench / f"{label}_failures.csv").read_text()
+        assert rows["Aggregated"]["errors"] == 0, failures
+        assert rows["Aggregated"]["requests"] > 0
+        names[label] = set(rows) - {"Aggregated"}
+    assert names == {
+        "mix": {"list habits", "check in", "stats", "edit habit"},
+        "list": {"list habits"},
+    }
+
+
+def test_the_ceiling_runs_under_the_bench_server_command(small_bench: Path) -> None:
+    server = bench.Server("reliability.ceiling", free_port(), small_bench / "ceiling.log")
+    try:
+        server.start()
+        response = httpx.get(f"http://127.0.0.1:{server.port}/bare/")
+        assert response.json() == {"status": "ok"}
+        rows = bench.locust("CeilingUser", server.port, "ceiling")
+    finally:
+        server.stop()
+    assert rows["bare view"]["errors"] == 0
+    assert rows["bare view"]["rps"] > 0
+
+
+def test_the_report_prints_figures_next_to_the_budgets(capsys: pytest.CaptureFixture[str]) -> None:
+    def row(rps: float, p99: float, errors: float = 0) -> dict[str, float]:
+        return {"requests": rps * 30, "errors": errors, "rps": rps, "p50": 5, "p95": 9, "p99": p99}
+
+    mix = {"list habits": row(300, 40), "check in": row(100, 60, 1), "Aggregated": row(400, 140, 1)}
+    bench.report(
+        mix,
+        {"list habits": row(400, 30), "Aggregated": row(400, 30)},
+        {"bare view": row(1000, 10), "Aggregated": row(1000, 10)},
+    )
+    out = capsys.readouterr().out
+    assert "errors: 1 (budget 0) MISSED" in out
+    assert "p99 of the mix at" in out
+    assert "140 ms (budget <= 150) ok" in out
+    assert "habit list / bare view throughput: 40% (budget >= 35%) ok" in out
+
+
+@pytest.mark.django_db
+def test_every_kind_of_request_in_the_mix_succeeds() -> None:
+    rng = random.Random(3)
+    for account in bench.seed(2):
+        client = ApiClient()
+        client.cookies[settings.SESSION_COOKIE_NAME] = account["session"]
+        for _ in range(10):
+            for _weight, make in mix.MIX:
+                call = make(account, rng)
+                response = client.generic(
+                    call.method,
+                    call.path,
+                    json.dumps(call.body) if call.body is not None else "",
+                    content_type="application/json",
+                    HTTP_X_CSRFTOKEN=client.csrf_token(),
+                )
+                assert response.status_code == 200, (call, response.content)
+    assert sum(weight for weight, _ in mix.MIX) == 100
+
+
+def test_bench_settings_are_production_without_https(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DJANGO_SECRET_KEY_SECRET_ARN", "DATABASE_SECRET_ARN", "REDIS_URL_PARAMETER"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in bench.bench_environment("config.settings.bench").items():
+        if name.startswith(("DJANGO_", "DATABASE_", "REDIS_")):
+            monkeypatch.setenv(name, value)
+    for module in ("config.settings.base", "config.settings.production", "config.settings.bench"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    production = importlib.import_module("config.settings.production")
+    bench_settings = importlib.import_module("config.settings.bench")
+    https_only = {
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "SESSION_COOKIE_NAME",
+    }
+    names = {name for name in dir(production) if name.isupper()}
+    differ = {n for n in names if getattr(production, n) != getattr(bench_settings, n)}
+    assert differ == https_only
+    assert bench_settings.DEBUG is False
+    assert bench_settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    assert "pool" in bench_settings.DATABASES["default"]["OPTIONS"]
+    assert bench_settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
