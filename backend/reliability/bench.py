@@ -79,7 +79,6 @@ def seed(accounts: int) -> list[dict[str, Any]]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
     from django.contrib.sessions.backends.cached_db import SessionStore
-    from django.db import connections
     from django.utils.crypto import get_random_string
 
     from accounts.models import User
@@ -143,7 +142,6 @@ def seed(accounts: int) -> list[dict[str, Any]]:
                 ],
             }
         )
-    connections.close_all()
     print(f"seeded {len(users)} accounts, {len(habits)} habits, {len(entries)} entries")
     return sessions
 
@@ -304,6 +302,9 @@ def main() -> None:
     django.setup()
     accounts = seed(USERS)
     (WORK_DIR / "accounts.json").write_text(json.dumps(accounts))
+    from django.db import connections
+
+    connections.close_all()
 
     product = Server("config.settings.bench", free_port(), WORK_DIR / "product.log")
     try:

@@ -12,7 +12,9 @@ import importlib
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -58,21 +60,41 @@ def test_seeded_sessions_are_signed_in() -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_every_task_of_the_mix_succeeds(small_bench: Path, live_server: object) -> None:
-    (small_bench / "accounts.json").write_text(json.dumps(bench.seed(2)))
-    port = urlsplit(str(live_server.url)).port  # type: ignore[attr-defined]
+def test_every_task_of_the_locust_users_succeeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, live_server: Any
+) -> None:
+    """The Locust users' tasks, called one by one in process against a live server (Locust's
+    gevent monkey-patching is skipped here; the ceiling test below runs Locust for real)."""
+    monkeypatch.setenv("LOCUST_SKIP_MONKEY_PATCH", "1")
+    from locust.env import Environment
+
+    from reliability import locustfile
+
+    accounts = bench.seed(2)
+    (tmp_path / "accounts.json").write_text(json.dumps(accounts))
+    monkeypatch.setattr(locustfile, "ACCOUNTS_FILE", tmp_path / "accounts.json")
+    monkeypatch.setattr(locustfile, "_accounts", [])
+    port = urlsplit(live_server.url).port
     assert port is not None
-    names = {}
-    for user_class, label in (("HabitUser", "mix"), ("ListUser", "list")):
-        rows = bench.locust(user_class, port, label)
-        failures = (small_bench / f"{label}_failures.csv").read_text()
-        assert rows["Aggregated"]["errors"] == 0, failures
-        assert rows["Aggregated"]["requests"] > 0
-        names[label] = set(rows) - {"Aggregated"}
-    assert names == {
-        "mix": {"list habits", "check in", "stats", "edit habit"},
-        "list": {"list habits"},
-    }
+    bench.warm_up(port, accounts)
+
+    environment = Environment(host=live_server.url)
+    outcomes: list[tuple[str, int, Any]] = []
+    environment.events.request.add_listener(  # type: ignore[no-untyped-call]
+        lambda name, response, exception, **_: outcomes.append(
+            (name, response.status_code, exception)
+        )
+    )
+    for user_class in (locustfile.HabitUser, locustfile.ListUser):
+        monkeypatch.setattr(user_class, "host", live_server.url)
+        user = user_class(environment)
+        user.on_start()
+        runs: set[Callable[[Any], None]] = set(user_class.tasks)  # type: ignore[arg-type]
+        for run in runs:
+            for _ in range(3):
+                run(user)
+    assert [outcome for outcome in outcomes if outcome[2] is not None] == []
+    assert {name for name, _, _ in outcomes} == {"list habits", "check in", "stats", "edit habit"}
 
 
 def test_the_ceiling_runs_under_the_bench_server_command(small_bench: Path) -> None:
