@@ -1,5 +1,6 @@
 # Every task of the project. `make help` lists them.
-# The parts for the front end and for Terraform live next to their code and are included below.
+# Each part's tasks live next to its code (backend/*.mk, frontend/, terraform/, buildspec/) and are
+# included below; `test` and `bench` here name, in order, everything they run.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -21,13 +22,13 @@ help: ## List every task with a line each
 include backend/backend.mk
 include backend/ops/ops.mk
 include backend/runtime.mk
--include backend/reliability/reliability.mk
+include backend/reliability/reliability.mk
 include frontend/frontend.mk
 include terraform/terraform.mk
 include buildspec/deploy.mk
 
 .PHONY: test
-test: lint backend-test ## Run every suite: lint, backend, image, front end, browser e2e, Terraform
+test: lint backend-test image-check frontend-test e2e tf-check ## Run every suite: lint, backend, image, front end, browser e2e, Terraform
 
 .PHONY: bench
-bench: bench-api ## Print every benchmark: API server time, cold start, load, front-end size
+bench: bench-api bench-cold-start bench-load frontend-size ## Print every benchmark: API server time, cold start, load, front-end size

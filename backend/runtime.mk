@@ -9,8 +9,6 @@ IMAGE_MAX_MB ?= 80
 IMAGE_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12.*/bin/python3.12) \
 	$(shell command -v python3.12 2>/dev/null) python3)
 
-test: image-check
-bench: bench-cold-start
 
 .PHONY: image-check
 image-check: venv ## Install the image's dependencies as the Dockerfile does, serve /health/ through the handler in isolation (<= 80 MB)

@@ -41,5 +41,3 @@ e2e: frontend-build venv ## Browser end-to-end tests: headless Chromium against 
 	fi; \
 	cd $(FRONTEND) && CHROMIUM="$(CHROMIUM)" PYTHON="$(PY)" npm run e2e
 
-test: frontend-test e2e
-bench: frontend-size

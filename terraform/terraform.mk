@@ -107,4 +107,3 @@ tf-scan: $(CHECKOV_VENV)/bin/checkov ## Scan terraform/ with checkov (zero faile
 .PHONY: tf-check
 tf-check: tf-fmt tf-validate tf-test tf-scan ## All Terraform checks: fmt, validate, test, checkov
 
-test: tf-check

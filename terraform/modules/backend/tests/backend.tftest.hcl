@@ -112,6 +112,7 @@ run "environment_matches_the_contract" {
     condition = keys(aws_lambda_function.this.environment[0].variables) == sort([
       "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOWED_HOSTS", "DJANGO_CSRF_TRUSTED_ORIGINS", "DJANGO_SECRET_KEY_SECRET_ARN",
       "DATABASE_SECRET_ARN", "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "REDIS_URL_PARAMETER", "API_BASE_PATH", "LOG_LEVEL",
+      "TRUSTED_PROXY_COUNT",
     ])
     error_message = "The function must get exactly the environment variables of docs/CONTRACT_NOTES.md."
   }
