@@ -4,11 +4,13 @@
   60 %, check in 25 %, stats 10 %, edit 5 %). Each takes one of the accounts reliability/bench.py
   seeded, with a session made for it (no login in the measured window: password hashing is
   deliberately slow, and rare in real use).
+- ThinkingHabitUser: the same with 0.5-1.5 s between actions, as people use it: the latency at
+  32 users when they are not all waiting on the server at once.
 - ListUser: the habit list only, for the throughput ratio against the bare view.
 - CeilingUser: the bare Django JSON view (reliability/ceiling.py).
 
-No wait time: each user sends its next request as soon as the last one is answered, so 32 users
-are 32 requests in flight; the figures are the server's capacity at that concurrency.
+The others have no wait time: each user sends its next request as soon as the last one is
+answered, so 32 users are 32 requests in flight; the figures are the server's capacity then.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from locust import HttpUser, constant, task
+from locust import HttpUser, between, constant, task
 
 from reliability import mix
 
@@ -63,6 +65,10 @@ class SignedInUser(HttpUser):
 class HabitUser(SignedInUser):
     # A weighted list, as Locust expands its {task: weight} form itself.
     tasks = [run for weight, make in mix.MIX for run in [as_task(make)] * weight]
+
+
+class ThinkingHabitUser(HabitUser):
+    wait_time = between(0.5, 1.5)
 
 
 class ListUser(SignedInUser):

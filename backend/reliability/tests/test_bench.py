@@ -117,13 +117,14 @@ def test_the_report_prints_figures_next_to_the_budgets(capsys: pytest.CaptureFix
     mix = {"list habits": row(300, 40), "check in": row(100, 60, 1), "Aggregated": row(400, 140, 1)}
     bench.report(
         mix,
+        {"Aggregated": row(30, 160)},
         {"list habits": row(400, 30), "Aggregated": row(400, 30)},
         {"bare view": row(1000, 10), "Aggregated": row(1000, 10)},
     )
     out = capsys.readouterr().out
     assert "errors: 1 (budget 0) MISSED" in out
-    assert "p99 of the mix at" in out
-    assert "140 ms (budget <= 150) ok" in out
+    assert "saturated: 140 ms (budget <= 150) ok" in out
+    assert "with think time: 160 ms (budget <= 150) MISSED" in out
     assert "habit list / bare view throughput: 40% (budget >= 35%) ok" in out
 
 
