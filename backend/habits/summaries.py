@@ -31,9 +31,7 @@ def _apply(habit: Habit, rows: Sequence[EntryRow], today: date) -> None:
 
 def summary_refresh(*, habit: Habit, today: date) -> None:
     """Recompute one habit's summary (after a write to it) and save it."""
-    rows = list(
-        Entry.objects.filter(habit=habit, date__lte=today).values_list(*ENTRY_ROW_FIELDS)
-    )
+    rows = list(Entry.objects.filter(habit=habit, date__lte=today).values_list(*ENTRY_ROW_FIELDS))
     _apply(habit, rows, today)
     Habit.objects.filter(pk=habit.pk).update(
         **{field: getattr(habit, field) for field in SUMMARY_FIELDS}

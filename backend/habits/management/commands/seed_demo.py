@@ -64,7 +64,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             user = User.objects.create_user(DEMO_EMAIL, DEMO_PASSWORD, time_zone="UTC")
             self._seed(user)
-        self.stdout.write(self.style.SUCCESS(f"Created the demo account: {DEMO_EMAIL} / {DEMO_PASSWORD}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Created the demo account: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+        )
 
     def _seed(self, user: User) -> None:
         rng = random.Random(2026)  # noqa: S311 - demo data, not security
