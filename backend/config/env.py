@@ -116,6 +116,9 @@ def postgres_database(
             "min_size": 0,
             "max_size": pool_max_size,
             "timeout": connect_timeout,
+            # Keep retrying a lost server at a short interval: psycopg_pool's default backs off
+            # for up to 5 minutes, which delays recovery long after the database is back.
+            "reconnect_timeout": connect_timeout,
         },
         "connect_timeout": connect_timeout,
         "options": f"-c statement_timeout={statement_timeout_ms}",

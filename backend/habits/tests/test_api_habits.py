@@ -208,3 +208,39 @@ def test_method_not_allowed_has_the_error_shape(signed_in: ApiClient) -> None:
     response = signed_in.put(HABITS, {})
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+def test_the_fast_rendering_matches_the_documented_serializers(user: User) -> None:
+    import json
+
+    from rest_framework.renderers import JSONRenderer
+
+    from habits.apis import EntryOutput, HabitOutput, entry_data, habit_data
+    from habits.selectors import habit_list
+
+    numeric = make_habit(
+        user=user,
+        kind="numeric",
+        target_value=Decimal("2.125"),
+        unit="km",
+        weekdays_mask=0b0010101,
+        frequency_times=3,
+        frequency_days=7,
+    )
+    boolean = make_habit(user=user, description="why", question="did you?")
+    today = habit_list(user=user)[0].habit.summary_day
+    assert today is not None
+    make_entry(habit=numeric, day=today, value=Decimal("1.5"), note='lap, "quoted"')
+    make_entry(habit=boolean, day=today, status="skipped")
+
+    def rendered(data: object) -> object:
+        return json.loads(JSONRenderer().render(data))
+
+    items = habit_list(user=user)
+    assert len(items) == 2
+    for item in items:
+        assert rendered(habit_data(item)) == rendered(HabitOutput(item).data)
+        assert item.today_entry is not None
+        assert rendered(entry_data(item.today_entry)) == rendered(
+            EntryOutput(item.today_entry).data
+        )
