@@ -9,9 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,7 +21,7 @@ from rest_framework.views import APIView
 from accounts.selectors import signed_in_user, user_today
 from core.fields import TextField
 from core.schema import ERROR_RESPONSES
-from habits import selectors, services
+from habits import list_cache, selectors, services
 from habits.models import (
     COLOR_PATTERN,
     MAX_FREQUENCY_DAYS,
@@ -254,10 +256,19 @@ class HabitListApi(APIView):
         responses={200: HabitOutput(many=True), **ERROR_RESPONSES},
         tags=["habits"],
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponse:
         archived = request.query_params.get("archived", "").lower() in {"true", "1", "yes"}
-        items = selectors.habit_list(user=signed_in_user(request), archived=archived)
-        return Response([habit_data(item) for item in items])
+        user = signed_in_user(request)
+        today = user_today(user=user)
+
+        def render() -> bytes:
+            items = selectors.habit_list(user=user, archived=archived, today=today)
+            return bytes(JSONRenderer().render([habit_data(item) for item in items]))
+
+        body = list_cache.cached_list(
+            user_id=user.pk, archived=archived, today=today, render=render
+        )
+        return HttpResponse(body, content_type="application/json")
 
     @extend_schema(
         summary="Create a habit",

@@ -27,13 +27,15 @@ class HabitListItem:
     scheduled_today: bool
 
 
-def habit_list(*, user: User, archived: bool = False) -> list[HabitListItem]:
+def habit_list(
+    *, user: User, archived: bool = False, today: date | None = None
+) -> list[HabitListItem]:
     """The user's habits in position order, each with today's entry and its summary.
 
     Constant queries whatever the number of habits: the habits, today's entries, and, on the first
     read of a new day only, the entries of stale summaries plus their update.
     """
-    today = user_today(user=user)
+    today = today or user_today(user=user)
     habits = list(Habit.objects.filter(user=user, archived=archived).order_by("position", "id"))
     summaries_refresh_stale(habits=habits, today=today)
     entries = {

@@ -12,6 +12,7 @@ from django.db.models import Max
 
 from accounts.models import User
 from accounts.selectors import user_today
+from habits.list_cache import habits_changed
 from habits.models import EPOCH, Entry, EntryStatus, Habit, HabitKind, weekdays_to_mask
 from habits.summaries import summary_refresh
 
@@ -70,6 +71,7 @@ def habit_create(*, user: User, **fields: Any) -> Habit:
     last = Habit.objects.filter(user=user).aggregate(last=Max("position"))["last"]
     habit.position = 0 if last is None else last + 1
     habit.save()
+    habits_changed(user_id=user.pk)
     return habit
 
 
@@ -81,11 +83,13 @@ def habit_update(*, habit: Habit, **fields: Any) -> Habit:
     habit.save()
     # The schedule, kind or target may have changed: the summary follows.
     summary_refresh(habit=habit, today=user_today(user=habit.user))
+    habits_changed(user_id=habit.user_id)
     return habit
 
 
 @transaction.atomic
 def habit_delete(*, habit: Habit) -> None:
+    habits_changed(user_id=habit.user_id)
     habit.delete()
 
 
@@ -98,6 +102,7 @@ def habit_reorder(*, user: User, ids: list[int]) -> None:
     for position, habit_id in enumerate(ids):
         habits[habit_id].position = position
     Habit.objects.bulk_update(habits.values(), ["position"])
+    habits_changed(user_id=user.pk)
 
 
 def validate_entry_day(*, user: User, day: date) -> date:
@@ -138,6 +143,7 @@ def entry_upsert(
             update_fields=["status", "value", "note", "updated_at"],
         )
         summary_refresh(habit=habit, today=today)
+        habits_changed(user_id=habit.user_id)
     return entry
 
 
@@ -147,6 +153,7 @@ def entry_delete(*, habit: Habit, day: date) -> None:
     _lock_habit(habit)
     Entry.objects.filter(habit=habit, date=day).delete()
     summary_refresh(habit=habit, today=today)
+    habits_changed(user_id=habit.user_id)
 
 
 def _lock_habit(habit: Habit) -> None:

@@ -108,6 +108,8 @@ def cache_settings(redis_url: str | None) -> dict[str, Any]:
 
 
 CACHES = cache_settings(REDIS_URL)
+# Cache the rendered habit list (habits.list_cache); only with a cache every process shares.
+HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "core.cache"
 

@@ -8,7 +8,7 @@ REDIS_URL can be given directly.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_str
 from core.aws_config import load_aws_configuration
 from core.logging import logging_config
 
@@ -42,6 +42,7 @@ else:
 
 REDIS_URL = _aws.redis_url or env_str("REDIS_URL")
 CACHES = cache_settings(REDIS_URL)
+HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
 
 # The SPA is served by S3 + CloudFront in production.
 SERVE_FRONTEND = False

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import user_today
+from habits.list_cache import habits_changed
 from habits.loop import formats as f
 from habits.loop.reader import LoopHabit, read_archive
 from habits.models import Entry, Habit
@@ -77,6 +78,7 @@ def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
         for habit in habits:
             habit.summary_day = None
         summaries_refresh_stale(habits=habits, today=today)
+        habits_changed(user_id=user.pk)
     return ImportCounts(
         habits_created=created,
         habits_updated=len(habits) - created,

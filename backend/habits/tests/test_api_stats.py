@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from accounts.models import User
 from conftest import ApiClient
@@ -133,8 +134,8 @@ def test_summaries_roll_over_with_the_users_day(signed_in: ApiClient, user: User
     (before,) = signed_in.get("/api/habits/").json()
     assert before["current_streak"] == 3
     # Two days later, with no check-ins, the streak is broken and the score has decayed.
-    later = today + timedelta(days=2)
-    with mock.patch("habits.selectors.user_today", return_value=later):
+    with mock.patch("accounts.selectors.timezone") as clock:
+        clock.now.return_value = timezone.now() + timedelta(days=2)
         (after,) = signed_in.get("/api/habits/").json()
     assert after["current_streak"] == 0
     assert after["score"] < before["score"]

@@ -1,0 +1,96 @@
+"""The cached habit list is never stale: every kind of write shows in the next read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from conftest import ApiClient
+from factories import make_habit
+from habits.tests.loop_fixtures import loop_habits_csv, make_zip, upload
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_list_cache_on")]
+
+
+@pytest.fixture
+def _list_cache_on() -> object:
+    with override_settings(HABIT_LIST_CACHE=True):
+        yield
+
+
+def listed(api: ApiClient) -> Any:
+    response = api.get("/api/habits/")
+    assert response.status_code == 200
+    return response.json()
+
+
+def today_of(api: ApiClient) -> date:
+    return date.fromisoformat(api.get("/api/auth/me/").json()["today"])
+
+
+def test_a_repeated_read_skips_the_habit_queries(signed_in: ApiClient, user: User) -> None:
+    make_habit(user=user)
+    first = listed(signed_in)
+    with CaptureQueriesContext(connection) as queries:
+        assert listed(signed_in) == first
+    assert not [q for q in queries.captured_queries if "habits_habit" in q["sql"]]
+
+
+def test_each_user_gets_their_own_list(signed_in: ApiClient, user: User, other_user: User) -> None:
+    make_habit(user=user, name="Mine")
+    make_habit(user=other_user, name="Theirs")
+    assert [h["name"] for h in listed(signed_in)] == ["Mine"]
+    other = ApiClient()
+    other.sign_in(other_user)
+    assert [h["name"] for h in listed(other)] == ["Theirs"]
+
+
+WRITES: dict[str, Callable[[ApiClient, int, date], object]] = {
+    "create": lambda api, _id, _day: api.post("/api/habits/", {"name": "New"}),
+    "rename": lambda api, id_, _day: api.patch(f"/api/habits/{id_}/", {"name": "Renamed"}),
+    "archive": lambda api, id_, _day: api.patch(f"/api/habits/{id_}/", {"archived": True}),
+    "delete": lambda api, id_, _day: api.delete(f"/api/habits/{id_}/"),
+    "check in": lambda api, id_, day: api.put(f"/api/habits/{id_}/entries/{day}/", {}),
+    "check in yesterday": lambda api, id_, day: api.put(
+        f"/api/habits/{id_}/entries/{day - timedelta(days=1)}/", {}
+    ),
+}
+
+
+@pytest.mark.parametrize("write", list(WRITES))
+def test_every_write_shows_in_the_next_read(signed_in: ApiClient, user: User, write: str) -> None:
+    habit = make_habit(user=user, name="Walk")
+    make_habit(user=user, name="Read")
+    day = today_of(signed_in)
+    before = listed(signed_in)
+    response = WRITES[write](signed_in, habit.pk, day)
+    assert response.status_code in {200, 201, 204}  # type: ignore[attr-defined]
+    assert listed(signed_in) != before
+
+
+def test_reorder_and_entry_delete_show(signed_in: ApiClient, user: User) -> None:
+    a, b = make_habit(user=user, position=0), make_habit(user=user, position=1)
+    day = today_of(signed_in)
+    signed_in.put(f"/api/habits/{a.pk}/entries/{day}/", {})
+    assert listed(signed_in)[0]["today_entry"] is not None
+    signed_in.delete(f"/api/habits/{a.pk}/entries/{day}/")
+    assert listed(signed_in)[0]["today_entry"] is None
+    signed_in.post("/api/habits/reorder/", {"ids": [b.pk, a.pk]})
+    assert [h["id"] for h in listed(signed_in)] == [b.pk, a.pk]
+
+
+def test_an_import_shows(signed_in: ApiClient) -> None:
+    before = listed(signed_in)
+    habits_csv = loop_habits_csv(
+        ["001", "Stretch", "YES_NO", "", "", "1", "1", "#4F46E5", "", "", "", "false"]
+    )
+    response = upload(signed_in, make_zip({"Habits.csv": habits_csv}))
+    assert response.status_code == 200, response.content
+    assert listed(signed_in) != before
