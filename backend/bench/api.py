@@ -25,7 +25,7 @@ BACKEND = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BACKEND))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/habit_tracker_bench"
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/habit_tracker_bench_api"
 )
 os.environ.setdefault("DJANGO_DEMO_DATA", "0")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
