@@ -46,15 +46,23 @@ def user_response(user: User, code: int = status.HTTP_200_OK) -> Response:
 @method_decorator(ensure_csrf_cookie, name="dispatch")
 class CsrfApi(APIView):
     permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
+
+    class CsrfOutput(serializers.Serializer[Any]):
+        authenticated = serializers.BooleanField(
+            help_text="Whether this browser is signed in (then GET /api/auth/me/ gives the user)."
+        )
 
     @extend_schema(
-        summary="Set the csrftoken cookie",
-        responses={204: OpenApiResponse(description="The csrftoken cookie is set.")},
+        summary="Set the csrftoken cookie, and say whether the browser is signed in",
+        description=(
+            "A client calls this first: it needs the token for every unsafe request, and learns "
+            "without a 401 whether to show the sign-in screen."
+        ),
+        responses={200: CsrfOutput},
         tags=["auth"],
     )
     def get(self, request: Request) -> Response:
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response({"authenticated": bool(request.user and request.user.is_authenticated)})
 
 
 class RegisterApi(APIView):

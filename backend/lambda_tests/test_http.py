@@ -135,7 +135,7 @@ def test_a_named_stage_prefix_is_stripped() -> None:
 
     response = lambda_handler.handle(event, FakeContext(), adapter=staged)
 
-    assert response["statusCode"] == 204
+    assert response["statusCode"] == 200
     assert "csrftoken" in cookie_values(response["cookies"])
 
 

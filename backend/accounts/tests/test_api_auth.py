@@ -20,10 +20,15 @@ LOGOUT = "/api/auth/logout/"
 ME = "/api/auth/me/"
 
 
-def test_csrf_endpoint_sets_the_cookie(api: ApiClient) -> None:
+def test_csrf_endpoint_sets_the_cookie_and_tells_the_session_state(
+    api: ApiClient, user: User
+) -> None:
     response = api.get("/api/auth/csrf/")
-    assert response.status_code == 204
+    assert response.status_code == 200
     assert response.cookies["csrftoken"].value
+    assert response.json() == {"authenticated": False}
+    api.sign_in(user)
+    assert api.get("/api/auth/csrf/").json() == {"authenticated": True}
 
 
 def test_register_creates_the_account_and_signs_in(api: ApiClient) -> None:

@@ -203,7 +203,7 @@ def test_production_session_cookie_is_httponly_secure_and_lax(
 
 def test_production_security_headers(production: dict[str, Any], user: User) -> None:
     response = https_client().get("/api/auth/csrf/")
-    assert response.status_code == 204
+    assert response.status_code == 200
     hsts = response["Strict-Transport-Security"]
     assert "max-age=63072000" in hsts
     assert "includeSubDomains" in hsts
