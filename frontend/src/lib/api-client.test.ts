@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { server } from "@/testing/server";
-import { ApiError, api, setUnauthorizedHandler } from "./api-client";
+import { ApiError, api, fetchSession, setUnauthorizedHandler } from "./api-client";
 
 describe("api client", () => {
   it("sends the CSRF cookie as X-CSRFToken on unsafe requests", async () => {
@@ -23,7 +23,7 @@ describe("api client", () => {
       http.get("*/api/auth/csrf/", () => {
         seen.push("csrf");
         document.cookie = "csrftoken=fresh; path=/";
-        return new HttpResponse(null, { status: 204 });
+        return HttpResponse.json({ authenticated: false });
       }),
       http.delete("*/api/things/1/", ({ request }) => {
         seen.push(`delete ${request.headers.get("X-CSRFToken")}`);
@@ -32,6 +32,31 @@ describe("api client", () => {
     );
     await expect(api.delete("/api/things/1/")).resolves.toBeUndefined();
     expect(seen).toEqual(["csrf", "delete fresh"]);
+  });
+
+  it("reads the cookie afresh for every unsafe request, since sign-in rotates the token", async () => {
+    const tokens: (string | null)[] = [];
+    server.use(
+      http.post("*/api/auth/login/", ({ request }) => {
+        tokens.push(request.headers.get("X-CSRFToken"));
+        document.cookie = "csrftoken=rotated; path=/";
+        return HttpResponse.json({ ok: true });
+      }),
+      http.post("*/api/things/", ({ request }) => {
+        tokens.push(request.headers.get("X-CSRFToken"));
+        return HttpResponse.json({ ok: true }, { status: 201 });
+      }),
+    );
+    await api.post("/api/auth/login/", {});
+    await api.post("/api/things/", {});
+    expect(tokens).toEqual(["test-token", "rotated"]);
+  });
+
+  it("reads the session state from the CSRF endpoint", async () => {
+    server.use(http.get("*/api/auth/csrf/", () => HttpResponse.json({ authenticated: false })));
+    await expect(fetchSession()).resolves.toEqual({ authenticated: false });
+    server.use(http.get("*/api/auth/csrf/", () => HttpResponse.json({ authenticated: true })));
+    await expect(fetchSession()).resolves.toEqual({ authenticated: true });
   });
 
   it("turns a validation error into a message and field errors", async () => {

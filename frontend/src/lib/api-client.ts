@@ -54,11 +54,37 @@ export function apiUrl(path: string, query?: Query): string {
   return url.toString();
 }
 
+export interface Session {
+  authenticated: boolean;
+}
+
+/**
+ * `GET /api/auth/csrf/`: sets the `csrftoken` cookie and says whether this browser is signed in,
+ * so the app learns the session state without a request that the server refuses.
+ */
+export async function fetchSession(): Promise<Session> {
+  const response = await fetchOrExplain(apiUrl("/api/auth/csrf/"), {
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+  });
+  if (!response.ok) throw await toApiError(response);
+  let payload: { authenticated?: unknown } = {};
+  try {
+    payload = (await response.json()) as typeof payload;
+  } catch {
+    payload = {};
+  }
+  return { authenticated: payload.authenticated === true };
+}
+
+/**
+ * The CSRF token for an unsafe request, read from the cookie afresh every time (Django rotates it
+ * on sign-in), fetched first when the cookie is missing.
+ */
 export async function ensureCsrfToken(force = false): Promise<string> {
   const existing = readCookie(CSRF_COOKIE);
   if (existing && !force) return existing;
-  const response = await fetchOrExplain(apiUrl("/api/auth/csrf/"), { credentials: "same-origin" });
-  if (!response.ok) throw await toApiError(response);
+  await fetchSession();
   return readCookie(CSRF_COOKIE) ?? "";
 }
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, use } from "react";
-import { ApiError, api } from "./api-client";
+import { ApiError, api, fetchSession } from "./api-client";
 
 export interface User {
   id: number;
@@ -12,8 +12,15 @@ export interface User {
 
 export const meQueryKey = ["me"] as const;
 
-/** The signed-in user, or null when signed out (the API answers 401). */
+/**
+ * The signed-in user, or null when signed out. The session state comes from `GET /api/auth/csrf/`
+ * (which also sets the CSRF cookie), so a signed-out visitor never meets a 401: `/api/auth/me/` is
+ * asked only when the browser is signed in. A 401 there (the session ended in between) still means
+ * signed out.
+ */
 export async function getMe(): Promise<User | null> {
+  const session = await fetchSession();
+  if (!session.authenticated) return null;
   try {
     return await api.get<User>("/api/auth/me/");
   } catch (error) {

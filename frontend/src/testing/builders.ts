@@ -1,3 +1,4 @@
+import type { Session } from "@/lib/api-client";
 import type { User } from "@/lib/auth";
 import type { Entry, Habit, HabitStats } from "@/features/habits/types";
 
@@ -5,6 +6,11 @@ export const TODAY = "2026-03-18";
 
 export function buildUser(overrides: Partial<User> = {}): User {
   return { id: 1, email: "ada@example.com", time_zone: "Europe/Berlin", day_start_hour: 0, today: TODAY, ...overrides };
+}
+
+/** The body of `GET /api/auth/csrf/`: signed in unless told otherwise. */
+export function buildSession(overrides: Partial<Session> = {}): Session {
+  return { authenticated: true, ...overrides };
 }
 
 let nextHabitId = 100;

@@ -1,24 +1,37 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import type { User } from "@/lib/auth";
-import { buildUser } from "./builders";
+import { buildSession, buildUser } from "./builders";
 
-/** Handlers every screen needs: a CSRF cookie endpoint and a signed-in user. Tests add the rest. */
-export const defaultHandlers = [
-  http.get("*/api/auth/csrf/", () => new HttpResponse(null, { status: 204, headers: { "Set-Cookie": "csrftoken=test-token" } })),
-  http.get("*/api/auth/me/", () => HttpResponse.json(buildUser())),
-];
-
-export const server = setupServer(...defaultHandlers);
-
-export function signedOut() {
-  server.use(
-    http.get("*/api/auth/me/", () =>
-      HttpResponse.json({ detail: "Authentication credentials were not provided.", code: "not_authenticated" }, { status: 401 }),
-    ),
+/** `GET /api/auth/csrf/`: sets the CSRF cookie and says whether the browser is signed in. */
+export function csrfHandler(authenticated: boolean) {
+  return http.get("*/api/auth/csrf/", () =>
+    HttpResponse.json(buildSession({ authenticated }), { headers: { "Set-Cookie": "csrftoken=test-token" } }),
   );
 }
 
+/** Handlers every screen needs: the CSRF/session endpoint and a signed-in user. Tests add the rest. */
+export const defaultHandlers = [csrfHandler(true), http.get("*/api/auth/me/", () => HttpResponse.json(buildUser()))];
+
+export const server = setupServer(...defaultHandlers);
+
+/**
+ * A signed-out browser: the session endpoint says so. `/api/auth/me/` still answers 401 as the real
+ * API would, and `meCalls()` counts how often it was asked (the app should not ask at all).
+ */
+export function signedOut() {
+  let calls = 0;
+  server.use(
+    csrfHandler(false),
+    http.get("*/api/auth/me/", () => {
+      calls += 1;
+      return HttpResponse.json({ detail: "Authentication credentials were not provided.", code: "not_authenticated" }, { status: 401 });
+    }),
+  );
+  return { meCalls: () => calls };
+}
+
+/** A signed-in browser with this user (after sign-in, account deletion flips back via `signedOut`). */
 export function signedInAs(user: User) {
-  server.use(http.get("*/api/auth/me/", () => HttpResponse.json(user)));
+  server.use(csrfHandler(true), http.get("*/api/auth/me/", () => HttpResponse.json(user)));
 }

@@ -1,15 +1,49 @@
 import { screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { buildUser } from "@/testing/builders";
+import { buildSession, buildUser } from "@/testing/builders";
 import { renderApp } from "@/testing/render";
-import { server, signedOut } from "@/testing/server";
+import { server, signedInAs, signedOut } from "@/testing/server";
 
 describe("signing up and in", () => {
   it("sends a signed-out visitor to sign-in, remembering where they were going", async () => {
     signedOut();
     renderApp("/settings");
     expect(await screen.findByRole("heading", { name: "Sign in", level: 1 })).toHaveFocus();
+  });
+
+  it("learns a visitor is signed out from the session endpoint, without asking /me", async () => {
+    const session = signedOut();
+    let csrfCalls = 0;
+    server.use(
+      http.get("*/api/auth/csrf/", () => {
+        csrfCalls += 1;
+        return HttpResponse.json(buildSession({ authenticated: false }));
+      }),
+    );
+    renderApp("/");
+    expect(await screen.findByRole("heading", { name: "Sign in", level: 1 })).toBeInTheDocument();
+    expect(screen.getByLabelText("Email")).toBeInTheDocument();
+    expect(csrfCalls).toBe(1);
+    expect(session.meCalls()).toBe(0);
+  });
+
+  it("asks /me only when the session endpoint says the browser is signed in", async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get("*/api/auth/csrf/", () => {
+        seen.push("csrf");
+        return HttpResponse.json(buildSession({ authenticated: true }));
+      }),
+      http.get("*/api/auth/me/", () => {
+        seen.push("me");
+        return HttpResponse.json(buildUser());
+      }),
+      http.get("*/api/habits/", () => HttpResponse.json([])),
+    );
+    renderApp("/");
+    expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
+    expect(seen).toEqual(["csrf", "me"]);
   });
 
   it("signs up with the browser's time zone and lands on Today", async () => {
@@ -63,7 +97,7 @@ describe("signing up and in", () => {
         if (attempts === 1) {
           return HttpResponse.json({ detail: "Email or password is wrong.", code: "invalid_credentials" }, { status: 400 });
         }
-        server.use(http.get("*/api/auth/me/", () => HttpResponse.json(buildUser())));
+        signedInAs(buildUser());
         return HttpResponse.json(buildUser());
       }),
       http.get("*/api/habits/", () => HttpResponse.json([])),

@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { buildUser } from "@/testing/builders";
 import { renderApp } from "@/testing/render";
-import { server } from "@/testing/server";
+import { server, signedOut } from "@/testing/server";
 
 describe("settings", () => {
   it("saves the time zone and day start", async () => {
@@ -65,7 +65,7 @@ describe("settings", () => {
     server.use(
       http.delete("*/api/auth/me/", async ({ request }) => {
         body = await request.json();
-        server.use(http.get("*/api/auth/me/", () => HttpResponse.json({ detail: "Signed out.", code: "not_authenticated" }, { status: 401 })));
+        signedOut();
         return new HttpResponse(null, { status: 204 });
       }),
     );
@@ -78,10 +78,17 @@ describe("settings", () => {
     expect(body).toEqual({ password: "secret-pass" });
   });
 
-  it("signs out", async () => {
-    server.use(http.post("*/api/auth/logout/", () => new HttpResponse(null, { status: 204 })));
+  it("signs out straight to sign-in, without asking the server who is signed in", async () => {
+    let session: ReturnType<typeof signedOut> | undefined;
+    server.use(
+      http.post("*/api/auth/logout/", () => {
+        session = signedOut();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
     const { user } = renderApp("/settings");
     await user.click(await screen.findByRole("button", { name: "Sign out" }));
     await waitFor(() => expect(screen.getByRole("heading", { name: "Sign in", level: 1 })).toBeInTheDocument());
+    expect(session?.meCalls()).toBe(0);
   });
 });
