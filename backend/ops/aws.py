@@ -5,8 +5,9 @@ SSO, instance or CodeBuild role) applies, and so does `AWS_ENDPOINT_URL`: boto3 
 nothing here passes an endpoint that would override it. The drill uses that to point at moto.
 """
 
+import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import boto3
@@ -30,3 +31,10 @@ def aws_errors_to_exit(command: Callable[[], int]) -> int:
     except (BotoCoreError, ClientError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def cli_main(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the chosen subcommand (its `run` default)."""
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    return aws_errors_to_exit(lambda: run(args))

@@ -23,7 +23,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -243,9 +243,7 @@ def parser_build() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser_build().parse_args(argv)
-    run: Callable[[argparse.Namespace], int] = args.run
-    return aws.aws_errors_to_exit(lambda: run(args))
+    return aws.cli_main(parser_build(), argv)
 
 
 if __name__ == "__main__":

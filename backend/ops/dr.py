@@ -430,9 +430,7 @@ def parser_build() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser_build().parse_args(argv)
-    run: Callable[[argparse.Namespace], int] = args.run
-    return aws.aws_errors_to_exit(lambda: run(args))
+    return aws.cli_main(parser_build(), argv)
 
 
 if __name__ == "__main__":
