@@ -17,6 +17,12 @@ locals {
       terraform_lock_table    = var.terraform_lock_table
     },
     var.alarm_email == null ? {} : { alarm_email = var.alarm_email },
+    # After a fail-back onto a restored cluster the pipeline must keep pointing at it, not create a new one.
+    var.restored_cluster_identifier == null ? {} : {
+      restored_cluster_identifier = var.restored_cluster_identifier
+      restored_cluster_endpoint   = var.restored_cluster_endpoint == null ? "" : var.restored_cluster_endpoint
+      restored_cluster_secret_arn = var.restored_cluster_secret_arn == null ? "" : var.restored_cluster_secret_arn
+    },
   )
 
   tags = {
@@ -49,6 +55,37 @@ module "database" {
   deletion_protection      = var.db_deletion_protection
   log_retention_days       = var.log_retention_days
   tags                     = local.tags
+
+  # Disaster recovery: point at the restored cluster instead of creating one (docs/RUNBOOK_DR.md).
+  restored_cluster_identifier = var.restored_cluster_identifier
+  restored_cluster_endpoint   = var.restored_cluster_endpoint
+  restored_cluster_secret_arn = var.restored_cluster_secret_arn
+}
+
+# A full apply with a restored cluster needs its endpoint and secret (docs/RUNBOOK_DR.md, step 4). Checked
+# here rather than in a variable validation because step 2 applies, with -target, the network, the
+# database module and the ECR repository with the identifier alone (before the restore exists): this
+# resource is outside those targets, so only a full plan evaluates it. It exists only while restored.
+resource "terraform_data" "restored_cluster" {
+  count = var.restored_cluster_identifier == null ? 0 : 1
+
+  input = {
+    identifier = var.restored_cluster_identifier
+    endpoint   = var.restored_cluster_endpoint
+    secret_arn = var.restored_cluster_secret_arn
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.restored_cluster_endpoint != null && var.restored_cluster_secret_arn != null
+      error_message = "restored_cluster_identifier is set: a full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn (both printed by ops.dr restore); only the runbook's step 2 (apply -target=module.network -target=module.database -target=module.backend.aws_ecr_repository.this) may set the identifier alone."
+    }
+
+    precondition {
+      condition     = var.restored_cluster_endpoint == null || startswith(coalesce(var.restored_cluster_endpoint, "-"), "${coalesce(var.restored_cluster_identifier, "-")}.cluster-")
+      error_message = "restored_cluster_endpoint must be the writer endpoint of restored_cluster_identifier (<identifier>.cluster-<id>.<region>.rds.amazonaws.com)."
+    }
+  }
 }
 
 module "cache" {

@@ -34,8 +34,18 @@ output "django_secret_key_secret_arn" {
 }
 
 output "database_endpoint" {
-  description = "Aurora writer endpoint."
+  description = "Aurora writer endpoint (the restored cluster's when restored_cluster_identifier is set)."
   value       = module.database.endpoint
+}
+
+output "db_subnet_group_name" {
+  description = "DB subnet group of the Aurora cluster (the disaster-recovery restore's --subnet-group)."
+  value       = module.database.subnet_group_name
+}
+
+output "db_security_group_id" {
+  description = "Security group of the Aurora cluster (the disaster-recovery restore's --security-group-ids)."
+  value       = module.database.security_group_id
 }
 
 output "dr_vault_name" {

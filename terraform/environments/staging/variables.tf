@@ -137,3 +137,53 @@ variable "terraform_lock_table" {
   description = "DynamoDB table locking the Terraform state (as in backend.hcl, in the main region)."
   type        = string
 }
+
+# Disaster recovery (docs/RUNBOOK_DR.md): the stack applied in the DR region, pointed at a cluster restored
+# from a backup copy outside Terraform. All three null (the default) for the normal path.
+variable "restored_cluster_identifier" {
+  description = "Identifier of the Aurora cluster restored outside Terraform (e.g. habits-production-dr): the database module then creates the subnet group and security group but no cluster. A full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn; the runbook's step 2 (apply -target'ed to the network, the database module and the ECR repository) sets the identifier alone."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.restored_cluster_identifier == null || (can(regex("^[a-z](-?[a-z0-9])*$", var.restored_cluster_identifier)) && length(coalesce(var.restored_cluster_identifier, "-")) <= 63)
+    error_message = "restored_cluster_identifier must be an RDS cluster identifier: lower-case letters, digits and single hyphens, starting with a letter, e.g. habits-production-dr."
+  }
+}
+
+variable "restored_cluster_endpoint" {
+  description = "Writer endpoint of the restored cluster (as printed by `ops.dr restore`); becomes the function's DATABASE_HOST. Set together with restored_cluster_secret_arn, only with restored_cluster_identifier."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.restored_cluster_endpoint == null || can(regex("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$", var.restored_cluster_endpoint))
+    error_message = "restored_cluster_endpoint must be a host name such as habits-production-dr.cluster-abc123.us-west-2.rds.amazonaws.com (no scheme, no port)."
+  }
+
+  validation {
+    condition     = var.restored_cluster_endpoint == null || var.restored_cluster_identifier != null
+    error_message = "restored_cluster_endpoint needs restored_cluster_identifier (the restored cluster's identifier)."
+  }
+}
+
+variable "restored_cluster_secret_arn" {
+  description = "ARN of the restored cluster's RDS-managed master user secret (as printed by `ops.dr restore`); becomes the function's DATABASE_SECRET_ARN and the only database secret its role can read. Set together with restored_cluster_endpoint, only with restored_cluster_identifier."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.restored_cluster_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.restored_cluster_secret_arn))
+    error_message = "restored_cluster_secret_arn must be a Secrets Manager secret ARN: arn:aws:secretsmanager:<region>:<account>:secret:<name>."
+  }
+
+  validation {
+    condition     = (var.restored_cluster_secret_arn == null) == (var.restored_cluster_endpoint == null)
+    error_message = "restored_cluster_endpoint and restored_cluster_secret_arn are set together (both from the output of ops.dr restore) or not at all."
+  }
+
+  validation {
+    condition     = var.restored_cluster_secret_arn == null || var.restored_cluster_identifier != null
+    error_message = "restored_cluster_secret_arn needs restored_cluster_identifier (the restored cluster's identifier)."
+  }
+}

@@ -67,3 +67,11 @@ output "readable_secret_arns" {
   description = "The only Secrets Manager secrets the function's role can read (database and Django secret key)."
   value       = local.readable_secret_arns
 }
+
+output "database_environment" {
+  description = "Where the function finds the database: its DATABASE_HOST and DATABASE_SECRET_ARN."
+  value = {
+    host       = aws_lambda_function.this.environment[0].variables["DATABASE_HOST"]
+    secret_arn = aws_lambda_function.this.environment[0].variables["DATABASE_SECRET_ARN"]
+  }
+}

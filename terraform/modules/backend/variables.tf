@@ -116,12 +116,12 @@ variable "api_base_path" {
 }
 
 variable "database_secret_arn" {
-  description = "ARN of the Aurora-managed master user secret (DATABASE_SECRET_ARN)."
+  description = "ARN of the Aurora-managed master user secret (DATABASE_SECRET_ARN); after a disaster recovery, the restored cluster's."
   type        = string
 }
 
 variable "database_host" {
-  description = "Aurora writer endpoint (DATABASE_HOST)."
+  description = "Aurora writer endpoint (DATABASE_HOST); after a disaster recovery, the restored cluster's."
   type        = string
 }
 

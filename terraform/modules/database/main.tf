@@ -9,6 +9,13 @@ locals {
   partition      = data.aws_partition.current.partition
   region         = data.aws_region.current.name
   log_group_name = "/aws/rds/cluster/${var.name}/postgresql"
+
+  # Disaster recovery: the cluster is restored from a copy outside Terraform (docs/RUNBOOK_DR.md, step 3)
+  # and only referenced here; the module then creates no cluster, instances or master user secret.
+  restored     = var.restored_cluster_identifier != null
+  restored_arn = local.restored ? "arn:${local.partition}:rds:${local.region}:${local.account_id}:cluster:${var.restored_cluster_identifier}" : null
+  # Attributes read one by one: the whole resource object carries sensitive attributes.
+  cluster_scaling = one(flatten(aws_rds_cluster.this[*].serverlessv2_scaling_configuration))
 }
 
 resource "aws_kms_key" "this" {
@@ -101,6 +108,8 @@ resource "aws_cloudwatch_log_group" "this" {
 
 resource "aws_rds_cluster" "this" {
   #checkov:skip=CKV2_AWS_8:The AWS Backup plan (hourly and daily, copied to the DR region) selects this cluster in the backup module.
+  count = local.restored ? 0 : 1
+
   cluster_identifier = var.name
   engine             = "aurora-postgresql"
   engine_mode        = "provisioned"
@@ -161,12 +170,12 @@ resource "aws_iam_role_policy_attachment" "this" {
 
 # Writer first, reader second, one per availability zone; the reader takes over on failover.
 resource "aws_rds_cluster_instance" "this" {
-  count = 2
+  count = local.restored ? 0 : 2
 
   identifier         = "${var.name}-${count.index == 0 ? "writer" : "reader"}"
-  cluster_identifier = aws_rds_cluster.this.id
-  engine             = aws_rds_cluster.this.engine
-  engine_version     = aws_rds_cluster.this.engine_version
+  cluster_identifier = aws_rds_cluster.this[0].id
+  engine             = aws_rds_cluster.this[0].engine
+  engine_version     = aws_rds_cluster.this[0].engine_version
   instance_class     = "db.serverless"
   availability_zone  = var.availability_zones[count.index]
   promotion_tier     = count.index
@@ -182,4 +191,10 @@ resource "aws_rds_cluster_instance" "this" {
   monitoring_role_arn                   = aws_iam_role.this.arn
 
   tags = var.tags
+}
+
+# The cluster gained a count for the disaster-recovery path: existing state moves, nothing is replaced.
+moved {
+  from = aws_rds_cluster.this
+  to   = aws_rds_cluster.this[0]
 }

@@ -1,57 +1,72 @@
 output "cluster_id" {
-  description = "Identifier of the Aurora cluster (CloudWatch dimension DBClusterIdentifier)."
-  value       = aws_rds_cluster.this.id
+  description = "Identifier of the Aurora cluster (CloudWatch dimension DBClusterIdentifier): the restored one when restored_cluster_identifier is set."
+  value       = local.restored ? var.restored_cluster_identifier : one(aws_rds_cluster.this[*].id)
 }
 
 output "cluster_arn" {
-  description = "ARN of the Aurora cluster (the AWS Backup selection uses it)."
-  value       = aws_rds_cluster.this.arn
+  description = "ARN of the Aurora cluster (the AWS Backup selection uses it); for a restored cluster, built from its identifier and the current partition, region and account."
+  value       = local.restored ? local.restored_arn : one(aws_rds_cluster.this[*].arn)
 }
 
 output "endpoint" {
-  description = "Writer endpoint host name (DATABASE_HOST)."
-  value       = aws_rds_cluster.this.endpoint
+  description = "Writer endpoint host name (DATABASE_HOST): restored_cluster_endpoint when restored."
+  value       = local.restored ? var.restored_cluster_endpoint : one(aws_rds_cluster.this[*].endpoint)
 }
 
 output "reader_endpoint" {
-  description = "Reader endpoint host name."
-  value       = aws_rds_cluster.this.reader_endpoint
+  description = "Reader endpoint host name; null for a restored cluster (the runbook restores a writer only)."
+  value       = local.restored ? null : one(aws_rds_cluster.this[*].reader_endpoint)
 }
 
 output "port" {
   description = "PostgreSQL port."
-  value       = aws_rds_cluster.this.port
+  value       = local.restored ? 5432 : one(aws_rds_cluster.this[*].port)
 }
 
 output "database_name" {
-  description = "Name of the application database (DATABASE_NAME)."
-  value       = aws_rds_cluster.this.database_name
+  description = "Name of the application database (DATABASE_NAME); a restored cluster keeps the copy's database of that name."
+  value       = local.restored ? var.database_name : one(aws_rds_cluster.this[*].database_name)
 }
 
 output "master_user_secret_arn" {
-  description = "ARN of the RDS-managed Secrets Manager secret with the master user name and password (DATABASE_SECRET_ARN)."
-  value       = aws_rds_cluster.this.master_user_secret[0].secret_arn
+  description = "ARN of the RDS-managed Secrets Manager secret with the master user name and password (DATABASE_SECRET_ARN): restored_cluster_secret_arn when restored."
+  value       = local.restored ? var.restored_cluster_secret_arn : one(flatten(aws_rds_cluster.this[*].master_user_secret)).secret_arn
 }
 
 output "kms_key_arn" {
-  description = "KMS key encrypting the cluster and its master user secret."
+  description = "KMS key encrypting the cluster and its master user secret (a restored cluster keeps its copy's key and its secret the Secrets Manager default key)."
   value       = aws_kms_key.this.arn
 }
 
 output "security_group_id" {
-  description = "Security group of the cluster."
+  description = "Security group of the cluster (give it to the restore as --security-group-ids)."
   value       = aws_security_group.this.id
 }
 
+output "subnet_group_name" {
+  description = "DB subnet group of the cluster (give it to the restore as --subnet-group)."
+  value       = aws_db_subnet_group.this.name
+}
+
+output "restored" {
+  description = "Whether the module points at a cluster restored outside Terraform instead of managing one."
+  value       = local.restored
+}
+
 output "capacity_range" {
-  description = "Serverless v2 capacity range in ACUs, as { min, max }."
-  value = {
-    min = aws_rds_cluster.this.serverlessv2_scaling_configuration[0].min_capacity
-    max = aws_rds_cluster.this.serverlessv2_scaling_configuration[0].max_capacity
+  description = "Serverless v2 capacity range in ACUs, as { min, max }; null for a restored cluster (set by the restore)."
+  value = local.restored ? null : {
+    min = local.cluster_scaling.min_capacity
+    max = local.cluster_scaling.max_capacity
   }
 }
 
 output "deletion_protection" {
-  description = "Whether the cluster refuses deletion."
-  value       = aws_rds_cluster.this.deletion_protection
+  description = "Whether the cluster refuses deletion (a restored cluster is created with deletion protection by ops.dr restore)."
+  value       = local.restored ? true : one(aws_rds_cluster.this[*].deletion_protection)
+}
+
+output "managed_cluster_count" {
+  description = "Number of Aurora clusters this module manages: 1 normally, 0 when pointed at a restored cluster."
+  value       = length(aws_rds_cluster.this)
 }

@@ -106,3 +106,41 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "restored_cluster_identifier" {
+  description = "Disaster recovery: identifier of an Aurora cluster restored outside Terraform (docs/RUNBOOK_DR.md). When set, the module creates no cluster, instances or master user secret, only what the restore and the clients need (subnet group, security group, key, parameter and log groups); null for the normal path."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.restored_cluster_identifier == null || (can(regex("^[a-z](-?[a-z0-9])*$", var.restored_cluster_identifier)) && length(coalesce(var.restored_cluster_identifier, "-")) <= 63)
+    error_message = "restored_cluster_identifier must be an RDS cluster identifier: lower-case letters, digits and single hyphens, starting with a letter, at most 63 characters."
+  }
+}
+
+variable "restored_cluster_endpoint" {
+  description = "Writer endpoint of the restored cluster (DATABASE_HOST); only with restored_cluster_identifier."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.restored_cluster_endpoint == null || var.restored_cluster_identifier != null
+    error_message = "restored_cluster_endpoint is only used with restored_cluster_identifier."
+  }
+}
+
+variable "restored_cluster_secret_arn" {
+  description = "ARN of the restored cluster's RDS-managed master user secret (DATABASE_SECRET_ARN); only with restored_cluster_identifier."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.restored_cluster_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.restored_cluster_secret_arn))
+    error_message = "restored_cluster_secret_arn must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)."
+  }
+
+  validation {
+    condition     = var.restored_cluster_secret_arn == null || var.restored_cluster_identifier != null
+    error_message = "restored_cluster_secret_arn is only used with restored_cluster_identifier."
+  }
+}

@@ -137,3 +137,153 @@ run "staging_deploys_without_approval" {
     error_message = "Staging applies without a manual approval."
   }
 }
+
+# Disaster recovery, docs/RUNBOOK_DR.md step 2: the stack in us-west-2, limited to the network, the
+# database module and the ECR repository, with the restored cluster's identifier only.
+run "dr_step_2_targets_network_database_and_repository" {
+  command = plan
+
+  plan_options {
+    target = [module.network, module.database, module.backend.aws_ecr_repository.this]
+  }
+
+  variables {
+    region                      = "us-west-2"
+    dr_region                   = "us-east-1"
+    restored_cluster_identifier = "habits-staging-dr"
+  }
+
+  assert {
+    condition     = output.db_subnet_group_name == "habits-staging"
+    error_message = "Step 2 must give the DB subnet group for the restore (terraform output -raw db_subnet_group_name)."
+  }
+
+  assert {
+    condition     = output.database_endpoint == null
+    error_message = "Before the restore there is no cluster, hence no endpoint (the database module creates none)."
+  }
+}
+
+# Step 4: everything, pointed at the restored cluster.
+run "dr_step_4_uses_the_restored_cluster" {
+  command = plan
+
+  variables {
+    region                      = "us-west-2"
+    dr_region                   = "us-east-1"
+    restored_cluster_identifier = "habits-staging-dr"
+    restored_cluster_endpoint   = "habits-staging-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+    restored_cluster_secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+  }
+
+  override_data {
+    target = module.database.data.aws_region.current
+    values = {
+      name = "us-west-2"
+    }
+  }
+
+  assert {
+    condition     = module.database.managed_cluster_count == 0
+    error_message = "No aws_rds_cluster (nor instance) may be planned when the cluster is restored."
+  }
+
+  assert {
+    condition = module.backend.database_environment == {
+      host       = "habits-staging-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+      secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+    }
+    error_message = "The function's DATABASE_HOST and DATABASE_SECRET_ARN must be the restored cluster's."
+  }
+
+  assert {
+    condition = toset(module.backend.readable_secret_arns) == toset([
+      "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ",
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-staging/django-secret-key-AbCdEf",
+    ])
+    error_message = "The API role must read the restored cluster's secret and the Django secret key, and nothing else."
+  }
+
+  assert {
+    condition     = module.database.cluster_arn == "arn:aws:rds:us-west-2:111122223333:cluster:habits-staging-dr" && output.database_endpoint == "habits-staging-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+    error_message = "The backup selection and the alarms must name the restored cluster, in this account and region."
+  }
+}
+
+run "dr_full_apply_needs_the_restored_endpoint_and_secret" {
+  command = plan
+
+  variables {
+    region                      = "us-west-2"
+    dr_region                   = "us-east-1"
+    restored_cluster_identifier = "habits-staging-dr"
+  }
+
+  expect_failures = [terraform_data.restored_cluster]
+}
+
+run "dr_endpoint_must_belong_to_the_restored_cluster" {
+  command = plan
+
+  variables {
+    restored_cluster_identifier = "habits-staging-dr"
+    restored_cluster_endpoint   = "habits-other.cluster-abc123.us-west-2.rds.amazonaws.com"
+    restored_cluster_secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+  }
+
+  expect_failures = [terraform_data.restored_cluster]
+}
+
+run "dr_rejects_bad_restored_inputs" {
+  command = plan
+
+  variables {
+    restored_cluster_identifier = "Habits_DR"
+  }
+
+  expect_failures = [var.restored_cluster_identifier]
+}
+
+run "dr_rejects_a_secret_that_is_not_a_secret_arn" {
+  command = plan
+
+  variables {
+    restored_cluster_identifier = "habits-staging-dr"
+    restored_cluster_endpoint   = "habits-staging-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+    restored_cluster_secret_arn = "arn:aws:kms:us-west-2:111122223333:key/0000"
+  }
+
+  expect_failures = [var.restored_cluster_secret_arn]
+}
+
+run "dr_endpoint_and_secret_go_together" {
+  command = plan
+
+  variables {
+    restored_cluster_identifier = "habits-staging-dr"
+    restored_cluster_endpoint   = "habits-staging-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+  }
+
+  expect_failures = [var.restored_cluster_secret_arn]
+}
+
+run "dr_restored_values_need_the_identifier" {
+  command = plan
+
+  variables {
+    restored_cluster_endpoint   = "habits-staging-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+    restored_cluster_secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+  }
+
+  expect_failures = [var.restored_cluster_endpoint]
+}
+
+run "dr_restored_secret_needs_the_identifier" {
+  command = plan
+
+  variables {
+    restored_cluster_secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+  }
+
+  expect_failures = [var.restored_cluster_secret_arn]
+}

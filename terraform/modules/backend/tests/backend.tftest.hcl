@@ -136,6 +136,11 @@ run "environment_matches_the_contract" {
     condition     = aws_lambda_function.this.environment[0].variables.REDIS_URL_PARAMETER == "/habits-test/redis-url" && aws_lambda_function.this.environment[0].variables.DATABASE_PORT == "5432"
     error_message = "Redis and database settings must come from the inputs."
   }
+
+  assert {
+    condition     = output.database_environment == { host = "habits-test.cluster-abc.us-east-1.rds.amazonaws.com", secret_arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1234-XyZ" }
+    error_message = "DATABASE_HOST and DATABASE_SECRET_ARN must be the given endpoint and secret (the restored cluster's after a disaster recovery)."
+  }
 }
 
 run "role_reads_only_its_own_secrets" {
