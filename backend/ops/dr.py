@@ -236,6 +236,7 @@ def cluster_restore_from_snapshot(rds: Any, copy: Copy, args: argparse.Namespace
         "DBSubnetGroupName": args.subnet_group,
         "VpcSecurityGroupIds": args.security_group_ids,
         "KmsKeyId": args.kms_key_id,
+        "DBClusterParameterGroupName": args.parameter_group,
     }
     options.update({key: value for key, value in optional.items() if value})
     rds.restore_db_cluster_from_snapshot(**options)
@@ -257,6 +258,8 @@ def cluster_restore_from_recovery_point(
         metadata["VpcSecurityGroupIds"] = json.dumps(args.security_group_ids)
     if args.kms_key_id:
         metadata["KmsKeyId"] = args.kms_key_id
+    if args.parameter_group:
+        metadata["DBClusterParameterGroupName"] = args.parameter_group
     job_id = backup.start_restore_job(
         RecoveryPointArn=copy.arn,
         IamRoleArn=args.backup_role_arn,
@@ -415,6 +418,10 @@ def parser_build() -> argparse.ArgumentParser:
     restore.add_argument("--snapshot", help="snapshot identifier/ARN or recovery point ARN")
     restore.add_argument("--instance", help="writer instance name (default TARGET-writer)")
     restore.add_argument("--subnet-group", help="DB subnet group in the DR VPC")
+    restore.add_argument(
+        "--parameter-group",
+        help="DB cluster parameter group (the DR stack's: it forces TLS, rds.force_ssl=1)",
+    )
     restore.add_argument(
         "--security-group-ids", nargs="+", metavar="SG", help="VPC security groups"
     )

@@ -248,3 +248,19 @@ def test_restore_of_a_named_automated_snapshot_by_arn(aws: None, capsys: Any) ->
 
     assert code == 0
     assert f"Restoring snapshot-automated {automated[0]['DBClusterSnapshotIdentifier']}" in out
+
+
+def test_restore_applies_the_tls_parameter_group(aws: None, capsys: Any) -> None:
+    rds = boto3.client("rds", region_name=DR)
+    rds.create_db_cluster_parameter_group(
+        DBClusterParameterGroupName="habits-dr-tls",
+        DBParameterGroupFamily="aurora-postgresql16",
+        Description="TLS required",
+    )
+    copy_create("only")
+
+    code, _ = restore(capsys, "--parameter-group", "habits-dr-tls")
+
+    assert code == 0
+    cluster = rds.describe_db_clusters(DBClusterIdentifier=TARGET)["DBClusters"][0]
+    assert cluster["DBClusterParameterGroup"] == "habits-dr-tls"

@@ -43,6 +43,11 @@ output "db_subnet_group_name" {
   value       = module.database.subnet_group_name
 }
 
+output "db_parameter_group_name" {
+  description = "Cluster parameter group of Aurora (the disaster-recovery restore's --parameter-group)."
+  value       = module.database.parameter_group_name
+}
+
 output "db_security_group_id" {
   description = "Security group of the Aurora cluster (the disaster-recovery restore's --security-group-ids)."
   value       = module.database.security_group_id

@@ -70,3 +70,8 @@ output "managed_cluster_count" {
   description = "Number of Aurora clusters this module manages: 1 normally, 0 when pointed at a restored cluster."
   value       = length(aws_rds_cluster.this)
 }
+
+output "parameter_group_name" {
+  description = "Cluster parameter group (TLS required); give it to the restore as --parameter-group."
+  value       = aws_rds_cluster_parameter_group.this.name
+}
