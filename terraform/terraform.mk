@@ -48,7 +48,7 @@ $(TF_CLI_CONFIG):
 	fi
 
 .PHONY: tf-fmt
-tf-fmt: ## Check Terraform formatting (terraform fmt -check -recursive)
+tf-fmt: $(TF_CLI_CONFIG) ## Check Terraform formatting (terraform fmt -check -recursive)
 	@$(tf_require); echo "== fmt terraform/"; $(TF) -chdir=$(TF_DIR) fmt -check -recursive -diff
 
 .PHONY: tf-init
