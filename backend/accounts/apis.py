@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -85,7 +86,7 @@ class RegisterApi(APIView):
         data = self.RegisterInput(data=request.data)
         data.is_valid(raise_exception=True)
         user = services.user_create(**data.validated_data)
-        login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request._request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
         return user_response(user, status.HTTP_201_CREATED)
 
 

@@ -6,4 +6,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from accounts import signals  # noqa: F401 - connects the session bookkeeping
+        # Connect the session bookkeeping and the user cache's invalidation in every process.
+        from accounts import backends, signals  # noqa: F401

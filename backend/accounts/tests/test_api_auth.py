@@ -222,3 +222,34 @@ def test_password_change_checks_the_current_password(signed_in: ApiClient) -> No
     )
     assert response.status_code == 400
     assert "current_password" in response.json()["errors"]
+
+
+@override_settings(USER_CACHE=True)
+def test_the_cached_user_follows_every_change(user: User) -> None:
+    from django.core.cache import cache
+
+    from accounts.backends import CachedModelBackend
+
+    first, second = ApiClient(), ApiClient()
+    first.sign_in(user)
+    second.sign_in(user)
+    assert second.get(ME).status_code == 200
+    assert cache.get(f"auth-user:{user.pk}") is not None  # cached by the request above
+    # A settings change shows at once in the other session.
+    first.patch(ME, {"time_zone": "Asia/Tokyo"})
+    assert second.get(ME).json()["time_zone"] == "Asia/Tokyo"
+    # A password change ends the other session although its user was cached.
+    second.get(ME)
+    response = first.post(
+        "/api/auth/password/", {"current_password": PASSWORD, "new_password": "another long pass 8"}
+    )
+    assert response.status_code == 204
+    assert second.get(ME).status_code == 401
+    assert first.get(ME).status_code == 200
+    # Deactivation is not served from the cache either.
+    first.get(ME)
+    user.refresh_from_db()
+    user.is_active = False
+    user.save()
+    assert CachedModelBackend().get_user(user.pk) is None
+    assert first.get(ME).status_code == 401

@@ -110,6 +110,8 @@ def cache_settings(redis_url: str | None) -> dict[str, Any]:
 CACHES = cache_settings(REDIS_URL)
 # Cache the rendered habit list (habits.list_cache); only with a cache every process shares.
 HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
+# Cache the signed-in user's row (accounts.backends); only with a shared cache, like the list.
+USER_CACHE = env_bool("USER_CACHE", bool(REDIS_URL))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "core.cache"
 
@@ -125,6 +127,7 @@ CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 # --- Accounts -------------------------------------------------------------------------------------
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["accounts.backends.CachedModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

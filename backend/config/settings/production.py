@@ -43,6 +43,7 @@ else:
 REDIS_URL = _aws.redis_url or env_str("REDIS_URL")
 CACHES = cache_settings(REDIS_URL)
 HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
+USER_CACHE = env_bool("USER_CACHE", bool(REDIS_URL))
 
 # The SPA is served by S3 + CloudFront in production.
 SERVE_FRONTEND = False
