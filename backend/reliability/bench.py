@@ -76,6 +76,7 @@ def recreate_database() -> None:
 def seed(accounts: int) -> list[dict[str, Any]]:
     """Accounts with habits and a year of entries, and a session per account (made directly, so
     the slow password hash stays out of the measured window). Needs Django set up."""
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
     from django.contrib.sessions.backends.cached_db import SessionStore
@@ -129,7 +130,7 @@ def seed(accounts: int) -> list[dict[str, Any]]:
     for user in users:
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         sessions.append(
@@ -291,6 +292,14 @@ def report(
     print(
         f"  habit list / bare view throughput: {ratio:.0%} (budget >= {BUDGET_RATIO:.0%})"
         f" {verdict(ratio >= BUDGET_RATIO)}"
+    )
+    # With no think time, every user always has a request in flight: by Little's law the mean
+    # latency is users / throughput, whatever the server does with its time.
+    saturated_rps = mix["Aggregated"]["rps"]
+    print(
+        f"  note: saturated, the mean latency is {USERS} users / {saturated_rps:.0f} req/s ="
+        f" {USERS / saturated_rps * 1000:.0f} ms (Little's law); the think-time run is the one"
+        " that models people"
     )
 
 
