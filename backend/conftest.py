@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -50,6 +51,10 @@ class ApiClient(Client):
 
     def delete(self, path: str, data: Any = None, **extra: Any) -> Any:  # type: ignore[override]
         return self._unsafe("delete", path, data, **extra)
+
+    def today(self) -> date:
+        """The signed-in user's today, as the server sees it (their zone and day start)."""
+        return date.fromisoformat(self.get("/api/auth/me/").json()["today"])
 
     def sign_in(self, user: User, password: str = PASSWORD) -> Any:
         response = self.post("/api/auth/login/", {"email": user.email, "password": password})

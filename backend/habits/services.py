@@ -39,6 +39,9 @@ HABIT_FIELDS = (
     "archived",
 )
 
+# Habit fields the streak and the score depend on.
+SUMMARY_INPUTS = {"kind", "target_value", "target_type", "frequency", "weekdays", "period"}
+
 
 def _apply_habit_fields(habit: Habit, fields: dict[str, Any]) -> None:
     for name in HABIT_FIELDS:
@@ -81,8 +84,8 @@ def habit_update(*, habit: Habit, **fields: Any) -> Habit:
         raise ValidationError({"kind": [MESSAGE_KIND_LOCKED]})
     _apply_habit_fields(habit, fields)
     habit.save()
-    # The schedule, kind or target may have changed: the summary follows.
-    summary_refresh(habit=habit, today=user_today(user=habit.user))
+    if SUMMARY_INPUTS & fields.keys():  # a rename or an archive leaves streak and score alone
+        summary_refresh(habit=habit, today=user_today(user=habit.user))
     habits_changed(user_id=habit.user_id)
     return habit
 

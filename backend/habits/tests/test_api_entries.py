@@ -27,13 +27,9 @@ def entries_url(habit_id: int, day: str | date = "") -> str:
     return f"/api/habits/{habit_id}/entries/{suffix}"
 
 
-def today_of(api: ApiClient) -> date:
-    return date.fromisoformat(api.get("/api/auth/me/").json()["today"])
-
-
 def test_put_creates_then_replaces_the_days_entry(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    day = today_of(signed_in)
+    day = signed_in.today()
     first = signed_in.put(entries_url(habit.pk, day), {"status": "done", "note": "first"})
     assert first.status_code == 200
     assert first.json() == {
@@ -50,7 +46,7 @@ def test_put_creates_then_replaces_the_days_entry(signed_in: ApiClient, user: Us
 
 def test_put_is_idempotent(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    day = today_of(signed_in)
+    day = signed_in.today()
     bodies = [signed_in.put(entries_url(habit.pk, day), {"note": "same"}).json() for _ in range(3)]
     assert bodies[0] == bodies[1] == bodies[2]
     assert Entry.objects.count() == 1
@@ -58,7 +54,7 @@ def test_put_is_idempotent(signed_in: ApiClient, user: User) -> None:
 
 def test_numeric_entries_keep_exact_decimals(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user, kind="numeric", target_value=Decimal(2))
-    day = today_of(signed_in)
+    day = signed_in.today()
     for _ in range(10):
         response = signed_in.put(entries_url(habit.pk, day), {"value": "0.1"})
     assert response.json()["value"] == 0.1
@@ -67,7 +63,7 @@ def test_numeric_entries_keep_exact_decimals(signed_in: ApiClient, user: User) -
 
 def test_entries_by_date_range(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    today = today_of(signed_in)
+    today = signed_in.today()
     for offset in range(10):
         make_entry(habit=habit, day=today - timedelta(days=offset))
     start, end = today - timedelta(days=5), today - timedelta(days=2)
@@ -97,7 +93,7 @@ def test_entries_refuse_bad_ranges(
 
 def test_delete_clears_the_day(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    day = today_of(signed_in)
+    day = signed_in.today()
     make_entry(habit=habit, day=day)
     assert signed_in.delete(entries_url(habit.pk, day)).status_code == 204
     assert not Entry.objects.exists()
@@ -115,7 +111,7 @@ def test_impossible_dates_are_a_400(signed_in: ApiClient, user: User, day: str) 
 
 def test_days_after_the_users_today_are_refused(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    tomorrow = today_of(signed_in) + timedelta(days=1)
+    tomorrow = signed_in.today() + timedelta(days=1)
     response = signed_in.put(entries_url(habit.pk, tomorrow), {"status": "done"})
     assert response.status_code == 400
     assert "after today" in response.json()["errors"]["date"][0]
@@ -163,7 +159,7 @@ def test_entries_refuse_bad_input(
     message: str | None,
 ) -> None:
     habit = make_habit(user=user, kind=kind)
-    response = signed_in.put(entries_url(habit.pk, today_of(signed_in)), payload)
+    response = signed_in.put(entries_url(habit.pk, signed_in.today()), payload)
     assert response.status_code == 400
     errors = response.json()["errors"]
     assert field in errors

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from unittest import mock
 
@@ -17,17 +17,13 @@ from habits.engine import HabitSpec, Kind, Mark, Schedule, Status, habit_stats
 pytestmark = pytest.mark.django_db
 
 
-def today_of(api: ApiClient) -> date:
-    return date.fromisoformat(api.get("/api/auth/me/").json()["today"])
-
-
 def stats_url(habit_id: int, query: str = "") -> str:
     return f"/api/habits/{habit_id}/stats/{query}"
 
 
 def test_stats_fields_and_one_history_row_per_day(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    today = today_of(signed_in)
+    today = signed_in.today()
     for offset in range(5):
         make_entry(habit=habit, day=today - timedelta(days=offset))
     start = today - timedelta(days=9)
@@ -56,7 +52,7 @@ def test_stats_match_the_engine(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(
         user=user, kind="numeric", target_value=Decimal(3), frequency_times=1, frequency_days=2
     )
-    today = today_of(signed_in)
+    today = signed_in.today()
     marks = {}
     for offset in range(40):
         day = today - timedelta(days=offset)
@@ -78,7 +74,7 @@ def test_stats_match_the_engine(signed_in: ApiClient, user: User) -> None:
 
 def test_stats_range_is_clipped_to_today(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    today = today_of(signed_in)
+    today = signed_in.today()
     body = signed_in.get(stats_url(habit.pk, f"?end={today + timedelta(days=30)}")).json()
     assert body["score_history"][-1]["date"] == today.isoformat()
 
@@ -95,7 +91,7 @@ def test_stats_refuse_bad_ranges(signed_in: ApiClient, user: User, query: str) -
 
 
 def test_the_list_uses_a_constant_number_of_queries(signed_in: ApiClient, user: User) -> None:
-    today = today_of(signed_in)
+    today = signed_in.today()
 
     def list_queries() -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -116,7 +112,7 @@ def test_the_list_uses_a_constant_number_of_queries(signed_in: ApiClient, user: 
 
 def test_summaries_follow_entry_writes(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    today = today_of(signed_in)
+    today = signed_in.today()
     for offset in range(1, 4):
         signed_in.put(f"/api/habits/{habit.pk}/entries/{today - timedelta(days=offset)}/", {})
     (item,) = signed_in.get("/api/habits/").json()
@@ -128,7 +124,7 @@ def test_summaries_follow_entry_writes(signed_in: ApiClient, user: User) -> None
 
 def test_summaries_roll_over_with_the_users_day(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    today = today_of(signed_in)
+    today = signed_in.today()
     for offset in range(0, 3):
         signed_in.put(f"/api/habits/{habit.pk}/entries/{today - timedelta(days=offset)}/", {})
     (before,) = signed_in.get("/api/habits/").json()
@@ -143,7 +139,7 @@ def test_summaries_roll_over_with_the_users_day(signed_in: ApiClient, user: User
 
 def test_a_schedule_change_refreshes_the_summary(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
-    today = today_of(signed_in)
+    today = signed_in.today()
     for offset in (0, 2, 4):
         signed_in.put(f"/api/habits/{habit.pk}/entries/{today - timedelta(days=offset)}/", {})
     assert signed_in.get("/api/habits/").json()[0]["current_streak"] == 1

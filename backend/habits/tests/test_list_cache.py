@@ -31,10 +31,6 @@ def listed(api: ApiClient) -> Any:
     return response.json()
 
 
-def today_of(api: ApiClient) -> date:
-    return date.fromisoformat(api.get("/api/auth/me/").json()["today"])
-
-
 def test_a_repeated_read_skips_the_habit_queries(signed_in: ApiClient, user: User) -> None:
     make_habit(user=user)
     first = listed(signed_in)
@@ -68,7 +64,7 @@ WRITES: dict[str, Callable[[ApiClient, int, date], object]] = {
 def test_every_write_shows_in_the_next_read(signed_in: ApiClient, user: User, write: str) -> None:
     habit = make_habit(user=user, name="Walk")
     make_habit(user=user, name="Read")
-    day = today_of(signed_in)
+    day = signed_in.today()
     before = listed(signed_in)
     response = WRITES[write](signed_in, habit.pk, day)
     assert response.status_code in {200, 201, 204}  # type: ignore[attr-defined]
@@ -77,7 +73,7 @@ def test_every_write_shows_in_the_next_read(signed_in: ApiClient, user: User, wr
 
 def test_reorder_and_entry_delete_show(signed_in: ApiClient, user: User) -> None:
     a, b = make_habit(user=user, position=0), make_habit(user=user, position=1)
-    day = today_of(signed_in)
+    day = signed_in.today()
     signed_in.put(f"/api/habits/{a.pk}/entries/{day}/", {})
     assert listed(signed_in)[0]["today_entry"] is not None
     signed_in.delete(f"/api/habits/{a.pk}/entries/{day}/")
