@@ -40,11 +40,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
 import structlog
 from django.conf import settings
-from django.core.asgi import get_asgi_application
 from django.core.management import CommandError, call_command
 from django.db import connections
 from django.urls import get_resolver
 from mangum import Mangum
+
+from core.asgi import get_asgi_application
 
 # get_asgi_application() runs django.setup() (settings, logging, apps) and builds the middleware
 # chain; reading url_patterns imports the URLconf and every view module now rather than on the

@@ -1,6 +1,7 @@
 """`make bench-load`: the product under load as production serves it, against a bare-view ceiling.
 
-1. Recreates a dedicated database (`habit_tracker_bench`) on the machine's PostgreSQL, migrates it
+1. Recreates a dedicated database (`habit_tracker_bench`) on the machine's PostgreSQL (and empties
+   the bench's Redis database, 2), migrates it
    and seeds accounts with habits and a year of history, plus a signed-in session per account.
 2. Serves the product with config.settings.bench (production's settings minus HTTPS) under
    `gunicorn -k uvicorn.workers.UvicornWorker config.asgi:application -w 2`, on the machine's
@@ -71,6 +72,11 @@ def recreate_database() -> None:
     with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{DATABASE}"')
+    # The bench's own Redis database: sessions and cached users of an earlier run name rows that
+    # no longer exist (a cached user with another password hash would sign every session out).
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
 
 
 def seed(accounts: int) -> list[dict[str, Any]]:
