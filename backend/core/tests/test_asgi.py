@@ -23,7 +23,7 @@ from factories import make_habit, make_user
 MAX_HOPS = 3
 
 
-def call(app: Callable[..., Any], path: str, cookie: str = "") -> tuple[int, dict[str, Any], int]:
+def call(app: Callable[..., Any], path: str, cookie: str = "") -> tuple[int, Any, int]:
     """One GET through `app`: status, JSON body and the number of run_in_executor calls."""
     scope = {
         "type": "http",
@@ -52,7 +52,7 @@ def call(app: Callable[..., Any], path: str, cookie: str = "") -> tuple[int, dic
             hops += 1
             return run_in_executor(*args)
 
-        loop.run_in_executor = counting  # type: ignore[method-assign]
+        loop.run_in_executor = counting  # type: ignore[method-assign,assignment]
         delivered = False
 
         async def receive() -> dict[str, Any]:
