@@ -19,6 +19,7 @@ MIDDLEWARE: list[str] = []
 DATABASES: dict[str, dict[str, str]] = {}
 USE_TZ = True
 LOGGING_CONFIG = None
+API_BASE_PATH = ""  # read by lambda_handler, which reliability/lambda_server.py calls
 
 BARE_PATH = "bare/"
 

@@ -103,29 +103,39 @@ def test_the_ceiling_runs_under_the_bench_server_command(small_bench: Path) -> N
         server.start()
         response = httpx.get(f"http://127.0.0.1:{server.port}/bare/")
         assert response.json() == {"status": "ok"}
-        rows = bench.locust("CeilingUser", server.port, "ceiling")
+        rows = bench.locust("CeilingUser", server, "ceiling")
     finally:
         server.stop()
     assert rows["bare view"]["errors"] == 0
     assert rows["bare view"]["rps"] > 0
+    assert rows["Aggregated"]["server_cpu_ms"] > 0
 
 
 def test_the_report_prints_figures_next_to_the_budgets(capsys: pytest.CaptureFixture[str]) -> None:
-    def row(rps: float, p99: float, errors: float = 0) -> dict[str, float]:
-        return {"requests": rps * 30, "errors": errors, "rps": rps, "p50": 5, "p95": 9, "p99": p99}
+    def row(rps: float, p99: float, errors: float = 0, cpu: float = 1.0) -> dict[str, float]:
+        return {
+            "requests": rps * 30,
+            "errors": errors,
+            "rps": rps,
+            "p50": 5,
+            "p95": 9,
+            "p99": p99,
+            "server_cpu_ms": cpu,
+        }
 
     mix = {"list habits": row(300, 40), "check in": row(100, 60, 1), "Aggregated": row(400, 140, 1)}
     bench.report(
         mix,
         {"Aggregated": row(30, 160)},
-        {"list habits": row(400, 30), "Aggregated": row(400, 30)},
-        {"bare view": row(1000, 10), "Aggregated": row(1000, 10)},
+        {"list habits": row(400, 30), "Aggregated": row(400, 30, cpu=2.0)},
+        {"bare view": row(1000, 10), "Aggregated": row(1000, 10, cpu=0.5)},
     )
     out = capsys.readouterr().out
     assert "errors: 1 (budget 0) MISSED" in out
-    assert "saturated: 140 ms (budget <= 150) ok" in out
     assert "with think time: 160 ms (budget <= 150) MISSED" in out
     assert "habit list / bare view throughput: 40% (budget >= 35%) ok" in out
+    assert "bare view / habit list: 25%" in out
+    assert "32 users / 400 req/s = 80 ms" in out
 
 
 @pytest.mark.django_db
