@@ -1,8 +1,10 @@
 """The load bench's ceiling: a bare Django JSON view, no apps, no middleware, no database.
 
-Served by the same command as the product (`gunicorn -k uvicorn.workers.UvicornWorker
-config.asgi:application -w 2`) with DJANGO_SETTINGS_MODULE=reliability.ceiling: this module is
-both the settings and the URL configuration. The product's throughput is read against it.
+Served by the same command as the product (by default `gunicorn -k sync -w 4
+reliability.lambda_server:application`: an API Gateway event per request through
+lambda_handler.handler, Mangum and the ASGI application; see reliability/bench.py) with
+DJANGO_SETTINGS_MODULE=reliability.ceiling: this module is both the settings and the URL
+configuration. The product's throughput is read against it.
 """
 
 from __future__ import annotations

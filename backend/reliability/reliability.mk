@@ -9,7 +9,7 @@ fuzz: venv ## Fuzz every API operation with schemathesis, 200 examples each (FUZ
 		reliability/tests/test_fuzz.py -q -s -p no:logging
 
 .PHONY: bench-load
-bench-load: venv ## Load bench: the product under gunicorn+uvicorn with Locust (32 users) against a bare-view ceiling
+bench-load: venv ## Load bench: the product served as the Lambda serves it (BENCH_SERVER=uvicorn for ASGI), Locust, 32 users, against a bare-view ceiling
 	cd $(BACKEND) && $(PY) -m reliability.bench
 
 .PHONY: bench
