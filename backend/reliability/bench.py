@@ -34,17 +34,15 @@ import csv
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reliability.servers import BACKEND, free_port, manage, port_open, wait_until
+from reliability.servers import BACKEND, HttpServer, free_port, manage
 
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = os.environ.get("BENCH_DATABASE", "habit_tracker_bench")
@@ -170,32 +168,21 @@ def seed(accounts: int) -> list[dict[str, Any]]:
     return sessions
 
 
-@dataclass
-class Server:
-    settings_module: str
-    port: int
-    log: Path
-    process: subprocess.Popen[bytes] | None = None
+class Server(HttpServer):
+    """gunicorn with the bench's server arguments (BENCH_SERVER), serving `settings_module`."""
 
-    def start(self) -> None:
-        with self.log.open("wb") as output:
-            self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    *SERVER_ARGUMENTS[SERVER],
-                    "-w",
-                    str(WORKERS),
-                    "-b",
-                    f"127.0.0.1:{self.port}",
-                ],
-                cwd=BACKEND,
-                env=bench_environment(self.settings_module),
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        wait_until(lambda: port_open(self.port), timeout=60, what="gunicorn start")
+    def __init__(self, settings_module: str, port: int, log: Path) -> None:
+        super().__init__(env=bench_environment(settings_module), port=port, log=log)
+
+    def command(self) -> list[str]:
+        return [
+            "gunicorn",
+            *SERVER_ARGUMENTS[SERVER],
+            "-w",
+            str(WORKERS),
+            "-b",
+            f"127.0.0.1:{self.port}",
+        ]
 
     def cpu_seconds(self) -> float:
         """User + system CPU of the gunicorn master and its workers so far."""
@@ -207,11 +194,6 @@ class Server:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
         return total / os.sysconf("SC_CLK_TCK")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(30)
 
 
 def warm_up(port: int, accounts: list[dict[str, Any]]) -> None:

@@ -253,15 +253,18 @@ def manage(*args: str, env: dict[str, str], timeout: float = 300) -> str:
 
 
 @dataclass
-class ProductServer:
-    """The product under uvicorn (ASGI, as in Lambda behind Mangum), one process, on loopback."""
+class HttpServer:
+    """A server process on loopback, its output in a log file; up once its port accepts."""
 
     env: dict[str, str]
     port: int = field(default_factory=free_port)
     log: Path = field(
-        default_factory=lambda: Path(tempfile.mkstemp(prefix="fault-app-", suffix=".log")[1])
+        default_factory=lambda: Path(tempfile.mkstemp(prefix="server-", suffix=".log")[1])
     )
     process: subprocess.Popen[bytes] | None = None
+
+    def command(self) -> list[str]:
+        raise NotImplementedError
 
     @property
     def base_url(self) -> str:
@@ -270,34 +273,43 @@ class ProductServer:
     def start(self) -> None:
         with self.log.open("wb") as output:
             self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "config.asgi:application",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(self.port),
-                    "--no-access-log",
-                    "--lifespan",
-                    "off",
-                ],
+                [sys.executable, "-m", *self.command()],
                 cwd=BACKEND,
                 env=self.env,
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
-        wait_until(self._up, timeout=60, what="the product server start")
+        wait_until(self._up, timeout=60, what=f"{self.command()[0]} start")
 
     def _up(self) -> bool:
         if self.process is not None and self.process.poll() is not None:
-            raise ServerError(f"the product server exited:\n{self.output()}")
+            raise ServerError(f"{self.command()[0]} exited:\n{self.output()}")
         return port_open(self.port)
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
 
+    def stop(self) -> None:
+        _stop(self.process, signal.SIGTERM, timeout=30)
+
+
+@dataclass
+class ProductServer(HttpServer):
+    """The product under uvicorn (ASGI, as in Lambda behind Mangum), one process, on loopback."""
+
+    def command(self) -> list[str]:
+        return [
+            "uvicorn",
+            "config.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--no-access-log",
+            "--lifespan",
+            "off",
+        ]
+
     def close(self) -> None:
-        _stop(self.process, signal.SIGTERM)
+        self.stop()
         self.log.unlink(missing_ok=True)
