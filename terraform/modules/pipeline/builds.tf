@@ -20,18 +20,27 @@ locals {
       DISTRIBUTION_ID = var.distribution_id
     }
   }
+
+  # How the projects differ besides their variables: only the backend build runs Docker (the Lambda image).
+  build_projects = {
+    terraform = { description = "fmt, validate, test and plan ${var.environment}; apply the reviewed plan", timeout = 60, privileged = false }
+    backend   = { description = "Test the API, build and push its image, update the function, migrate, smoke-test ${var.environment}", timeout = 60, privileged = true }
+    frontend  = { description = "Test and build the SPA, sync it to S3 and invalidate CloudFront for ${var.environment}", timeout = 30, privileged = false }
+  }
 }
 
-resource "aws_codebuild_project" "terraform" {
-  name           = "${var.name}-terraform"
-  description    = "fmt, validate, test and plan ${var.environment}; apply the reviewed plan"
-  service_role   = aws_iam_role.codebuild["terraform"].arn
+resource "aws_codebuild_project" "this" {
+  for_each = local.builds
+
+  name           = "${var.name}-${each.key}"
+  description    = local.build_projects[each.key].description
+  service_role   = aws_iam_role.codebuild[each.key].arn
   encryption_key = aws_kms_key.this.arn
-  build_timeout  = 60
+  build_timeout  = local.build_projects[each.key].timeout
 
   source {
     type      = "CODEPIPELINE"
-    buildspec = local.builds.terraform.buildspec
+    buildspec = each.value.buildspec
   }
 
   artifacts {
@@ -39,54 +48,14 @@ resource "aws_codebuild_project" "terraform" {
   }
 
   environment {
-    compute_type = var.build_compute_type
-    image        = local.build_image
-    type         = "LINUX_CONTAINER"
-
-    dynamic "environment_variable" {
-      for_each = local.build_variables.terraform
-
-      content {
-        name  = environment_variable.key
-        value = environment_variable.value
-      }
-    }
-  }
-
-  logs_config {
-    cloudwatch_logs {
-      group_name = aws_cloudwatch_log_group.this["terraform"].name
-    }
-  }
-
-  tags = var.tags
-}
-
-resource "aws_codebuild_project" "backend" {
-  name           = "${var.name}-backend"
-  description    = "Test the API, build and push its image, update the function, migrate, smoke-test ${var.environment}"
-  service_role   = aws_iam_role.codebuild["backend"].arn
-  encryption_key = aws_kms_key.this.arn
-  build_timeout  = 60
-
-  source {
-    type      = "CODEPIPELINE"
-    buildspec = local.builds.backend.buildspec
-  }
-
-  artifacts {
-    type = "CODEPIPELINE"
-  }
-
-  environment {
-    #checkov:skip=CKV_AWS_316:Building the Lambda container image needs the Docker daemon, which only runs in privileged mode.
+    #checkov:skip=CKV_AWS_316:Building the Lambda container image needs the Docker daemon, which only runs in privileged mode; only the backend project is privileged (tests/pipeline.tftest.hcl asserts it).
     compute_type    = var.build_compute_type
     image           = local.build_image
     type            = "LINUX_CONTAINER"
-    privileged_mode = true
+    privileged_mode = local.build_projects[each.key].privileged
 
     dynamic "environment_variable" {
-      for_each = local.build_variables.backend
+      for_each = local.build_variables[each.key]
 
       content {
         name  = environment_variable.key
@@ -97,47 +66,7 @@ resource "aws_codebuild_project" "backend" {
 
   logs_config {
     cloudwatch_logs {
-      group_name = aws_cloudwatch_log_group.this["backend"].name
-    }
-  }
-
-  tags = var.tags
-}
-
-resource "aws_codebuild_project" "frontend" {
-  name           = "${var.name}-frontend"
-  description    = "Test and build the SPA, sync it to S3 and invalidate CloudFront for ${var.environment}"
-  service_role   = aws_iam_role.codebuild["frontend"].arn
-  encryption_key = aws_kms_key.this.arn
-  build_timeout  = 30
-
-  source {
-    type      = "CODEPIPELINE"
-    buildspec = local.builds.frontend.buildspec
-  }
-
-  artifacts {
-    type = "CODEPIPELINE"
-  }
-
-  environment {
-    compute_type = var.build_compute_type
-    image        = local.build_image
-    type         = "LINUX_CONTAINER"
-
-    dynamic "environment_variable" {
-      for_each = local.build_variables.frontend
-
-      content {
-        name  = environment_variable.key
-        value = environment_variable.value
-      }
-    }
-  }
-
-  logs_config {
-    cloudwatch_logs {
-      group_name = aws_cloudwatch_log_group.this["frontend"].name
+      group_name = aws_cloudwatch_log_group.this[each.key].name
     }
   }
 

@@ -226,7 +226,7 @@ resource "aws_iam_role_policy" "codepipeline" {
         Sid      = "RunOwnBuilds"
         Effect   = "Allow"
         Action   = ["codebuild:StartBuild", "codebuild:BatchGetBuilds"]
-        Resource = [aws_codebuild_project.terraform.arn, aws_codebuild_project.backend.arn, aws_codebuild_project.frontend.arn]
+        Resource = [for k in ["terraform", "backend", "frontend"] : aws_codebuild_project.this[k].arn]
       },
       ], var.approval_topic_arn == null ? [] : [{
         Sid      = "NotifyApprovers"

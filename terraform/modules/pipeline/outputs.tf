@@ -10,11 +10,7 @@ output "artifact_bucket_name" {
 
 output "pipeline_names" {
   description = "Names of the terraform, backend and frontend pipelines."
-  value = {
-    terraform = aws_codepipeline.terraform.name
-    backend   = aws_codepipeline.backend.name
-    frontend  = aws_codepipeline.frontend.name
-  }
+  value       = { for k, p in aws_codepipeline.this : k => p.name }
 }
 
 output "codebuild_role_arns" {
@@ -24,9 +20,5 @@ output "codebuild_role_arns" {
 
 output "stage_names" {
   description = "Stage names of each pipeline, in order (shows where the manual approval sits)."
-  value = {
-    terraform = [for s in aws_codepipeline.terraform.stage : s.name]
-    backend   = [for s in aws_codepipeline.backend.stage : s.name]
-    frontend  = [for s in aws_codepipeline.frontend.stage : s.name]
-  }
+  value       = { for k, p in aws_codepipeline.this : k => [for s in p.stage : s.name] }
 }

@@ -1,11 +1,21 @@
 locals {
   approval_message = "Review the change (and for Terraform the plan in the Plan build's log) before it reaches ${var.environment}."
+
+  # How the pipelines differ. Terraform plans first and, after any approval, applies that saved plan;
+  # the backend and frontend deploy in a single build.
+  pipelines = {
+    terraform = { execution_mode = "QUEUED", plans = true, last_stage = "Apply" }
+    backend   = { execution_mode = "SUPERSEDED", plans = false, last_stage = "Deploy" }
+    frontend  = { execution_mode = "SUPERSEDED", plans = false, last_stage = "Deploy" }
+  }
 }
 
-resource "aws_codepipeline" "terraform" {
-  name           = "${var.name}-terraform"
+resource "aws_codepipeline" "this" {
+  for_each = local.builds
+
+  name           = "${var.name}-${each.key}"
   pipeline_type  = "V2"
-  execution_mode = "QUEUED"
+  execution_mode = local.pipelines[each.key].execution_mode
   role_arn       = aws_iam_role.codepipeline.arn
 
   artifact_store {
@@ -18,7 +28,7 @@ resource "aws_codepipeline" "terraform" {
     }
   }
 
-  # Runs on changes to the infrastructure code only.
+  # Each pipeline runs on changes to its own paths only (infrastructure code, the API or its image, the SPA).
   trigger {
     provider_type = "CodeStarSourceConnection"
 
@@ -31,7 +41,7 @@ resource "aws_codepipeline" "terraform" {
         }
 
         file_paths {
-          includes = local.builds.terraform.paths
+          includes = each.value.paths
         }
       }
     }
@@ -57,21 +67,25 @@ resource "aws_codepipeline" "terraform" {
     }
   }
 
-  stage {
-    name = "Plan"
+  dynamic "stage" {
+    for_each = local.pipelines[each.key].plans ? ["Plan"] : []
 
-    action {
-      name             = "Plan"
-      category         = "Build"
-      owner            = "AWS"
-      provider         = "CodeBuild"
-      version          = "1"
-      input_artifacts  = ["source"]
-      output_artifacts = ["plan"]
+    content {
+      name = stage.value
 
-      configuration = {
-        ProjectName          = aws_codebuild_project.terraform.name
-        EnvironmentVariables = jsonencode([{ name = "ACTION", value = "plan", type = "PLAINTEXT" }])
+      action {
+        name             = "Plan"
+        category         = "Build"
+        owner            = "AWS"
+        provider         = "CodeBuild"
+        version          = "1"
+        input_artifacts  = ["source"]
+        output_artifacts = ["plan"]
+
+        configuration = {
+          ProjectName          = aws_codebuild_project.this[each.key].name
+          EnvironmentVariables = jsonencode([{ name = "ACTION", value = "plan", type = "PLAINTEXT" }])
+        }
       }
     }
   }
@@ -99,216 +113,23 @@ resource "aws_codepipeline" "terraform" {
     }
   }
 
+  # Terraform applies on the plan build's output (the checkout with the saved plan), so what was approved is what runs.
   stage {
-    name = "Apply"
+    name = local.pipelines[each.key].last_stage
 
     action {
-      name            = "Apply"
+      name            = local.pipelines[each.key].last_stage
       category        = "Build"
       owner           = "AWS"
       provider        = "CodeBuild"
       version         = "1"
-      input_artifacts = ["plan"]
+      input_artifacts = [local.pipelines[each.key].plans ? "plan" : "source"]
 
-      configuration = {
-        ProjectName          = aws_codebuild_project.terraform.name
+      configuration = local.pipelines[each.key].plans ? {
+        ProjectName          = aws_codebuild_project.this[each.key].name
         EnvironmentVariables = jsonencode([{ name = "ACTION", value = "apply", type = "PLAINTEXT" }])
-      }
-    }
-  }
-
-  tags = var.tags
-}
-
-resource "aws_codepipeline" "backend" {
-  name           = "${var.name}-backend"
-  pipeline_type  = "V2"
-  execution_mode = "SUPERSEDED"
-  role_arn       = aws_iam_role.codepipeline.arn
-
-  artifact_store {
-    type     = "S3"
-    location = aws_s3_bucket.this.bucket
-
-    encryption_key {
-      type = "KMS"
-      id   = aws_kms_key.this.arn
-    }
-  }
-
-  # Runs on changes to the API or its image only.
-  trigger {
-    provider_type = "CodeStarSourceConnection"
-
-    git_configuration {
-      source_action_name = "Source"
-
-      push {
-        branches {
-          includes = [var.branch]
-        }
-
-        file_paths {
-          includes = local.builds.backend.paths
-        }
-      }
-    }
-  }
-
-  stage {
-    name = "Source"
-
-    action {
-      name             = "Source"
-      category         = "Source"
-      owner            = "AWS"
-      provider         = "CodeStarSourceConnection"
-      version          = "1"
-      output_artifacts = ["source"]
-
-      configuration = {
-        ConnectionArn        = aws_codestarconnections_connection.this.arn
-        FullRepositoryId     = var.repository_id
-        BranchName           = var.branch
-        OutputArtifactFormat = "CODE_ZIP"
-      }
-    }
-  }
-
-  dynamic "stage" {
-    for_each = var.require_manual_approval ? ["Approve"] : []
-
-    content {
-      name = stage.value
-
-      action {
-        name     = "Approve"
-        category = "Approval"
-        owner    = "AWS"
-        provider = "Manual"
-        version  = "1"
-
-        configuration = var.approval_topic_arn == null ? {
-          CustomData = local.approval_message
-          } : {
-          CustomData      = local.approval_message
-          NotificationArn = var.approval_topic_arn
-        }
-      }
-    }
-  }
-
-  stage {
-    name = "Deploy"
-
-    action {
-      name            = "Deploy"
-      category        = "Build"
-      owner           = "AWS"
-      provider        = "CodeBuild"
-      version         = "1"
-      input_artifacts = ["source"]
-
-      configuration = {
-        ProjectName = aws_codebuild_project.backend.name
-      }
-    }
-  }
-
-  tags = var.tags
-}
-
-resource "aws_codepipeline" "frontend" {
-  name           = "${var.name}-frontend"
-  pipeline_type  = "V2"
-  execution_mode = "SUPERSEDED"
-  role_arn       = aws_iam_role.codepipeline.arn
-
-  artifact_store {
-    type     = "S3"
-    location = aws_s3_bucket.this.bucket
-
-    encryption_key {
-      type = "KMS"
-      id   = aws_kms_key.this.arn
-    }
-  }
-
-  # Runs on changes to the SPA only.
-  trigger {
-    provider_type = "CodeStarSourceConnection"
-
-    git_configuration {
-      source_action_name = "Source"
-
-      push {
-        branches {
-          includes = [var.branch]
-        }
-
-        file_paths {
-          includes = local.builds.frontend.paths
-        }
-      }
-    }
-  }
-
-  stage {
-    name = "Source"
-
-    action {
-      name             = "Source"
-      category         = "Source"
-      owner            = "AWS"
-      provider         = "CodeStarSourceConnection"
-      version          = "1"
-      output_artifacts = ["source"]
-
-      configuration = {
-        ConnectionArn        = aws_codestarconnections_connection.this.arn
-        FullRepositoryId     = var.repository_id
-        BranchName           = var.branch
-        OutputArtifactFormat = "CODE_ZIP"
-      }
-    }
-  }
-
-  dynamic "stage" {
-    for_each = var.require_manual_approval ? ["Approve"] : []
-
-    content {
-      name = stage.value
-
-      action {
-        name     = "Approve"
-        category = "Approval"
-        owner    = "AWS"
-        provider = "Manual"
-        version  = "1"
-
-        configuration = var.approval_topic_arn == null ? {
-          CustomData = local.approval_message
-          } : {
-          CustomData      = local.approval_message
-          NotificationArn = var.approval_topic_arn
-        }
-      }
-    }
-  }
-
-  stage {
-    name = "Deploy"
-
-    action {
-      name            = "Deploy"
-      category        = "Build"
-      owner           = "AWS"
-      provider        = "CodeBuild"
-      version         = "1"
-      input_artifacts = ["source"]
-
-      configuration = {
-        ProjectName = aws_codebuild_project.frontend.name
+        } : {
+        ProjectName = aws_codebuild_project.this[each.key].name
       }
     }
   }

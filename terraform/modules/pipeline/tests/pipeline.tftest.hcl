@@ -66,7 +66,7 @@ run "three_v2_pipelines_from_the_github_connection" {
   command = plan
 
   assert {
-    condition     = alltrue([for p in [aws_codepipeline.terraform, aws_codepipeline.backend, aws_codepipeline.frontend] : p.pipeline_type == "V2"])
+    condition     = alltrue([for p in [aws_codepipeline.this["terraform"], aws_codepipeline.this["backend"], aws_codepipeline.this["frontend"]] : p.pipeline_type == "V2"])
     error_message = "All three pipelines must be CodePipeline V2."
   }
 
@@ -76,22 +76,22 @@ run "three_v2_pipelines_from_the_github_connection" {
   }
 
   assert {
-    condition     = alltrue([for p in [aws_codepipeline.terraform, aws_codepipeline.backend, aws_codepipeline.frontend] : p.stage[0].action[0].provider == "CodeStarSourceConnection" && p.stage[0].action[0].configuration.FullRepositoryId == "example/habit-tracker"])
+    condition     = alltrue([for p in [aws_codepipeline.this["terraform"], aws_codepipeline.this["backend"], aws_codepipeline.this["frontend"]] : p.stage[0].action[0].provider == "CodeStarSourceConnection" && p.stage[0].action[0].configuration.FullRepositoryId == "example/habit-tracker"])
     error_message = "Every pipeline must start from the repository through the connection."
   }
 
   assert {
-    condition     = [for s in aws_codepipeline.terraform.stage : s.name] == ["Source", "Plan", "Apply"]
+    condition     = [for s in aws_codepipeline.this["terraform"].stage : s.name] == ["Source", "Plan", "Apply"]
     error_message = "Staging applies the plan without a manual approval."
   }
 
   assert {
-    condition     = { for k, p in { terraform = aws_codebuild_project.terraform, backend = aws_codebuild_project.backend, frontend = aws_codebuild_project.frontend } : k => p.source[0].buildspec } == { terraform = "buildspec/terraform.yml", backend = "buildspec/backend.yml", frontend = "buildspec/frontend.yml" }
+    condition     = { for k, p in { terraform = aws_codebuild_project.this["terraform"], backend = aws_codebuild_project.this["backend"], frontend = aws_codebuild_project.this["frontend"] } : k => p.source[0].buildspec } == { terraform = "buildspec/terraform.yml", backend = "buildspec/backend.yml", frontend = "buildspec/frontend.yml" }
     error_message = "Each build must use its buildspec file."
   }
 
   assert {
-    condition     = aws_codebuild_project.backend.environment[0].privileged_mode && aws_codebuild_project.frontend.environment[0].privileged_mode != true && aws_codebuild_project.terraform.environment[0].privileged_mode != true
+    condition     = aws_codebuild_project.this["backend"].environment[0].privileged_mode && aws_codebuild_project.this["frontend"].environment[0].privileged_mode != true && aws_codebuild_project.this["terraform"].environment[0].privileged_mode != true
     error_message = "Only the backend build (docker) runs privileged."
   }
 }
@@ -100,27 +100,27 @@ run "builds_get_the_variables_deploy_mk_reads" {
   command = plan
 
   assert {
-    condition     = { for v in aws_codebuild_project.backend.environment[0].environment_variable : v.name => v.value if v.name != "ENVIRONMENT" } == { ECR_REPOSITORY_URL = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api", LAMBDA_FUNCTION = "habits-test-api", SITE_URL = "https://habits.example.com" }
+    condition     = { for v in aws_codebuild_project.this["backend"].environment[0].environment_variable : v.name => v.value if v.name != "ENVIRONMENT" } == { ECR_REPOSITORY_URL = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api", LAMBDA_FUNCTION = "habits-test-api", SITE_URL = "https://habits.example.com" }
     error_message = "The backend build must get ECR_REPOSITORY_URL, LAMBDA_FUNCTION and SITE_URL."
   }
 
   assert {
-    condition     = { for v in aws_codebuild_project.frontend.environment[0].environment_variable : v.name => v.value if v.name != "ENVIRONMENT" } == { SITE_BUCKET = "habits-test-site-111122223333", DISTRIBUTION_ID = "E2EXAMPLE" }
+    condition     = { for v in aws_codebuild_project.this["frontend"].environment[0].environment_variable : v.name => v.value if v.name != "ENVIRONMENT" } == { SITE_BUCKET = "habits-test-site-111122223333", DISTRIBUTION_ID = "E2EXAMPLE" }
     error_message = "The frontend build must get SITE_BUCKET and DISTRIBUTION_ID."
   }
 
   assert {
-    condition     = { for v in aws_codebuild_project.terraform.environment[0].environment_variable : v.name => v.value if v.name != "TF_IN_AUTOMATION" } == { ENVIRONMENT = "staging", TF_STATE_BUCKET = "example-terraform-state", TF_LOCK_TABLE = "terraform-locks", TF_VAR_domain_name = "habits.example.com", TF_VAR_operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
+    condition     = { for v in aws_codebuild_project.this["terraform"].environment[0].environment_variable : v.name => v.value if v.name != "TF_IN_AUTOMATION" } == { ENVIRONMENT = "staging", TF_STATE_BUCKET = "example-terraform-state", TF_LOCK_TABLE = "terraform-locks", TF_VAR_domain_name = "habits.example.com", TF_VAR_operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
     error_message = "The terraform build must get ENVIRONMENT, the state bucket and lock table, and the environment's TF_VAR_* values."
   }
 
   assert {
-    condition     = [for s in aws_codepipeline.terraform.stage : jsondecode(s.action[0].configuration.EnvironmentVariables)[0].value if contains(["Plan", "Apply"], s.name)] == ["plan", "apply"]
+    condition     = [for s in aws_codepipeline.this["terraform"].stage : jsondecode(s.action[0].configuration.EnvironmentVariables)[0].value if contains(["Plan", "Apply"], s.name)] == ["plan", "apply"]
     error_message = "The terraform build must run with ACTION=plan, then ACTION=apply."
   }
 
   assert {
-    condition     = one([for s in aws_codepipeline.terraform.stage : s.action[0].input_artifacts if s.name == "Apply"]) == tolist(["plan"])
+    condition     = one([for s in aws_codepipeline.this["terraform"].stage : s.action[0].input_artifacts if s.name == "Apply"]) == tolist(["plan"])
     error_message = "The apply must run on the plan build's output (the checkout with the saved plan)."
   }
 }
@@ -144,7 +144,7 @@ run "artifact_bucket_is_private_encrypted_and_versioned" {
   }
 
   assert {
-    condition     = alltrue([for p in [aws_codepipeline.terraform, aws_codepipeline.backend, aws_codepipeline.frontend] : one(p.artifact_store).encryption_key[0].type == "KMS"])
+    condition     = alltrue([for p in [aws_codepipeline.this["terraform"], aws_codepipeline.this["backend"], aws_codepipeline.this["frontend"]] : one(p.artifact_store).encryption_key[0].type == "KMS"])
     error_message = "Pipelines must encrypt artifacts with the KMS key."
   }
 }
@@ -192,12 +192,12 @@ run "production_asks_for_approval_before_applying" {
   }
 
   assert {
-    condition     = [for s in aws_codepipeline.terraform.stage : s.name] == ["Source", "Plan", "Approve", "Apply"]
+    condition     = [for s in aws_codepipeline.this["terraform"].stage : s.name] == ["Source", "Plan", "Approve", "Apply"]
     error_message = "Production must stop for a manual approval between plan and apply."
   }
 
   assert {
-    condition     = [for s in aws_codepipeline.backend.stage : s.name] == ["Source", "Approve", "Deploy"] && [for s in aws_codepipeline.frontend.stage : s.name] == ["Source", "Approve", "Deploy"]
+    condition     = [for s in aws_codepipeline.this["backend"].stage : s.name] == ["Source", "Approve", "Deploy"] && [for s in aws_codepipeline.this["frontend"].stage : s.name] == ["Source", "Approve", "Deploy"]
     error_message = "Production deployments of the API and the SPA must be approved too."
   }
 }
