@@ -5,7 +5,8 @@
    plus a signed-in session per account.
 2. Serves the product with config.settings.bench (production's settings minus HTTPS) on the
    machine's PostgreSQL and Redis, and drives it with Locust headless on loopback: the realistic
-   mix without think time, the same with think time, then the habit list alone.
+   mix with think time (people), the same mix without (saturation), then the habit list alone.
+   Each phase starts from a settled database (settle_database).
 3. Serves reliability/ceiling.py (a bare Django JSON view, no apps, no middleware) with the same
    server command and drives it the same way.
 4. Prints requests per second, p50/p95/p99, errors and the server's CPU per request for each, the
@@ -92,6 +93,19 @@ def recreate_database() -> None:
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def settle_database() -> None:
+    """Start a phase from a steady database, as a running service is, not from the aftermath of the
+    bench's own seeding or of the phase before: VACUUM ANALYZE the bench database (so autovacuum
+    does not start on the fresh rows mid-phase, and the planner has statistics) and CHECKPOINT (so
+    the flush of the earlier writes does not stall this phase's commits; it flushes the server's
+    dirty pages and changes no data)."""
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES_SERVER}/{DATABASE}", autocommit=True) as connection:
+        connection.execute("VACUUM (ANALYZE)")
+        connection.execute("CHECKPOINT")
 
 
 def seed(accounts: int) -> list[dict[str, Any]]:
@@ -349,8 +363,12 @@ def main() -> None:
     try:
         product.start()
         warm_up(product.port, accounts)
-        mix = locust("HabitUser", product, "mix")
+        # People first, on a settled database; then the stress phases, each after a settle too.
+        settle_database()
         paced = locust("ThinkingHabitUser", product, "paced")
+        settle_database()
+        mix = locust("HabitUser", product, "mix")
+        settle_database()
         listing = locust("ListUser", product, "list")
     finally:
         product.stop()
