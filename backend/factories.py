@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from accounts.models import User
-from habits.models import Entry, EntryStatus, Habit
+from habits.models import Entry, Habit
+from habits.rules import Status
 
 PASSWORD = "correct horse battery 7"  # noqa: S105 - test accounts only
 _sequence = itertools.count(1)
@@ -38,6 +39,6 @@ def make_habit(*, user: User | None = None, **overrides: Any) -> Habit:
 
 
 def make_entry(*, habit: Habit, day: date, **overrides: Any) -> Entry:
-    fields: dict[str, Any] = {"status": EntryStatus.DONE}
+    fields: dict[str, Any] = {"status": Status.DONE}
     fields.update(overrides)
     return Entry.objects.create(habit=habit, date=day, **fields)

@@ -3,7 +3,7 @@ non-HTTP events.
 
 Everything expensive happens at import, once per cold start, where provisioned concurrency and
 SnapStart can pre-warm it: Django's setup (settings, and in AWS the secrets read by
-core.aws_config), the apps, the middleware chain and the URLconf with every view it imports.
+config.aws), the apps, the middleware chain and the URLconf with every view it imports.
 No database connection is opened here; the first request that needs one opens it.
 
 Events:

@@ -6,13 +6,13 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from accounts.calendar import user_today as calendar_user_today
 from accounts.models import User
-from habits.engine.days import user_today as engine_user_today
 
 
 def user_today(*, user: User, now: datetime | None = None) -> date:
     """The user's current date: their IANA zone, shifted by their day start hour."""
-    return engine_user_today(now or timezone.now(), user.time_zone, user.day_start_hour)
+    return calendar_user_today(now or timezone.now(), user.time_zone, user.day_start_hour)
 
 
 def signed_in_user(request: object) -> User:

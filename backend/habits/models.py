@@ -1,47 +1,10 @@
 from __future__ import annotations
 
-from datetime import date
-
 from django.conf import settings
 from django.db import models
 
-COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
-MAX_FREQUENCY_DAYS = 366
-EPOCH = date(1970, 1, 1)
-ALL_WEEKDAYS_MASK = 0b1111111
-
-
-class HabitKind(models.TextChoices):
-    BOOLEAN = "boolean", "Yes or no"
-    NUMERIC = "numeric", "Measurable"
-
-
-class TargetType(models.TextChoices):
-    AT_LEAST = "at_least", "At least"
-    AT_MOST = "at_most", "At most"
-
-
-class Period(models.TextChoices):
-    ROLLING = "rolling", "Rolling window"
-    CALENDAR = "calendar", "Calendar period"
-
-
-class EntryStatus(models.TextChoices):
-    DONE = "done", "Done"
-    SKIPPED = "skipped", "Skipped"
-    NOT_DONE = "not_done", "Not done"
-
-
-def weekdays_to_mask(weekdays: list[int] | tuple[int, ...] | frozenset[int]) -> int:
-    """ISO weekdays (1 = Monday … 7 = Sunday) as a bit mask; 0 means every day."""
-    mask = 0
-    for weekday in weekdays:
-        mask |= 1 << (weekday - 1)
-    return 0 if mask == ALL_WEEKDAYS_MASK else mask
-
-
-def mask_to_weekdays(mask: int) -> list[int]:
-    return [weekday for weekday in range(1, 8) if mask & (1 << (weekday - 1))]
+from habits import rules
+from habits.rules import Kind, Period, Status, TargetType
 
 
 class Habit(models.Model):
@@ -55,20 +18,25 @@ class Habit(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="habits"
     )
-    name = models.CharField(max_length=100)
-    description = models.TextField(max_length=1000, blank=True)
-    question = models.CharField(max_length=200, blank=True)
-    color = models.CharField(max_length=7, default="#4F46E5")
-    kind = models.CharField(max_length=10, choices=HabitKind.choices, default=HabitKind.BOOLEAN)
-    unit = models.CharField(max_length=30, blank=True)
-    target_value = models.DecimalField(max_digits=15, decimal_places=3, null=True, blank=True)
+    name = models.CharField(max_length=rules.NAME_MAX_LENGTH)
+    description = models.TextField(max_length=rules.DESCRIPTION_MAX_LENGTH, blank=True)
+    question = models.CharField(max_length=rules.QUESTION_MAX_LENGTH, blank=True)
+    color = models.CharField(max_length=rules.COLOR_LENGTH, default=rules.DEFAULT_COLOR)
+    kind = models.CharField(max_length=10, choices=rules.choices(Kind), default=Kind.BOOLEAN)
+    unit = models.CharField(max_length=rules.UNIT_MAX_LENGTH, blank=True)
+    target_value = models.DecimalField(
+        max_digits=rules.AMOUNT_MAX_DIGITS,
+        decimal_places=rules.AMOUNT_DECIMAL_PLACES,
+        null=True,
+        blank=True,
+    )
     target_type = models.CharField(
-        max_length=10, choices=TargetType.choices, default=TargetType.AT_LEAST
+        max_length=10, choices=rules.choices(TargetType), default=TargetType.AT_LEAST
     )
     frequency_times = models.PositiveSmallIntegerField(default=1)
     frequency_days = models.PositiveSmallIntegerField(default=1)
     weekdays_mask = models.PositiveSmallIntegerField(default=0)
-    period = models.CharField(max_length=10, choices=Period.choices, default=Period.ROLLING)
+    period = models.CharField(max_length=10, choices=rules.choices(Period), default=Period.ROLLING)
     archived = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -87,30 +55,31 @@ class Habit(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=HabitKind.values), name="habit_kind_valid"
+                condition=models.Q(kind__in=list(Kind)), name="habit_kind_valid"
             ),
             models.CheckConstraint(
-                condition=models.Q(target_type__in=TargetType.values),
+                condition=models.Q(target_type__in=list(TargetType)),
                 name="habit_target_type_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(period__in=Period.values), name="habit_period_valid"
+                condition=models.Q(period__in=list(Period)), name="habit_period_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(frequency_times__gte=1)
-                & models.Q(frequency_days__lte=MAX_FREQUENCY_DAYS)
+                & models.Q(frequency_days__lte=rules.MAX_FREQUENCY_DAYS)
                 & models.Q(frequency_times__lte=models.F("frequency_days")),
                 name="habit_frequency_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(weekdays_mask__gte=0) & models.Q(weekdays_mask__lte=127),
+                condition=models.Q(weekdays_mask__gte=0)
+                & models.Q(weekdays_mask__lte=rules.ALL_WEEKDAYS_MASK),
                 name="habit_weekdays_mask_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(color__regex=COLOR_PATTERN), name="habit_color_format"
+                condition=models.Q(color__regex=rules.COLOR_PATTERN), name="habit_color_format"
             ),
             models.CheckConstraint(
-                condition=models.Q(kind=HabitKind.BOOLEAN) | models.Q(target_value__gt=0),
+                condition=models.Q(kind=Kind.BOOLEAN) | models.Q(target_value__gt=0),
                 name="habit_numeric_has_target",
             ),
         ]
@@ -120,7 +89,7 @@ class Habit(models.Model):
 
     @property
     def weekdays(self) -> list[int]:
-        return mask_to_weekdays(self.weekdays_mask)
+        return rules.mask_to_weekdays(self.weekdays_mask)
 
 
 class Entry(models.Model):
@@ -128,9 +97,14 @@ class Entry(models.Model):
 
     habit = models.ForeignKey(Habit, on_delete=models.CASCADE, related_name="entries")
     date = models.DateField()
-    status = models.CharField(max_length=10, choices=EntryStatus.choices, default=EntryStatus.DONE)
-    value = models.DecimalField(max_digits=15, decimal_places=3, null=True, blank=True)
-    note = models.TextField(max_length=1000, blank=True)
+    status = models.CharField(max_length=10, choices=rules.choices(Status), default=Status.DONE)
+    value = models.DecimalField(
+        max_digits=rules.AMOUNT_MAX_DIGITS,
+        decimal_places=rules.AMOUNT_DECIMAL_PLACES,
+        null=True,
+        blank=True,
+    )
+    note = models.TextField(max_length=rules.NOTE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -140,14 +114,14 @@ class Entry(models.Model):
             # Also the index for date-range reads of one habit.
             models.UniqueConstraint(fields=["habit", "date"], name="entry_one_per_habit_day"),
             models.CheckConstraint(
-                condition=models.Q(status__in=EntryStatus.values), name="entry_status_valid"
+                condition=models.Q(status__in=list(Status)), name="entry_status_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
                 name="entry_value_not_negative",
             ),
             models.CheckConstraint(
-                condition=models.Q(date__gte=EPOCH), name="entry_date_not_before_1970"
+                condition=models.Q(date__gte=rules.EARLIEST_DAY), name="entry_date_not_before_1970"
             ),
         ]
 

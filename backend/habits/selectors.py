@@ -1,4 +1,8 @@
-"""Reads on habits and entries."""
+"""Reads on habits and entries. Nothing here writes to the database.
+
+The habit list's cache (habits.list_cache) is read and filled here, by the selectors that read the
+list; the writes that invalidate it go through habits.changes.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,11 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from accounts.selectors import user_today
-from habits.engine import HabitStats, habit_stats
+from habits import list_cache
+from habits.engine import HabitStats, HabitSummary, habit_stats
 from habits.models import Entry, Habit
 from habits.specs import ENTRY_ROW_FIELDS, habit_spec, marks_from_rows
-from habits.summaries import summaries_refresh_stale
+from habits.summaries import stored_summary, summaries_compute
 
 MAX_RANGE_DAYS = 366 * 20
 MESSAGE_RANGE_ORDER = "The start must not be after the end."
@@ -25,30 +30,47 @@ class HabitListItem:
     habit: Habit
     today_entry: Entry | None
     scheduled_today: bool
+    summary: HabitSummary
 
 
-def habit_list(
-    *, user: User, archived: bool = False, today: date | None = None
-) -> list[HabitListItem]:
-    """The user's habits in position order, each with today's entry and its summary.
-
-    Constant queries whatever the number of habits: the habits, today's entries, and, on the first
-    read of a new day only, the entries of stale summaries plus their update.
-    """
-    today = today or user_today(user=user)
-    habits = list(Habit.objects.filter(user=user, archived=archived).order_by("position", "id"))
-    summaries_refresh_stale(habits=habits, today=today)
+def _items(habits: list[Habit], today: date) -> list[HabitListItem]:
+    """Each habit with today's entry and its summary as of today: the stored one when it is of
+    today, computed (not saved) otherwise. Two queries, three when a summary is stale."""
     entries = {
         entry.habit_id: entry for entry in Entry.objects.filter(habit__in=habits, date=today)
     }
+    computed = summaries_compute(
+        habits=[habit for habit in habits if habit.summary_day != today], today=today
+    )
     return [
         HabitListItem(
             habit=habit,
             today_entry=entries.get(habit.pk),
             scheduled_today=habit_spec(habit).schedule.is_scheduled(today),
+            summary=computed.get(habit.pk) or stored_summary(habit),
         )
         for habit in habits
     ]
+
+
+def habit_list(*, user: User, archived: bool = False, today: date) -> list[HabitListItem]:
+    """The user's habits in position order, each with today's entry and its summary.
+
+    Constant queries whatever the number of habits. Summaries are read as stored: the services'
+    `habit_summaries_catch_up` brings them to today first, so none has to be computed here.
+    """
+    habits = list(Habit.objects.filter(user=user, archived=archived).order_by("position", "id"))
+    return _items(habits, today)
+
+
+def habit_list_slot(*, user: User, archived: bool, today: date) -> list_cache.Slot:
+    """The cached list of this user for `today`, or the slot a render should fill."""
+    return list_cache.lookup(user_id=user.pk, archived=archived, today=today)
+
+
+def habit_item(*, habit: Habit) -> HabitListItem:
+    """One habit as the list shows it: with today's entry and its summary as of today."""
+    return _items([habit], user_today(user=habit.user))[0]
 
 
 def habit_get(*, user: User, habit_id: int) -> Habit:
@@ -83,14 +105,3 @@ def habit_stats_for(*, habit: Habit, start: date | None, end: date | None) -> Ha
     start = min(start, end)
     rows = Entry.objects.filter(habit=habit, date__lte=today).values_list(*ENTRY_ROW_FIELDS)
     return habit_stats(habit_spec(habit), marks_from_rows(rows), today, start, end)
-
-
-def habit_item(*, habit: Habit) -> HabitListItem:
-    """One habit as the list shows it: with today's entry and an up-to-date summary."""
-    today = user_today(user=habit.user)
-    summaries_refresh_stale(habits=[habit], today=today)
-    return HabitListItem(
-        habit=habit,
-        today_entry=Entry.objects.filter(habit=habit, date=today).first(),
-        scheduled_today=habit_spec(habit).schedule.is_scheduled(today),
-    )

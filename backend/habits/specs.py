@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 from habits.engine import HabitSpec, Kind, Mark, Period, Schedule, Status, TargetType
-from habits.models import Habit, mask_to_weekdays
+from habits.models import Habit
+from habits.rules import mask_to_weekdays
 
 # (date, status, value) rows, as read with values_list: cheaper than model instances.
 EntryRow = tuple[date, str, Decimal | None]

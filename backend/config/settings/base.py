@@ -7,6 +7,7 @@ from typing import Any
 
 from config.env import database_from_url, env_bool, env_int, env_list, env_str
 from core.logging import logging_config
+from habits import rules
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BACKEND_DIR.parent
@@ -169,10 +170,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "EntryStatusEnum": "habits.models.EntryStatus",
-        "HabitKindEnum": "habits.models.HabitKind",
-        "TargetTypeEnum": "habits.models.TargetType",
-        "PeriodEnum": "habits.models.Period",
+        "EntryStatusEnum": rules.choices(rules.Status),
+        "HabitKindEnum": rules.choices(rules.Kind),
+        "TargetTypeEnum": rules.choices(rules.TargetType),
+        "PeriodEnum": rules.choices(rules.Period),
     },
 }
 

@@ -2,14 +2,14 @@
 
 Fails fast: no default for the secret key, the allowed hosts or the database. In AWS, the secret
 key, the database credentials and the Redis URL come from Secrets Manager and SSM
-(core.aws_config), read once per cold start; elsewhere DJANGO_SECRET_KEY, DATABASE_URL and
+(config.aws), read once per cold start; elsewhere DJANGO_SECRET_KEY, DATABASE_URL and
 REDIS_URL can be given directly.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.aws import load_aws_configuration
 from config.env import env_bool, env_int, env_list, env_str
-from core.aws_config import load_aws_configuration
 from core.logging import logging_config
 
 from .base import *  # noqa: F403

@@ -1,4 +1,4 @@
-"""The habit engine: schedules, days, scores, streaks and completion rates.
+"""The habit engine: schedules, scores, streaks and completion rates.
 
 Pure Python on purpose: nothing here imports Django, so the rules can be tested (and reused) without
 a database. The Django side turns rows into `HabitSpec` and a `{date: Mark}` mapping and calls the
@@ -6,7 +6,6 @@ functions re-exported below.
 """
 
 from habits.engine.completion import PeriodCompletion, completion
-from habits.engine.days import days_between, local_day, user_today
 from habits.engine.scores import score_on, score_series
 from habits.engine.stats import HabitStats, HabitSummary, habit_stats, habit_summary
 from habits.engine.streaks import Streaks, streaks
@@ -25,12 +24,9 @@ __all__ = [
     "Streaks",
     "TargetType",
     "completion",
-    "days_between",
     "habit_stats",
     "habit_summary",
-    "local_day",
     "score_on",
     "score_series",
     "streaks",
-    "user_today",
 ]

@@ -3,32 +3,18 @@
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
-ALL_WEEKDAYS = frozenset(range(1, 8))
+from habits.rules import (
+    MAX_FREQUENCY_DAYS,
+    WEEKDAYS,
+    Kind,
+    Period,
+    Status,
+    TargetType,
+    frequency_is_valid,
+)
 
-
-class Status(StrEnum):
-    DONE = "done"
-    SKIPPED = "skipped"
-    NOT_DONE = "not_done"
-
-
-class Kind(StrEnum):
-    BOOLEAN = "boolean"
-    NUMERIC = "numeric"
-
-
-class TargetType(StrEnum):
-    AT_LEAST = "at_least"
-    AT_MOST = "at_most"
-
-
-class Period(StrEnum):
-    """How "N times in D days" is judged: any D consecutive days, or calendar periods."""
-
-    ROLLING = "rolling"
-    CALENDAR = "calendar"
+ALL_WEEKDAYS = frozenset(WEEKDAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +39,11 @@ class Schedule:
     period: Period = Period.ROLLING
 
     def __post_init__(self) -> None:
-        if not 1 <= self.times <= self.days:
-            raise ValueError(f"a schedule needs 1 <= times <= days, got {self.times}/{self.days}")
+        if not frequency_is_valid(self.times, self.days):
+            raise ValueError(
+                f"a schedule needs 1 <= times <= days <= {MAX_FREQUENCY_DAYS}, "
+                f"got {self.times}/{self.days}"
+            )
         if not self.weekdays <= ALL_WEEKDAYS:
             raise ValueError(f"weekdays must be ISO weekdays 1-7, got {sorted(self.weekdays)}")
 

@@ -68,7 +68,6 @@ VALUE_NAMES = {
 VALUES_BY_NAME = {name: value for value, name in VALUE_NAMES.items()}
 
 SCORE_FORMAT = "{:.4f}"
-DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Loop's sanitizeFilename: keep letters, digits, space, dot, underscore and dash; at most 100.
 _UNSAFE_IN_FOLDER = re.compile(r"[^ a-zA-Z0-9._-]+")
 _DOT_RUNS = re.compile(r"\.{2,}")

@@ -35,23 +35,18 @@ from typing import IO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from habits import rules
 from habits.loop import formats as f
-from habits.models import (
-    COLOR_PATTERN,
-    EPOCH,
-    MAX_FREQUENCY_DAYS,
-    EntryStatus,
-    Habit,
-    HabitKind,
-    TargetType,
-)
+from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Status, TargetType
 
-THOUSANDTH = Decimal("0.001")
-MAX_AMOUNT = Decimal(10) ** 12  # DecimalField(max_digits=15, decimal_places=3)
 WHOLE_NUMBER = re.compile(r"^-?\d+$")
-COLOR = re.compile(COLOR_PATTERN)
-NOTE_MAX_LENGTH = 1000
 IGNORED_PREFIXES = ("__MACOSX/",)
+TEXT_LIMITS = {
+    "name": rules.NAME_MAX_LENGTH,
+    "question": rules.QUESTION_MAX_LENGTH,
+    "description": rules.DESCRIPTION_MAX_LENGTH,
+    "unit": rules.UNIT_MAX_LENGTH,
+}
 # What zipfile raises on a damaged member, an unsupported compression or an encrypted one.
 UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
 
@@ -59,7 +54,7 @@ UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError,
 @dataclass(frozen=True, slots=True)
 class LoopEntry:
     day: date
-    status: EntryStatus
+    status: Status
     value: Decimal | None
     note: str
 
@@ -69,7 +64,7 @@ class LoopHabit:
     line: int
     position: int
     name: str
-    kind: HabitKind
+    kind: Kind
     question: str
     description: str
     color: str
@@ -243,14 +238,14 @@ class _Archive:
             raise _Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
         seen.add(day)
         note = row[note_column] if note_column is not None and note_column < len(row) else ""
-        if len(note) > NOTE_MAX_LENGTH:
-            raise _Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=NOTE_MAX_LENGTH))
+        if len(note) > rules.NOTE_MAX_LENGTH:
+            raise _Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=rules.NOTE_MAX_LENGTH))
         status, value = _status(row[value_column].strip(), habit.kind)
         if status is None:
             if not note:
                 return None
-            status = EntryStatus.NOT_DONE
-        if day < EPOCH:
+            status = Status.NOT_DONE
+        if day < rules.EARLIEST_DAY:
             raise _Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=day.isoformat()))
         if day > self.today:
             problem = f.PROBLEM_DATE_FUTURE.format(value=day, today=self.today.isoformat())
@@ -309,7 +304,7 @@ def _habit(
         question=texts["question"],
         description=texts["description"],
         color=_color(cells.get("Color", "").strip()),
-        unit=texts["unit"] if kind == HabitKind.NUMERIC else "",
+        unit=texts["unit"] if kind == Kind.NUMERIC else "",
         target_value=_target_value(cells.get("Target Value", "").strip(), kind),
         target_type=target_type,
         frequency_times=times,
@@ -319,18 +314,17 @@ def _habit(
 
 
 def _text(value: str, column: str, label: str) -> str:
-    limit = getattr(Habit._meta.get_field(column), "max_length", None)
     value = value.strip() if column == "name" else value
-    if limit is not None and len(value) > limit:
-        raise _Problem(f.PROBLEM_TOO_LONG.format(column=label, limit=limit))
+    if len(value) > TEXT_LIMITS[column]:
+        raise _Problem(f.PROBLEM_TOO_LONG.format(column=label, limit=TEXT_LIMITS[column]))
     return value
 
 
-def _kind(value: str) -> HabitKind:
+def _kind(value: str) -> Kind:
     if value == f.TYPE_YES_NO:
-        return HabitKind.BOOLEAN
+        return Kind.BOOLEAN
     if value == f.TYPE_NUMERICAL:
-        return HabitKind.NUMERIC
+        return Kind.NUMERIC
     raise _Problem(f.PROBLEM_TYPE.format(value=value))
 
 
@@ -338,29 +332,29 @@ def _frequency(times_text: str, days_text: str) -> tuple[int, int]:
     times_text, days_text = times_text.strip(), days_text.strip()
     if WHOLE_NUMBER.match(times_text) and WHOLE_NUMBER.match(days_text):
         times, days = int(times_text), int(days_text)
-        if 1 <= times <= days <= MAX_FREQUENCY_DAYS:
+        if rules.frequency_is_valid(times, days):
             return times, days
-    raise _Problem(f.PROBLEM_FREQUENCY.format(limit=MAX_FREQUENCY_DAYS))
+    raise _Problem(f.PROBLEM_FREQUENCY.format(limit=rules.MAX_FREQUENCY_DAYS))
 
 
 def _color(value: str) -> str:
     if not value:
-        return str(Habit._meta.get_field("color").default)
-    if not COLOR.match(value):
+        return rules.DEFAULT_COLOR
+    if not rules.color_is_valid(value):
         raise _Problem(f.PROBLEM_COLOR.format(value=value))
     return value.upper()
 
 
-def _target_type(value: str, kind: HabitKind) -> TargetType:
+def _target_type(value: str, kind: Kind) -> TargetType:
     if value == f.TARGET_AT_MOST:
         return TargetType.AT_MOST
-    if value == f.TARGET_AT_LEAST or kind == HabitKind.BOOLEAN:
+    if value == f.TARGET_AT_LEAST or kind == Kind.BOOLEAN:
         return TargetType.AT_LEAST
     raise _Problem(f.PROBLEM_TARGET_TYPE.format(value=value))
 
 
-def _target_value(value: str, kind: HabitKind) -> Decimal | None:
-    if kind == HabitKind.BOOLEAN:
+def _target_value(value: str, kind: Kind) -> Decimal | None:
+    if kind == Kind.BOOLEAN:
         return None
     amount = _decimal(value)
     if amount is None or not 0 < amount < MAX_AMOUNT:
@@ -389,31 +383,29 @@ def _archived(value: str) -> bool:
 
 
 def _day(value: str) -> date:
-    try:
-        if f.DAY_PATTERN.match(value):
-            return date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise _Problem(f.PROBLEM_DATE.format(value=value))
+    day = rules.parse_day(value)
+    if day is None:
+        raise _Problem(f.PROBLEM_DATE.format(value=value))
+    return day
 
 
-def _status(value: str, kind: HabitKind) -> tuple[EntryStatus | None, Decimal | None]:
+def _status(value: str, kind: Kind) -> tuple[Status | None, Decimal | None]:
     """The entry a Checkmarks.csv value makes: (None, None) for values that make none."""
     named = f.VALUES_BY_NAME.get(value.upper())
-    if kind == HabitKind.NUMERIC and named is None and WHOLE_NUMBER.match(value):
+    if kind == Kind.NUMERIC and named is None and WHOLE_NUMBER.match(value):
         thousandths = int(value)
         if thousandths == f.UNKNOWN:
             return None, None
         if 0 <= thousandths < MAX_AMOUNT * 1000:
-            return EntryStatus.DONE, (Decimal(thousandths) / 1000).quantize(THOUSANDTH)
+            return Status.DONE, (Decimal(thousandths) / 1000).quantize(THOUSANDTH)
         raise _Problem(f.PROBLEM_VALUE.format(value=value))
     code = named
-    if kind == HabitKind.BOOLEAN and code is None and WHOLE_NUMBER.match(value):
+    if kind == Kind.BOOLEAN and code is None and WHOLE_NUMBER.match(value):
         code = int(value)
-    if code == f.YES_MANUAL and kind == HabitKind.BOOLEAN:
-        return EntryStatus.DONE, None
+    if code == f.YES_MANUAL and kind == Kind.BOOLEAN:
+        return Status.DONE, None
     if code == f.SKIP:
-        return EntryStatus.SKIPPED, None
+        return Status.SKIPPED, None
     if code in {f.NO, f.YES_AUTO, f.UNKNOWN}:
         return None, None
     raise _Problem(f.PROBLEM_VALUE.format(value=value))

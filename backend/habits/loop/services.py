@@ -6,17 +6,15 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import user_today
-from habits.list_cache import habits_changed
+from habits.changes import habits_change
 from habits.loop import formats as f
 from habits.loop.reader import LoopHabit, read_archive
 from habits.models import Entry, Habit
-from habits.summaries import summaries_refresh_stale
 
 ENTRY_BATCH_SIZE = 2000
 # Fields a Loop file sets on a habit; weekdays and period are ours alone and stay as they are.
@@ -51,9 +49,8 @@ def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
     changes nothing the second time. The queries do not grow with the number of entries (batches of
     `ENTRY_BATCH_SIZE`).
     """
-    today = user_today(user=user)
-    parsed = read_archive(file=file, size=size, today=today)
-    with transaction.atomic():
+    parsed = read_archive(file=file, size=size, today=user_today(user=user))
+    with habits_change(user=user) as change:
         existing: dict[str, Habit] = {}
         for habit in Habit.objects.select_for_update().filter(user=user).order_by("position", "id"):
             existing.setdefault(habit.name.strip(), habit)
@@ -75,10 +72,7 @@ def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
             unique_fields=["habit", "date"],
             update_fields=["status", "value", "note", "updated_at"],
         )
-        for habit in habits:
-            habit.summary_day = None
-        summaries_refresh_stale(habits=habits, today=today)
-        habits_changed(user_id=user.pk)
+        change.history_changed(*habits)
     return ImportCounts(
         habits_created=created,
         habits_updated=len(habits) - created,

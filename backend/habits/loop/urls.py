@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from habits import apis_loop
+from habits.loop import apis
 
 urlpatterns = [
-    path("export/loop/", apis_loop.LoopExportApi.as_view(), name="loop-export"),
-    path("import/loop/", apis_loop.LoopImportApi.as_view(), name="loop-import"),
+    path("export/loop/", apis.LoopExportApi.as_view(), name="loop-export"),
+    path("import/loop/", apis.LoopImportApi.as_view(), name="loop-import"),
 ]

@@ -31,7 +31,8 @@ from decimal import Decimal
 
 from habits.engine import HabitSpec, Mark, Status, score_series
 from habits.loop import formats as f
-from habits.models import Habit, HabitKind, TargetType
+from habits.models import Habit
+from habits.rules import Kind, TargetType
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def _habits_csv(habits: Sequence[HabitData]) -> str:
     rows: list[Sequence[str]] = [f.HABITS_HEADER]
     for index, data in enumerate(habits, start=1):
         habit = data.habit
-        numeric = habit.kind == HabitKind.NUMERIC
+        numeric = habit.kind == Kind.NUMERIC
         rows.append(
             (
                 f"{index:03d}",
@@ -107,7 +108,7 @@ def _loop_double(value: Decimal | None) -> str:
 
 def _checkmarks_csv(data: HabitData) -> str:
     rows: list[Sequence[str]] = [f.CHECKMARKS_HEADER]
-    numeric = data.habit.kind == HabitKind.NUMERIC
+    numeric = data.habit.kind == Kind.NUMERIC
     for day in sorted(data.marks, reverse=True):
         value = _value(data.marks[day], numeric)
         rows.append((day.isoformat(), value, data.notes.get(day, "")))
@@ -139,7 +140,7 @@ def _days_newest_first(first: date | None, today: date) -> list[date]:
 
 def _wide_value(data: HabitData, day: date) -> str:
     mark = data.marks.get(day)
-    numeric = data.habit.kind == HabitKind.NUMERIC
+    numeric = data.habit.kind == Kind.NUMERIC
     if mark is None:
         return str(f.UNKNOWN) if numeric else f.VALUE_NAMES[f.UNKNOWN]
     return _value(mark, numeric)

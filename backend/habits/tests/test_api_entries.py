@@ -11,10 +11,10 @@ from django.db import connection
 from accounts.models import User
 from conftest import ApiClient
 from factories import make_entry, make_habit, make_user
-from habits.apis import MESSAGE_BAD_DAY
 from habits.models import Entry
-from habits.services import (
-    MESSAGE_BEFORE_EPOCH,
+from habits.rules import (
+    MESSAGE_BAD_DAY,
+    MESSAGE_BEFORE_EARLIEST_DAY,
     MESSAGE_VALUE_FOR_BOOLEAN,
     MESSAGE_VALUE_REQUIRED,
 )
@@ -135,7 +135,7 @@ def test_future_is_judged_in_the_users_zone() -> None:
 def test_days_before_1970_are_refused(signed_in: ApiClient, user: User) -> None:
     habit = make_habit(user=user)
     response = signed_in.put(entries_url(habit.pk, "1969-12-31"), {"status": "done"})
-    assert response.json()["errors"]["date"] == [MESSAGE_BEFORE_EPOCH]
+    assert response.json()["errors"]["date"] == [MESSAGE_BEFORE_EARLIEST_DAY]
 
 
 @pytest.mark.parametrize(

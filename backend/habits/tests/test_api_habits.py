@@ -9,7 +9,8 @@ from conftest import ApiClient
 from core.errors import CODE_INVALID, CODE_NOT_FOUND, CODE_PARSE_ERROR
 from factories import make_entry, make_habit
 from habits.models import Habit
-from habits.services import MESSAGE_KIND_LOCKED, MESSAGE_REORDER_IDS, MESSAGE_TARGET_REQUIRED
+from habits.rules import MESSAGE_TARGET_REQUIRED
+from habits.services import MESSAGE_KIND_LOCKED, MESSAGE_REORDER_IDS
 
 pytestmark = pytest.mark.django_db
 
@@ -215,8 +216,9 @@ def test_the_fast_rendering_matches_the_documented_serializers(user: User) -> No
 
     from rest_framework.renderers import JSONRenderer
 
-    from habits.apis import EntryOutput, HabitOutput, entry_data, habit_data
+    from accounts.selectors import user_today
     from habits.selectors import habit_list
+    from habits.serializers import EntryOutput, HabitOutput, entry_data, habit_data
 
     numeric = make_habit(
         user=user,
@@ -228,15 +230,14 @@ def test_the_fast_rendering_matches_the_documented_serializers(user: User) -> No
         frequency_days=7,
     )
     boolean = make_habit(user=user, description="why", question="did you?")
-    today = habit_list(user=user)[0].habit.summary_day
-    assert today is not None
+    today = user_today(user=user)
     make_entry(habit=numeric, day=today, value=Decimal("1.5"), note='lap, "quoted"')
     make_entry(habit=boolean, day=today, status="skipped")
 
     def rendered(data: object) -> object:
         return json.loads(JSONRenderer().render(data))
 
-    items = habit_list(user=user)
+    items = habit_list(user=user, today=today)
     assert len(items) == 2
     for item in items:
         assert rendered(habit_data(item)) == rendered(HabitOutput(item).data)

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import user_today
 from conftest import ApiClient
 from factories import make_entry, make_habit
 from habits.engine import HabitSpec, Kind, Mark, Schedule, Status, habit_stats
@@ -145,3 +146,25 @@ def test_a_schedule_change_refreshes_the_summary(signed_in: ApiClient, user: Use
     assert signed_in.get("/api/habits/").json()[0]["current_streak"] == 1
     response = signed_in.patch(f"/api/habits/{habit.pk}/", {"frequency": {"times": 1, "days": 2}})
     assert response.json()["current_streak"] == 5
+
+
+def test_the_stats_rendering_matches_the_documented_serializer(user: User) -> None:
+    import json
+
+    from rest_framework.renderers import JSONRenderer
+
+    from habits.selectors import habit_stats_for
+    from habits.serializers import StatsOutput, stats_data
+
+    habit = make_habit(user=user, frequency_times=3, frequency_days=7)
+    today = user_today(user=user)
+    for offset in (0, 1, 3, 9):
+        make_entry(habit=habit, day=today - timedelta(days=offset))
+    stats = habit_stats_for(habit=habit, start=today - timedelta(days=40), end=None)
+
+    def rendered(data: object) -> object:
+        return json.loads(JSONRenderer().render(data))
+
+    # The documented serializer reads the rendered data: no field missing, none extra, same types.
+    assert rendered(stats_data(stats)) == rendered(StatsOutput(stats_data(stats)).data)
+    assert rendered(stats_data(stats))["completion"]["week"]

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from accounts.selectors import user_today
 from conftest import ApiClient
 from factories import make_entry, make_habit, make_user
-from habits.models import EntryStatus
+from habits.rules import Status
 from habits.tests.loop_fixtures import export, snapshot, upload
 
 # Printable text plus the characters CSV has to quote; no NUL (PostgreSQL text refuses it).
@@ -80,7 +80,7 @@ def generated_habit(draw: st.DrawFn) -> GeneratedHabit:
 
 
 def informative(entries: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    return [row for row in entries if not (row[2] == EntryStatus.NOT_DONE and not row[4])]
+    return [row for row in entries if not (row[2] == Status.NOT_DONE and not row[4])]
 
 
 def score_histories(api: ApiClient, start: date, end: date) -> dict[str, list[dict[str, Any]]]:

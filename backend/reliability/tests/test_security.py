@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 import structlog
+from core.tests.test_configuration import BACKEND, PRODUCTION_ENV
 from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.backends.cached_db import SessionStore
@@ -38,7 +39,6 @@ from core.errors import CODE_CSRF_FAILED, CODE_NOT_AUTHENTICATED, CODE_THROTTLED
 from core.logging import SHARED_PROCESSORS
 from core.spa import CONTENT_SECURITY_POLICY
 from core.tests.test_access_control import UNSAFE, allowed_methods, api_routes, concrete
-from core.tests.test_configuration import BACKEND, PRODUCTION_ENV
 from factories import PASSWORD, make_entry, make_habit, make_user
 
 pytestmark = pytest.mark.django_db

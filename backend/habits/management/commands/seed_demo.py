@@ -13,8 +13,9 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.selectors import user_today
-from habits.models import Entry, EntryStatus, Habit, HabitKind, Period, TargetType
-from habits.summaries import summaries_refresh_stale
+from habits.models import Entry, Habit
+from habits.rules import Kind, Period, Status, TargetType
+from habits.summaries import summaries_refresh
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "demo-habits-2026"  # noqa: S105 - a published password for a local demo account
@@ -33,7 +34,7 @@ DEMO_HABITS: list[dict[str, Any]] = [
     },
     {
         "name": "Drink water",
-        "kind": HabitKind.NUMERIC,
+        "kind": Kind.NUMERIC,
         "unit": "glasses",
         "target_value": Decimal(8),
         "color": "#14B8A6",
@@ -41,7 +42,7 @@ DEMO_HABITS: list[dict[str, Any]] = [
     },
     {
         "name": "Coffee",
-        "kind": HabitKind.NUMERIC,
+        "kind": Kind.NUMERIC,
         "unit": "cups",
         "target_value": Decimal(2),
         "target_type": TargetType.AT_MOST,
@@ -87,8 +88,8 @@ class Command(BaseCommand):
                         Entry(habit=habit, date=day, value=Decimal(rng.randint(low, high)))
                     )
                 elif rng.random() < spec["rate"]:
-                    entries.append(Entry(habit=habit, date=day, status=EntryStatus.DONE))
+                    entries.append(Entry(habit=habit, date=day, status=Status.DONE))
                 elif rng.random() < 0.1:
-                    entries.append(Entry(habit=habit, date=day, status=EntryStatus.SKIPPED))
+                    entries.append(Entry(habit=habit, date=day, status=Status.SKIPPED))
         Entry.objects.bulk_create(entries)
-        summaries_refresh_stale(habits=habits, today=today)
+        summaries_refresh(habits=habits, today=today)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from habits.engine import days_between, local_day, user_today
+from accounts.calendar import days_between, local_day, user_today
 
 QUARTER = timedelta(minutes=15)
 

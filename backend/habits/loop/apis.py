@@ -1,4 +1,6 @@
-"""Loop Habit Tracker CSV export and import (DESIGN §3). Thin views over `habits.loop`."""
+"""Loop Habit Tracker CSV export and import: `/api/export/loop/` and `/api/import/loop/`.
+
+Thin views over the Loop selectors and services."""
 
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
 from core.schema import ERROR_RESPONSES
-from habits.loop import loop_export, loop_import
 from habits.loop.formats import MESSAGE_TOO_BIG
+from habits.loop.selectors import loop_export
+from habits.loop.services import loop_import
 
 # Room for the multipart envelope around the file when the body's size is checked before parsing.
 MULTIPART_OVERHEAD_BYTES = 64 * 1024

@@ -1,4 +1,4 @@
-"""core.aws_config against moto: what the production settings read from Secrets Manager and SSM
+"""config.aws against moto: what the production settings read from Secrets Manager and SSM
 once per cold start, and how a missing or malformed value stops the start without leaking it."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from moto import mock_aws
 
-from core.aws_config import AwsConfiguration, load_aws_configuration
+from config.aws import AwsConfiguration, load_aws_configuration
 
 BACKEND = Path(__file__).resolve().parents[2]
 REGION = "eu-west-1"

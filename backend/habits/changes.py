@@ -1,0 +1,47 @@
+"""The one place where a write's side effects happen.
+
+Every write to a user's habits or entries runs inside `habits_change`, so a new write cannot forget
+what must follow it:
+- the summaries (streak and score in the list) of the habits whose history or schedule changed are
+  recomputed for the user's today, in the write's transaction, and
+- the list cache's version token is replaced (at once and when the transaction commits), so the
+  next list read sees the write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+
+from accounts.models import User
+from accounts.selectors import user_today
+from habits import list_cache
+from habits.models import Habit
+from habits.summaries import summaries_refresh
+
+
+@dataclass
+class HabitsChange:
+    """What a write changed, as far as its side effects need to know."""
+
+    today: date
+    changed_history: dict[int, Habit] = field(default_factory=dict)
+
+    def history_changed(self, *habits: Habit) -> None:
+        """These (saved) habits' entries or schedule changed: their summaries are recomputed."""
+        for habit in habits:
+            self.changed_history[habit.pk] = habit
+
+
+@contextmanager
+def habits_change(*, user: User) -> Iterator[HabitsChange]:
+    """One transaction for a write to `user`'s habits or entries, followed by its side effects."""
+    with transaction.atomic():
+        change = HabitsChange(today=user_today(user=user))
+        yield change
+        summaries_refresh(habits=list(change.changed_history.values()), today=change.today)
+        list_cache.habits_changed(user_id=user.pk)

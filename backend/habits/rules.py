@@ -1,0 +1,158 @@
+"""The habit domain's rules, each stated once, with the messages that explain them.
+
+Pure Python on purpose (no Django): the engine, the models' constraints, the serializers, the
+services and the Loop reader all import these, and the front end reads them from the OpenAPI schema
+that the serializers built from them publish. A limit changed here changes everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+# --- Kinds of habit and entry ---------------------------------------------------------------------
+
+
+class Kind(StrEnum):
+    """Yes/no habits are done or not; measurable ones record an amount against a target."""
+
+    BOOLEAN = "boolean"
+    NUMERIC = "numeric"
+
+
+class TargetType(StrEnum):
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class Period(StrEnum):
+    """How "N times in D days" is judged: any D consecutive days, or calendar periods."""
+
+    ROLLING = "rolling"
+    CALENDAR = "calendar"
+
+
+class Status(StrEnum):
+    """What happened on one day of one habit."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    NOT_DONE = "not_done"
+
+
+# Names a person reads (the admin's choices).
+LABELS: dict[str, str] = {
+    Kind.BOOLEAN: "Yes or no",
+    Kind.NUMERIC: "Measurable",
+    TargetType.AT_LEAST: "At least",
+    TargetType.AT_MOST: "At most",
+    Period.ROLLING: "Rolling window",
+    Period.CALENDAR: "Calendar period",
+    Status.DONE: "Done",
+    Status.SKIPPED: "Skipped",
+    Status.NOT_DONE: "Not done",
+}
+
+
+def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+    """(value, label) pairs, as Django fields and DRF choice fields take them."""
+    return [(member.value, LABELS[member]) for member in enum]
+
+
+# --- Text -----------------------------------------------------------------------------------------
+
+NAME_MAX_LENGTH = 100
+DESCRIPTION_MAX_LENGTH = 1000
+QUESTION_MAX_LENGTH = 200
+UNIT_MAX_LENGTH = 30
+NOTE_MAX_LENGTH = 1000
+
+COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+COLOR_LENGTH = 7
+DEFAULT_COLOR = "#4F46E5"
+MESSAGE_COLOR = "Use a colour as #RRGGBB."
+
+
+def color_is_valid(value: str) -> bool:
+    return re.match(COLOR_PATTERN, value) is not None
+
+
+# --- Amounts --------------------------------------------------------------------------------------
+# Targets and measured values are decimals with three places (thousandths, as Loop stores them),
+# non-negative and below 10^12: exact under repeated use, unlike floats.
+
+AMOUNT_MAX_DIGITS = 15
+AMOUNT_DECIMAL_PLACES = 3
+MAX_AMOUNT = Decimal(10) ** (AMOUNT_MAX_DIGITS - AMOUNT_DECIMAL_PLACES)
+THOUSANDTH = Decimal(1).scaleb(-AMOUNT_DECIMAL_PLACES)
+
+MESSAGE_TARGET_REQUIRED = "A measurable habit needs a target greater than zero."
+MESSAGE_VALUE_REQUIRED = "A measurable habit needs a value when it is done."
+MESSAGE_VALUE_FOR_BOOLEAN = "A yes/no habit takes no value."
+
+
+def target_is_valid(kind: Kind, target_value: Decimal | None) -> bool:
+    """A measurable habit needs a target above zero; a yes/no habit has none."""
+    return kind is Kind.BOOLEAN or (target_value is not None and target_value > 0)
+
+
+# --- Schedules ------------------------------------------------------------------------------------
+# "N times in D days", with 1 <= N <= D <= 366 ({1, 1} is daily; 366 lets "once a year" hold in a
+# leap year), optionally only on some ISO weekdays (1 = Monday ... 7 = Sunday).
+
+MAX_FREQUENCY_DAYS = 366
+WEEKDAYS = range(1, 8)
+ALL_WEEKDAYS_MASK = 0b1111111
+
+MESSAGE_TIMES_OVER_DAYS = "Times must not exceed days."
+MESSAGE_WEEKDAYS_UNIQUE = "Each weekday may appear once."
+
+
+def frequency_is_valid(times: int, days: int) -> bool:
+    return 1 <= times <= days <= MAX_FREQUENCY_DAYS
+
+
+def weekdays_to_mask(weekdays: Iterable[int]) -> int:
+    """ISO weekdays as a bit mask; 0 means every day (all seven are stored as 0 too)."""
+    mask = 0
+    for weekday in weekdays:
+        mask |= 1 << (weekday - 1)
+    return 0 if mask == ALL_WEEKDAYS_MASK else mask
+
+
+def mask_to_weekdays(mask: int) -> list[int]:
+    return [weekday for weekday in WEEKDAYS if mask & (1 << (weekday - 1))]
+
+
+# --- Days -----------------------------------------------------------------------------------------
+# A day is a date in the user's calendar, written YYYY-MM-DD. Entries may be recorded from
+# EARLIEST_DAY to the user's today.
+
+EARLIEST_DAY = date(1970, 1, 1)
+DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+MESSAGE_BAD_DAY = "Use a real date as YYYY-MM-DD."
+MESSAGE_BEFORE_EARLIEST_DAY = "Days before 1970-01-01 cannot be recorded."
+MESSAGE_FUTURE_DAY = "This day is after today ({today}) in your time zone."
+
+
+def parse_day(text: str) -> date | None:
+    """The date `text` names as YYYY-MM-DD, or None (other ISO forms are refused)."""
+    if not DAY_PATTERN.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def entry_day_problem(day: date, today: date) -> str | None:
+    """Why an entry cannot be recorded on `day` (None when it can)."""
+    if day < EARLIEST_DAY:
+        return MESSAGE_BEFORE_EARLIEST_DAY
+    if day > today:
+        return MESSAGE_FUTURE_DAY.format(today=today.isoformat())
+    return None

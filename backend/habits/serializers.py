@@ -1,0 +1,249 @@
+"""The habits API's shapes: input serializers, the documented output serializers, and the one
+renderer of each output shape.
+
+The list is the hottest path of the product; building it through DRF serializers cost more than
+everything else in the request together. So each output shape is written by a plain function here
+(`habit_data`, `entry_data`, `stats_data`), next to the serializer that documents it in the OpenAPI
+schema; a test holds each pair to each other. Limits, enums and messages come from `habits.rules`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from rest_framework import serializers
+from rest_framework.renderers import JSONRenderer
+
+from core.fields import TextField
+from habits import rules
+from habits.engine import HabitStats
+from habits.models import Entry
+from habits.rules import Kind, Period, Status, TargetType
+from habits.selectors import HabitListItem
+
+# --- Input ----------------------------------------------------------------------------------------
+
+
+class FrequencySerializer(serializers.Serializer[Any]):
+    times = serializers.IntegerField(min_value=1, max_value=rules.MAX_FREQUENCY_DAYS)
+    days = serializers.IntegerField(min_value=1, max_value=rules.MAX_FREQUENCY_DAYS)
+
+    def validate(self, attrs: dict[str, int]) -> dict[str, int]:
+        if attrs["times"] > attrs["days"]:
+            raise serializers.ValidationError({"times": [rules.MESSAGE_TIMES_OVER_DAYS]})
+        return attrs
+
+
+class FrequencyOutput(serializers.Serializer[Any]):
+    times = serializers.IntegerField(source="frequency_times")
+    days = serializers.IntegerField(source="frequency_days")
+
+
+class EntryOutput(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    status = serializers.ChoiceField(choices=rules.choices(Status))
+    value = serializers.DecimalField(
+        max_digits=rules.AMOUNT_MAX_DIGITS,
+        decimal_places=rules.AMOUNT_DECIMAL_PLACES,
+        allow_null=True,
+        coerce_to_string=False,
+    )
+    note = serializers.CharField()
+
+
+class EntryInput(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=rules.choices(Status), required=False)
+    value = serializers.DecimalField(
+        max_digits=rules.AMOUNT_MAX_DIGITS,
+        decimal_places=rules.AMOUNT_DECIMAL_PLACES,
+        min_value=0,
+        allow_null=True,
+        required=False,
+    )
+    note = TextField(max_length=rules.NOTE_MAX_LENGTH, allow_blank=True, required=False, default="")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs.setdefault("status", Status.DONE)
+        attrs.setdefault("value", None)
+        return attrs
+
+
+class HabitInput(serializers.Serializer[Any]):
+    name = TextField(max_length=rules.NAME_MAX_LENGTH)
+    description = TextField(
+        max_length=rules.DESCRIPTION_MAX_LENGTH, allow_blank=True, required=False
+    )
+    question = TextField(max_length=rules.QUESTION_MAX_LENGTH, allow_blank=True, required=False)
+    color = serializers.RegexField(
+        rules.COLOR_PATTERN,
+        max_length=rules.COLOR_LENGTH,
+        required=False,
+        error_messages={"invalid": rules.MESSAGE_COLOR},
+    )
+    kind = serializers.ChoiceField(choices=rules.choices(Kind), required=False)
+    unit = TextField(max_length=rules.UNIT_MAX_LENGTH, allow_blank=True, required=False)
+    target_value = serializers.DecimalField(
+        max_digits=rules.AMOUNT_MAX_DIGITS,
+        decimal_places=rules.AMOUNT_DECIMAL_PLACES,
+        min_value=0,
+        allow_null=True,
+        required=False,
+    )
+    target_type = serializers.ChoiceField(choices=rules.choices(TargetType), required=False)
+    frequency = FrequencySerializer(required=False)
+    weekdays = serializers.ListField(
+        child=serializers.IntegerField(min_value=rules.WEEKDAYS[0], max_value=rules.WEEKDAYS[-1]),
+        max_length=len(rules.WEEKDAYS),
+        required=False,
+    )
+    period = serializers.ChoiceField(choices=rules.choices(Period), required=False)
+    archived = serializers.BooleanField(required=False)
+
+    def validate_weekdays(self, value: list[int]) -> list[int]:
+        if len(set(value)) != len(value):
+            raise serializers.ValidationError(rules.MESSAGE_WEEKDAYS_UNIQUE)
+        return sorted(value)
+
+
+class HabitOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField(source="habit.pk")
+    name = serializers.CharField(source="habit.name")
+    description = serializers.CharField(source="habit.description")
+    question = serializers.CharField(source="habit.question")
+    color = serializers.CharField(source="habit.color")
+    kind = serializers.ChoiceField(source="habit.kind", choices=rules.choices(Kind))
+    unit = serializers.CharField(source="habit.unit")
+    target_value = serializers.DecimalField(
+        source="habit.target_value",
+        max_digits=rules.AMOUNT_MAX_DIGITS,
+        decimal_places=rules.AMOUNT_DECIMAL_PLACES,
+        allow_null=True,
+        coerce_to_string=False,
+    )
+    target_type = serializers.ChoiceField(
+        source="habit.target_type", choices=rules.choices(TargetType)
+    )
+    frequency = FrequencyOutput(source="habit")
+    weekdays = serializers.ListField(source="habit.weekdays", child=serializers.IntegerField())
+    period = serializers.ChoiceField(source="habit.period", choices=rules.choices(Period))
+    archived = serializers.BooleanField(source="habit.archived")
+    position = serializers.IntegerField(source="habit.position")
+    created_at = serializers.DateTimeField(source="habit.created_at")
+    today_entry = EntryOutput(allow_null=True)
+    scheduled_today = serializers.BooleanField()
+    current_streak = serializers.IntegerField(source="summary.current_streak")
+    score = serializers.FloatField(source="summary.score", min_value=0, max_value=1)
+
+
+class RangeInput(serializers.Serializer[Any]):
+    start = serializers.DateField(input_formats=["%Y-%m-%d"], required=False)
+    end = serializers.DateField(input_formats=["%Y-%m-%d"], required=False)
+
+
+class ReorderInput(serializers.Serializer[Any]):
+    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), max_length=10_000)
+
+
+class CompletionRowOutput(serializers.Serializer[Any]):
+    start = serializers.DateField()
+    end = serializers.DateField()
+    done = serializers.IntegerField()
+    scheduled = serializers.IntegerField()
+    rate = serializers.FloatField()
+
+
+class CompletionOutput(serializers.Serializer[Any]):
+    week = CompletionRowOutput(many=True)
+    month = CompletionRowOutput(many=True)
+    year = CompletionRowOutput(many=True)
+
+
+class ScorePointOutput(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    score = serializers.FloatField()
+
+
+class StatsOutput(serializers.Serializer[Any]):
+    current_streak = serializers.IntegerField()
+    best_streak = serializers.IntegerField()
+    score = serializers.FloatField(help_text="Habit strength today, 0-1 (Loop's formula).")
+    score_history = ScorePointOutput(many=True, help_text="One row per day of the range.")
+    completion = CompletionOutput()
+    total_done = serializers.IntegerField()
+
+
+# --- Rendering: one function per output shape ---------------------------------------------------
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _timestamp(value: datetime) -> str:
+    text = value.astimezone(UTC).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def entry_data(entry: Entry) -> dict[str, Any]:
+    return {
+        "date": entry.date.isoformat(),
+        "status": entry.status,
+        "value": _number(entry.value),
+        "note": entry.note,
+    }
+
+
+def habit_data(item: HabitListItem) -> dict[str, Any]:
+    habit = item.habit
+    return {
+        "id": habit.pk,
+        "name": habit.name,
+        "description": habit.description,
+        "question": habit.question,
+        "color": habit.color,
+        "kind": habit.kind,
+        "unit": habit.unit,
+        "target_value": _number(habit.target_value),
+        "target_type": habit.target_type,
+        "frequency": {"times": habit.frequency_times, "days": habit.frequency_days},
+        "weekdays": habit.weekdays,
+        "period": habit.period,
+        "archived": habit.archived,
+        "position": habit.position,
+        "created_at": _timestamp(habit.created_at),
+        "today_entry": None if item.today_entry is None else entry_data(item.today_entry),
+        "scheduled_today": item.scheduled_today,
+        "current_streak": item.summary.current_streak,
+        "score": item.summary.score,
+    }
+
+
+def stats_data(stats: HabitStats) -> dict[str, Any]:
+    return {
+        "current_streak": stats.current_streak,
+        "best_streak": stats.best_streak,
+        "score": stats.score,
+        "score_history": [
+            {"date": day.isoformat(), "score": score} for day, score in stats.score_history
+        ],
+        "completion": {
+            unit: [
+                {
+                    "start": row.start.isoformat(),
+                    "end": row.end.isoformat(),
+                    "done": row.done,
+                    "scheduled": row.scheduled,
+                    "rate": row.rate,
+                }
+                for row in rows
+            ]
+            for unit, rows in stats.completion.items()
+        },
+        "total_done": stats.total_done,
+    }
+
+
+def habit_list_json(items: list[HabitListItem]) -> bytes:
+    return bytes(JSONRenderer().render([habit_data(item) for item in items]))
