@@ -9,18 +9,18 @@
 # `skopeo inspect`) makes the pin immutable even if a tag were ever pushed again.
 ARG LAMBDA_PYTHON=public.ecr.aws/lambda/python:3.12.2026.11.10.14
 
-# --- build: dependencies, the backend without its tests, static files, bytecode -----------------
+# --- build: dependencies, the product's code, static files, bytecode ------------------------------
 FROM ${LAMBDA_PYTHON} AS build
 WORKDIR /build
 
 # The same script and flags as `make image-check`, into a folder of its own.
 COPY backend/requirements/runtime.txt backend/requirements/runtime.txt
-COPY backend/scripts/install-runtime.sh backend/scripts/install-runtime.sh
-RUN backend/scripts/install-runtime.sh /build/packages
+COPY backend/requirements/install-runtime.sh backend/requirements/install-runtime.sh
+RUN backend/requirements/install-runtime.sh /build/packages
 
-# .dockerignore already leaves tests, caches and developer tools out of the build context.
+# .dockerignore lets only the product's packages and the handler into the build context.
 COPY backend/ /build/app/
-RUN rm -rf /build/app/requirements /build/app/scripts
+RUN rm -rf /build/app/requirements
 
 # collectstatic needs the production settings to load, not to run: the secret key, host and
 # database given here exist only for this command and are not part of the image.

@@ -1,6 +1,7 @@
 # Every task of the project. `make help` lists them.
-# Each part's tasks live next to its code (backend/*.mk, frontend/, terraform/, buildspec/) and are
-# included below; `test` and `bench` here name, in order, everything they run.
+# Each part's tasks live next to its code (backend/*.mk, backend/ops/, backend/tooling/, frontend/,
+# terraform/, buildspec/) and are included below; `test` and `bench` here name, in order, everything
+# they run (make runs prerequisites left to right).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -21,11 +22,13 @@ help: ## List every task with a line each
 
 include backend/backend.mk
 include backend/ops/ops.mk
-include backend/runtime.mk
-include backend/reliability/reliability.mk
+include backend/tooling/tooling.mk
 include frontend/frontend.mk
 include terraform/terraform.mk
 include buildspec/deploy.mk
+
+.PHONY: lint
+lint: backend-lint ## Every linter: ruff, mypy and the import contracts (backend)
 
 .PHONY: test
 test: lint backend-test image-check frontend-test e2e tf-check ## Run every suite: lint, backend, image, front end, browser e2e, Terraform

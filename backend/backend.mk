@@ -20,11 +20,12 @@ lock: venv ## Re-lock Python dependencies from requirements/*.in (pip-compile)
 		$(VENV)/bin/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url \
 			--no-emit-find-links -o $$name.txt $$name.in; done
 
-.PHONY: lint
-lint: venv ## ruff (lint + format check) and mypy
+.PHONY: backend-lint
+backend-lint: venv ## ruff (lint + format check), mypy, and the import contracts (lint-imports, in pyproject.toml)
 	cd $(BACKEND) && $(VENV)/bin/ruff check .
 	cd $(BACKEND) && $(VENV)/bin/ruff format --check .
 	cd $(BACKEND) && $(VENV)/bin/mypy .
+	cd $(BACKEND) && $(VENV)/bin/lint-imports --no-cache
 
 .PHONY: fmt
 fmt: venv ## Format and auto-fix the Python code
@@ -42,7 +43,3 @@ migrate: venv ## Apply database migrations
 run: venv frontend-build migrate ## Serve the whole product on http://127.0.0.1:$(PORT) (demo account on first run)
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
-
-.PHONY: bench-api
-bench-api: venv ## Habit list and stats server time on PostgreSQL (BENCH_DATABASE_URL), against DESIGN §7
-	cd $(BACKEND) && $(PY) bench/api.py

@@ -1,4 +1,4 @@
-"""Accounts API: register, login, logout, me, password, CSRF cookie (DESIGN §3)."""
+"""Accounts API: register, login, logout, me, password, CSRF cookie."""
 
 from __future__ import annotations
 

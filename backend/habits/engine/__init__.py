@@ -9,7 +9,8 @@ from habits.engine.completion import PeriodCompletion, completion
 from habits.engine.scores import score_on, score_series
 from habits.engine.stats import HabitStats, HabitSummary, habit_stats, habit_summary
 from habits.engine.streaks import Streaks, streaks
-from habits.engine.types import HabitSpec, Kind, Mark, Period, Schedule, Status, TargetType
+from habits.engine.types import HabitSpec, Mark, Schedule
+from habits.rules import Kind, Period, Status, TargetType
 
 __all__ = [
     "HabitSpec",

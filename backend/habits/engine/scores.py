@@ -30,7 +30,8 @@ from itertools import accumulate
 from math import sqrt
 
 from habits.engine.timeline import Timeline, build_timeline
-from habits.engine.types import HabitSpec, Mark, TargetType
+from habits.engine.types import HabitSpec, Mark
+from habits.rules import TargetType
 
 
 def score_series(

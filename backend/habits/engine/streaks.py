@@ -31,7 +31,8 @@ from itertools import accumulate
 
 from habits.engine.periods import schedule_periods, scheduled_days
 from habits.engine.timeline import Timeline, build_timeline
-from habits.engine.types import HabitSpec, Mark, Period
+from habits.engine.types import HabitSpec, Mark
+from habits.rules import Period
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ from decimal import Decimal
 from itertools import accumulate
 
 from habits.engine.periods import iso_weekday
-from habits.engine.types import HabitSpec, Mark, Status, TargetType
+from habits.engine.types import HabitSpec, Mark
+from habits.rules import Status, TargetType
 
 ZERO = Decimal(0)
 

@@ -19,6 +19,7 @@ MAKEFILES = [
     "terraform/*.mk",
     "buildspec/*.mk",
     "backend/ops/*.mk",
+    "backend/tooling/*.mk",
 ]
 MAKE_COMMAND = re.compile(r"make(?P<targets>( [a-z0-9][a-z0-9-]*)+)")
 ECHO_COMMAND = re.compile(r'echo "[^"`]*"')

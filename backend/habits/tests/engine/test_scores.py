@@ -19,7 +19,8 @@ FEWER = settings(max_examples=100, deadline=None)
 def reference_scores(
     spec: HabitSpec, marks: Mapping[date, Mark], today: date
 ) -> list[tuple[date, float]]:
-    """The formula of DESIGN §3, one day at a time, every window summed from scratch."""
+    """Loop's score formula (see habits.engine.scores), one day at a time, every window summed from
+    scratch."""
     entries = [day for day in marks if day <= today]
     if not entries:
         return []

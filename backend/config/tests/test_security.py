@@ -1,10 +1,10 @@
-"""Security properties checked as tests: CSRF everywhere, cookies and headers as production sets
-them, sessions that end when they should, account deletion that leaves nothing behind, login
-throttling, and logs free of secrets.
+"""Security properties of the whole site, checked as tests: CSRF on every unsafe route, cookies and
+headers as production sets them, HTTPS and host checks, the SPA's content security policy, and logs
+free of secrets. (Sessions and sign-in: accounts/tests/test_sessions.py.)
 
 Production values are read from `config.settings.production` itself (in a subprocess, with the
-environment `core/tests/test_configuration.py` uses), then applied here with `override_settings`,
-so a change to production.py is what these tests see.
+environment `config/tests/test_settings.py` uses), then applied here with `override_settings`, so a
+change to production.py is what these tests see.
 """
 
 from __future__ import annotations
@@ -23,23 +23,19 @@ from typing import Any
 
 import pytest
 import structlog
-from core.tests.test_configuration import BACKEND, PRODUCTION_ENV
-from django.apps import apps
 from django.conf import settings
-from django.contrib.sessions.backends.cached_db import SessionStore
-from django.contrib.sessions.models import Session
-from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import URLPattern
 from rest_framework.parsers import JSONParser
 
 from accounts.models import User
+from config.tests.test_settings import BACKEND, PRODUCTION_ENV
 from conftest import ApiClient
-from core.errors import CODE_CSRF_FAILED, CODE_NOT_AUTHENTICATED, CODE_THROTTLED
+from core.errors import CODE_CSRF_FAILED
 from core.logging import SHARED_PROCESSORS
 from core.spa import CONTENT_SECURITY_POLICY
 from core.tests.test_access_control import UNSAFE, allowed_methods, api_routes, concrete
-from factories import PASSWORD, make_entry, make_habit, make_user
+from factories import make_entry, make_habit
 
 pytestmark = pytest.mark.django_db
 
@@ -243,158 +239,6 @@ def test_spa_index_has_a_content_security_policy(tmp_path: Path) -> None:
     assert "unsafe-eval" not in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
-
-
-# --- Sessions -------------------------------------------------------------------------------------
-
-
-def test_login_rotates_the_session_key_against_fixation(user: User) -> None:
-    planted = SessionStore()
-    planted["planted"] = True
-    planted.create()
-    victim = ApiClient()
-    victim.cookies[settings.SESSION_COOKIE_NAME] = planted.session_key or ""
-    victim.sign_in(user)
-    assert session_value(victim) != planted.session_key
-    attacker = ApiClient()
-    attacker.cookies[settings.SESSION_COOKIE_NAME] = planted.session_key or ""
-    assert attacker.get(ME).status_code == 401
-    assert not Session.objects.filter(session_key=planted.session_key).exists()
-
-
-def test_signing_in_as_someone_else_starts_a_new_session(user: User, other_user: User) -> None:
-    """Signing in again as the same user keeps the key (Django's rule: no privilege changes);
-    signing in as another user must not inherit the first one's session."""
-    client = ApiClient()
-    client.sign_in(user)
-    first = session_value(client)
-    client.sign_in(other_user)
-    assert session_value(client) != first
-    assert client.get(ME).json()["email"] == other_user.email
-    assert not Session.objects.filter(session_key=first).exists()
-
-
-def test_logout_ends_the_session_on_the_server(signed_in: ApiClient) -> None:
-    stolen = session_value(signed_in)
-    assert signed_in.post(LOGOUT).status_code == 204
-    replay = ApiClient()
-    replay.cookies[settings.SESSION_COOKIE_NAME] = stolen
-    response = replay.get(ME)
-    assert response.status_code == 401
-    assert response.json()["code"] == CODE_NOT_AUTHENTICATED
-    assert not Session.objects.filter(session_key=stolen).exists()
-    assert not SessionStore().exists(stolen)
-
-
-def test_password_change_ends_the_other_sessions_and_keeps_this_one(user: User) -> None:
-    laptop, phone = ApiClient(), ApiClient()
-    laptop.sign_in(user)
-    phone.sign_in(user)
-    before = session_value(laptop)
-    new_password = "a brand new passphrase 42"
-    response = laptop.post(
-        PASSWORD_CHANGE, {"current_password": PASSWORD, "new_password": new_password}
-    )
-    assert response.status_code == 204
-    assert session_value(laptop) != before  # rotated too
-    assert laptop.get(ME).status_code == 200
-    assert phone.get(ME).status_code == 401
-    stale = ApiClient()
-    stale.cookies[settings.SESSION_COOKIE_NAME] = before
-    assert stale.get(ME).status_code == 401
-    assert ApiClient().post(LOGIN, {"email": user.email, "password": PASSWORD}).status_code == 400
-    ApiClient().sign_in(user, new_password)
-
-
-# --- Account deletion -----------------------------------------------------------------------------
-
-
-def row_counts() -> dict[str, int]:
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_models(include_auto_created=True)
-    }
-
-
-def sessions_of(user_id: int) -> list[str]:
-    return [
-        session.session_key
-        for session in Session.objects.all()
-        if str(session.get_decoded().get("_auth_user_id")) == str(user_id)
-    ]
-
-
-def test_deleting_the_account_removes_every_row_that_belonged_to_it(
-    other_user: User,
-) -> None:
-    bystander = make_habit(user=other_user)
-    make_entry(habit=bystander, day=date(2024, 1, 1))
-    ApiClient().sign_in(other_user)
-    before = row_counts()
-
-    victim = make_user()
-    for index in range(3):
-        habit = make_habit(user=victim, kind="numeric" if index else "boolean")
-        for day in range(1, 6):
-            make_entry(habit=habit, day=date(2024, 1, day))
-    client = ApiClient()
-    client.sign_in(victim)
-    client.post("/api/habits/", {"name": "Made through the API"})
-    assert row_counts() != before
-
-    response = client.delete(ME, {"password": PASSWORD})
-    assert response.status_code == 204
-    assert row_counts() == before
-    assert sessions_of(victim.pk) == []
-    assert client.get(ME).status_code == 401
-
-
-def test_deleting_the_account_removes_its_sessions_on_other_devices(user: User) -> None:
-    phone = ApiClient()
-    phone.sign_in(user)
-    phone_key = session_value(phone)
-    laptop = ApiClient()
-    laptop.sign_in(user)
-    before = Session.objects.count()
-    assert laptop.delete(ME, {"password": PASSWORD}).status_code == 204
-    assert phone.get(ME).status_code == 401
-    assert sessions_of(user.pk) == []
-    assert Session.objects.count() == before - 2
-    assert cache.get(SessionStore(phone_key).cache_key) is None
-
-
-# --- Login throttling -----------------------------------------------------------------------------
-
-
-def failed_login(client: ApiClient, email: str) -> Any:
-    return client.post(LOGIN, {"email": email, "password": "not the password 1"})
-
-
-def test_login_is_throttled_per_account_with_retry_after(user: User) -> None:
-    limit = settings.LOGIN_THROTTLE["per_account"]
-    for _ in range(limit):
-        assert failed_login(ApiClient(REMOTE_ADDR="10.0.0.1"), user.email).status_code == 400
-    # From another address, and with the right password: still refused.
-    response = ApiClient(REMOTE_ADDR="10.0.0.2").post(
-        LOGIN, {"email": user.email.upper(), "password": PASSWORD}
-    )
-    assert response.status_code == 429
-    assert response.json()["code"] == CODE_THROTTLED
-    retry_after = int(response["Retry-After"])
-    assert 0 < retry_after <= settings.LOGIN_THROTTLE["window_seconds"]
-    assert "sessionid" not in response.cookies
-
-
-def test_login_is_throttled_per_address(user: User) -> None:
-    limit = settings.LOGIN_THROTTLE["per_address"]
-    client = ApiClient(REMOTE_ADDR="10.0.0.3")
-    for index in range(limit):
-        assert failed_login(client, f"nobody{index}@example.org").status_code == 400
-    response = client.post(LOGIN, {"email": user.email, "password": PASSWORD})
-    assert response.status_code == 429
-    assert int(response["Retry-After"]) > 0
-    # Another address is not affected.
-    ApiClient(REMOTE_ADDR="10.0.0.4").sign_in(user)
 
 
 # --- Logs -----------------------------------------------------------------------------------------

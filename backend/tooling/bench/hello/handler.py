@@ -2,7 +2,7 @@
 
 import os
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench_hello.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hello.settings")
 
 from django.core.asgi import get_asgi_application  # after the settings are chosen
 from django.urls import get_resolver

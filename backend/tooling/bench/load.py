@@ -3,18 +3,18 @@
 1. Recreates a dedicated database (`habit_tracker_bench`) on the machine's PostgreSQL and empties
    the bench's Redis database (2), migrates, and seeds accounts with habits and a year of history,
    plus a signed-in session per account.
-2. Serves the product with config.settings.bench (production's settings minus HTTPS) on the
+2. Serves the product with tooling.bench.settings (production's settings minus HTTPS) on the
    machine's PostgreSQL and Redis, and drives it with Locust headless on loopback: the realistic
    mix with think time (people), the same mix without (saturation), then the habit list alone.
    Each phase starts from a settled database (settle_database).
-3. Serves reliability/ceiling.py (a bare Django JSON view, no apps, no middleware) with the same
+3. Serves tooling/bench/ceiling.py (a bare Django JSON view, no apps, no middleware) with the same
    server command and drives it the same way.
 4. Prints requests per second, p50/p95/p99, errors and the server's CPU per request for each, the
-   ratio of the habit list's throughput to the bare view's, and the issue 8 budgets next to them.
+   ratio of the habit list's throughput to the bare view's, and the budgets next to them.
    Nothing is asserted.
 
 The server (BENCH_SERVER):
-- `lambda` (the default): `gunicorn -k sync -w 4 reliability.lambda_server:application`. Each
+- `lambda` (the default): `gunicorn -k sync -w 4 tooling.lambda_server:application`. Each
   request becomes an API Gateway event for lambda_handler.handler, as in production: Mangum, the
   ASGI application, the middleware, the view. Each worker process runs one request at a time, as a
   Lambda instance does, and four of them stand for four warm instances.
@@ -43,7 +43,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reliability.servers import BACKEND, HttpServer, free_port, manage
+from tooling.servers import BACKEND, HttpServer, free_port, manage
 
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = os.environ.get("BENCH_DATABASE", "habit_tracker_bench")
@@ -53,7 +53,7 @@ SPAWN_RATE = int(os.environ.get("BENCH_SPAWN_RATE", "8"))
 DURATION = os.environ.get("BENCH_TIME", "30s")
 SERVER = os.environ.get("BENCH_SERVER", "lambda")
 SERVER_ARGUMENTS = {
-    "lambda": ["-k", "sync", "reliability.lambda_server:application"],
+    "lambda": ["-k", "sync", "tooling.lambda_server:application"],
     "uvicorn": ["-k", "uvicorn.workers.UvicornWorker", "config.asgi:application"],
 }
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4" if SERVER == "lambda" else "2"))
@@ -236,7 +236,7 @@ def locust(user_class: str, server: Server, label: str) -> dict[str, dict[str, f
                 "-m",
                 "locust",
                 "-f",
-                str(BACKEND / "reliability" / "locustfile.py"),
+                str(BACKEND / "tooling" / "bench" / "locustfile.py"),
                 user_class,
                 "--headless",
                 "-u",
@@ -319,7 +319,7 @@ def report(
     ratio = listing["list habits"]["rps"] / ceiling["bare view"]["rps"]
     cpu_ratio = ceiling["Aggregated"]["server_cpu_ms"] / listing["Aggregated"]["server_cpu_ms"]
     paced_p99 = paced["Aggregated"]["p99"]
-    print("\nbudgets (issue 8)")
+    print("\nbudgets")
     print(f"  errors: {errors} (budget 0) {verdict(errors == 0)}")
     print(
         f"  p99 of the mix, {USERS} users with think time: {paced_p99:.0f} ms"
@@ -346,10 +346,10 @@ def report(
 
 def main() -> None:
     WORK_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.update(bench_environment("config.settings.bench"))
+    os.environ.update(bench_environment("tooling.bench.settings"))
     sys.path.insert(0, str(BACKEND))
     recreate_database()
-    manage("migrate", "--noinput", env=bench_environment("config.settings.bench"))
+    manage("migrate", "--noinput", env=bench_environment("tooling.bench.settings"))
     import django
 
     django.setup()
@@ -359,7 +359,7 @@ def main() -> None:
 
     connections.close_all()
 
-    product = Server("config.settings.bench", free_port(), WORK_DIR / "product.log")
+    product = Server("tooling.bench.settings", free_port(), WORK_DIR / "product.log")
     try:
         product.start()
         warm_up(product.port, accounts)
@@ -372,7 +372,7 @@ def main() -> None:
         listing = locust("ListUser", product, "list")
     finally:
         product.stop()
-    ceiling_server = Server("reliability.ceiling", free_port(), WORK_DIR / "ceiling.log")
+    ceiling_server = Server("tooling.bench.ceiling", free_port(), WORK_DIR / "ceiling.log")
     try:
         ceiling_server.start()
         ceiling = locust("CeilingUser", ceiling_server, "ceiling")

@@ -9,7 +9,7 @@ INSTALLED_APPS = [
     "rest_framework",
 ]
 MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
-ROOT_URLCONF = "bench_hello.urls"
+ROOT_URLCONF = "hello.urls"
 DATABASES: dict[str, dict[str, str]] = {}
 USE_TZ = True
 REST_FRAMEWORK = {

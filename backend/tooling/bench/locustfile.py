@@ -1,13 +1,13 @@
-"""Locust users for `make bench-load` (reliability/bench.py runs them headless).
+"""Locust users for `make bench-load` (tooling/bench/load.py runs them headless).
 
-- HabitUser: a signed-in person using the app, with the mix of reliability/mix.py (list habits
-  60 %, check in 25 %, stats 10 %, edit 5 %). Each takes one of the accounts reliability/bench.py
+- HabitUser: a signed-in person using the app, with the mix of tooling/bench/mix.py (list habits
+  60 %, check in 25 %, stats 10 %, edit 5 %). Each takes one of the accounts tooling/bench/load.py
   seeded, with a session made for it (no login in the measured window: password hashing is
   deliberately slow, and rare in real use).
 - ThinkingHabitUser: the same with 0.5-1.5 s between actions, as people use it: the latency at
   32 users when they are not all waiting on the server at once.
 - ListUser: the habit list only, for the throughput ratio against the bare view.
-- CeilingUser: the bare Django JSON view (reliability/ceiling.py).
+- CeilingUser: the bare Django JSON view (tooling/bench/ceiling.py).
 
 The others have no wait time: each user sends its next request as soon as the last one is
 answered, so 32 users are 32 requests in flight; the figures are the server's capacity then.
@@ -28,7 +28,7 @@ from typing import Any
 
 from locust import FastHttpUser, between, constant, task
 
-from reliability import mix
+from tooling.bench import mix
 
 ACCOUNTS_FILE = Path(os.environ["BENCH_ACCOUNTS"]) if "BENCH_ACCOUNTS" in os.environ else None
 _next_account = itertools.count()

@@ -59,7 +59,7 @@ class _ManyWithMore(conjecture_utils.many):
     private `many` with `while elements.more()`; the locked Hypothesis (6.170) replaced that with
     `with many(...) as elements: for _ in elements`, so every object schema fails to generate.
     This adds `more()` on top of the new protocol. Remove it once requirements pin a compatible
-    pair (see the issue 8 report)."""
+    pair (a hypothesis-jsonschema release that iterates `many` the new way)."""
 
     def more(self) -> bool:
         if self._depth is None:

@@ -24,8 +24,9 @@ from django.test import RequestFactory
 
 from accounts.models import User
 from conftest import ApiClient
-from reliability import bench, ceiling, mix
-from reliability.servers import free_port
+from tooling.bench import ceiling, mix
+from tooling.bench import load as bench
+from tooling.servers import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -68,7 +69,7 @@ def test_every_task_of_the_locust_users_succeeds(
     monkeypatch.setenv("LOCUST_SKIP_MONKEY_PATCH", "1")
     from locust.env import Environment
 
-    from reliability import locustfile
+    from tooling.bench import locustfile
 
     accounts = bench.seed(2)
     (tmp_path / "accounts.json").write_text(json.dumps(accounts))
@@ -98,7 +99,7 @@ def test_every_task_of_the_locust_users_succeeds(
 
 
 def test_the_ceiling_runs_under_the_bench_server_command(small_bench: Path) -> None:
-    server = bench.Server("reliability.ceiling", free_port(), small_bench / "ceiling.log")
+    server = bench.Server("tooling.bench.ceiling", free_port(), small_bench / "ceiling.log")
     try:
         server.start()
         response = httpx.get(f"http://127.0.0.1:{server.port}/bare/")
@@ -161,13 +162,13 @@ def test_every_kind_of_request_in_the_mix_succeeds() -> None:
 def test_bench_settings_are_production_without_https(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("DJANGO_SECRET_KEY_SECRET_ARN", "DATABASE_SECRET_ARN", "REDIS_URL_PARAMETER"):
         monkeypatch.delenv(name, raising=False)
-    for name, value in bench.bench_environment("config.settings.bench").items():
+    for name, value in bench.bench_environment("tooling.bench.settings").items():
         if name.startswith(("DJANGO_", "DATABASE_", "REDIS_")):
             monkeypatch.setenv(name, value)
-    for module in ("config.settings.base", "config.settings.production", "config.settings.bench"):
+    for module in ("config.settings.base", "config.settings.production", "tooling.bench.settings"):
         monkeypatch.delitem(sys.modules, module, raising=False)
     production = importlib.import_module("config.settings.production")
-    bench_settings = importlib.import_module("config.settings.bench")
+    bench_settings = importlib.import_module("tooling.bench.settings")
     https_only = {
         "SECURE_SSL_REDIRECT",
         "SECURE_HSTS_SECONDS",

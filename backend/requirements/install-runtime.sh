@@ -2,7 +2,7 @@
 # Install the Lambda's locked runtime requirements into TARGET, then prune what the function never
 # uses. The one way they are installed: the Dockerfile and `make image-check` both run this file.
 #
-#   backend/scripts/install-runtime.sh TARGET        (PYTHON picks the interpreter; default python3)
+#   backend/requirements/install-runtime.sh TARGET        (PYTHON picks the interpreter; default python3)
 #
 # --no-deps: runtime.txt is the complete locked set (pip-compile), so nothing outside it comes in.
 # --only-binary: wheels only, no compiler at build time. runtime.txt carries no hashes, so

@@ -1,7 +1,7 @@
 """The requests of the load bench's mix, as plain data: what a signed-in person sends.
 
 Kept apart from the Locust file so the suite can check every kind of request in process
-(reliability/tests/test_bench.py) without importing Locust, which monkey-patches with gevent.
+(tooling/tests/test_bench.py) without importing Locust, which monkey-patches with gevent.
 """
 
 from __future__ import annotations

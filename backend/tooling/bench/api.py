@@ -1,4 +1,4 @@
-"""Server-side timings of the two hot read paths, on PostgreSQL (DESIGN §7 budgets).
+"""Server-side timings of the two hot read paths, on PostgreSQL, against their budgets.
 
 - The habit list for one user with 30 habits x 3 years of daily entries: p50/p95 over repeated
   requests, and the number of SQL queries per request.
@@ -21,7 +21,7 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-BACKEND = Path(__file__).resolve().parent.parent
+BACKEND = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BACKEND))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 os.environ["DATABASE_URL"] = os.environ.get(

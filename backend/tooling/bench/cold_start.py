@@ -1,11 +1,11 @@
 """`make bench-cold-start`: Lambda cold start of the product against a bare hello-world.
 
 Cold start = importing the handler module and answering the first /health/ event, measured inside
-a fresh interpreter (scripts/lambda_probe.py), as Lambda bills the init and first invoke. The
+a fresh interpreter (tooling/bench/lambda_probe.py), as Lambda bills the init and first invoke. The
 product runs its local settings (SQLite, process memory) so the figure is the code's, not a
-network's. The baseline is scripts/bench_hello: bare Django + DRF + Mangum with one view. Runs
-alternate between the two so drift on the machine affects both alike. DESIGN §7 budget: the
-product's median at most 2 x the baseline's.
+network's. The baseline is tooling/bench/hello: bare Django + DRF + Mangum with one view. Runs
+alternate between the two so drift on the machine affects both alike. Budget: the product's
+median at most 2 x the baseline's.
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from lambda_probe import API_DOMAIN
+from tooling.bench.lambda_probe import API_DOMAIN
 
-BACKEND = Path(__file__).resolve().parent.parent
-SCRIPTS = BACKEND / "scripts"
+BENCH_DIR = Path(__file__).resolve().parent
+BACKEND = BENCH_DIR.parents[1]
 BUDGET_RATIO = 2.0
 
 
 def run_once(module: str, env: dict[str, str]) -> dict[str, Any]:
     result = subprocess.run(  # noqa: S603 - our own scripts and tools
-        [sys.executable, str(SCRIPTS / "lambda_probe.py"), "cold-start", module],
+        [sys.executable, str(BENCH_DIR / "lambda_probe.py"), "cold-start", module],
         cwd=BACKEND,
         env=env,
         capture_output=True,
@@ -62,14 +62,14 @@ def main() -> int:
             "DJANGO_ALLOWED_HOSTS": API_DOMAIN,
             "LOG_LEVEL": "WARNING",
         }
-        hello_env = {**base, "PYTHONPATH": str(SCRIPTS)}
+        hello_env = {**base, "PYTHONPATH": str(BENCH_DIR)}
         runs: dict[str, list[dict[str, Any]]] = {"product": [], "hello-world": []}
         # One unmeasured run each first: the first process after a change also writes .pyc files.
         run_once("lambda_handler", product_env)
-        run_once("bench_hello.handler", hello_env)
+        run_once("hello.handler", hello_env)
         for _ in range(args.runs):
             runs["product"].append(run_once("lambda_handler", product_env))
-            runs["hello-world"].append(run_once("bench_hello.handler", hello_env))
+            runs["hello-world"].append(run_once("hello.handler", hello_env))
 
     medians = {}
     for name, reports in runs.items():

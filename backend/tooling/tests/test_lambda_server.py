@@ -1,4 +1,4 @@
-"""reliability/lambda_server.py: HTTP in, an API Gateway event through lambda_handler.handler, HTTP
+"""tooling/lambda_server.py: HTTP in, an API Gateway event through lambda_handler.handler, HTTP
 out. The load bench serves the product through it, so a request must mean the same thing there
 as it does in production: cookies, CSRF, query strings, status codes, bodies, Set-Cookie."""
 
@@ -12,7 +12,7 @@ from wsgiref.util import setup_testing_defaults
 import pytest
 
 from factories import PASSWORD, make_habit, make_user
-from reliability import lambda_server
+from tooling import lambda_server
 
 
 class Browser:

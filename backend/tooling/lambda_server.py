@@ -4,7 +4,7 @@
 Production is API Gateway (HTTP API, payload 2.0) in front of the function; every Lambda instance
 runs one request at a time through Mangum, the ASGI application and the middleware chain, and
 concurrency comes from more instances. This WSGI application reproduces that on a machine: under
-`gunicorn -k sync -w N reliability.lambda_server:application`, each worker process is one warm
+`gunicorn -k sync -w N tooling.lambda_server:application`, each worker process is one warm
 instance, N of them run side by side, and every request takes production's path from the handler
 on (event -> Mangum -> ASGI -> Django -> Mangum's response). What API Gateway does, and what this
 module does in its place:
@@ -15,8 +15,8 @@ module does in its place:
 - the handler's response becomes the HTTP response: statusCode, headers, one Set-Cookie per entry
   of `cookies`, the body (decoded from base64 when the handler says so).
 
-Used by the load bench (reliability/bench.py), for the product and, with the bare-view settings
-(reliability/ceiling.py), for its ceiling. Not for production: API Gateway and Lambda are.
+Used by the load bench (tooling/bench/load.py), for the product and, with the bare-view settings
+(tooling/bench/ceiling.py), for its ceiling. Not for production: API Gateway and Lambda are.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The load bench's ceiling: a bare Django JSON view, no apps, no middleware, no database.
 
 Served by the same command as the product (by default `gunicorn -k sync -w 4
-reliability.lambda_server:application`: an API Gateway event per request through
-lambda_handler.handler, Mangum and the ASGI application; see reliability/bench.py) with
-DJANGO_SETTINGS_MODULE=reliability.ceiling: this module is both the settings and the URL
+tooling.lambda_server:application`: an API Gateway event per request through
+lambda_handler.handler, Mangum and the ASGI application; see tooling/bench/load.py) with
+DJANGO_SETTINGS_MODULE=tooling.bench.ceiling: this module is both the settings and the URL
 configuration. The product's throughput is read against it.
 """
 
@@ -15,13 +15,13 @@ from django.urls import path
 DEBUG = False
 SECRET_KEY = "ceiling-bench-only-not-a-secret"  # noqa: S105 - serves one constant JSON view
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-ROOT_URLCONF = "reliability.ceiling"
+ROOT_URLCONF = "tooling.bench.ceiling"
 INSTALLED_APPS: list[str] = []
 MIDDLEWARE: list[str] = []
 DATABASES: dict[str, dict[str, str]] = {}
 USE_TZ = True
 LOGGING_CONFIG = None
-API_BASE_PATH = ""  # read by lambda_handler, which reliability/lambda_server.py calls
+API_BASE_PATH = ""  # read by lambda_handler, which tooling/lambda_server.py calls
 
 BARE_PATH = "bare/"
 

@@ -2,11 +2,10 @@
 
 Everything production decides stays (DEBUG off, cached_db sessions on Redis, the PostgreSQL pool,
 JSON logs, the security middleware and headers) except what needs HTTPS: the redirect, HSTS and
-the Secure/__Host- cookies, which an HTTP load generator could not send back. Owned by
-reliability/ (issue 8); never deployed.
+the Secure/__Host- cookies, which an HTTP load generator could not send back. Never deployed.
 """
 
-from .production import *  # noqa: F403
+from config.settings.production import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0

@@ -7,7 +7,7 @@ stop and start while driving the API over HTTP.
   back: requests succeed again without a restart.
 - Throughout: no 500 and no HTML page.
 
-The servers are throwaway ones (reliability.servers) on free ports: the machine's shared
+The servers are throwaway ones (tooling.servers) on free ports: the machine's shared
 PostgreSQL and Redis are never touched. Under CI=true a missing binary is a failure, not a skip.
 """
 
@@ -23,7 +23,7 @@ import httpx
 import pytest
 import redis
 
-from reliability.servers import (
+from tooling.servers import (
     PostgresServer,
     ProductServer,
     RedisServer,

@@ -1,10 +1,10 @@
 """`make image-check`: the image's dependencies, installed as the Dockerfile installs them, run the
 product's handler with the production settings against stand-ins for AWS.
 
-1. backend/scripts/install-runtime.sh into an empty folder (the same script and flags as the
+1. backend/requirements/install-runtime.sh into an empty folder (the same script and flags as the
    Dockerfile), with the given interpreter; its size is printed and must stay under --max-mb.
    The backend is copied as the image gets it (the files .dockerignore lets into the build
-   context, without requirements/ and scripts/) and collectstatic runs as in the Dockerfile.
+   context, without requirements/) and collectstatic runs as in the Dockerfile.
 2. A moto server holds the secret key, the Aurora-style database secret and the Redis parameter;
    the database is a local PostgreSQL (see below) behind a small TLS proxy,
    because the production settings require TLS to the database and the local server has none.
@@ -52,8 +52,8 @@ from cryptography.x509.oid import NameOID
 
 BACKEND = Path(__file__).resolve().parent.parent
 ROOT = BACKEND.parent
-INSTALL_SCRIPT = BACKEND / "scripts" / "install-runtime.sh"
-PROBE = BACKEND / "scripts" / "lambda_probe.py"
+INSTALL_SCRIPT = BACKEND / "requirements" / "install-runtime.sh"
+PROBE = BACKEND / "tooling" / "bench" / "lambda_probe.py"
 CI = os.environ.get("CI", "").lower() == "true"
 REGION = "us-east-1"
 DATABASE = "image_check"
@@ -134,9 +134,9 @@ def in_build_context(relative: str, rules: list[tuple[bool, re.Pattern[str]]]) -
 
 
 def copy_backend_as_the_image_has_it(destination: Path) -> int:
-    """The Dockerfile's COPY backend/ then rm -rf requirements scripts; returns the file count."""
+    """The Dockerfile's COPY backend/ then rm -rf requirements; returns the file count."""
     shutil.rmtree(destination, ignore_errors=True)
-    rules, dropped = dockerignore_rules(), {"requirements", "scripts"}
+    rules, dropped = dockerignore_rules(), {"requirements"}
     count = 0
     for path in sorted(BACKEND.rglob("*")):
         relative = path.relative_to(ROOT).as_posix()

@@ -1,0 +1,38 @@
+# Developer tooling: benchmarks, the load bench, the fuzz run and the Lambda image check. Included by
+# the root Makefile (ROOT, BACKEND, PY, VENV, CI, the shell flags and the venv target come from
+# there), which also defines `bench` as the list of the bench-* targets below, in order. The fault,
+# security and short fuzz tests run in `make backend-test`, beside the code they test.
+
+FUZZ_EXAMPLES ?= 200
+IMAGE_CHECK_DIR := $(ROOT)/.build/image-check
+IMAGE_MAX_MB ?= 80
+# The image runs Python 3.12: use a 3.12 interpreter when the machine has one, else python3.
+IMAGE_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12.*/bin/python3.12) \
+	$(shell command -v python3.12 2>/dev/null) python3)
+
+.PHONY: bench-api
+bench-api: venv ## Habit list and stats server time on PostgreSQL (BENCH_DATABASE_URL), against their budgets
+	cd $(BACKEND) && $(PY) -m tooling.bench.api
+
+.PHONY: bench-cold-start
+bench-cold-start: venv ## Lambda cold start (import + first /health/), median of 5, against bare Django + DRF + Mangum
+	cd $(BACKEND) && $(PY) -m tooling.bench.cold_start --runs 5
+
+.PHONY: bench-load
+bench-load: venv ## Load bench: the product served as the Lambda serves it (BENCH_SERVER=uvicorn for ASGI), Locust, 32 users, against a bare-view ceiling
+	cd $(BACKEND) && $(PY) -m tooling.bench.load
+
+.PHONY: fuzz
+fuzz: venv ## Fuzz every API operation with schemathesis, 200 examples each (FUZZ_EXAMPLES=n, FUZZ_SEED=n)
+	cd $(BACKEND) && FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) LOG_LEVEL=WARNING $(PY) -m pytest \
+		core/tests/test_fuzz.py -q -s -p no:logging
+
+# The image itself is built by `make deploy-image` (buildspec/deploy.mk) from the Dockerfile, which
+# installs its dependencies with the same backend/requirements/install-runtime.sh.
+.PHONY: image-check
+image-check: venv ## Install the image's dependencies as the Dockerfile does, serve /health/ through the handler in isolation (<= 80 MB)
+	@echo "image-check: interpreter $(IMAGE_PYTHON)"
+	@if [ "$(IMAGE_PYTHON)" = python3 ]; then \
+		echo "image-check: no Python 3.12 here; the image runs 3.12, this check runs $$(python3 -V)"; fi
+	cd $(BACKEND) && $(PY) -m tooling.image_check --python "$(IMAGE_PYTHON)" \
+		--target $(IMAGE_CHECK_DIR)/packages --max-mb $(IMAGE_MAX_MB)
