@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 import structlog
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
@@ -34,6 +35,7 @@ CODE_METHOD_NOT_ALLOWED = "method_not_allowed"
 CODE_THROTTLED = "throttled"
 CODE_SERVER_ERROR = "server_error"
 CODE_SERVICE_UNAVAILABLE = "service_unavailable"
+CODE_REQUEST_TOO_LARGE = "request_too_large"
 
 MESSAGE_INVALID = "The request has invalid fields."
 MESSAGE_NOT_FOUND = "Not found."
@@ -42,6 +44,7 @@ MESSAGE_CSRF_FAILED = (
 )
 MESSAGE_SERVER_ERROR = "Something went wrong on our side. Please try again."
 MESSAGE_SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly."
+MESSAGE_REQUEST_TOO_LARGE = "The request body is larger than {limit} bytes."
 
 # Exceptions that mean the database cannot be reached (as opposed to a bug or a constraint).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
@@ -162,3 +165,9 @@ def json_server_error(request: HttpRequest) -> JsonResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
     return JsonResponse(error_body(MESSAGE_CSRF_FAILED, CODE_CSRF_FAILED), status=403)
+
+
+def request_too_large_response() -> JsonResponse:
+    """413 for a body over REQUEST_MAX_BYTES, refused before anything reads it."""
+    message = MESSAGE_REQUEST_TOO_LARGE.format(limit=settings.REQUEST_MAX_BYTES)
+    return JsonResponse(error_body(message, CODE_REQUEST_TOO_LARGE), status=413)

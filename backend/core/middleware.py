@@ -7,8 +7,11 @@ import uuid
 from collections.abc import Callable
 
 import structlog
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject, empty
+
+from core.errors import request_too_large_response
 
 log = structlog.get_logger("core.request")
 
@@ -65,3 +68,20 @@ class RequestLogMiddleware:
         response[REQUEST_ID_HEADER] = request_id
         structlog.contextvars.clear_contextvars()
         return response
+
+
+class RequestSizeMiddleware:
+    """Refuses a body whose declared length is over REQUEST_MAX_BYTES before anything reads it
+    (the ASGI handler also stops reading an undeclared one there)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > settings.REQUEST_MAX_BYTES:
+            return request_too_large_response()
+        return self.get_response(request)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestLogMiddleware",
+    "core.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -150,7 +151,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["core.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     "COERCE_DECIMAL_TO_STRING": False,
@@ -196,11 +197,14 @@ STORAGES = {
 FRONTEND_DIST_DIR = Path(env_str("FRONTEND_DIST_DIR", str(PROJECT_DIR / "frontend" / "dist")) or "")
 SERVE_FRONTEND = env_bool("SERVE_FRONTEND", True)
 
-# Uploads: a Loop export is a zip well under this; bigger bodies are refused before parsing.
+# Request bodies: JSON and forms up to 2 MB (core.parsers reads no further); an import's zip up to
+# IMPORT_MAX_BYTES; no body at all above REQUEST_MAX_BYTES, refused before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 IMPORT_MAX_ROWS = 100_000
+MULTIPART_OVERHEAD_BYTES = 64 * 1024  # the multipart envelope around the import's file
+REQUEST_MAX_BYTES = IMPORT_MAX_BYTES + MULTIPART_OVERHEAD_BYTES
 
 # --- Security -------------------------------------------------------------------------------------
 
