@@ -6,7 +6,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src -type f 2>/dev/null) \
 	$(addprefix $(FRONTEND)/,index.html vite.config.ts tsconfig.json package.json package-lock.json)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: frontend-deps frontend-build frontend-test frontend-size e2e
+.PHONY: frontend-deps frontend-build frontend-lint frontend-test frontend-size e2e
 
 # npm ci only when node_modules is missing or the lock file is newer than the last install.
 $(FRONTEND_DEPS_STAMP): $(FRONTEND)/package-lock.json
@@ -21,8 +21,11 @@ $(FRONTEND)/dist/index.html: $(FRONTEND_DEPS_STAMP) $(FRONTEND_SOURCES)
 
 frontend-build: $(FRONTEND)/dist/index.html ## Build the SPA into frontend/dist (only when its sources changed)
 
-frontend-test: $(FRONTEND_DEPS_STAMP) ## Front end: typecheck, lint and unit tests (Vitest)
-	cd $(FRONTEND) && npm run typecheck && npm run lint && npm test
+frontend-lint: $(FRONTEND_DEPS_STAMP) ## Front end: tsc, ESLint (layers, hooks) and prettier --check
+	cd $(FRONTEND) && npm run typecheck && npm run lint && npm run format:check
+
+frontend-test: frontend-lint ## Front end: frontend-lint, then the unit tests (Vitest)
+	cd $(FRONTEND) && npm test
 
 frontend-size: frontend-build ## First-load JS and CSS, gzip, against the 120 KB budget
 	cd $(FRONTEND) && npm run size

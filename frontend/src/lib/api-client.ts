@@ -93,11 +93,7 @@ async function fetchOrExplain(url: string, init: RequestInit): Promise<Response>
     return await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(
-      "Can't reach the server. Check your connection and try again.",
-      0,
-      "network_error",
-    );
+    throw new ApiError("Can't reach the server. Check your connection and try again.", 0, "network_error");
   }
 }
 
@@ -126,14 +122,9 @@ export async function toApiError(response: Response): Promise<ApiError> {
   }
   const detail = typeof payload.detail === "string" ? payload.detail : undefined;
   const code = typeof payload.code === "string" ? payload.code : `http_${response.status}`;
-  const fieldErrors =
-    payload.errors && typeof payload.errors === "object" ? (payload.errors as FieldErrors) : {};
+  const fieldErrors = payload.errors && typeof payload.errors === "object" ? (payload.errors as FieldErrors) : {};
   const firstFieldMessage = Object.values(fieldErrors).flat()[0];
-  const message = messageFor(
-    response.status,
-    detail ?? firstFieldMessage,
-    response.headers.get("Retry-After"),
-  );
+  const message = messageFor(response.status, detail ?? firstFieldMessage, response.headers.get("Retry-After"));
   return new ApiError(message, response.status, code, fieldErrors);
 }
 
@@ -167,12 +158,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("POST", path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("PUT", path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("PATCH", path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("POST", path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("PUT", path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("PATCH", path, { ...options, body }),
   delete: <T = void>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>("DELETE", path, { ...options, body }),
 };

@@ -18,12 +18,16 @@ export function fakeHabitsApi(initial: Habit[]) {
   server.use(
     http.get("*/api/habits/", ({ request }) => {
       const archived = new URL(request.url).searchParams.get("archived") === "true";
-      const list = [...habits.values()].filter((habit) => habit.archived === archived).sort((a, b) => a.position - b.position);
+      const list = [...habits.values()]
+        .filter((habit) => habit.archived === archived)
+        .sort((a, b) => a.position - b.position);
       return HttpResponse.json(list.map(withToday));
     }),
     http.get("*/api/habits/:id/", ({ params }) => {
       const habit = habits.get(Number(params.id));
-      return habit ? HttpResponse.json(withToday(habit)) : HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 });
+      return habit
+        ? HttpResponse.json(withToday(habit))
+        : HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 });
     }),
     http.get("*/api/habits/:id/entries/", ({ params }) =>
       HttpResponse.json(
@@ -33,7 +37,12 @@ export function fakeHabitsApi(initial: Habit[]) {
     http.put("*/api/habits/:id/entries/:date/", async ({ request, params }) => {
       const body = (await request.json()) as { status: EntryStatus; value?: number | null; note?: string };
       log.push({ method: "PUT", path: `${params.id}/${params.date}`, body });
-      const entry: Entry = { date: String(params.date), status: body.status, value: body.value ?? null, note: body.note ?? "" };
+      const entry: Entry = {
+        date: String(params.date),
+        status: body.status,
+        value: body.value ?? null,
+        note: body.note ?? "",
+      };
       entries.set(`${params.id}/${params.date}`, entry);
       return HttpResponse.json(entry);
     }),

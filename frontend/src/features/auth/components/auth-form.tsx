@@ -61,15 +61,26 @@ function AuthForm({ mode, pending, error, onSubmit }: AuthFormProps) {
 
   return (
     <div className="auth-card card">
-      <PageTitle title={signUp ? "Create your account" : "Sign in"}>{signUp ? "Create your account" : "Sign in"}</PageTitle>
+      <PageTitle title={signUp ? "Create your account" : "Sign in"}>
+        {signUp ? "Create your account" : "Sign in"}
+      </PageTitle>
       <p className="subtitle">
         {signUp ? "Track habits, keep streaks honest, see your progress." : "Welcome back. Your habits are waiting."}
       </p>
       <form onSubmit={submit}>
-        <FormError message={error && !hasFieldErrors ? errorMessage(error) : error ? "Please correct the marked fields." : null} />
+        <FormError
+          message={error && !hasFieldErrors ? errorMessage(error) : error ? "Please correct the marked fields." : null}
+        />
         <Field label="Email" errors={fieldErrors.email}>
           {(props) => (
-            <input {...props} type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+            <input
+              {...props}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
           )}
         </Field>
         <Field

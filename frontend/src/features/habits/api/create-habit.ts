@@ -32,7 +32,8 @@ export function validateHabitInput(input: HabitInput): FieldErrors {
     if (input.target_value === null || !(input.target_value > 0)) add("target_value", "Enter a target above 0.");
   }
   const { times, days } = input.frequency;
-  if (!Number.isInteger(days) || days < 1 || days > 365) add("frequency", "The number of days must be between 1 and 365.");
+  if (!Number.isInteger(days) || days < 1 || days > 365)
+    add("frequency", "The number of days must be between 1 and 365.");
   else if (!Number.isInteger(times) || times < 1 || times > days)
     add("frequency", `The number of times must be between 1 and ${days}.`);
   if (input.weekdays.some((day) => day < 1 || day > 7)) add("weekdays", "Choose days from Monday to Sunday.");

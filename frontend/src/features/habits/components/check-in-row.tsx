@@ -67,7 +67,11 @@ export function CheckInRow({ habit, today }: CheckInRowProps) {
             </svg>
           </button>
         ) : (
-          <AmountEntry habit={habit} describedBy={statusId} onSave={(value) => (value === null ? clear() : save({ status: "done", value, note }))} />
+          <AmountEntry
+            habit={habit}
+            describedBy={statusId}
+            onSave={(value) => (value === null ? clear() : save({ status: "done", value, note }))}
+          />
         )}
         <div className="habit-row-text">
           <Link to={paths.habit(habit.id)} className="habit-name">
@@ -75,7 +79,9 @@ export function CheckInRow({ habit, today }: CheckInRowProps) {
             <span className="visually-hidden"> details</span>
           </Link>
           <p className="habit-meta">
-            <span id={statusId} className={`status-text status-${status.tone}`}>{status.text}</span>
+            <span id={statusId} className={`status-text status-${status.tone}`}>
+              {status.text}
+            </span>
             <span aria-hidden="true"> · </span>
             <span>Streak {habit.current_streak}</span>
             <span aria-hidden="true"> · </span>
@@ -108,7 +114,9 @@ export function CheckInRow({ habit, today }: CheckInRowProps) {
       </div>
       {note && !noteOpen && <p className="habit-note">“{note}”</p>}
       <div id={noteId} hidden={!noteOpen}>
-        {noteOpen && <NoteEditor habitName={habit.name} initial={note} onSave={saveNote} onCancel={() => setNoteOpen(false)} />}
+        {noteOpen && (
+          <NoteEditor habitName={habit.name} initial={note} onSave={saveNote} onCancel={() => setNoteOpen(false)} />
+        )}
       </div>
     </li>
   );
@@ -119,7 +127,8 @@ function describeStatus(habit: Habit): { text: string; tone: "done" | "skipped" 
   if (entry?.status === "skipped") return { text: "Skipped today", tone: "skipped" };
   if (habit.kind === "numeric") {
     const target = targetSummary(habit) ?? "";
-    if (entry?.value === null || entry?.value === undefined || entry.status !== "done") return { text: `Nothing yet · ${target}`, tone: "open" };
+    if (entry?.value === null || entry?.value === undefined || entry.status !== "done")
+      return { text: `Nothing yet · ${target}`, tone: "open" };
     const amount = `${formatNumber(entry.value)} / ${formatNumber(habit.target_value ?? 0)}${habit.unit ? ` ${habit.unit}` : ""}`;
     if (meetsTarget(habit, entry.value)) return { text: `✓ ${amount}, target met`, tone: "done" };
     return habit.target_type === "at_most"
@@ -166,7 +175,12 @@ function AmountEntry({
 
   return (
     <form className="amount-entry" onSubmit={commit}>
-      <button type="button" className="step-button" aria-label={`Decrease ${habit.name} by ${step}`} onClick={() => stepBy(-step)}>
+      <button
+        type="button"
+        className="step-button"
+        aria-label={`Decrease ${habit.name} by ${step}`}
+        onClick={() => stepBy(-step)}
+      >
         −
       </button>
       <input
@@ -180,7 +194,12 @@ function AmountEntry({
         onChange={(event) => setDraft(event.target.value)}
         onBlur={() => commit()}
       />
-      <button type="button" className="step-button" aria-label={`Increase ${habit.name} by ${step}`} onClick={() => stepBy(step)}>
+      <button
+        type="button"
+        className="step-button"
+        aria-label={`Increase ${habit.name} by ${step}`}
+        onClick={() => stepBy(step)}
+      >
         +
       </button>
     </form>

@@ -61,7 +61,12 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
           <legend>Status</legend>
           {statuses.map((option) => (
             <label key={option.value} className="choice">
-              <input type="radio" name={`${id}-status`} checked={status === option.value} onChange={() => setStatus(option.value)} />
+              <input
+                type="radio"
+                name={`${id}-status`}
+                checked={status === option.value}
+                onChange={() => setStatus(option.value)}
+              />
               {option.label}
             </label>
           ))}

@@ -87,7 +87,13 @@ function HabitDetailLoaded({ habit }: { habit: Habit }) {
         {entries.isError && <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />}
         {entries.data && (
           <Suspense fallback={<Loading label="Loading the calendar…" />}>
-            <YearHeatmap habit={habit} entries={entries.data} today={today} selected={selected} onSelect={setSelected} />
+            <YearHeatmap
+              habit={habit}
+              entries={entries.data}
+              today={today}
+              selected={selected}
+              onSelect={setSelected}
+            />
           </Suspense>
         )}
         {selected && (
@@ -143,7 +149,11 @@ function Completion({ weeks, months }: { weeks: CompletionBucket[]; months: Comp
         <ul className="bars">
           {buckets.map((bucket) => (
             <li key={bucket.start}>
-              <span className="bar-label">{view === "week" ? `Week of ${formatShort(bucket.start)}` : formatShort(bucket.start).replace(/^1 /, "")}</span>
+              <span className="bar-label">
+                {view === "week"
+                  ? `Week of ${formatShort(bucket.start)}`
+                  : formatShort(bucket.start).replace(/^1 /, "")}
+              </span>
               <span className="bar-track" aria-hidden="true">
                 <span className="bar-fill" style={{ width: `${Math.round(bucket.rate * 100)}%` }} />
               </span>

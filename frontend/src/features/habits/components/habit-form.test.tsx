@@ -98,7 +98,11 @@ describe("habit form", () => {
   });
 
   it("shows the server's field errors", async () => {
-    captureCreate(400, { detail: "Invalid input.", code: "invalid", errors: { name: ["You already have a habit with this name."] } });
+    captureCreate(400, {
+      detail: "Invalid input.",
+      code: "invalid",
+      errors: { name: ["You already have a habit with this name."] },
+    });
     const { user } = renderApp("/habits/new");
     await user.type(await screen.findByLabelText("Name"), "Read");
     await user.click(screen.getByRole("button", { name: "Create habit" }));

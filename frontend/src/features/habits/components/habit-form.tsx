@@ -153,14 +153,30 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
       <FormError message={formError} />
       <Field label="Name" errors={errors.name}>
         {(props) => (
-          <input {...props} type="text" required maxLength={100} value={draft.name} onChange={(e) => set("name", e.target.value)} />
+          <input
+            {...props}
+            type="text"
+            required
+            maxLength={100}
+            value={draft.name}
+            onChange={(e) => set("name", e.target.value)}
+          />
         )}
       </Field>
       <Field label="Question (optional)" hint="Shown on Today, e.g. “Did you meditate today?”" errors={errors.question}>
-        {(props) => <input {...props} type="text" value={draft.question} onChange={(e) => set("question", e.target.value)} />}
+        {(props) => (
+          <input {...props} type="text" value={draft.question} onChange={(e) => set("question", e.target.value)} />
+        )}
       </Field>
       <Field label="Description (optional)" errors={errors.description}>
-        {(props) => <textarea {...props} rows={2} value={draft.description} onChange={(e) => set("description", e.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={draft.description}
+            onChange={(e) => set("description", e.target.value)}
+          />
+        )}
       </Field>
 
       <fieldset className="fieldset">
@@ -205,7 +221,11 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
           <div className="inline-fields">
             <Field label="Target type" errors={errors.target_type}>
               {(props) => (
-                <select {...props} value={draft.target_type} onChange={(e) => set("target_type", e.target.value as Draft["target_type"])}>
+                <select
+                  {...props}
+                  value={draft.target_type}
+                  onChange={(e) => set("target_type", e.target.value as Draft["target_type"])}
+                >
                   <option value="at_least">At least</option>
                   <option value="at_most">At most</option>
                 </select>
@@ -213,11 +233,25 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
             </Field>
             <Field label="Target amount" errors={errors.target_value}>
               {(props) => (
-                <input {...props} type="text" inputMode="decimal" value={draft.target_value} onChange={(e) => set("target_value", e.target.value)} />
+                <input
+                  {...props}
+                  type="text"
+                  inputMode="decimal"
+                  value={draft.target_value}
+                  onChange={(e) => set("target_value", e.target.value)}
+                />
               )}
             </Field>
             <Field label="Unit" errors={errors.unit}>
-              {(props) => <input {...props} type="text" placeholder="km" value={draft.unit} onChange={(e) => set("unit", e.target.value)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="text"
+                  placeholder="km"
+                  value={draft.unit}
+                  onChange={(e) => set("unit", e.target.value)}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
@@ -239,12 +273,28 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
           <div className="inline-fields">
             <Field label="Times" errors={frequencyErrors.length ? frequencyErrors : undefined}>
               {(props) => (
-                <input {...props} type="number" min={1} max={draft.preset === "per_week" ? 7 : 365} value={draft.times} onChange={(e) => set("times", e.target.value)} />
+                <input
+                  {...props}
+                  type="number"
+                  min={1}
+                  max={draft.preset === "per_week" ? 7 : 365}
+                  value={draft.times}
+                  onChange={(e) => set("times", e.target.value)}
+                />
               )}
             </Field>
             {draft.preset === "n_in_d" && (
               <Field label="Days">
-                {(props) => <input {...props} type="number" min={1} max={365} value={draft.days} onChange={(e) => set("days", e.target.value)} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="number"
+                    min={1}
+                    max={365}
+                    value={draft.days}
+                    onChange={(e) => set("days", e.target.value)}
+                  />
+                )}
               </Field>
             )}
           </div>
@@ -259,7 +309,10 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
                     type="checkbox"
                     checked={draft.weekdays.includes(day.iso)}
                     onChange={(e) =>
-                      set("weekdays", e.target.checked ? [...draft.weekdays, day.iso] : draft.weekdays.filter((d) => d !== day.iso))
+                      set(
+                        "weekdays",
+                        e.target.checked ? [...draft.weekdays, day.iso] : draft.weekdays.filter((d) => d !== day.iso),
+                      )
                     }
                   />
                   <abbr title={day.long}>{day.short}</abbr>
@@ -273,11 +326,21 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
           <fieldset className="fieldset nested">
             <legend>Count the times</legend>
             <label className="choice">
-              <input type="radio" name="period" checked={draft.period === "rolling"} onChange={() => set("period", "rolling")} />
+              <input
+                type="radio"
+                name="period"
+                checked={draft.period === "rolling"}
+                onChange={() => set("period", "rolling")}
+              />
               In any rolling window of days
             </label>
             <label className="choice">
-              <input type="radio" name="period" checked={draft.period === "calendar"} onChange={() => set("period", "calendar")} />
+              <input
+                type="radio"
+                name="period"
+                checked={draft.period === "calendar"}
+                onChange={() => set("period", "calendar")}
+              />
               Per calendar week or month
             </label>
           </fieldset>

@@ -137,7 +137,13 @@ export function HabitManager() {
                   </p>
                 </div>
                 <div className="move-buttons">
-                  <button type="button" className="icon-button" aria-label={`Move ${habit.name} up`} disabled={index === 0} onClick={() => moveBy(habit, -1)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Move ${habit.name} up`}
+                    disabled={index === 0}
+                    onClick={() => moveBy(habit, -1)}
+                  >
                     <span aria-hidden="true">↑</span>
                   </button>
                   <button

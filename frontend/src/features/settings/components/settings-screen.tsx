@@ -69,7 +69,11 @@ function DayPreferences() {
             </select>
           )}
         </Field>
-        <Field label="New day starts at" errors={fieldErrors.day_start_hour} hint="Night owls: a check-in before this hour counts for the previous day.">
+        <Field
+          label="New day starts at"
+          errors={fieldErrors.day_start_hour}
+          hint="Night owls: a check-in before this hour counts for the previous day."
+        >
           {(props) => (
             <select {...props} value={hour} onChange={(event) => setHour(Number(event.target.value))}>
               {Array.from({ length: 24 }, (_, value) => (
@@ -114,8 +118,8 @@ function ImportSection() {
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import from Loop Habit Tracker</h2>
       <p>
-        In Loop, open Settings → Export as CSV, then choose that zip here. The summary below shows what was created
-        and what was updated.
+        In Loop, open Settings → Export as CSV, then choose that zip here. The summary below shows what was created and
+        what was updated.
       </p>
       <form onSubmit={submit}>
         <div className="field">
@@ -141,8 +145,12 @@ function ImportSection() {
             <strong>Import finished.</strong>
           </p>
           <ul>
-            <li>{result.habits_created} habits created, {result.habits_updated} updated</li>
-            <li>{result.entries_created} check-ins created, {result.entries_updated} updated</li>
+            <li>
+              {result.habits_created} habits created, {result.habits_updated} updated
+            </li>
+            <li>
+              {result.entries_created} check-ins created, {result.entries_updated} updated
+            </li>
           </ul>
         </div>
       )}
@@ -196,12 +204,21 @@ function DeleteAccountSection() {
   return (
     <section className="card danger-zone" aria-labelledby="delete-title">
       <h2 id="delete-title">Delete account</h2>
-      <p>This deletes your account, every habit and every check-in. It cannot be undone. Export first if you want a copy.</p>
+      <p>
+        This deletes your account, every habit and every check-in. It cannot be undone. Export first if you want a copy.
+      </p>
       <form onSubmit={submit}>
         <FormError message={remove.isError && !fieldErrors.password ? errorMessage(remove.error) : null} />
         <Field label="Your password, to confirm" errors={fieldErrors.password}>
           {(props) => (
-            <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
           )}
         </Field>
         <button type="submit" className="button button-danger" disabled={!password || remove.isPending}>
