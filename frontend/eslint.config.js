@@ -12,7 +12,7 @@ const appLayer = {
 /** bulletproof-react's import rules: shared code never reaches up, and features never import each other. */
 const layerRules = [
   {
-    files: ["src/components/**", "src/lib/**", "src/config/**"],
+    files: ["src/components/**", "src/lib/**", "src/config/**", "src/types/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -4,7 +4,12 @@
  * first when it is missing. Every failure becomes an `ApiError` whose message a person can act on.
  */
 
-export type FieldErrors = Record<string, string[]>;
+import type { components } from "@/types/api";
+
+type ErrorBody = components["schemas"]["Error"];
+
+/** Field name → messages, as a 400 response's `errors` carries them (`non_field_errors` for the rest). */
+export type FieldErrors = NonNullable<ErrorBody["errors"]>;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -54,9 +59,7 @@ export function apiUrl(path: string, query?: Query): string {
   return url.toString();
 }
 
-export interface Session {
-  authenticated: boolean;
-}
+export type Session = components["schemas"]["CsrfOutput"];
 
 /**
  * `GET /api/auth/csrf/`: sets the `csrftoken` cookie and says whether this browser is signed in,
@@ -68,7 +71,7 @@ export async function fetchSession(): Promise<Session> {
     headers: { Accept: "application/json" },
   });
   if (!response.ok) throw await toApiError(response);
-  let payload: { authenticated?: unknown } = {};
+  let payload: Partial<Record<keyof Session, unknown>> = {};
   try {
     payload = (await response.json()) as typeof payload;
   } catch {
@@ -114,7 +117,7 @@ function messageFor(status: number, detail: string | undefined, retryAfter: stri
 
 /** Turns a JSON error response `{detail, code, errors}` into an ApiError. */
 export async function toApiError(response: Response): Promise<ApiError> {
-  let payload: { detail?: unknown; code?: unknown; errors?: unknown } = {};
+  let payload: Partial<Record<keyof ErrorBody, unknown>> = {};
   try {
     payload = (await response.json()) as typeof payload;
   } catch {

@@ -1,14 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, use } from "react";
+import type { components } from "@/types/api";
 import { ApiError, api, fetchSession } from "./api-client";
 
-export interface User {
-  id: number;
-  email: string;
-  time_zone: string;
-  day_start_hour: number;
-  today: string;
-}
+export type User = components["schemas"]["UserOutput"];
 
 export const meQueryKey = ["me"] as const;
 
@@ -47,14 +42,8 @@ export function useSignedInUser(): User {
   return user;
 }
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
-
-export interface RegisterInput extends Credentials {
-  time_zone?: string;
-}
+export type Credentials = components["schemas"]["LoginInputRequest"];
+export type RegisterInput = components["schemas"]["RegisterInputRequest"];
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

@@ -1,7 +1,10 @@
 import { http, HttpResponse } from "msw";
-import type { Entry, EntryStatus, Habit } from "@/features/habits/types";
+import type { Entry, Habit } from "@/features/habits/types";
+import type { components } from "@/types/api";
 import { TODAY } from "./builders";
 import { server } from "./server";
+
+type Schemas = components["schemas"];
 
 /**
  * A small stateful stand-in for the habits API: the list reflects the entries written through it,
@@ -35,11 +38,11 @@ export function fakeHabitsApi(initial: Habit[]) {
       ),
     ),
     http.put("*/api/habits/:id/entries/:date/", async ({ request, params }) => {
-      const body = (await request.json()) as { status: EntryStatus; value?: number | null; note?: string };
+      const body = (await request.json()) as Schemas["EntryInputRequest"];
       log.push({ method: "PUT", path: `${params.id}/${params.date}`, body });
       const entry: Entry = {
         date: String(params.date),
-        status: body.status,
+        status: body.status ?? "done", // the API's default
         value: body.value ?? null,
         note: body.note ?? "",
       };
@@ -52,7 +55,7 @@ export function fakeHabitsApi(initial: Habit[]) {
       return new HttpResponse(null, { status: 204 });
     }),
     http.post("*/api/habits/reorder/", async ({ request }) => {
-      const body = (await request.json()) as { ids: number[] };
+      const body = (await request.json()) as Schemas["ReorderInputRequest"];
       log.push({ method: "POST", path: "reorder", body });
       body.ids.forEach((id, position) => {
         const habit = habits.get(id);

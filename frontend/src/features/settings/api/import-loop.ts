@@ -1,13 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { uploadFile } from "@/lib/api-client";
 import { meQueryKey } from "@/lib/auth";
+import type { components } from "@/types/api";
 
-export interface ImportResult {
-  habits_created: number;
-  habits_updated: number;
-  entries_created: number;
-  entries_updated: number;
-}
+export type ImportResult = components["schemas"]["LoopImportOutput"];
 
 export function importLoop(file: File, onProgress: (fraction: number) => void): Promise<ImportResult> {
   return uploadFile<ImportResult>("/api/import/loop/", "file", file, onProgress);

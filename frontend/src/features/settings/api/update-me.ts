@@ -1,11 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { meQueryKey, type User } from "@/lib/auth";
+import type { components } from "@/types/api";
 
-export interface SettingsInput {
-  time_zone?: string;
-  day_start_hour?: number;
-}
+export type SettingsInput = components["schemas"]["PatchedSettingsInputRequest"];
 
 export function updateMe(input: SettingsInput): Promise<User> {
   return api.patch<User>("/api/auth/me/", input);
