@@ -9,7 +9,7 @@ import { HabitForm } from "@/features/habits/components/habit-form";
 
 export default function EditHabitRoute() {
   const id = Number(useParams().id);
-  const habit = useHabit(id);
+  const habit = useHabit({ id });
   const update = useUpdateHabit();
   const navigate = useNavigate();
   if (habit.isPending) return <Loading label="Loading the habit…" />;

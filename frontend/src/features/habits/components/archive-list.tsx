@@ -10,7 +10,7 @@ import { useUpdateHabit } from "../api/update-habit";
 import type { Habit } from "../types";
 
 export function ArchiveList() {
-  const habits = useHabits(true);
+  const habits = useHabits({ archived: true });
   return (
     <>
       <PageTitle title="Archive">Archive</PageTitle>

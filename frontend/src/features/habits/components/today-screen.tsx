@@ -5,7 +5,7 @@ import { formatLong } from "@/lib/dates";
 import { PageTitle } from "@/components/page-title";
 import { EmptyState, ErrorState, Loading } from "@/components/status";
 import { useHabits } from "../api/get-habits";
-import { CheckInRow } from "./check-in-row";
+import { CheckInRow } from "./check-in/check-in-row";
 
 export function TodayScreen() {
   const user = useSignedInUser();

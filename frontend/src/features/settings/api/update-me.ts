@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { meQueryKey, type User } from "@/lib/auth";
+import { invalidateAllButUser, userKeys, type User } from "@/lib/auth";
+import type { MutationConfig } from "@/lib/query-client";
 import type { components } from "@/types/api";
 
 export type SettingsInput = components["schemas"]["PatchedSettingsInputRequest"];
@@ -9,14 +10,17 @@ export function updateMe(input: SettingsInput): Promise<User> {
   return api.patch<User>("/api/auth/me/", input);
 }
 
-export function useUpdateMe() {
+export function useUpdateMe({ mutationConfig }: { mutationConfig?: MutationConfig<User, SettingsInput> } = {}) {
   const queryClient = useQueryClient();
+  const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
+    ...config,
     mutationFn: updateMe,
-    onSuccess: async (user) => {
-      queryClient.setQueryData(meQueryKey, user);
+    onSuccess: async (...args) => {
+      queryClient.setQueryData(userKeys.me(), args[0]);
       // A new zone or day start can move "today": every habit's today entry and stats change.
-      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      await invalidateAllButUser(queryClient);
+      await onSuccess?.(...args);
     },
   });
 }

@@ -96,7 +96,7 @@ function ImportSection() {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const importLoop = useImportLoop(setProgress);
+  const importLoop = useImportLoop({ onProgress: setProgress });
   const id = useId();
 
   const submit = (event: FormEvent) => {
