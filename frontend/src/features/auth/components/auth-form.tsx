@@ -7,6 +7,12 @@ import { Field, FormError } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
 import { errorMessage } from "@/components/status";
 
+/**
+ * Django's MinimumLengthValidator default. The OpenAPI schema cannot carry it (the password
+ * validators run in the service, not the serializer), so this is the one API limit written here.
+ */
+const PASSWORD_MIN_LENGTH = 8;
+
 /** Only same-site paths are followed after sign-in, never an absolute URL from the query string. */
 export function safeNext(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : paths.today;
@@ -86,7 +92,7 @@ function AuthForm({ mode, pending, error, onSubmit }: AuthFormProps) {
         <Field
           label="Password"
           errors={fieldErrors.password}
-          hint={signUp ? "At least 8 characters; not a common one." : undefined}
+          hint={signUp ? `At least ${PASSWORD_MIN_LENGTH} characters; not a common one.` : undefined}
         >
           {(props) => (
             <input
@@ -94,7 +100,7 @@ function AuthForm({ mode, pending, error, onSubmit }: AuthFormProps) {
               type="password"
               autoComplete={signUp ? "new-password" : "current-password"}
               required
-              minLength={signUp ? 8 : undefined}
+              minLength={signUp ? PASSWORD_MIN_LENGTH : undefined}
               value={password}
               onChange={(event) => setPassword(event.target.value)}
             />

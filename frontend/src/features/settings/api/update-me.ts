@@ -3,8 +3,12 @@ import { api } from "@/lib/api-client";
 import { invalidateAllButUser, userKeys, type User } from "@/lib/auth";
 import type { MutationConfig } from "@/lib/query-client";
 import type { components } from "@/types/api";
+import { requestRules } from "@/types/api-rules";
 
 export type SettingsInput = components["schemas"]["PatchedSettingsInputRequest"];
+
+/** The API's limits on the user's settings, from its OpenAPI schema. */
+export const settingsLimits = requestRules.PatchedSettingsInputRequest;
 
 export function updateMe(input: SettingsInput): Promise<User> {
   return api.patch<User>("/api/auth/me/", input);

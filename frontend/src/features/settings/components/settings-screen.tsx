@@ -10,12 +10,15 @@ import { ApiError } from "@/lib/api-client";
 import { useDeleteAccount } from "../api/delete-account";
 import { exportLoopUrl } from "../api/export-loop";
 import { useImportLoop, type ImportResult } from "../api/import-loop";
-import { useUpdateMe } from "../api/update-me";
+import { settingsLimits, useUpdateMe } from "../api/update-me";
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   return zones.includes(current) ? zones : [current, ...zones];
 }
+
+const { minimum: FIRST_HOUR, maximum: LAST_HOUR } = settingsLimits.day_start_hour;
+const DAY_START_HOURS = Array.from({ length: LAST_HOUR - FIRST_HOUR + 1 }, (_, index) => FIRST_HOUR + index);
 
 function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, "0")}:00${hour === 0 ? " (midnight)" : ""}`;
@@ -76,7 +79,7 @@ function DayPreferences() {
         >
           {(props) => (
             <select {...props} value={hour} onChange={(event) => setHour(Number(event.target.value))}>
-              {Array.from({ length: 24 }, (_, value) => (
+              {DAY_START_HOURS.map((value) => (
                 <option key={value} value={value}>
                   {hourLabel(value)}
                 </option>
