@@ -17,6 +17,7 @@ export function fakeHabitsApi(initial: Habit[]) {
   for (const habit of initial) if (habit.today_entry) entries.set(`${habit.id}/${TODAY}`, habit.today_entry);
 
   const withToday = (habit: Habit): Habit => ({ ...habit, today_entry: entries.get(`${habit.id}/${TODAY}`) ?? null });
+  const notFound = () => HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 });
 
   server.use(
     http.get("*/api/habits/", ({ request }) => {
@@ -28,9 +29,19 @@ export function fakeHabitsApi(initial: Habit[]) {
     }),
     http.get("*/api/habits/:id/", ({ params }) => {
       const habit = habits.get(Number(params.id));
-      return habit
-        ? HttpResponse.json(withToday(habit))
-        : HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 });
+      return habit ? HttpResponse.json(withToday(habit)) : notFound();
+    }),
+    http.patch("*/api/habits/:id/", async ({ request, params }) => {
+      const habit = habits.get(Number(params.id));
+      if (!habit) return notFound();
+      const body = (await request.json()) as Schemas["PatchedHabitInputRequest"];
+      log.push({ method: "PATCH", path: String(params.id), body });
+      Object.assign(habit, body);
+      return HttpResponse.json(withToday(habit));
+    }),
+    http.delete("*/api/habits/:id/", ({ params }) => {
+      log.push({ method: "DELETE", path: String(params.id), body: null });
+      return habits.delete(Number(params.id)) ? new HttpResponse(null, { status: 204 }) : notFound();
     }),
     http.get("*/api/habits/:id/entries/", ({ params }) =>
       HttpResponse.json(
