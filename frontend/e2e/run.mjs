@@ -312,6 +312,34 @@ function scenario(page, baseUrl, downloads) {
       },
     ],
     [
+      "a 366-day habit made through the API opens in the edit form and saves",
+      async () => {
+        // The API's longest frequency (MAX_FREQUENCY_DAYS); the form once stopped at 365.
+        const longest = 366;
+        const token = (await page.context().cookies(baseUrl)).find((cookie) => cookie.name === "csrftoken")?.value;
+        assert(token, "the browser has no csrftoken cookie");
+        const created = await page.request.post(`${baseUrl}/api/habits/`, {
+          headers: { Accept: "application/json", "X-CSRFToken": token },
+          data: { name: "Dentist", frequency: { times: 1, days: longest } },
+        });
+        assert(created.status() === 201, `POST /api/habits/ answered ${created.status()}: ${await created.text()}`);
+        const { id } = await created.json();
+        await page.goto(`${baseUrl}/habits/${id}/edit`);
+        await heading(page, "Edit Dentist").waitFor();
+        const days = await page.getByRole("spinbutton", { name: "Days" }).inputValue();
+        assert(days === String(longest), `the form shows ${days} days instead of ${longest}`);
+        await page.getByLabel("Description (optional)").fill("Once a year, give or take");
+        await page.getByRole("button", { name: "Save changes" }).click();
+        await heading(page, "Dentist").waitFor();
+        await page.getByText(`1 time in ${longest} days`).waitFor();
+        const saved = await (await page.request.get(`${baseUrl}/api/habits/${id}/`)).json();
+        assert(
+          saved.frequency.days === longest && saved.description === "Once a year, give or take",
+          `the server kept ${JSON.stringify({ frequency: saved.frequency, description: saved.description })}`,
+        );
+      },
+    ],
+    [
       "signs out and back in, with the check-ins kept",
       async () => {
         await page.goto(`${baseUrl}/settings`);
