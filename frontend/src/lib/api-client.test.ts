@@ -70,13 +70,21 @@ describe("api client", () => {
     );
     const error = await api.post("/api/things/", {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: "invalid", message: "Invalid input.", fieldErrors: { name: ["This field is required."] } });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "invalid",
+      message: "Invalid input.",
+      fieldErrors: { name: ["This field is required."] },
+    });
   });
 
   it("tells the user how long to wait when throttled", async () => {
     server.use(
       http.post("*/api/auth/login/", () =>
-        HttpResponse.json({ detail: "Request was throttled.", code: "throttled" }, { status: 429, headers: { "Retry-After": "42" } }),
+        HttpResponse.json(
+          { detail: "Request was throttled.", code: "throttled" },
+          { status: 429, headers: { "Retry-After": "42" } },
+        ),
       ),
     );
     await expect(api.post("/api/auth/login/", {})).rejects.toThrow("Too many attempts. Try again in 42 seconds.");
@@ -90,7 +98,11 @@ describe("api client", () => {
   it("calls the unauthorized handler on 401", async () => {
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
-    server.use(http.get("*/api/things/", () => HttpResponse.json({ detail: "Not signed in.", code: "not_authenticated" }, { status: 401 })));
+    server.use(
+      http.get("*/api/things/", () =>
+        HttpResponse.json({ detail: "Not signed in.", code: "not_authenticated" }, { status: 401 }),
+      ),
+    );
     await expect(api.get("/api/things/")).rejects.toMatchObject({ status: 401, message: "Not signed in." });
     expect(handler).toHaveBeenCalledOnce();
   });

@@ -4,7 +4,12 @@
  * first when it is missing. Every failure becomes an `ApiError` whose message a person can act on.
  */
 
-export type FieldErrors = Record<string, string[]>;
+import type { components } from "@/types/api";
+
+type ErrorBody = components["schemas"]["Error"];
+
+/** Field name → messages, as a 400 response's `errors` carries them (`non_field_errors` for the rest). */
+export type FieldErrors = NonNullable<ErrorBody["errors"]>;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -54,9 +59,7 @@ export function apiUrl(path: string, query?: Query): string {
   return url.toString();
 }
 
-export interface Session {
-  authenticated: boolean;
-}
+export type Session = components["schemas"]["CsrfOutput"];
 
 /**
  * `GET /api/auth/csrf/`: sets the `csrftoken` cookie and says whether this browser is signed in,
@@ -68,7 +71,7 @@ export async function fetchSession(): Promise<Session> {
     headers: { Accept: "application/json" },
   });
   if (!response.ok) throw await toApiError(response);
-  let payload: { authenticated?: unknown } = {};
+  let payload: Partial<Record<keyof Session, unknown>> = {};
   try {
     payload = (await response.json()) as typeof payload;
   } catch {
@@ -93,11 +96,7 @@ async function fetchOrExplain(url: string, init: RequestInit): Promise<Response>
     return await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(
-      "Can't reach the server. Check your connection and try again.",
-      0,
-      "network_error",
-    );
+    throw new ApiError("Can't reach the server. Check your connection and try again.", 0, "network_error");
   }
 }
 
@@ -118,7 +117,7 @@ function messageFor(status: number, detail: string | undefined, retryAfter: stri
 
 /** Turns a JSON error response `{detail, code, errors}` into an ApiError. */
 export async function toApiError(response: Response): Promise<ApiError> {
-  let payload: { detail?: unknown; code?: unknown; errors?: unknown } = {};
+  let payload: Partial<Record<keyof ErrorBody, unknown>> = {};
   try {
     payload = (await response.json()) as typeof payload;
   } catch {
@@ -126,14 +125,9 @@ export async function toApiError(response: Response): Promise<ApiError> {
   }
   const detail = typeof payload.detail === "string" ? payload.detail : undefined;
   const code = typeof payload.code === "string" ? payload.code : `http_${response.status}`;
-  const fieldErrors =
-    payload.errors && typeof payload.errors === "object" ? (payload.errors as FieldErrors) : {};
+  const fieldErrors = payload.errors && typeof payload.errors === "object" ? (payload.errors as FieldErrors) : {};
   const firstFieldMessage = Object.values(fieldErrors).flat()[0];
-  const message = messageFor(
-    response.status,
-    detail ?? firstFieldMessage,
-    response.headers.get("Retry-After"),
-  );
+  const message = messageFor(response.status, detail ?? firstFieldMessage, response.headers.get("Retry-After"));
   return new ApiError(message, response.status, code, fieldErrors);
 }
 
@@ -167,12 +161,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("POST", path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("PUT", path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("PATCH", path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("POST", path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("PUT", path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("PATCH", path, { ...options, body }),
   delete: <T = void>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>("DELETE", path, { ...options, body }),
 };

@@ -1,10 +1,11 @@
 import { screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { buildHabit } from "@/testing/builders";
+import { buildHabit, buildStats } from "@/testing/builders";
 import { fakeHabitsApi } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
+import { requestRules } from "@/types/api-rules";
 
 function captureCreate(status = 201, error?: unknown) {
   const bodies: Record<string, unknown>[] = [];
@@ -98,7 +99,11 @@ describe("habit form", () => {
   });
 
   it("shows the server's field errors", async () => {
-    captureCreate(400, { detail: "Invalid input.", code: "invalid", errors: { name: ["You already have a habit with this name."] } });
+    captureCreate(400, {
+      detail: "Invalid input.",
+      code: "invalid",
+      errors: { name: ["You already have a habit with this name."] },
+    });
     const { user } = renderApp("/habits/new");
     await user.type(await screen.findByLabelText("Name"), "Read");
     await user.click(screen.getByRole("button", { name: "Create habit" }));
@@ -124,5 +129,32 @@ describe("habit form", () => {
     await user.click(screen.getByRole("button", { name: "Save changes" }));
     await screen.findByRole("heading", { name: /Read/, level: 1 });
     expect(patch).toMatchObject({ name: "Read more", frequency: { times: 4, days: 10 } });
+  });
+
+  it("saves a habit at the API's longest frequency, and says the range when it is exceeded", async () => {
+    const longest = requestRules.FrequencyRequest.days.maximum;
+    fakeHabitsApi([buildHabit({ id: 8, name: "Dentist", frequency: { times: 1, days: longest } })]);
+    let patch: unknown = null;
+    server.use(
+      http.patch("*/api/habits/8/", async ({ request }) => {
+        patch = await request.json();
+        return HttpResponse.json(buildHabit({ id: 8, name: "Dentist" }));
+      }),
+      http.get("*/api/habits/8/stats/", () => HttpResponse.json(buildStats())),
+    );
+    const { user } = renderApp("/habits/8/edit");
+    const days = await screen.findByLabelText("Days");
+    expect(days).toHaveValue(longest);
+    expect(days).toHaveAttribute("max", String(longest));
+    await user.clear(days);
+    await user.type(days, String(longest + 1));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText(`The number of days must be between 1 and ${longest}.`)).toBeInTheDocument();
+    expect(patch).toBeNull();
+    await user.clear(days);
+    await user.type(days, String(longest));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByRole("heading", { name: "Dentist", level: 1 });
+    expect(patch).toMatchObject({ frequency: { times: 1, days: longest } });
   });
 });
