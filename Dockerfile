@@ -27,7 +27,7 @@ RUN rm -rf /build/app/requirements
 RUN cd /build/app \
     && PYTHONPATH=/build/packages:/build/app \
        DJANGO_SETTINGS_MODULE=config.settings.production \
-       DJANGO_SECRET_KEY=build-only-not-a-secret \
+       DJANGO_SECRET_KEY=build-only-not-a-secret-exists-only-for-collectstatic-0000 \
        DJANGO_ALLOWED_HOSTS=build \
        DATABASE_URL=sqlite:////tmp/build.sqlite3 \
        python3 -m django collectstatic --noinput --verbosity 0 \

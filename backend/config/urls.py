@@ -7,6 +7,7 @@ from core import errors, health, spa
 
 urlpatterns = [
     path("health/", health.health, name="health"),
+    path("health/deep/", health.health_deep, name="health-deep"),
     path("admin/", admin.site.urls),
     path("api/auth/", include("accounts.urls")),
     path("api/", include("habits.urls")),

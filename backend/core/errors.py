@@ -36,6 +36,7 @@ CODE_THROTTLED = "throttled"
 CODE_SERVER_ERROR = "server_error"
 CODE_SERVICE_UNAVAILABLE = "service_unavailable"
 CODE_REQUEST_TOO_LARGE = "request_too_large"
+CODE_ORIGIN_REFUSED = "origin_refused"
 
 MESSAGE_INVALID = "The request has invalid fields."
 MESSAGE_NOT_FOUND = "Not found."
@@ -45,6 +46,10 @@ MESSAGE_CSRF_FAILED = (
 MESSAGE_SERVER_ERROR = "Something went wrong on our side. Please try again."
 MESSAGE_SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly."
 MESSAGE_REQUEST_TOO_LARGE = "The request body is larger than {limit} bytes."
+MESSAGE_ORIGIN_REFUSED = "This service answers only through its site."
+
+# A database that cannot be reached is often one resuming from a pause: clients retry after this.
+RETRY_AFTER_SECONDS = "5"
 
 # Exceptions that mean the database cannot be reached (as opposed to a bug or a constraint).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
@@ -93,7 +98,11 @@ def service_unavailable() -> dict[str, Any]:
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if is_database_unavailable(exc):
         log.error("database_unavailable", error=type(exc).__name__)
-        return Response(service_unavailable(), status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        return Response(
+            service_unavailable(),
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )
     if isinstance(exc, DjangoValidationError):
         # Services raise Django's ValidationError; it is the client's input all the same.
         exc = exceptions.ValidationError(as_serializer_error(exc))
@@ -159,7 +168,9 @@ def json_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def json_server_error(request: HttpRequest) -> JsonResponse:
     # Called by Django while handling an uncaught exception, so sys.exc_info() names it.
     if is_database_unavailable(sys.exc_info()[1]):
-        return JsonResponse(service_unavailable(), status=503)
+        response = JsonResponse(service_unavailable(), status=503)
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        return response
     return JsonResponse(error_body(MESSAGE_SERVER_ERROR, CODE_SERVER_ERROR), status=500)
 
 
@@ -171,3 +182,8 @@ def request_too_large_response() -> JsonResponse:
     """413 for a body over REQUEST_MAX_BYTES, refused before anything reads it."""
     message = MESSAGE_REQUEST_TOO_LARGE.format(limit=settings.REQUEST_MAX_BYTES)
     return JsonResponse(error_body(message, CODE_REQUEST_TOO_LARGE), status=413)
+
+
+def origin_refused_response() -> JsonResponse:
+    """403 for a request that did not come through CloudFront (core.middleware)."""
+    return JsonResponse(error_body(MESSAGE_ORIGIN_REFUSED, CODE_ORIGIN_REFUSED), status=403)

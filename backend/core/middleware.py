@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import time
 import uuid
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject, empty
 
-from core.errors import request_too_large_response
+from core.errors import origin_refused_response, request_too_large_response
 
 log = structlog.get_logger("core.request")
 
@@ -84,4 +85,28 @@ class RequestSizeMiddleware:
             declared = 0
         if declared > settings.REQUEST_MAX_BYTES:
             return request_too_large_response()
+        return self.get_response(request)
+
+
+class OriginVerifyMiddleware:
+    """Only requests that came through CloudFront reach the app (when ORIGIN_VERIFY_VALUES is set).
+
+    API Gateway's own endpoint is public: a caller going straight to it would skip the WAF and
+    CloudFront, and could set any client-address header. CloudFront adds ORIGIN_VERIFY_HEADER with
+    the origin secret's current value to every request it forwards; during a rotation the previous
+    value is still accepted, so no request is refused while the two change over.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.values = tuple(value.encode() for value in settings.ORIGIN_VERIFY_VALUES)
+        self.header = settings.ORIGIN_VERIFY_HEADER
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.values:
+            given = request.headers.get(self.header, "").encode()
+            # Every value is compared, in constant time, whichever matches.
+            matches = [hmac.compare_digest(given, value) for value in self.values]
+            if not any(matches):
+                return origin_refused_response()
         return self.get_response(request)

@@ -24,14 +24,15 @@ from typing import Any
 import pytest
 import structlog
 from django.conf import settings
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import URLPattern
 from rest_framework.parsers import JSONParser
 
 from accounts.models import User
+from accounts.throttling import client_address
 from config.tests.test_settings import BACKEND, PRODUCTION_ENV
 from conftest import ApiClient
-from core.errors import CODE_CSRF_FAILED
+from core.errors import CODE_CSRF_FAILED, CODE_ORIGIN_REFUSED
 from core.logging import SHARED_PROCESSORS
 from core.spa import CONTENT_SECURITY_POLICY
 from core.tests.test_access_control import UNSAFE, allowed_methods, api_routes, concrete
@@ -317,3 +318,52 @@ def test_no_secret_password_or_session_id_in_any_log_line(all_log_lines: io.Stri
     assert len(secrets) >= 8
     leaked = [value for value in secrets if value in text]
     assert leaked == [], f"secrets in the logs: {leaked}"
+
+
+# --- Only through CloudFront ----------------------------------------------------------------------
+
+ORIGIN_CURRENT, ORIGIN_PREVIOUS = "c" * 40, "p" * 40
+
+
+@pytest.mark.parametrize(
+    ("header", "status"),
+    [
+        (None, 403),
+        ("", 403),
+        ("c" * 39, 403),
+        (ORIGIN_CURRENT + "x", 403),
+        (ORIGIN_CURRENT, 200),
+        (ORIGIN_PREVIOUS, 200),  # during a rotation
+    ],
+)
+def test_only_requests_carrying_the_origin_secret_reach_the_app(
+    header: str | None, status: int
+) -> None:
+    """API Gateway's own endpoint is public: a request that did not come through CloudFront lacks
+    the header CloudFront adds, and is refused before anything else runs."""
+    extra = {} if header is None else {"HTTP_X_ORIGIN_VERIFY": header}
+    with override_settings(ORIGIN_VERIFY_VALUES=(ORIGIN_CURRENT, ORIGIN_PREVIOUS)):
+        response = Client().get("/api/auth/csrf/", **extra)
+        health = Client().get("/health/", **extra)
+    assert response.status_code == status
+    assert health.status_code == status
+    if status == 403:
+        assert response.json()["code"] == CODE_ORIGIN_REFUSED
+
+
+def test_the_client_address_comes_from_cloudfront_not_from_x_forwarded_for() -> None:
+    factory = RequestFactory()
+    request = factory.get(
+        "/",
+        HTTP_CLOUDFRONT_VIEWER_ADDRESS="198.51.100.10:46532",
+        HTTP_X_FORWARDED_FOR="203.0.113.99, 198.51.100.10",
+        REMOTE_ADDR="10.0.0.7",
+    )
+    ipv6 = factory.get("/", HTTP_CLOUDFRONT_VIEWER_ADDRESS="2001:db8::7:443")
+    with override_settings(
+        CLIENT_ADDRESS_HEADER="CloudFront-Viewer-Address", TRUSTED_PROXY_COUNT=2
+    ):
+        assert client_address(request) == "198.51.100.10"
+        assert client_address(ipv6) == "2001:db8::7"
+    with override_settings(CLIENT_ADDRESS_HEADER="", TRUSTED_PROXY_COUNT=0):
+        assert client_address(request) == "10.0.0.7"

@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { WakingBanner } from "@/components/waking-banner";
 import { setUnauthorizedHandler } from "@/lib/api-client";
 import { userKeys } from "@/lib/auth";
 import { makeQueryClient } from "@/lib/query-client";
@@ -11,5 +12,10 @@ export function AppProvider({ children, client }: { children: ReactNode; client?
     setUnauthorizedHandler(() => created.setQueryData(userKeys.me(), null));
     return created;
   });
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <WakingBanner />
+      {children}
+    </QueryClientProvider>
+  );
 }

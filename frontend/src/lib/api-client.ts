@@ -5,6 +5,7 @@
  */
 
 import type { components } from "@/types/api";
+import { startWaiting, stopWaiting } from "./waking";
 
 type ErrorBody = components["schemas"]["Error"];
 
@@ -135,16 +136,57 @@ function isCsrfFailure(error: ApiError): boolean {
   return error.status === 403 && /csrf/i.test(`${error.code} ${error.message}`);
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  const init: RequestInit = { method, headers, credentials: "same-origin", signal: options.signal };
-  if (options.body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(options.body);
-  }
-  if (UNSAFE.has(method)) headers["X-CSRFToken"] = await ensureCsrfToken();
+/** How long requests keep retrying while the server wakes up: a resume after a long pause takes
+ * about half a minute, and API Gateway gives up on a request after 30 s. */
+export const WAKE_BUDGET_MS = 75_000;
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
 
-  const response = await fetchOrExplain(apiUrl(path, options.query), init);
+/**
+ * Milliseconds to wait before trying again, or null when `response` is an answer to give the caller.
+ * The API's own 503 (`service_unavailable`: the database could not be reached, nothing was written)
+ * is retried for any method; a 503/504 from in front of it (API Gateway's timeout) only for methods
+ * that may safely run twice.
+ */
+async function wakingWait(method: string, response: Response, elapsed: number): Promise<number | null> {
+  if ((response.status !== 503 && response.status !== 504) || elapsed >= WAKE_BUDGET_MS) return null;
+  let code: unknown;
+  try {
+    code = ((await response.clone().json()) as { code?: unknown }).code;
+  } catch {
+    code = undefined;
+  }
+  if (code !== "service_unavailable" && !IDEMPOTENT.has(method)) return null;
+  const seconds = Number(response.headers.get("Retry-After"));
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 10) * 1000 : 5000;
+}
+
+/** One request, sent again while the server is waking up (see lib/waking.ts). */
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const started = Date.now();
+  let waiting = false;
+  try {
+    for (;;) {
+      const headers: Record<string, string> = { Accept: "application/json" };
+      const init: RequestInit = { method, headers, credentials: "same-origin", signal: options.signal };
+      if (options.body !== undefined) {
+        headers["Content-Type"] = "application/json";
+        init.body = JSON.stringify(options.body);
+      }
+      if (UNSAFE.has(method)) headers["X-CSRFToken"] = await ensureCsrfToken();
+      const response = await fetchOrExplain(apiUrl(path, options.query), init);
+      const wait = await wakingWait(method, response, Date.now() - started);
+      if (wait === null) return response;
+      if (!waiting) startWaiting();
+      waiting = true;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  } finally {
+    if (waiting) stopWaiting();
+  }
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+  const response = await send(method, path, options);
   if (!response.ok) {
     const error = await toApiError(response);
     if (!retried && isCsrfFailure(error)) {
