@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 import pytest
 from django.db.utils import ConnectionHandler
-from django_redis.cache import RedisCache
+from django_redis.cache import RedisCache  # type: ignore[import-untyped]
 
 from config.env import postgres_database
 from config.iam_tokens import TokenCredentialProvider, token_connection_class

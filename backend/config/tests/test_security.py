@@ -341,7 +341,7 @@ def test_only_requests_carrying_the_origin_secret_reach_the_app(
 ) -> None:
     """API Gateway's own endpoint is public: a request that did not come through CloudFront lacks
     the header CloudFront adds, and is refused before anything else runs."""
-    extra = {} if header is None else {"HTTP_X_ORIGIN_VERIFY": header}
+    extra: dict[str, Any] = {} if header is None else {"HTTP_X_ORIGIN_VERIFY": header}
     with override_settings(ORIGIN_VERIFY_VALUES=(ORIGIN_CURRENT, ORIGIN_PREVIOUS)):
         response = Client().get("/api/auth/csrf/", **extra)
         health = Client().get("/health/", **extra)
