@@ -1,10 +1,11 @@
 """Habit strength exactly as Loop Habit Tracker computes it
 (`ScoreList.recompute` and `Score.compute`).
 
-With the frequency `f = times / days` and the multiplier `m = 0.5 ** (sqrt(f) / 13)`, every day from
-the first entry's date to today updates the score `S = S_prev * m + c * (1 - m)`, starting at 0
-(at 1 for numeric at-most habits). A daily habit done every day therefore halves its distance to 1
-every 13 days; less frequent habits move more slowly.
+Loop's frequency first: "N times in N days" is daily (Loop's `Frequency` turns N/N into 1/1), so
+below `N/D` is the habit's times and days with that one change. With `f = N / D` and the multiplier
+`m = 0.5 ** (sqrt(f) / 13)`, every day from the first entry's date to today updates the score
+`S = S_prev * m + c * (1 - m)`, starting at 0 (at 1 for numeric at-most habits). A daily habit done
+every day therefore halves its distance to 1 every 13 days; less frequent habits move more slowly.
 
 `c`, the day's completion, looks back over a window that ends on (and includes) the day:
 
@@ -29,8 +30,8 @@ from datetime import date
 from itertools import accumulate
 from math import sqrt
 
-from habits.engine.timeline import Timeline, build_timeline
-from habits.engine.types import HabitSpec, Mark
+from habits.engine.timeline import Timeline, build_timeline, window_sums
+from habits.engine.types import HabitSpec, Mark, Schedule
 from habits.rules import TargetType
 
 
@@ -55,27 +56,41 @@ def latest_score(spec: HabitSpec, scores: list[float]) -> float:
     return scores[-1] if scores else spec.initial_score
 
 
+def loop_frequency(schedule: Schedule) -> tuple[int, int]:
+    """The (N, D) Loop scores with: N/N is 1/1, as Loop's `Frequency` constructor makes it."""
+    if schedule.times == schedule.days:
+        return 1, 1
+    return schedule.times, schedule.days
+
+
+def multiplier(frequency: float) -> float:
+    """The share of the previous score a day keeps (Loop's `Score.compute`)."""
+    kept: float = 0.5 ** (sqrt(frequency) / 13)
+    return kept
+
+
 def daily_scores(timeline: Timeline) -> list[float]:
     """The score of each day of the timeline."""
     spec = timeline.spec
-    multiplier = 0.5 ** (sqrt(spec.schedule.frequency) / 13)
-    gain = 1 - multiplier
+    times, days = loop_frequency(spec.schedule)
+    kept = multiplier(times / days)
+    gain = 1 - kept
     completions = (
-        _numeric_completions(timeline) if spec.is_numeric else _yes_no_completions(timeline)
+        _numeric_completions(timeline, days)
+        if spec.is_numeric
+        else _yes_no_completions(timeline, times, days)
     )
     scores = []
     score = spec.initial_score
     for completion, skipped in zip(completions, timeline.skipped, strict=True):
         if not skipped:
-            score = score * multiplier + completion * gain
+            score = score * kept + completion * gain
         scores.append(score)
     return scores
 
 
-def _yes_no_completions(timeline: Timeline) -> list[float]:
-    schedule = timeline.spec.schedule
-    needed, width = schedule.times, schedule.days
-    if schedule.frequency < 1:
+def _yes_no_completions(timeline: Timeline, needed: int, width: int) -> list[float]:
+    if needed < width:
         needed, width = 2 * needed, 2 * width
     done_before = [0, *accumulate(timeline.done)]
     return [
@@ -84,10 +99,10 @@ def _yes_no_completions(timeline: Timeline) -> list[float]:
     ]
 
 
-def _numeric_completions(timeline: Timeline) -> list[float]:
+def _numeric_completions(timeline: Timeline, width: int) -> list[float]:
     spec = timeline.spec
     target = float(spec.target)
-    sums = [float(total) for total in timeline.window_sums]
+    sums = [float(total) for total in window_sums(timeline.values, width)]
     if spec.target_type is TargetType.AT_LEAST:
         if target <= 0:
             return [1.0] * len(sums)

@@ -43,6 +43,8 @@ class Timeline:
     """Scheduled and successful, see the module docstring."""
     met_before: list[int]
     """met_before[i] = number of met days among the first i days (length + 1 items)."""
+    values: list[Decimal]
+    """Numeric habits: each day's value (0 without one, and on skipped days). Empty for yes/no."""
     window_sums: list[Decimal]
     """Numeric habits: sum of values over the D days ending each day. Empty for yes/no habits."""
 
@@ -86,13 +88,13 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
     else:
         scheduled = [True] * length
 
-    window_sums = _window_sums(values, spec.schedule.days) if numeric else []
+    sums = window_sums(values, spec.schedule.days) if numeric else []
     if numeric:
         target = spec.target
         if spec.target_type is TargetType.AT_LEAST:
-            meets = [total >= target for total in window_sums]
+            meets = [total >= target for total in sums]
         else:
-            meets = [total <= target for total in window_sums]
+            meets = [total <= target for total in sums]
         met = [a and b and c for a, b, c in zip(done, scheduled, meets, strict=True)]
     else:
         met = [a and b for a, b in zip(done, scheduled, strict=True)]
@@ -105,11 +107,12 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
         scheduled=scheduled,
         met=met,
         met_before=[0, *accumulate(met)],
-        window_sums=window_sums,
+        values=values,
+        window_sums=sums,
     )
 
 
-def _window_sums(values: list[Decimal], width: int) -> list[Decimal]:
+def window_sums(values: list[Decimal], width: int) -> list[Decimal]:
     """Sliding sums over `width` days ending each day: O(days), exact with Decimals."""
     sums = []
     total = ZERO

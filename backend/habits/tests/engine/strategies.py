@@ -11,7 +11,19 @@ from habits.engine import HabitSpec, Kind, Mark, Period, Schedule, Status, Targe
 TODAY = date(2026, 3, 18)  # a Wednesday
 HISTORY_DAYS = 120
 
-FREQUENCIES = [(1, 1), (1, 2), (2, 3), (1, 7), (3, 7), (5, 7), (7, 7), (2, 14), (1, 30), (10, 31)]
+FREQUENCIES = [
+    (1, 1),
+    (1, 2),
+    (2, 2),
+    (2, 3),
+    (1, 7),
+    (3, 7),
+    (5, 7),
+    (7, 7),
+    (2, 14),
+    (1, 30),
+    (10, 31),
+]
 
 
 def ago(days: int) -> date:

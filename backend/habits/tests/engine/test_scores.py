@@ -25,6 +25,8 @@ def reference_scores(
     if not entries:
         return []
     times, days = spec.schedule.times, spec.schedule.days
+    if times == days:  # Loop's Frequency makes N/N daily
+        times = days = 1
     frequency = times / days
     multiplier = 0.5 ** (sqrt(frequency) / 13)
     at_most = spec.kind is Kind.NUMERIC and spec.target_type is TargetType.AT_MOST
@@ -121,6 +123,16 @@ def test_no_entries_give_the_initial_score() -> None:
     assert score_on(yes_no(), {}, TODAY) == 0.0
     assert score_on(numeric("10"), {}, TODAY) == 0.0
     assert score_on(numeric("10", TargetType.AT_MOST), {}, TODAY) == 1.0
+
+
+@pytest.mark.parametrize("times", [2, 3, 7, 30])
+def test_n_times_in_n_days_scores_as_daily_like_loops_frequency(times: int) -> None:
+    marks = {ago(back): Mark(Status.DONE) for back in range(0, 60, 3)}
+    assert score_series(yes_no(times, times), marks, TODAY) == score_series(yes_no(), marks, TODAY)
+    amounts = {ago(back): Mark(Status.DONE, Decimal(back % 5)) for back in range(60)}
+    assert score_series(numeric("3", times=times, days=times), amounts, TODAY) == score_series(
+        numeric("3"), amounts, TODAY
+    )
 
 
 def test_the_series_runs_from_the_first_entry_whatever_its_status_to_today() -> None:
