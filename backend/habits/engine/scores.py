@@ -12,27 +12,33 @@ every day therefore halves its distance to 1 every 13 days; less frequent habits
 - yes/no: `c = min(1, DONE days in the last D' days / N')`, where `N', D' = 2N, 2D` when `f < 1`
   and `N, D` otherwise. Loop doubles both for non-daily habits to smooth out irregular schedules (a
   weekly habit done on a different weekday each week).
-- numeric: the sum of values over the last D days (not doubled), see `timeline` for which values.
-  At least: `min(1, sum / target)`, or 1 when `target <= 0`. At most:
-  `clamp(1 - (sum - target) / target, 0, 1)`, or when `target <= 0`: 0 if `sum > 0` else 1.
+- numeric: the sum of values over the last D days (not doubled), see `timeline` for which values,
+  plus 0.003 for each skipped day in the window: Loop stores a skip as the value 3 (thousandths)
+  and the rolling sum of its `ScoreList.recompute` adds it like any other. At least:
+  `min(1, sum / target)`, or 1 when `target <= 0`. At most: `clamp(1 - (sum - target) / target,
+  0, 1)`, or when `target <= 0`: 0 if `sum > 0` else 1.
 
-A SKIPPED day does not update the score at all (it still takes part in the windows as a day without
-a DONE or a value). Days without an entry are NOT_DONE. Weekdays do not change the formula: Loop has
-no weekday schedules, and the score measures the habit's overall strength, so an unscheduled day
-counts like any other. The score is a float, as in Loop; sums of values stay Decimals until the
-division.
+A SKIPPED day does not update the score at all (it still takes part in the windows: a yes/no one
+as a day without a DONE, a numeric one as 0.003). Days without an entry are NOT_DONE. Weekdays do
+not change the formula: Loop has no weekday schedules, and the score measures the habit's overall
+strength, so an unscheduled day counts like any other. The score is a float, as in Loop; sums of
+values stay Decimals until the division.
 
 Windows slide in O(days): the sum gains the new day and loses the one that left the window.
 """
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from itertools import accumulate
 from math import sqrt
 
 from habits.engine.timeline import Timeline, build_timeline, window_sums
 from habits.engine.types import HabitSpec, Mark, Schedule
 from habits.rules import TargetType
+
+# Loop's Entry.SKIP is 3, and its numeric values are thousandths.
+SKIP_AMOUNT = Decimal("0.003")
 
 
 def score_series(
@@ -102,7 +108,11 @@ def _yes_no_completions(timeline: Timeline, needed: int, width: int) -> list[flo
 def _numeric_completions(timeline: Timeline, width: int) -> list[float]:
     spec = timeline.spec
     target = float(spec.target)
-    sums = [float(total) for total in window_sums(timeline.values, width)]
+    amounts = [
+        SKIP_AMOUNT if skipped else value
+        for value, skipped in zip(timeline.values, timeline.skipped, strict=True)
+    ]
+    sums = [float(total) for total in window_sums(amounts, width)]
     if spec.target_type is TargetType.AT_LEAST:
         if target <= 0:
             return [1.0] * len(sums)

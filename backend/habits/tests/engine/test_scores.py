@@ -43,9 +43,11 @@ def reference_scores(
         else:
             total = sum(
                 (
-                    max(mark.value, Decimal(0))
+                    Decimal("0.003")  # Loop's stored SKIP value, 3 thousandths
+                    if mark.status is Status.SKIPPED
+                    else max(mark.value or Decimal(0), Decimal(0))
                     for mark in window
-                    if mark and mark.status is not Status.SKIPPED and mark.value is not None
+                    if mark
                 ),
                 Decimal(0),
             )
@@ -133,6 +135,13 @@ def test_n_times_in_n_days_scores_as_daily_like_loops_frequency(times: int) -> N
     assert score_series(numeric("3", times=times, days=times), amounts, TODAY) == score_series(
         numeric("3"), amounts, TODAY
     )
+
+
+def test_a_skip_adds_three_thousandths_to_a_numeric_window_as_loops_stored_value_does() -> None:
+    spec = numeric("1", TargetType.AT_LEAST, times=1, days=2)
+    marks = {ago(1): Mark(Status.SKIPPED), TODAY: Mark(Status.DONE, Decimal("0.5"))}
+    multiplier = 0.5 ** (sqrt(1 / 2) / 13)
+    assert score_on(spec, marks, TODAY) == 0.503 * (1 - multiplier)
 
 
 def test_the_series_runs_from_the_first_entry_whatever_its_status_to_today() -> None:
