@@ -1,11 +1,13 @@
 """Habit strength exactly as Loop Habit Tracker computes it
-(`ScoreList.recompute` and `Score.compute`).
+(`ScoreList.recompute` and `Score.compute`), to the last bit of the float.
 
 Loop's frequency first: "N times in N days" is daily (Loop's `Frequency` turns N/N into 1/1), so
 below `N/D` is the habit's times and days with that one change. With `f = N / D` and the multiplier
 `m = 0.5 ** (sqrt(f) / 13)`, every day from the first entry's date to today updates the score
 `S = S_prev * m + c * (1 - m)`, starting at 0 (at 1 for numeric at-most habits). A daily habit done
 every day therefore halves its distance to 1 every 13 days; less frequent habits move more slowly.
+Without any entry, today alone is computed (Loop's `Habit.recompute` starts from today then). The
+days before the first computed one score 0, whatever the habit (Loop's `ScoreList.get`).
 
 `c`, the day's completion, looks back over a window that ends on (and includes) the day:
 
@@ -19,10 +21,10 @@ every day therefore halves its distance to 1 every 13 days; less frequent habits
   0, 1)`, or when `target <= 0`: 0 if `sum > 0` else 1.
 
 A SKIPPED day does not update the score at all (it still takes part in the windows: a yes/no one
-as a day without a DONE, a numeric one as 0.003). Days without an entry are NOT_DONE. Weekdays do
-not change the formula: Loop has no weekday schedules, and the score measures the habit's overall
-strength, so an unscheduled day counts like any other. The score is a float, as in Loop; sums of
-values stay Decimals until the division.
+as a day without a DONE, a numeric one as 0.003). Days without an entry are NOT_DONE. Weekdays and
+calendar periods do not change the formula: Loop has neither, and the score measures the habit's
+overall strength, so an unscheduled day counts like any other. The score is a float, as in Loop;
+sums of values stay Decimals until the division.
 
 Windows slide in O(days): the sum gains the new day and loses the one that left the window.
 """
@@ -44,7 +46,7 @@ SKIP_AMOUNT = Decimal("0.003")
 def score_series(
     spec: HabitSpec, marks: Mapping[date, Mark], today: date
 ) -> list[tuple[date, float]]:
-    """The score of every day from the first entry's date to `today` (empty without entries)."""
+    """The score of every day from the first entry's date (today without entries) to `today`."""
     timeline = build_timeline(spec, marks, today)
     return [
         (date.fromordinal(timeline.first + index), score)
@@ -53,13 +55,8 @@ def score_series(
 
 
 def score_on(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> float:
-    """Today's score: the initial score (0, or 1 for numeric at-most habits) without entries."""
-    return latest_score(spec, daily_scores(build_timeline(spec, marks, today)))
-
-
-def latest_score(spec: HabitSpec, scores: list[float]) -> float:
-    """The last of a timeline's scores, or the initial score when it has no days."""
-    return scores[-1] if scores else spec.initial_score
+    """Today's score."""
+    return daily_scores(build_timeline(spec, marks, today))[-1]
 
 
 def loop_frequency(schedule: Schedule) -> tuple[int, int]:

@@ -2,6 +2,8 @@
 
 The timeline runs from the first entry's date (whatever its status) to a last day, usually the
 user's today; entries after the last day are ignored. A day without an entry is NOT_DONE, value 0.
+A habit without an entry up to the last day has a timeline of that one day, with nothing recorded:
+Loop's `Habit.recompute` likewise computes the score of today when there is no entry.
 
 Numeric day success, the rule streaks and completion rates share: a day of a numeric habit is *met*
 when its entry is DONE and the sum of values over the D days ending that day (D = schedule.days; for
@@ -29,7 +31,7 @@ ZERO = Decimal(0)
 class Timeline:
     """Lists indexed by `ordinal - first`, for the days `first` to `last` (ordinals, included).
 
-    With no entry on or before `last`, `first == last + 1` and every list is empty.
+    With no entry on or before `last`, `first == last`: one day without an entry.
     """
 
     spec: HabitSpec
@@ -64,7 +66,7 @@ class Timeline:
 def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> Timeline:
     last_ordinal = last.toordinal()
     earliest = min(marks, default=None)
-    first = earliest.toordinal() if earliest and earliest <= last else last_ordinal + 1
+    first = earliest.toordinal() if earliest and earliest <= last else last_ordinal
     length = last_ordinal - first + 1
     done = [False] * length
     skipped = [False] * length

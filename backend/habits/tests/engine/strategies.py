@@ -24,6 +24,8 @@ FREQUENCIES = [
     (1, 30),
     (10, 31),
 ]
+# Loop stores a skip as the amount 0.003 (3 thousandths): that amount cannot mean anything else.
+LOOP_SKIP_AMOUNT = Decimal("0.003")
 
 
 def ago(days: int) -> date:
@@ -70,7 +72,7 @@ def specs(draw: st.DrawFn, kind: Kind | None = None) -> HabitSpec:
     return HabitSpec(
         kind=kind,
         schedule=draw(schedules()),
-        target_value=draw(st.decimals(min_value=0, max_value=60, places=1)),
+        target_value=draw(st.decimals(min_value=0, max_value=60, places=3)),
         target_type=draw(st.sampled_from(TargetType)),
     )
 
@@ -78,7 +80,9 @@ def specs(draw: st.DrawFn, kind: Kind | None = None) -> HabitSpec:
 def marks_for(spec: HabitSpec) -> st.SearchStrategy[Mark]:
     if spec.kind is Kind.BOOLEAN:
         return st.builds(Mark, status=st.sampled_from(Status))
-    values = st.none() | st.decimals(min_value=-2, max_value=40, places=1)
+    values = st.none() | st.decimals(min_value=-2, max_value=40, places=3).filter(
+        lambda value: value != LOOP_SKIP_AMOUNT
+    )
     return st.builds(Mark, status=st.sampled_from(Status), value=values)
 
 
