@@ -124,3 +124,8 @@ output "database_environment" {
     secret_arn = local.migrate_environment.DATABASE_SECRET_ARN
   }
 }
+
+output "ecr_kms_key_arn" {
+  description = "KMS key the image repository is actually encrypted with (pushes and Lambda's grants need it)."
+  value       = aws_ecr_repository.this.encryption_configuration[0].kms_key
+}

@@ -40,14 +40,14 @@ locals {
         StringEquals = { "aws:SourceAccount" = local.account_id }
       }
     }] : [],
-    length(var.cloudfront_distribution_arns) == 0 ? [] : [{
+    length(var.cloudfront_source_arns) == 0 ? [] : [{
       Sid       = "CloudFrontReadsTheSiteBucket"
       Effect    = "Allow"
       Principal = { Service = "cloudfront.amazonaws.com" }
       Action    = ["kms:Decrypt"]
       Resource  = "*"
       Condition = {
-        StringEquals = { "AWS:SourceArn" = var.cloudfront_distribution_arns }
+        ArnLike = { "AWS:SourceArn" = var.cloudfront_source_arns }
       }
     }],
   )

@@ -15,8 +15,8 @@ variable "alarm_topics" {
   default     = false
 }
 
-variable "cloudfront_distribution_arns" {
-  description = "CloudFront distributions that may decrypt objects encrypted with the key (an S3 origin behind origin access control); none when empty."
+variable "cloudfront_source_arns" {
+  description = "CloudFront distributions (ARNs or ARN patterns) that may decrypt objects encrypted with the key (an S3 origin behind origin access control); none when empty."
   type        = list(string)
   default     = []
 }

@@ -32,3 +32,8 @@ output "flow_log_group_name" {
   description = "Name of the VPC flow logs' log group (its KMS key must let CloudWatch Logs use it)."
   value       = local.flow_log_name
 }
+
+output "internet_routes" {
+  description = "Routes out of the VPC, as [{ destination, via }]: the egress-only internet gateway for IPv6, nothing else."
+  value       = [{ destination = aws_route.ipv6_egress.destination_ipv6_cidr_block, via = "egress-only-internet-gateway" }]
+}

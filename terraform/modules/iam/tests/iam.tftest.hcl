@@ -16,11 +16,11 @@ variables {
   name                     = "habits-test"
   global_name              = "habits-test"
   permissions_boundary_arn = "arn:aws:iam::111122223333:policy/habits-test-boundary"
-  trusted_principal_arns = ["arn:aws:iam::111122223333:role/AWSReservedSSO_Operators_0123"]
-  dr_region              = "us-west-2"
-  dr_vault_arn           = "arn:aws:backup:us-west-2:111122223333:backup-vault:habits-test-dr"
-  dr_kms_key_arn         = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
-  backup_role_arn        = "arn:aws:iam::111122223333:role/habits-test-backup"
+  trusted_principal_arns   = ["arn:aws:iam::111122223333:role/AWSReservedSSO_Operators_0123"]
+  dr_region                = "us-west-2"
+  dr_vault_arn             = "arn:aws:backup:us-west-2:111122223333:backup-vault:habits-test-dr"
+  dr_kms_key_arn           = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
+  backup_role_arn          = "arn:aws:iam::111122223333:role/habits-test-backup"
 }
 
 run "operator_assumes_with_mfa_and_restores_only_in_dr_region" {

@@ -40,9 +40,9 @@ run "logs_only_for_the_named_log_groups" {
   command = plan
 
   variables {
-    log_group_names              = ["/aws/lambda/habits-test-api", "/aws/vpc/habits-test/*"]
-    alarm_topics                 = true
-    cloudfront_distribution_arns = ["arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"]
+    log_group_names        = ["/aws/lambda/habits-test-api", "/aws/vpc/habits-test/*"]
+    alarm_topics           = true
+    cloudfront_source_arns = ["arn:aws:cloudfront::111122223333:distribution/*"]
   }
 
   assert {
@@ -59,8 +59,8 @@ run "logs_only_for_the_named_log_groups" {
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_kms_key.this.policy).Statement : s.Condition.StringEquals["AWS:SourceArn"] if s.Sid == "CloudFrontReadsTheSiteBucket"]) == ["arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"] && one([for s in jsondecode(aws_kms_key.this.policy).Statement : s.Action if s.Sid == "CloudFrontReadsTheSiteBucket"]) == ["kms:Decrypt"]
-    error_message = "Only the named distribution may decrypt, and only decrypt."
+    condition     = one([for s in jsondecode(aws_kms_key.this.policy).Statement : s.Condition.ArnLike["AWS:SourceArn"] if s.Sid == "CloudFrontReadsTheSiteBucket"]) == ["arn:aws:cloudfront::111122223333:distribution/*"] && one([for s in jsondecode(aws_kms_key.this.policy).Statement : s.Action if s.Sid == "CloudFrontReadsTheSiteBucket"]) == ["kms:Decrypt"]
+    error_message = "Only this account's distributions may decrypt, and only decrypt."
   }
 
   assert {

@@ -53,18 +53,18 @@ variables {
   terraform_state_key      = "habits/staging/terraform.tfstate"
   migrate_function_name    = "habits-test-migrate"
   migrate_function_arn     = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate"
-  terraform_variables    = { domain_name = "habits.example.com", operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
-  ecr_repository_arn     = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
-  ecr_repository_url     = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
-  ecr_kms_key_arn        = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000ec"
-  function_name          = "habits-test-api"
-  function_arn           = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api"
-  site_bucket_arn        = "arn:aws:s3:::habits-test-site-111122223333"
-  site_bucket_name       = "habits-test-site-111122223333"
-  site_kms_key_arn       = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-00000000051e"
-  distribution_arn       = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
-  distribution_id        = "E2EXAMPLE"
-  site_url               = "https://habits.example.com"
+  terraform_variables      = { domain_name = "habits.example.com", operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
+  ecr_repository_arn       = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
+  ecr_repository_url       = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
+  ecr_kms_key_arn          = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000ec"
+  function_name            = "habits-test-api"
+  function_arn             = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api"
+  site_bucket_arn          = "arn:aws:s3:::habits-test-site-111122223333"
+  site_bucket_name         = "habits-test-site-111122223333"
+  site_kms_key_arn         = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-00000000051e"
+  distribution_arn         = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
+  distribution_id          = "E2EXAMPLE"
+  site_url                 = "https://habits.example.com"
 }
 
 run "three_v2_pipelines_from_the_github_connection" {
