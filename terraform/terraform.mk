@@ -4,8 +4,9 @@
 TF ?= terraform
 TF_DIR := $(ROOT)/terraform
 TF_MODULE_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard $(TF_DIR)/modules/*/main.tf))))
-TF_ENV_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard $(TF_DIR)/environments/*/main.tf))))
-TF_TEST_DIRS := $(sort $(patsubst %/tests/,%,$(dir $(wildcard $(TF_DIR)/modules/*/tests/*.tftest.hcl $(TF_DIR)/environments/*/tests/*.tftest.hcl))))
+# One root configuration for both environments (environments/<name>/ holds each one's variable files).
+TF_ENV_DIRS := $(patsubst %/,%,$(dir $(wildcard $(TF_DIR)/environments/main.tf)))
+TF_TEST_DIRS := $(sort $(patsubst %/tests/,%,$(dir $(wildcard $(TF_DIR)/modules/*/tests/*.tftest.hcl))))
 
 # Provider source: a local filesystem mirror when there is one (this machine has no registry access),
 # the public registry otherwise. The CLI config is always generated so that a TF_CLI_CONFIG_FILE
@@ -23,11 +24,11 @@ CHECKOV_REQUIREMENTS := $(TF_DIR)/requirements-checkov.txt
 # tf-tool is the same check as a target (buildspec/deploy.mk depends on it).
 tf_require = if ! command -v $(TF) >/dev/null 2>&1; then \
 	if [ "$(CI)" = "true" ]; then echo "$@: terraform is required under CI=true but was not found" >&2; exit 1; fi; \
-	echo "$@: skipped (terraform not found; install Terraform >= 1.9 or set TF=/path/to/terraform)"; exit 0; fi
+	echo "$@: skipped (terraform not found; install Terraform >= 1.11 or set TF=/path/to/terraform)"; exit 0; fi
 
 .PHONY: tf-tool
 tf-tool:
-	@command -v $(TF) >/dev/null 2>&1 || { echo "terraform not found: install Terraform >= 1.9 (make tf-install)" >&2; exit 1; }
+	@command -v $(TF) >/dev/null 2>&1 || { echo "terraform not found: install Terraform >= 1.11 (make tf-install)" >&2; exit 1; }
 
 .PHONY: $(TF_CLI_CONFIG)
 $(TF_CLI_CONFIG):
@@ -65,29 +66,35 @@ tf-init: $(TF_CLI_CONFIG)
 
 # A module that declares configuration_aliases cannot be validated on its own (hashicorp/terraform#28490),
 # so every module is validated from a copy under .build that adds empty provider blocks for its aliases.
+# All modules are copied first, side by side, so that the stack's ../<module> sources resolve to copies
+# without those blocks (each copy has them only while it is the one validated).
 TF_VALIDATE_DIR := $(ROOT)/.build/tf-validate
 
 .PHONY: tf-validate
-tf-validate: tf-init ## Validate every Terraform environment and module (init -backend=false, validate)
+tf-validate: tf-init ## Validate the environments' root configuration and every module (init -backend=false, validate)
 	@$(tf_require); \
 	for dir in $(TF_ENV_DIRS); do \
 		echo "== validate $${dir#$(ROOT)/}"; \
 		$(TF) -chdir=$$dir validate -no-color; \
 	done; \
+	rm -rf $(TF_VALIDATE_DIR) && mkdir -p $(TF_VALIDATE_DIR); \
+	for dir in $(TF_MODULE_DIRS); do \
+		mkdir -p $(TF_VALIDATE_DIR)/$$(basename $$dir); \
+		tar -C $$dir --exclude=.terraform --exclude=.terraform.lock.hcl --exclude=tests -cf - . | tar -C $(TF_VALIDATE_DIR)/$$(basename $$dir) -xf -; \
+	done; \
 	for dir in $(TF_MODULE_DIRS); do \
 		echo "== validate $${dir#$(ROOT)/}"; \
 		work=$(TF_VALIDATE_DIR)/$$(basename $$dir); \
-		rm -rf $$work && mkdir -p $$work; \
-		tar -C $$dir --exclude=.terraform --exclude=.terraform.lock.hcl --exclude=tests -cf - . | tar -C $$work -xf -; \
 		for alias in $$(sed -n 's/.*configuration_aliases *= *\[\(.*\)\].*/\1/p' $$dir/versions.tf | tr -d ' ' | tr ',' ' '); do \
 			printf 'provider "%s" {\n  alias = "%s"\n}\n' "$${alias%%.*}" "$${alias#*.}" >> $$work/validate_providers.tf; \
 		done; \
 		$(TF) -chdir=$$work init -backend=false -input=false -no-color >/dev/null; \
 		$(TF) -chdir=$$work validate -no-color; \
+		rm -f $$work/validate_providers.tf; \
 	done
 
 .PHONY: tf-test
-tf-test: tf-init ## Run terraform test (mocked AWS provider) in every module and environment
+tf-test: tf-init ## Run terraform test (mocked AWS provider) in every module, the stack's suite for both environments included
 	@$(tf_require); \
 	for dir in $(TF_TEST_DIRS); do \
 		echo "== test $${dir#$(ROOT)/}"; \
