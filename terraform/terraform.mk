@@ -111,6 +111,12 @@ tf-scan: $(CHECKOV_VENV)/bin/checkov ## Scan terraform/ with checkov (zero faile
 	$(CHECKOV_VENV)/bin/checkov --directory $(TF_DIR) --framework terraform secrets \
 		--quiet --compact --skip-download
 
+# Stdlib Python only: runs with or without terraform on the machine.
+.PHONY: cost
+cost: ## Fail when the Terraform declares an hourly/monthly-billed resource docs/COST.md does not count (or COST.md names one that is gone)
+	cd $(TF_DIR)/tools && $(PYTHON) -m unittest -q test_cost_check
+	cd $(ROOT) && $(PYTHON) terraform/tools/cost_check.py --terraform terraform --cost-doc docs/COST.md
+
 .PHONY: tf-check
-tf-check: tf-fmt tf-validate tf-test tf-scan ## All Terraform checks: fmt, validate, test, checkov
+tf-check: tf-fmt tf-validate tf-test tf-scan cost ## All Terraform checks: fmt, validate, test, checkov, cost
 
