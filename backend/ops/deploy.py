@@ -1,16 +1,17 @@
 """Deploy steps the pipelines run (through `make deploy-*`) and operators run for rollbacks.
 
-    python -m ops.deploy migrate        --function MIGRATE_FN --image-uri REPO:SHA [--command "migrate --noinput"]
+    python -m ops.deploy migrate        --function MIGRATE_FN --image-uri REPO:SHA [--command C]
     python -m ops.deploy update-lambda  --function API_FN --image-uri REPO:SHA [--alias live]
-    python -m ops.deploy invoke-manage  --function MIGRATE_FN --command "showmigrations" [--qualifier '$LATEST']
+    python -m ops.deploy invoke-manage  --function MIGRATE_FN --command C [--qualifier '$LATEST']
     python -m ops.deploy smoke          --url https://SITE/health/ [--attempts 5]
     python -m ops.deploy sync-frontend  --dist frontend/dist --bucket B [--keep-assets-days 7]
     python -m ops.deploy invalidate     --distribution D [--paths /index.html /]
 
-Release order: `migrate` puts the new image on the migration function and runs the migrations there
-(its own 15-minute timeout, statement limits and the master user); only when they succeed does
-`update-lambda` move the API's `live` alias to the new image. A failed migration leaves traffic on the
-previous version. Management commands never run in the API function.
+Release order: `migrate` puts the new image on the migration function and runs the migrations
+there (its own 15-minute timeout, statement limits and the master user; C defaults to
+"migrate --noinput"); only when they succeed does `update-lambda` move the API's `live` alias to
+the new image. A failed migration leaves traffic on the previous version. Management commands never
+run in the API function.
 
 Front-end caching: files under `assets/` carry a content hash in their name, so they are cached
 for a year as immutable; everything else (`index.html` first of all) is `no-cache`, so browsers

@@ -80,7 +80,7 @@ def test_the_pipeline_steps_are_there() -> None:
     commands = {name: spec_commands(spec_load(name)) for name in SPECS}
 
     assert "make tf-pipeline" in commands["terraform.yml"]
-    # Migrations run (in their own function) before the live alias moves; the smoke test is the deep one.
+    # Migrations (in their own function) before the live alias moves; then the deep smoke test.
     assert commands["backend.yml"][-4:] == [
         "make deploy-image",
         "make deploy-migrate",
