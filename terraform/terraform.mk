@@ -117,6 +117,14 @@ cost: ## Fail when the Terraform declares an hourly/monthly-billed resource docs
 	cd $(TF_DIR)/tools && $(PYTHON) -m unittest -q test_cost_check
 	cd $(ROOT) && $(PYTHON) terraform/tools/cost_check.py --terraform terraform --cost-doc docs/COST.md
 
+.PHONY: tf-docs
+tf-docs: ## Regenerate the modules' README Inputs/Outputs tables from their variables.tf and outputs.tf
+	$(PYTHON) $(TF_DIR)/tools/module_docs.py
+
+.PHONY: tf-docs-check
+tf-docs-check: ## Fail when a module's README tables differ from its variables.tf and outputs.tf (make tf-docs)
+	$(PYTHON) $(TF_DIR)/tools/module_docs.py --check
+
 .PHONY: tf-check
-tf-check: tf-fmt tf-validate tf-test tf-scan cost ## All Terraform checks: fmt, validate, test, checkov, cost
+tf-check: tf-fmt tf-validate tf-test tf-scan cost tf-docs-check ## All Terraform checks: fmt, validate, test, checkov, cost, module docs
 
