@@ -117,6 +117,22 @@ cost: ## Fail when the Terraform declares an hourly/monthly-billed resource docs
 	cd $(TF_DIR)/tools && $(PYTHON) -m unittest -q test_cost_check
 	cd $(ROOT) && $(PYTHON) terraform/tools/cost_check.py --terraform terraform --cost-doc docs/COST.md
 
+# The moved blocks, checked: an environment applied (mocked) from TF_MOVED_BASE, the last commit before
+# the single composition, is planned from the working tree; the deployed resources must keep their state.
+TF_MOVED_BASE ?= dbb2bad
+TF_MOVED_DIR := $(ROOT)/.build/tf-moved
+
+.PHONY: tf-moved-check
+tf-moved-check: $(TF_CLI_CONFIG) ## Check that an environment deployed before the single composition keeps its resources (moved blocks)
+	@$(tf_require); \
+	rm -rf $(TF_MOVED_DIR) && mkdir -p $(TF_MOVED_DIR)/old $(TF_MOVED_DIR)/new; \
+	git -C $(ROOT) archive $(TF_MOVED_BASE) terraform | tar -x -C $(TF_MOVED_DIR)/old; \
+	tar -C $(ROOT) --exclude=.terraform -cf - terraform | tar -x -C $(TF_MOVED_DIR)/new; \
+	mkdir -p $(TF_MOVED_DIR)/new/terraform/environments/tests; \
+	cp $(TF_DIR)/tools/moved.tftest.hcl $(TF_MOVED_DIR)/new/terraform/environments/tests/; \
+	$(TF) -chdir=$(TF_MOVED_DIR)/new/terraform/environments init -backend=false -input=false -no-color >/dev/null; \
+	$(TF) -chdir=$(TF_MOVED_DIR)/new/terraform/environments test -no-color
+
 .PHONY: tf-docs
 tf-docs: ## Regenerate the modules' README Inputs/Outputs tables from their variables.tf and outputs.tf
 	$(PYTHON) $(TF_DIR)/tools/module_docs.py
