@@ -1,10 +1,15 @@
+output "name" {
+  description = "Prefix of the environment's resource names, e.g. habits-staging."
+  value       = local.name
+}
+
 output "site_url" {
   description = "HTTPS URL of the site."
   value       = module.frontend.site_url
 }
 
 output "api_endpoint" {
-  description = "Direct invoke URL of the HTTP API (CloudFront is the public entry point)."
+  description = "Direct invoke URL of the HTTP API (refuses requests without the origin header: CloudFront is the entry point)."
   value       = module.backend.api_endpoint
 }
 
@@ -16,6 +21,11 @@ output "ecr_repository_url" {
 output "function_name" {
   description = "Name of the API Lambda function."
   value       = module.backend.function_name
+}
+
+output "migrate_function_name" {
+  description = "Name of the migration Lambda function (the manage event, with the master user)."
+  value       = module.backend.migrate_function_name
 }
 
 output "site_bucket_name" {
@@ -31,6 +41,11 @@ output "distribution_id" {
 output "django_secret_key_secret_arn" {
   description = "Secret to fill once with `aws secretsmanager put-secret-value` before the first request."
   value       = module.backend.django_secret_key_secret_arn
+}
+
+output "origin_secret_arn" {
+  description = "Secret holding the origin header's current and previous values (rotation: docs/DEPLOY.md)."
+  value       = module.backend.origin_secret_arn
 }
 
 output "database_endpoint" {
@@ -76,4 +91,19 @@ output "pipeline_names" {
 output "source_connection_arn" {
   description = "GitHub connection to complete once in the console before the pipelines can run."
   value       = module.pipeline.connection_arn
+}
+
+output "permissions_boundary_arn" {
+  description = "Permissions boundary of every role of the stack (and of every role the pipeline may create)."
+  value       = aws_iam_policy.permissions_boundary.arn
+}
+
+output "kms_key_arns" {
+  description = "The stack's keys: { main, edge (us-east-1, for WAF logs), dr }."
+  value       = { main = module.key.arn, edge = local.edge_key_arn, dr = module.dr_key.arn }
+}
+
+output "terraform_state_key" {
+  description = "Key of this environment's state in terraform_state_bucket."
+  value       = local.state_key
 }
