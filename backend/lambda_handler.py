@@ -134,8 +134,11 @@ def manage(command_line: Any, *, request_id: str | None = None) -> dict[str, Any
         name, *arguments = shlex.split(command_line)
     except ValueError as error:
         return result(EXIT_USAGE, f"Could not parse the command line: {error}.")
+    if not settings.MANAGE_COMMANDS:
+        log.warning("manage_refused", command=name[:64])
+        return result(EXIT_USAGE, "Management commands run in the migration function.")
     if name not in settings.MANAGE_COMMANDS:
-        allowed = ", ".join(settings.MANAGE_COMMANDS) or "none"
+        allowed = ", ".join(settings.MANAGE_COMMANDS)
         log.warning("manage_refused", command=name[:64])
         return result(EXIT_USAGE, f"{name!r} may not run here (allowed: {allowed}).")
 

@@ -25,6 +25,7 @@ value is ever part of a message or a log line.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,8 @@ class AwsConfiguration:
     redis: dict[str, Any] | None = None
     """Where the cache is and how to sign in: {"url": ..., "credential_provider": ...}."""
     origin_values: tuple[str, ...] = field(default=())
+    origin_source: Callable[[], tuple[str, ...]] | None = None
+    """Reads the origin secret's values again (core.middleware.OriginVerifyMiddleware)."""
 
 
 def load_aws_configuration() -> AwsConfiguration:
@@ -64,18 +67,32 @@ def load_aws_configuration() -> AwsConfiguration:
         return AwsConfiguration()
 
     import boto3  # only on this path: local runs never import the AWS SDK
+    from botocore.config import Config
 
-    secrets = boto3.session.Session().client("secretsmanager")
+    # Over IPv6 to Secrets Manager's dual-stack endpoint (no NAT): a problem shows at once.
+    secrets = boto3.session.Session().client(
+        "secretsmanager",
+        config=Config(connect_timeout=3, read_timeout=5, retries={"max_attempts": 2}),
+    )
     database = None
     if iam_database:
         database = _iam_database()
     elif database_arn:
         database = _master_database(secrets, database_arn)
+    origin_source: Callable[[], tuple[str, ...]] | None = None
+    if origin_arn:
+        arn = origin_arn
+
+        def read_origin_secret() -> tuple[str, ...]:
+            return _origin_values(secrets, arn)
+
+        origin_source = read_origin_secret
     return AwsConfiguration(
         secret_key=_secret_key(secrets, secret_key_arn) if secret_key_arn else None,
         database=database,
         redis=_redis(redis_user) if redis_user else None,
-        origin_values=_origin_values(secrets, origin_arn) if origin_arn else (),
+        origin_values=origin_source() if origin_source is not None else (),
+        origin_source=origin_source,
     )
 
 

@@ -17,6 +17,8 @@ from django.db import connections
 
 ROW_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE"
 SEQUENCE_PRIVILEGES = "USAGE, SELECT"
+ROLE_STATEMENT_TIMEOUT = "5s"
+ROLE_IDLE_TIMEOUT = "10s"
 
 
 def grant_application_role(using: str = "default", **_: Any) -> None:
@@ -44,6 +46,9 @@ def grant_application_role(using: str = "default", **_: Any) -> None:
             "TO {role}",
             f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT {SEQUENCE_PRIVILEGES} ON SEQUENCES "
             "TO {role}",
+            # Its own limits, whatever a session sets: requests must end within API Gateway's 30 s.
+            f"ALTER ROLE {{role}} SET statement_timeout = '{ROLE_STATEMENT_TIMEOUT}'",
+            f"ALTER ROLE {{role}} SET idle_in_transaction_session_timeout = '{ROLE_IDLE_TIMEOUT}'",
         ]
         database = sql.Identifier(connection.settings_dict["NAME"])
         for statement in statements:

@@ -36,7 +36,7 @@ CODE_THROTTLED = "throttled"
 CODE_SERVER_ERROR = "server_error"
 CODE_SERVICE_UNAVAILABLE = "service_unavailable"
 CODE_REQUEST_TOO_LARGE = "request_too_large"
-CODE_ORIGIN_REFUSED = "origin_refused"
+CODE_ORIGIN_REFUSED = "origin_not_verified"
 
 MESSAGE_INVALID = "The request has invalid fields."
 MESSAGE_NOT_FOUND = "Not found."

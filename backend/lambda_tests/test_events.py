@@ -58,6 +58,16 @@ def test_only_the_allowed_commands_run(invoke: Invoke, command: str) -> None:
     assert "may not run here (allowed: migrate, check, showmigrations" in response["output"]
 
 
+def test_the_api_function_runs_no_command_at_all(invoke: Invoke, settings: Any) -> None:
+    settings.MANAGE_COMMANDS = []
+    response = manage(invoke, "migrate --noinput")
+
+    assert response == {
+        "exit_status": 2,
+        "output": "Management commands run in the migration function.",
+    }
+
+
 def test_an_unknown_allowed_command_is_an_error_result(invoke: Invoke, settings: Any) -> None:
     settings.MANAGE_COMMANDS = ["no_such_command"]
     response = manage(invoke, "no_such_command --now")

@@ -56,6 +56,7 @@ HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
 USER_CACHE = env_bool("USER_CACHE", bool(REDIS_URL))
 
 ORIGIN_VERIFY_VALUES = _aws.origin_values
+ORIGIN_VERIFY_SOURCE = _aws.origin_source
 # Nothing but the migration function's MANAGE_COMMANDS (the API function sets none).
 MANAGE_COMMANDS = env_list("MANAGE_COMMANDS")
 

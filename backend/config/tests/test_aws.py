@@ -173,6 +173,8 @@ def test_the_api_function_signs_in_with_iam_tokens_and_knows_the_origin_secret(
     assert user == "habits-app"
     assert token.startswith("habits-cache/?Action=connect&User=habits-app")
     assert config.origin_values == (ORIGIN_SECRET["current"], ORIGIN_SECRET["previous"])
+    assert config.origin_source is not None
+    assert config.origin_source() == config.origin_values  # read again on rotation
 
 
 def test_the_key_may_be_json_with_a_secret_key_field(

@@ -15,10 +15,12 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import date
 from http.cookies import SimpleCookie
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -32,6 +34,7 @@ from accounts.models import User
 from accounts.throttling import client_address
 from config.tests.test_settings import BACKEND, PRODUCTION_ENV
 from conftest import ApiClient
+from core import middleware as core_middleware
 from core.errors import CODE_CSRF_FAILED, CODE_ORIGIN_REFUSED
 from core.logging import SHARED_PROCESSORS
 from core.spa import CONTENT_SECURITY_POLICY
@@ -367,3 +370,37 @@ def test_the_client_address_comes_from_cloudfront_not_from_x_forwarded_for() -> 
         assert client_address(ipv6) == "2001:db8::7"
     with override_settings(CLIENT_ADDRESS_HEADER="", TRUSTED_PROXY_COUNT=0):
         assert client_address(request) == "10.0.0.7"
+
+
+def test_a_rotated_origin_secret_reaches_a_warm_instance_without_refusing_cloudfront(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CloudFront starts sending the new value while this instance still holds the old pair: the
+    first mismatch re-reads the secret (at most once a minute) and the request is served."""
+    secret = {"values": (ORIGIN_CURRENT, ORIGIN_PREVIOUS)}
+    reads: list[float] = []
+    clock = [1000.0]
+    fake_time = SimpleNamespace(monotonic=lambda: clock[0], perf_counter=time.perf_counter)
+    monkeypatch.setattr(core_middleware, "time", fake_time)
+
+    def read_secret() -> tuple[str, ...]:
+        reads.append(clock[0])
+        return secret["values"]
+
+    rotated = "r" * 40
+    with override_settings(
+        ORIGIN_VERIFY_VALUES=(ORIGIN_CURRENT, ORIGIN_PREVIOUS), ORIGIN_VERIFY_SOURCE=read_secret
+    ):
+        client = Client()
+        assert client.get("/health/", HTTP_X_ORIGIN_VERIFY=ORIGIN_CURRENT).status_code == 200
+        secret["values"] = (rotated, ORIGIN_CURRENT)
+        clock[0] += 61
+        assert client.get("/health/", HTTP_X_ORIGIN_VERIFY=rotated).status_code == 200
+        assert len(reads) == 1
+        # A stranger's wrong values do not make it read the secret more than once a minute.
+        for _ in range(5):
+            assert client.get("/health/", HTTP_X_ORIGIN_VERIFY="x" * 40).status_code == 403
+        assert len(reads) == 1
+        clock[0] += 301  # and it is read again every five minutes anyway
+        assert client.get("/health/", HTTP_X_ORIGIN_VERIFY=rotated).status_code == 200
+        assert len(reads) == 2

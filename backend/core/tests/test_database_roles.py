@@ -60,6 +60,15 @@ def test_migrate_creates_a_role_that_writes_rows_and_nothing_else(app_role: str)
                 session.execute(forbidden)
 
 
+def test_the_role_carries_its_own_time_limits(app_role: str) -> None:
+    grant_application_role()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolconfig FROM pg_roles WHERE rolname = %s", [app_role])
+        row = cursor.fetchone()
+    assert row is not None
+    assert set(row[0]) == {"statement_timeout=5s", "idle_in_transaction_session_timeout=10s"}
+
+
 def test_no_role_is_managed_without_a_name(settings: Any) -> None:
     settings.DATABASE_APP_USER = ""
     before = roles()

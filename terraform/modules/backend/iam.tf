@@ -22,10 +22,7 @@ locals {
   }
 
   # Exactly the secrets each function's settings read.
-  api_secret_arns = concat(
-    [aws_secretsmanager_secret.this.arn, aws_secretsmanager_secret.origin.arn],
-    var.legacy_app_environment ? [var.database_secret_arn] : [],
-  )
+  api_secret_arns     = [aws_secretsmanager_secret.this.arn, aws_secretsmanager_secret.origin.arn]
   migrate_secret_arns = [aws_secretsmanager_secret.this.arn, var.database_secret_arn]
 
   # rds-db:connect names the cluster by its resource ID; a cluster restored outside Terraform has one

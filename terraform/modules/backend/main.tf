@@ -41,11 +41,7 @@ locals {
     ORIGIN_VERIFY_HEADER  = var.origin_verify_header_name
     CLIENT_ADDRESS_HEADER = var.client_address_header_name
     API_BASE_PATH         = var.api_base_path
-    }, var.legacy_app_environment ? {
-    # Read by the application until it implements docs/CONTRACT_NOTES.md; removed with legacy_app_environment.
-    DATABASE_SECRET_ARN = var.database_secret_arn
-    TRUSTED_PROXY_COUNT = "2"
-  } : {})
+  })
 
   migrate_environment = merge(local.common_environment, {
     HABITS_FUNCTION = "migrate"

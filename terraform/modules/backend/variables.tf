@@ -278,12 +278,6 @@ variable "client_address_header_name" {
   default     = "CloudFront-Viewer-Address"
 }
 
-variable "legacy_app_environment" {
-  description = "Also give the API function what the application read before docs/CONTRACT_NOTES.md (DATABASE_SECRET_ARN with read access to the master secret, TRUSTED_PROXY_COUNT). Turn off in the change that lands the application side."
-  type        = bool
-  default     = false
-}
-
 variable "throttling_rate_limit" {
   description = "Steady-state requests per second API Gateway lets through."
   type        = number

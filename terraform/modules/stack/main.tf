@@ -232,8 +232,7 @@ module "backend" {
   cache_user_id  = module.cache.app_user_id
   cache_user_arn = module.cache.app_user_arn
 
-  legacy_app_environment = var.legacy_app_environment
-  tags                   = var.tags
+  tags = var.tags
 }
 
 module "frontend" {

@@ -148,12 +148,6 @@ variable "waf_auth_rate_limit" {
   default     = 50
 }
 
-variable "legacy_app_environment" {
-  description = "Transitional: also give the API function what the application read before docs/CONTRACT_NOTES.md (DATABASE_SECRET_ARN and read access to the master secret, TRUSTED_PROXY_COUNT). Set to false in the change that lands the application side."
-  type        = bool
-  default     = true
-}
-
 # Disaster recovery (docs/RUNBOOK_DR.md): the stack applied in the DR region, pointed at a cluster restored
 # from a backup copy outside Terraform. All three null (the default) for the normal path.
 variable "restored_cluster_identifier" {

@@ -235,19 +235,6 @@ run "roles_reach_only_what_they_use" {
   }
 }
 
-run "legacy_environment_until_the_application_switches" {
-  command = plan
-
-  variables {
-    legacy_app_environment = true
-  }
-
-  assert {
-    condition     = output.api_environment.DATABASE_SECRET_ARN == var.database_secret_arn && output.api_environment.TRUSTED_PROXY_COUNT == "2" && contains(output.readable_secret_arns.api, var.database_secret_arn)
-    error_message = "In legacy mode the API still gets the master secret and the proxy count the current application reads."
-  }
-}
-
 run "origin_secret_starts_random_and_follows_rotation" {
   command = plan
 

@@ -333,8 +333,7 @@ run "database_and_cache_take_iam_tokens" {
   command = plan
 
   variables {
-    environment            = "production"
-    legacy_app_environment = false
+    environment = "production"
   }
 
   assert {
@@ -360,25 +359,12 @@ run "database_and_cache_take_iam_tokens" {
 
   assert {
     condition     = !contains(module.backend.readable_secret_arns.api, module.database.master_user_secret_arn) && !contains(keys(module.backend.api_environment), "DATABASE_SECRET_ARN")
-    error_message = "Once the application side has landed, the API neither knows nor reads the master secret."
+    error_message = "The API neither knows nor reads the master secret: only the migration function does."
   }
 
   assert {
     condition     = one([for s in module.backend.role_policies.api.Statement : s.Resource if s.Sid == "ConnectToTheDatabaseAsTheApplicationRole"]) == ["arn:aws:rds-db:us-east-1:111122223333:dbuser:cluster-ABCDEFGHIJKLMNOP/habits_app"]
     error_message = "rds-db:connect for habits_app on this cluster only."
-  }
-}
-
-run "legacy_environment_until_the_application_lands" {
-  command = plan
-
-  variables {
-    environment = "staging"
-  }
-
-  assert {
-    condition     = module.backend.api_environment["DATABASE_SECRET_ARN"] == module.database.master_user_secret_arn && module.backend.api_environment["TRUSTED_PROXY_COUNT"] == "2"
-    error_message = "Until legacy_app_environment is turned off, the current application's variables are still set."
   }
 }
 
