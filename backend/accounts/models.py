@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from accounts.addresses import canonical_email
 from accounts.time_zones import validate_time_zone
 
 
@@ -14,14 +15,14 @@ class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def get_by_natural_key(self, username: str | None) -> User:
-        # Email addresses are matched without regard to case: "Ana@x.org" and "ana@x.org" are one
-        # account (a unique index on lower(email) enforces it).
-        return self.get(email__iexact=username)
+        # Addresses are matched in their canonical form (accounts.addresses): "Ana@x.org",
+        # "ana@x.org" and the same in fullwidth letters are one account.
+        return self.get(email_key=canonical_email(username or ""))
 
     def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user = self.model(email=canonical_email(email), **fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -39,6 +40,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     """
 
     email = models.EmailField(max_length=254, unique=True)
+    # The canonical form of `email` (accounts.addresses), kept by save(): what lookups, uniqueness
+    # and the sign-in throttle use. Longer than `email` because IDNA can lengthen a domain.
+    email_key = models.CharField(max_length=320, unique=True, editable=False)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     day_start_hour = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True)
@@ -62,6 +66,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.email_key = canonical_email(self.email)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "email_key"}
+        super().save(*args, **kwargs)
 
 
 class UserSession(models.Model):

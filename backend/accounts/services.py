@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.addresses import canonical_email
 from accounts.models import User, UserSession
+from accounts.throttling import SignInClient, guarded
 from accounts.time_zones import validate_time_zone
 
 MESSAGE_EMAIL_TAKEN = "An account with this email address already exists."
@@ -20,14 +22,14 @@ MESSAGE_DAY_START_RANGE = "The day start hour must be between 0 and 23."
 
 
 def user_create(*, email: str, password: str, time_zone: str = "UTC") -> User:
-    email = User.objects.normalize_email(email).lower()
+    email = canonical_email(email)
     validate_time_zone(time_zone)
     candidate = User(email=email, time_zone=time_zone)
     try:
         password_validation.validate_password(password, user=candidate)
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from None
-    if User.objects.filter(email__iexact=email).exists():
+    if User.objects.filter(email_key=email).exists():
         raise ValidationError({"email": [MESSAGE_EMAIL_TAKEN]})
     try:
         with transaction.atomic():
@@ -51,10 +53,28 @@ def user_update_settings(
     return user
 
 
+def user_password_confirm(
+    *, user: User, password: str, client: SignInClient, field: str = "password"
+) -> None:
+    """Check the signed-in user's password again before a sensitive change, through the sign-in
+    guard (a 429 when refused): a stolen session cannot guess its way to the password."""
+    allowed = guarded(
+        client=client,
+        user_id=user.pk,
+        email_key=user.email_key,
+        check=lambda: user.check_password(password),
+    )
+    if not allowed:
+        raise ValidationError({field: [MESSAGE_WRONG_PASSWORD]})
+
+
 @transaction.atomic
-def user_change_password(*, user: User, current_password: str, new_password: str) -> User:
-    if not user.check_password(current_password):
-        raise ValidationError({"current_password": [MESSAGE_WRONG_PASSWORD]})
+def user_change_password(
+    *, user: User, current_password: str, new_password: str, client: SignInClient
+) -> User:
+    user_password_confirm(
+        user=user, password=current_password, client=client, field="current_password"
+    )
     try:
         password_validation.validate_password(new_password, user=user)
     except ValidationError as error:
@@ -65,11 +85,10 @@ def user_change_password(*, user: User, current_password: str, new_password: str
 
 
 @transaction.atomic
-def user_delete(*, user: User, password: str) -> None:
+def user_delete(*, user: User, password: str, client: SignInClient) -> None:
     """Delete the account, its sessions on every device and, through the foreign keys' cascades,
     every row that belonged to it."""
-    if not user.check_password(password):
-        raise ValidationError({"password": [MESSAGE_WRONG_PASSWORD]})
+    user_password_confirm(user=user, password=password, client=client)
     user_sessions_end(user=user)
     user.delete()
 

@@ -7,7 +7,8 @@ from core import errors, health, spa
 
 urlpatterns = [
     path("health/", health.health, name="health"),
-    path("admin/", admin.site.urls),
+    # The admin only where it is enabled: off in production unless DJANGO_ADMIN_ENABLED is set.
+    *([path("admin/", admin.site.urls)] if settings.DJANGO_ADMIN_ENABLED else []),
     path("api/auth/", include("accounts.urls")),
     path("api/", include("habits.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -84,13 +84,15 @@ def test_a_post_without_the_csrf_token_is_refused_as_json(invoke: Invoke) -> Non
     assert set(json_body(response)) >= {"detail", "code"}
 
 
-def test_login_sets_the_session_and_csrf_cookies_in_the_cookies_list(invoke: Invoke) -> None:
+def test_login_sets_the_session_device_and_csrf_cookies_in_the_cookies_list(
+    invoke: Invoke,
+) -> None:
     user = make_user()
 
     response = sign_in(invoke, user.email)
 
     assert response["statusCode"] == 200, response
-    assert set(cookie_values(response["cookies"])) == {"sessionid", "csrftoken"}
+    assert set(cookie_values(response["cookies"])) == {"sessionid", "csrftoken", "device"}
     assert "set-cookie" not in response["headers"]
 
 
@@ -168,6 +170,6 @@ def test_rest_api_payload_1_0_with_multi_value_query_and_cookies(invoke: Invoke)
     )
 
     assert login["statusCode"] == 200, login
-    assert set(cookie_values(set_cookies)) == {"sessionid", "csrftoken"}
+    assert set(cookie_values(set_cookies)) == {"sessionid", "csrftoken", "device"}
     assert listing["statusCode"] == 200
     assert [habit["name"] for habit in json_body(listing)] == ["Old habit"]

@@ -127,7 +127,16 @@ def test_unsafe_requests_need_the_csrf_token(user: User) -> None:
     assert response.json()["code"] == CODE_CSRF_FAILED
 
 
-@override_settings(LOGIN_THROTTLE={"per_account": 3, "per_address": 100, "window_seconds": 600})
+def throttle(**limits: int) -> dict[str, int]:
+    return {
+        "per_account": 100,
+        "per_address": 100,
+        "per_device": 100,
+        "window_seconds": 600,
+    } | limits
+
+
+@override_settings(LOGIN_THROTTLE=throttle(per_account=3))
 def test_login_is_throttled_per_account(api: ApiClient, user: User) -> None:
     for _ in range(3):
         assert api.post(LOGIN, {"email": user.email, "password": "nope nope"}).status_code == 400
@@ -140,7 +149,7 @@ def test_login_is_throttled_per_account(api: ApiClient, user: User) -> None:
     assert api.post(LOGIN, {"email": other.email, "password": PASSWORD}).status_code == 200
 
 
-@override_settings(LOGIN_THROTTLE={"per_account": 100, "per_address": 4, "window_seconds": 600})
+@override_settings(LOGIN_THROTTLE=throttle(per_address=4))
 def test_login_is_throttled_per_client_address(api: ApiClient, user: User) -> None:
     for number in range(4):
         api.post(LOGIN, {"email": f"nobody{number}@example.org", "password": "nope nope"})
@@ -151,8 +160,10 @@ def test_login_is_throttled_per_client_address(api: ApiClient, user: User) -> No
     assert elsewhere.post(LOGIN, {"email": user.email, "password": PASSWORD}).status_code == 200
 
 
-@override_settings(LOGIN_THROTTLE={"per_account": 3, "per_address": 100, "window_seconds": 600})
-def test_a_successful_login_resets_the_account_count(api: ApiClient, user: User) -> None:
+@override_settings(LOGIN_THROTTLE=throttle(per_account=3))
+def test_after_signing_in_a_browser_counts_its_failures_on_its_own(
+    api: ApiClient, user: User
+) -> None:
     for _ in range(2):
         api.post(LOGIN, {"email": user.email, "password": "nope nope"})
     api.sign_in(user)

@@ -41,6 +41,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.DeviceCookieMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -129,6 +130,15 @@ CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["accounts.backends.CachedModelBackend"]
+# The first hasher makes every new hash (and re-makes older ones at the next sign-in); the others
+# only read hashes made before (PBKDF2 until Argon2id replaced it).
+PASSWORD_HASHERS = [
+    "accounts.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -137,12 +147,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Proxies in front of the app that append to X-Forwarded-For (CloudFront + API Gateway: 2).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The sign-in guard (accounts.throttling): failed attempts allowed per window from clients without
+# a device cookie for the account (per account, per client address), and from one trusted device.
 LOGIN_THROTTLE = {
-    # Failed logins allowed per window, for one account and for one client address.
     "per_account": env_int("LOGIN_THROTTLE_PER_ACCOUNT", 5),
     "per_address": env_int("LOGIN_THROTTLE_PER_ADDRESS", 20),
+    "per_device": env_int("LOGIN_THROTTLE_PER_DEVICE", 10),
     "window_seconds": env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60),
 }
+# The Django admin at /admin/ (signing in through the same guard as the API). Production turns it
+# off unless DJANGO_ADMIN_ENABLED says otherwise.
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)
+# The signed cookie that makes a browser a trusted device for the account it signed in to.
+DEVICE_COOKIE_NAME = "device"
+DEVICE_COOKIE_AGE = env_int("DEVICE_COOKIE_DAYS", 365) * 24 * 60 * 60
 
 # --- API ------------------------------------------------------------------------------------------
 

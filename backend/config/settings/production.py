@@ -17,6 +17,8 @@ from .base import cache_settings
 
 DEBUG = False
 DEMO_DATA = False
+# The admin is not part of the public site unless an operator turns it on for a while.
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)
 
 _aws = load_aws_configuration()
 
@@ -62,6 +64,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
+DEVICE_COOKIE_NAME = "__Host-device"
 CSRF_COOKIE_NAME = "csrftoken"
 
 LOG_FORMAT = env_str("LOG_FORMAT", "json") or "json"
