@@ -14,6 +14,10 @@ IMAGE_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12.*/bin/python
 bench-api: venv ## Habit list and stats server time on PostgreSQL (BENCH_DATABASE_URL), against their budgets
 	cd $(BACKEND) && $(PY) -m tooling.bench.api
 
+.PHONY: bench-signin
+bench-signin: venv ## Sign-in server time p50/p95 with the production hasher (Argon2id) and PBKDF2 before, against 250 ms
+	cd $(BACKEND) && $(PY) -m tooling.bench.signin
+
 .PHONY: bench-cold-start
 bench-cold-start: venv ## Lambda cold start (import + first /health/), median of 5, against bare Django + DRF + Mangum
 	cd $(BACKEND) && $(PY) -m tooling.bench.cold_start --runs 5
