@@ -18,7 +18,13 @@ from rest_framework.views import APIView
 
 from accounts import services
 from accounts.selectors import signed_in_user
-from accounts.serializers import EmailAddressField, UserOutput, user_response
+from accounts.serializers import (
+    EmailAddressField,
+    UserOutput,
+    new_password_field,
+    password_field,
+    user_response,
+)
 from accounts.throttling import sign_in_client
 from accounts.time_zones import validate_time_zone
 from core.fields import TextField
@@ -54,7 +60,7 @@ class RegisterApi(APIView):
 
     class RegisterInput(serializers.Serializer[Any]):
         email = EmailAddressField()
-        password = TextField(max_length=128, trim_whitespace=False)
+        password = new_password_field()
         time_zone = TextField(
             max_length=64, required=False, default="UTC", validators=[validate_time_zone]
         )
@@ -78,7 +84,7 @@ class LoginApi(APIView):
 
     class LoginInput(serializers.Serializer[Any]):
         email = EmailAddressField()
-        password = TextField(max_length=128, trim_whitespace=False)
+        password = password_field()
 
     @extend_schema(
         summary="Sign in (rotates the session key; throttled, see accounts.throttling)",
@@ -116,7 +122,7 @@ class MeApi(APIView):
         day_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
 
     class DeleteAccountInput(serializers.Serializer[Any]):
-        password = TextField(max_length=128, trim_whitespace=False)
+        password = password_field()
 
     @extend_schema(
         summary="The signed-in user", responses={200: UserOutput, **ERROR_RESPONSES}, tags=["auth"]
@@ -156,8 +162,8 @@ class MeApi(APIView):
 
 class PasswordApi(APIView):
     class PasswordInput(serializers.Serializer[Any]):
-        current_password = TextField(max_length=128, trim_whitespace=False)
-        new_password = TextField(max_length=128, trim_whitespace=False)
+        current_password = password_field()
+        new_password = new_password_field()
 
     @extend_schema(
         summary="Change the password (ends the user's sessions on other devices)",

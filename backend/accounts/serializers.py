@@ -10,7 +10,11 @@ from rest_framework.response import Response
 
 from accounts.addresses import canonical_email, plain_email_problem
 from accounts.models import User
+from accounts.passwords import MESSAGE_PASSWORD_TOO_SHORT, PASSWORD_MIN_LENGTH
 from accounts.selectors import user_today
+from core.fields import TextField
+
+PASSWORD_MAX_LENGTH = 128
 
 
 class EmailAddressField(serializers.EmailField):
@@ -27,6 +31,22 @@ class EmailAddressField(serializers.EmailField):
         if problem is not None:
             raise serializers.ValidationError(problem, code="not_plain")
         return canonical_email(address)
+
+
+def password_field(**kwargs: Any) -> TextField:
+    """A password as typed (never trimmed)."""
+    return TextField(max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, **kwargs)
+
+
+def new_password_field(**kwargs: Any) -> TextField:
+    """A password being chosen: its minimum length is in the schema for the SPA's form; the rest of
+    the policy (accounts.passwords) runs in the service."""
+    return password_field(
+        min_length=PASSWORD_MIN_LENGTH,
+        error_messages={"min_length": MESSAGE_PASSWORD_TOO_SHORT},
+        help_text=f"At least {PASSWORD_MIN_LENGTH} characters, not a common password.",
+        **kwargs,
+    )
 
 
 class UserOutput(serializers.ModelSerializer[User]):
