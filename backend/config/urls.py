@@ -13,6 +13,8 @@ urlpatterns = [
     path("api/", include("habits.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # Local only: the outgoing mail with its links (never in production's settings).
+    *([path("api/dev/", include("outbox.urls"))] if settings.DEV_MAIL_PAGE else []),
     # Anything else under /api/ is a JSON 404, never the SPA.
     re_path(r"^api(?:/.*)?$", errors.json_not_found),
 ]

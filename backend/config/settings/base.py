@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "core",
+    "outbox",
     "accounts",
     "habits",
 ]
@@ -163,6 +164,22 @@ DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)
 # The signed cookie that makes a browser a trusted device for the account it signed in to.
 DEVICE_COOKIE_NAME = "device"
 DEVICE_COOKIE_AGE = env_int("DEVICE_COOKIE_DAYS", 365) * 24 * 60 * 60
+
+# --- Outgoing mail (outbox) -----------------------------------------------------------------------
+
+# Where the links in mail point: the site's origin. Empty locally: the origin of the request that
+# causes the mail (so links follow http://localhost:8000 or the Vite dev server alike).
+SITE_URL = (env_str("SITE_URL", "") or "").rstrip("/")
+# How mail leaves (outbox.transports): "django" (EMAIL_BACKEND) or "ses" (Amazon SES v2 API).
+MAIL_TRANSPORT = env_str("MAIL_TRANSPORT", "django") or "django"
+MAIL_FROM = env_str("MAIL_FROM", "Habit Tracker <no-reply@localhost>") or ""
+MAIL_SES_REGION = env_str("MAIL_SES_REGION")
+MAIL_SES_CONFIGURATION_SET = env_str("MAIL_SES_CONFIGURATION_SET")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Keep sent messages (with their links) in the outbox table: locally, for the mail page.
+OUTBOX_KEEP_SENT = False
+# The local mail page at /api/dev/mail/ (outbox.apis); production never mounts it.
+DEV_MAIL_PAGE = False
 
 # --- API ------------------------------------------------------------------------------------------
 

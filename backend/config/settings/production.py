@@ -6,6 +6,8 @@ key, the database credentials and the Redis URL come from Secrets Manager and SS
 REDIS_URL can be given directly.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from config.aws import load_aws_configuration
@@ -41,6 +43,15 @@ else:
     raise ImproperlyConfigured(
         "No database: set DATABASE_SECRET_ARN with DATABASE_HOST (AWS) or DATABASE_URL."
     )
+
+# Links in mail point at the site: SITE_URL, else the first trusted origin, else the first host.
+SITE_URL = (
+    env_str("SITE_URL") or next(iter(CSRF_TRUSTED_ORIGINS), None) or f"https://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
+MAIL_TRANSPORT = env_str("MAIL_TRANSPORT", "ses") or "ses"
+MAIL_FROM = env_str("MAIL_FROM") or f"Habit Tracker <no-reply@{urlsplit(SITE_URL).hostname}>"
+DEV_MAIL_PAGE = False
+OUTBOX_KEEP_SENT = False
 
 REDIS_URL = _aws.redis_url or env_str("REDIS_URL")
 CACHES = cache_settings(REDIS_URL)
