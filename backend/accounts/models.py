@@ -89,3 +89,41 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} session"
+
+
+class SignupRequest(models.Model):
+    """A sign-up waiting for its emailed link. The account exists only once the link is followed
+    (accounts.services.signup), which proves the address; until then the chosen password is kept
+    as its hash, like an account's."""
+
+    email = models.CharField(max_length=320, help_text="The canonical address.")
+    password = models.CharField(max_length=128)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    token_digest = models.CharField(max_length=64, unique=True)
+    browser_digest = models.CharField(
+        max_length=64, help_text="Names the browser that asked (its session holds the secret)."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["email"]), models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return f"sign-up of {self.email}"
+
+
+class Passkey(models.Model):
+    """A WebAuthn credential that signs its user in without a password (accounts.services.passkeys).
+    `credential_id` is base64url as the browser sends it; `public_key` is COSE-encoded."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="passkeys")
+    name = models.CharField(max_length=64)
+    credential_id = models.CharField(max_length=1400, unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+    transports = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"passkey {self.name!r} of {self.user_id}"

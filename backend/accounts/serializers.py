@@ -61,5 +61,12 @@ class UserOutput(serializers.ModelSerializer[User]):
         return user_today(user=user).isoformat()
 
 
+class MailSentOutput(serializers.Serializer[Any]):
+    """The answer of a request that sends mail: the same whatever the address."""
+
+    email = serializers.EmailField(help_text="Where the mail went (the canonical address).")
+    detail = serializers.CharField(help_text="What to do next, for a person.")
+
+
 def user_response(user: User, code: int = status.HTTP_200_OK) -> Response:
     return Response(UserOutput(user).data, status=code)

@@ -55,6 +55,7 @@ from django.http import HttpRequest
 from core.errors import TooManyRequests
 
 MESSAGE_SIGN_IN_THROTTLED = "Too many failed attempts. Try again in {wait}."
+MESSAGE_MAIL_THROTTLED = "Too many emails asked for. Try again in {wait}."
 DEVICE_COOKIE_SALT = "accounts.device"
 _ISSUED = "signin_device"
 
@@ -170,6 +171,18 @@ class _Counter:
         return float(until) - time.time() if until is not None else float(self.window)
 
 
+def _count_or_refuse(counters: list[_Counter], *, message: str) -> None:
+    """Add this attempt to every counter; TooManyRequests (how long to wait in words) when any
+    is past its limit."""
+    counts = [counter.hit() for counter in counters]
+    over = [
+        counter for counter, count in zip(counters, counts, strict=True) if count > counter.limit
+    ]
+    if over:
+        wait = max(counter.wait() for counter in over)
+        raise TooManyRequests(wait=wait, detail=message.format(wait=wait_in_words(wait)))
+
+
 def _counters(
     *, client: SignInClient, user_id: int | None, email_key: str
 ) -> tuple[_Counter | None, list[_Counter]]:
@@ -217,3 +230,18 @@ def guarded(
             counter.take_back()
         return True
     return False
+
+
+def mail_request_limit(*, scope: str, recipient: str, client: SignInClient) -> None:
+    """Count a request that sends mail (sign-up, password reset, address change) per recipient and
+    per client address, before it is served; TooManyRequests past either limit. The same for
+    addresses with and without an account, so a refusal says nothing about either."""
+    config = settings.MAIL_THROTTLE
+    window = int(config["window_seconds"])
+    counters = [
+        _Counter(f"mail:{scope}:to:{_digest(recipient)}", int(config["per_recipient"]), window),
+        _Counter(
+            f"mail:{scope}:from:{_digest(client.address)}", int(config["per_address"]), window
+        ),
+    ]
+    _count_or_refuse(counters, message=MESSAGE_MAIL_THROTTLED)

@@ -158,6 +158,16 @@ LOGIN_THROTTLE = {
     "per_device": env_int("LOGIN_THROTTLE_PER_DEVICE", 10),
     "window_seconds": env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60),
 }
+# Requests that send mail (sign-up, password reset, address change), per window: per recipient
+# and per client address, whether or not the address has an account.
+MAIL_THROTTLE = {
+    "per_recipient": env_int("MAIL_THROTTLE_PER_RECIPIENT", 5),
+    "per_address": env_int("MAIL_THROTTLE_PER_ADDRESS", 20),
+    "window_seconds": 60 * 60,
+}
+# How long emailed links work: a password reset (Django's setting), a sign-up or address change.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+EMAIL_LINK_MAX_AGE = 24 * 60 * 60
 # The Django admin at /admin/ (signing in through the same guard as the API). Production turns it
 # off unless DJANGO_ADMIN_ENABLED says otherwise.
 DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)

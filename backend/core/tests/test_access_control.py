@@ -19,7 +19,18 @@ from factories import make_entry, make_habit
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"api/auth/csrf/", "api/auth/register/", "api/auth/login/", "api/schema/", "api/docs/"}
+PUBLIC = {
+    "api/auth/csrf/",
+    "api/auth/register/",
+    "api/auth/register/confirm/",
+    "api/auth/login/",
+    "api/auth/password/reset/",
+    "api/auth/password/reset/confirm/",
+    "api/auth/email/confirm/",
+    "api/schema/",
+    "api/docs/",
+    "api/dev/mail/",  # local settings only (outbox.apis)
+}
 CATCH_ALL = r"^api(?:/.*)?$"
 UNSAFE = ("post", "put", "patch", "delete")
 

@@ -1,10 +1,10 @@
-"""Accounts API: register, login, logout, me, password, CSRF cookie."""
+"""The session: CSRF cookie, sign in, sign out, the user and their settings, password change,
+account deletion."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -53,30 +53,6 @@ class CsrfApi(APIView):
     )
     def get(self, request: Request) -> Response:
         return Response({"authenticated": bool(request.user and request.user.is_authenticated)})
-
-
-class RegisterApi(APIView):
-    permission_classes = [AllowAny]
-
-    class RegisterInput(serializers.Serializer[Any]):
-        email = EmailAddressField()
-        password = new_password_field()
-        time_zone = TextField(
-            max_length=64, required=False, default="UTC", validators=[validate_time_zone]
-        )
-
-    @extend_schema(
-        summary="Create an account and sign in",
-        request=RegisterInput,
-        responses={201: UserOutput, **ERROR_RESPONSES},
-        tags=["auth"],
-    )
-    def post(self, request: Request) -> Response:
-        data = self.RegisterInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        user = services.user_create(**data.validated_data)
-        login(request._request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
-        return user_response(user, status.HTTP_201_CREATED)
 
 
 class LoginApi(APIView):

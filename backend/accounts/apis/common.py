@@ -1,0 +1,32 @@
+"""What the accounts views share about the request: where the site is, and the secret that names
+the browser a sign-up came from."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.http import HttpRequest
+
+from accounts.models import User
+
+SIGNUP_BROWSER_KEY = "signup_browser"
+
+
+def site_url_of(request: HttpRequest) -> str:
+    """SITE_URL, or locally (where it is empty) the origin this request came to."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
+def signup_browser_secret(request: HttpRequest, *, create: bool) -> str | None:
+    secret = request.session.get(SIGNUP_BROWSER_KEY)
+    if secret is None and create:
+        secret = secrets.token_urlsafe(16)
+        request.session[SIGNUP_BROWSER_KEY] = secret
+    return secret if isinstance(secret, str) else None
+
+
+def sign_in(request: HttpRequest, user: User) -> None:
+    """Sign `user` in on this browser (a new session key; the device cookie follows)."""
+    login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
