@@ -20,4 +20,22 @@ urlpatterns = [
     ),
     path("email/", apis.EmailChangeApi.as_view(), name="email"),
     path("email/confirm/", apis.EmailConfirmApi.as_view(), name="email-confirm"),
+    path("passkeys/", apis.PasskeyListApi.as_view(), name="passkeys"),
+    path("passkeys/<int:passkey_id>/", apis.PasskeyDetailApi.as_view(), name="passkey"),
+    path(
+        "passkeys/register/options/",
+        apis.PasskeyRegisterOptionsApi.as_view(),
+        name="passkey-register-options",
+    ),
+    path("passkeys/register/", apis.PasskeyRegisterApi.as_view(), name="passkey-register"),
+    path(
+        "passkeys/authenticate/options/",
+        apis.PasskeyAuthenticateOptionsApi.as_view(),
+        name="passkey-authenticate-options",
+    ),
+    path(
+        "passkeys/authenticate/",
+        apis.PasskeyAuthenticateApi.as_view(),
+        name="passkey-authenticate",
+    ),
 ]

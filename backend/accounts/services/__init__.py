@@ -13,6 +13,17 @@ from accounts.services.email_change import (
     email_change_confirm,
     email_change_request,
 )
+from accounts.services.passkeys import (
+    MESSAGE_PASSKEY_INVALID,
+    MESSAGE_PASSKEY_KNOWN,
+    MESSAGE_PASSKEY_REFUSED,
+    Ceremony,
+    passkey_authenticate,
+    passkey_authentication_options,
+    passkey_delete,
+    passkey_register,
+    passkey_registration_options,
+)
 from accounts.services.recovery import password_reset_confirm, password_reset_request
 from accounts.services.sessions import (
     user_session_forget,
@@ -41,11 +52,20 @@ __all__ = [
     "MESSAGE_EMAIL_SAME",
     "MESSAGE_EMAIL_TAKEN",
     "MESSAGE_LINK_INVALID",
+    "MESSAGE_PASSKEY_INVALID",
+    "MESSAGE_PASSKEY_KNOWN",
+    "MESSAGE_PASSKEY_REFUSED",
     "MESSAGE_SIGNUP_DONE",
     "MESSAGE_SIGNUP_OTHER_BROWSER",
     "MESSAGE_WRONG_PASSWORD",
+    "Ceremony",
     "email_change_confirm",
     "email_change_request",
+    "passkey_authenticate",
+    "passkey_authentication_options",
+    "passkey_delete",
+    "passkey_register",
+    "passkey_registration_options",
     "password_reset_confirm",
     "password_reset_request",
     "signup_confirm",

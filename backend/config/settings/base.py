@@ -168,6 +168,12 @@ MAIL_THROTTLE = {
 # How long emailed links work: a password reset (Django's setting), a sign-up or address change.
 PASSWORD_RESET_TIMEOUT = 60 * 60
 EMAIL_LINK_MAX_AGE = 24 * 60 * 60
+# Passkeys (WebAuthn): the relying party is the site's host; answers are accepted from these
+# origins. Locally: localhost (an IP address cannot be an RP ID), `make run` and the Vite server.
+WEBAUTHN_RP_NAME = "Habit Tracker"
+WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID", "localhost") or "localhost"
+WEBAUTHN_ORIGINS = env_list("WEBAUTHN_ORIGINS", ["http://localhost:8000", "http://localhost:5173"])
+PASSKEY_CHALLENGE_SECONDS = 5 * 60
 # The Django admin at /admin/ (signing in through the same guard as the API). Production turns it
 # off unless DJANGO_ADMIN_ENABLED says otherwise.
 DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)

@@ -48,6 +48,8 @@ else:
 SITE_URL = (
     env_str("SITE_URL") or next(iter(CSRF_TRUSTED_ORIGINS), None) or f"https://{ALLOWED_HOSTS[0]}"
 ).rstrip("/")
+WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID") or urlsplit(SITE_URL).hostname or ""
+WEBAUTHN_ORIGINS = env_list("WEBAUTHN_ORIGINS", [SITE_URL])
 MAIL_TRANSPORT = env_str("MAIL_TRANSPORT", "ses") or "ses"
 MAIL_FROM = env_str("MAIL_FROM") or f"Habit Tracker <no-reply@{urlsplit(SITE_URL).hostname}>"
 DEV_MAIL_PAGE = False
