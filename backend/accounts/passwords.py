@@ -2,10 +2,12 @@
 
 Length: at least 15 characters, counted after leaving out spaces at either end (the password
 itself is kept exactly as typed). A password is the only factor most people sign in with here,
-and NIST SP 800-63B-4 (section 3.1.1.2) requires 15 characters for a password used as a
-single-factor authenticator; OWASP ASVS 5.0 (6.2.1) requires 8 and strongly recommends 15. There
-are no composition rules (NIST forbids them), so four ordinary words are enough. Spaces at the
-ends are not counted because padding adds nothing an attacker has to guess.
+and the OWASP Authentication Cheat Sheet ("Implement Proper Password Strength Controls") counts a
+password shorter than 15 characters as weak when MFA is not enabled, after NIST SP 800-63B-4,
+which requires 15 for a password used as a single-factor authenticator; ASVS 5.0 (6.2.1) requires 8
+and strongly recommends 15. There are no composition rules (NIST forbids them), so four ordinary
+words are enough. Spaces at the ends are not counted because padding adds nothing an attacker has
+to guess.
 
 Common passwords: Django's list (about 20,000 passwords that leaks show most used) checked not only
 as typed but as people disguise them: any case, trailing digits and symbols dropped ("Passw0rd!"),

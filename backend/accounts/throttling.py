@@ -1,10 +1,14 @@
 """The sign-in guard: one throttle for every path that checks a password or a passkey.
 
 API sign-in, the Django admin's sign-in, the password re-checks (password change, email change,
-account deletion, sign-up confirmation from another browser) and passkey sign-in all call
-`guarded`, which runs the check only when the attempt is allowed. The design is OWASP's "Slow Down
-Online Guessing Attacks with Device Cookies" (owasp.org/www-community/Slow_Down_Online_Guessing_
-Attacks_with_Device_Cookies), which the OWASP Authentication Cheat Sheet points to for lockouts:
+account deletion, adding a passkey, sign-up confirmation from another browser) and passkey
+sign-in all call `guarded`, which runs the check only when the attempt is allowed. The design is
+OWASP's "Slow Down Online Guessing Attacks with Device Cookies" (owasp.org/www-community/
+Slow_Down_Online_Guessing_Attacks_with_Device_Cookies). It keeps what the OWASP Authentication
+Cheat Sheet asks of a lockout ("Protect Against Automated Attacks", "Account Lockout"): the
+counter belongs to the account, not the source address, and a lockout must not let others deny
+the owner, the cheat sheet's remedy being that the forgotten-password path still signs in while
+the account is locked, which it does here (the reset link signs in, and makes that browser trusted).
 
 - A successful sign-in gives the browser a device cookie: the user's id and a random nonce, signed
   with the secret key (`accounts.middleware` sets it; `device_of` reads it back).

@@ -17,7 +17,7 @@ from accounts.addresses import MESSAGE_EMAIL_NOT_PLAIN, canonical_email, plain_e
 from accounts.models import User
 from accounts.throttling import MESSAGE_SIGN_IN_THROTTLED, wait_in_words
 from config.tests.test_settings import PRODUCTION_ENV, manage
-from conftest import ApiClient
+from conftest import ApiClient, mail_to, token_in
 from core.errors import CODE_THROTTLED
 from factories import PASSWORD, make_user
 
@@ -330,3 +330,22 @@ def test_production_keeps_the_admin_off_the_site_unless_enabled() -> None:
         "shell", "-c", ADMIN_RESOLVES, env={**PRODUCTION_ENV, "DJANGO_ADMIN_ENABLED": "true"}
     )
     assert "admin: mounted" in enabled.stdout, enabled.stderr
+
+
+@override_settings(LOGIN_THROTTLE=throttle(per_account=5))
+def test_a_locked_account_is_still_opened_by_the_reset_link(user: User) -> None:
+    """The OWASP cheat sheet's remedy for lockouts used as denial: the forgotten-password path signs
+    in while the account is locked, and the browser it signs in is trusted from then on."""
+    for number in range(6):
+        attempt(stranger(number), user.email)
+    browser = stranger(100)
+    assert attempt(browser, user.email, PASSWORD).status_code == 429
+    browser.post("/api/auth/password/reset/", {"email": user.email})
+    reset = browser.post(
+        "/api/auth/password/reset/confirm/",
+        {"token": token_in(mail_to(user.email)), "new_password": "a fresh passphrase 31"},
+    )
+    assert reset.status_code == 200
+    browser.post("/api/auth/logout/")
+    assert attempt(browser, user.email, "a fresh passphrase 31").status_code == 200
+    assert attempt(stranger(101), user.email, "a fresh passphrase 31").status_code == 429
