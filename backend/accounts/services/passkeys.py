@@ -6,6 +6,10 @@ neither an address nor a password. The views keep each ceremony's challenge in t
 session store is server-side) and hand it back here once; the library checks the challenge, the
 origin, the RP ID, the signature and the signature counter.
 
+py_webauthn is imported inside the functions that use it: with cryptography and pyOpenSSL it
+costs about 100 ms to import, which a Lambda cold start should not pay for endpoints most requests
+never touch (a test keeps it out of the URL configuration's imports).
+
 Adding a passkey re-checks the password first (through the sign-in guard): a passkey outlives a
 password change, so a stolen session must not be able to leave one behind; and the account's
 address is told. Signing in with a passkey goes through the sign-in guard like a password does.
@@ -23,27 +27,6 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
-from webauthn import (
-    generate_authentication_options,
-    generate_registration_options,
-    options_to_json,
-    verify_authentication_response,
-    verify_registration_response,
-)
-from webauthn.helpers import (
-    base64url_to_bytes,
-    bytes_to_base64url,
-    parse_authentication_credential_json,
-    parse_registration_credential_json,
-)
-from webauthn.helpers.exceptions import WebAuthnException
-from webauthn.helpers.structs import (
-    AuthenticatorSelectionCriteria,
-    AuthenticatorTransport,
-    PublicKeyCredentialDescriptor,
-    ResidentKeyRequirement,
-    UserVerificationRequirement,
-)
 
 from accounts import mails
 from accounts.models import Passkey, User
@@ -69,12 +52,18 @@ def user_handle(user: User) -> bytes:
     return salted_hmac("accounts.passkeys.user_handle", str(user.pk)).digest()[:32]
 
 
-def _transports(values: list[str]) -> list[AuthenticatorTransport]:
-    known = {transport.value for transport in AuthenticatorTransport}
-    return [AuthenticatorTransport(value) for value in values if value in known]
-
-
 def passkey_registration_options(*, user: User, password: str, client: SignInClient) -> Ceremony:
+    from webauthn import generate_registration_options, options_to_json
+    from webauthn.helpers import base64url_to_bytes
+    from webauthn.helpers.structs import (
+        AuthenticatorSelectionCriteria,
+        AuthenticatorTransport,
+        PublicKeyCredentialDescriptor,
+        ResidentKeyRequirement,
+        UserVerificationRequirement,
+    )
+
+    known = {transport.value for transport in AuthenticatorTransport}
     user_password_confirm(user=user, password=password, client=client)
     options = generate_registration_options(
         rp_id=settings.WEBAUTHN_RP_ID,
@@ -84,7 +73,7 @@ def passkey_registration_options(*, user: User, password: str, client: SignInCli
         exclude_credentials=[
             PublicKeyCredentialDescriptor(
                 id=base64url_to_bytes(passkey.credential_id),
-                transports=_transports(passkey.transports),
+                transports=[AuthenticatorTransport(v) for v in passkey.transports if v in known],
             )
             for passkey in user.passkeys.all()
         ],
@@ -100,6 +89,10 @@ def passkey_registration_options(*, user: User, password: str, client: SignInCli
 def passkey_register(
     *, user: User, name: str, credential: dict[str, Any], challenge: bytes, site_url: str
 ) -> Passkey:
+    from webauthn import verify_registration_response
+    from webauthn.helpers import bytes_to_base64url, parse_registration_credential_json
+    from webauthn.helpers.exceptions import WebAuthnException
+
     try:
         parsed = parse_registration_credential_json(credential)
         verified = verify_registration_response(
@@ -131,6 +124,9 @@ def passkey_register(
 
 
 def passkey_authentication_options() -> Ceremony:
+    from webauthn import generate_authentication_options, options_to_json
+    from webauthn.helpers.structs import UserVerificationRequirement
+
     options = generate_authentication_options(
         rp_id=settings.WEBAUTHN_RP_ID,
         user_verification=UserVerificationRequirement.REQUIRED,
@@ -143,6 +139,10 @@ def passkey_authenticate(
 ) -> User:
     """The user `credential` (navigator.credentials.get()'s answer) signs in, through the sign-in
     guard; a ValidationError for any answer that does not verify."""
+    from webauthn import verify_authentication_response
+    from webauthn.helpers import bytes_to_base64url, parse_authentication_credential_json
+    from webauthn.helpers.exceptions import WebAuthnException
+
     try:
         parsed = parse_authentication_credential_json(credential)
     except (WebAuthnException, ValueError):  # ValueError: base64 the library could not read

@@ -241,3 +241,27 @@ def test_malformed_answers_are_a_400_not_a_500(
     assert anonymous.post(SIGN_IN, {"credential": credential}).status_code == 400
     signed_in.post(REGISTER_OPTIONS, {"password": PASSWORD})
     assert signed_in.post(REGISTER, {"name": "x", "credential": credential}).status_code == 400
+
+
+def test_a_cold_start_does_not_import_the_webauthn_library() -> None:
+    """py_webauthn (with cryptography and pyOpenSSL, about 100 ms) loads on the first passkey
+    request, not when the URL configuration does."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = (
+        "import django, sys; django.setup(); import config.urls; "
+        "from django.urls import get_resolver; get_resolver().url_patterns; "
+        "print(sorted(m for m in ('webauthn', 'cryptography', 'boto3') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=Path(__file__).resolve().parents[2],
+        env={"DJANGO_SETTINGS_MODULE": "config.settings.test", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
