@@ -22,12 +22,22 @@ RUN backend/requirements/install-runtime.sh /build/packages
 COPY backend/ /build/app/
 RUN rm -rf /build/app/requirements
 
+# The RDS CA bundle the functions verify Aurora's certificate against (sslmode=verify-full,
+# DATABASE_SSLROOTCERT=/var/task/certs/rds-global-bundle.pem): AWS's global bundle, fetched over
+# HTTPS at build time (Aurora User Guide, "Using SSL/TLS to encrypt a connection to a DB cluster",
+# certificate bundles); the build fails unless it loads as a bundle of CA certificates.
+ARG RDS_CA_BUNDLE_URL=https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem
+RUN mkdir -p /build/app/certs \
+    && python3 -c "import ssl, sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2]); count = len(ssl.create_default_context(cafile=sys.argv[2]).get_ca_certs()); assert count >= 10, count; print('RDS CA bundle:', count, 'certificates')" \
+       "$RDS_CA_BUNDLE_URL" /build/app/certs/rds-global-bundle.pem \
+    && chmod 644 /build/app/certs/rds-global-bundle.pem
+
 # collectstatic needs the production settings to load, not to run: the secret key, host and
 # database given here exist only for this command and are not part of the image.
 RUN cd /build/app \
     && PYTHONPATH=/build/packages:/build/app \
        DJANGO_SETTINGS_MODULE=config.settings.production \
-       DJANGO_SECRET_KEY=build-only-not-a-secret \
+       DJANGO_SECRET_KEY=build-only-not-a-secret-exists-only-for-collectstatic-0000 \
        DJANGO_ALLOWED_HOSTS=build \
        DATABASE_URL=sqlite:////tmp/build.sqlite3 \
        python3 -m django collectstatic --noinput --verbosity 0 \

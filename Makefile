@@ -28,7 +28,7 @@ include terraform/terraform.mk
 include buildspec/deploy.mk
 
 .PHONY: lint
-lint: backend-lint ## Every linter: ruff, mypy and the import contracts (backend)
+lint: backend-lint frontend-lint ## Every linter: ruff, mypy, import contracts (backend); tsc, ESLint, prettier (front end)
 
 .PHONY: test
 test: lint backend-test image-check frontend-test e2e tf-check ## Run every suite: lint, backend, image, front end, browser e2e, Terraform

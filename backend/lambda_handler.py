@@ -11,10 +11,11 @@ Events:
 - API Gateway HTTP API (payload 2.0, the main path), REST API / payload 1.0, and the other HTTP
   events Mangum recognises: served by Django. `API_BASE_PATH` (settings) is stripped from the path
   when a named stage or a path prefix is used.
-- `{"manage": "migrate --noinput"}`: runs that management command and returns exactly
-  `{"exit_status": int, "output": str}` (ops.deploy parses these two keys). A failure of any kind
-  is reported in that object with a non-zero exit status, never raised: the invocation itself
-  succeeded, the command did not.
+- `{"manage": "migrate --noinput"}`: runs that management command, if settings.MANAGE_COMMANDS
+  lists it (in AWS only the migration function's list; never shell or dbshell), and returns
+  exactly `{"exit_status": int, "output": str}` (ops.deploy parses these two keys). A failure of
+  any kind is reported in that object with a non-zero exit status, never raised: the invocation
+  itself succeeded, the command did not.
 - An EventBridge scheduled event (`"source": "aws.events"`, `"detail-type": "Scheduled Event"`):
   the warm-up ping. Returns `{"warmup": true}` at once, touching neither the database nor Redis.
 
@@ -133,6 +134,13 @@ def manage(command_line: Any, *, request_id: str | None = None) -> dict[str, Any
         name, *arguments = shlex.split(command_line)
     except ValueError as error:
         return result(EXIT_USAGE, f"Could not parse the command line: {error}.")
+    if not settings.MANAGE_COMMANDS:
+        log.warning("manage_refused", command=name[:64])
+        return result(EXIT_USAGE, "Management commands run in the migration function.")
+    if name not in settings.MANAGE_COMMANDS:
+        allowed = ", ".join(settings.MANAGE_COMMANDS)
+        log.warning("manage_refused", command=name[:64])
+        return result(EXIT_USAGE, f"{name!r} may not run here (allowed: {allowed}).")
 
     structlog.contextvars.bind_contextvars(request_id=request_id)
     started = time.perf_counter()

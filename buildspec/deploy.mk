@@ -3,9 +3,9 @@
 # shell flags); the Terraform targets reuse terraform.mk's TF, tf-tool and CLI config.
 #
 # Every value comes from the environment: the CodeBuild projects set them (docs/DEPLOY.md lists them).
-#   backend pipeline:   ECR_REPOSITORY_URL, LAMBDA_FUNCTION, SITE_URL
+#   backend pipeline:   ECR_REPOSITORY_URL, LAMBDA_FUNCTION, MIGRATE_FUNCTION, SITE_URL
 #   frontend pipeline:  SITE_BUCKET, DISTRIBUTION_ID
-#   terraform pipeline: ENVIRONMENT (staging|production), TF_STATE_BUCKET, TF_LOCK_TABLE, TF_VAR_*
+#   terraform pipeline: ENVIRONMENT (staging|production), TF_STATE_BUCKET, TF_STATE_KEY, TF_VAR_*
 
 DOCKER ?= docker
 AWS ?= aws
@@ -14,20 +14,27 @@ IMAGE_TAG ?= $(or $(CODEBUILD_RESOLVED_SOURCE_VERSION),$(shell git -C $(ROOT) re
 IMAGE_URI = $(ECR_REPOSITORY_URL):$(IMAGE_TAG)
 ECR_REGISTRY = $(firstword $(subst /, ,$(ECR_REPOSITORY_URL)))
 ECR_REPOSITORY = $(patsubst $(ECR_REGISTRY)/%,%,$(ECR_REPOSITORY_URL))
-SMOKE_URL ?= $(SITE_URL)/health/
+# The deep health check (database and cache): the pipeline wants to know the release works end to end.
+# Uptime checks use the shallow /health/, which never wakes a paused database.
+SMOKE_URL ?= $(SITE_URL)/health/deep/
 FRONTEND_DIST ?= $(ROOT)/frontend/dist
 OPS_DEPLOY := cd $(BACKEND) && $(PY) -m ops.deploy
 
 ENVIRONMENT ?= staging
 TF_VERSION ?= 1.11.4
 TF_ARCH ?= amd64
-TF_ENV_DIR = $(ROOT)/terraform/environments/$(ENVIRONMENT)
+# One root configuration for both environments; environments/<ENVIRONMENT>/ holds its variable files.
+TF_ENV_DIR = $(ROOT)/terraform/environments
 TF_STATE_KEY ?= habits/$(ENVIRONMENT)/terraform.tfstate
 TF_PLAN = $(ENVIRONMENT).tfplan
-# CodeBuild passes the state bucket and lock table; an operator's checkout has a backend.hcl instead.
+# CodeBuild passes the state bucket and key (locking: S3's lock file, use_lockfile in versions.tf); an
+# operator's checkout has <ENVIRONMENT>/backend.hcl instead.
 TF_BACKEND_ARGS = $(if $(TF_STATE_BUCKET),-backend-config=bucket=$(TF_STATE_BUCKET) \
-	-backend-config=key=$(TF_STATE_KEY) -backend-config=region=$(or $(AWS_REGION),us-east-1) \
-	-backend-config=dynamodb_table=$(TF_LOCK_TABLE) -backend-config=encrypt=true,-backend-config=backend.hcl)
+	-backend-config=key=$(TF_STATE_KEY) -backend-config=region=$(or $(AWS_REGION),us-east-1),\
+	-backend-config=$(ENVIRONMENT)/backend.hcl)
+# The environment's variable file, and an operator's account values when present (CodeBuild: TF_VAR_*).
+TF_VAR_FILES = -var-file=$(ENVIRONMENT)/environment.tfvars \
+	$(if $(wildcard $(TF_ENV_DIR)/$(ENVIRONMENT)/terraform.tfvars),-var-file=$(ENVIRONMENT)/terraform.tfvars)
 
 # $(call require,NAME): stop with a clear message when a variable the step needs is empty.
 require = $(if $(strip $($(1))),,$(error $(1) is not set; see docs/DEPLOY.md, "Pipeline settings"))
@@ -47,19 +54,20 @@ deploy-image: ## Build the Lambda image and push it to ECR tagged with the commi
 		$(DOCKER) push $(IMAGE_URI); \
 	fi
 
+.PHONY: deploy-migrate
+deploy-migrate: venv ## Put the commit's image on the migration function and run "migrate --noinput" there; fail on a non-zero exit status
+	$(call require,MIGRATE_FUNCTION)
+	$(call require,ECR_REPOSITORY_URL)
+	$(OPS_DEPLOY) migrate --function $(MIGRATE_FUNCTION) --image-uri $(IMAGE_URI) --command "migrate --noinput"
+
 .PHONY: deploy-lambda
-deploy-lambda: venv ## Deploy the commit's image: update the function, publish a version, move the live alias
+deploy-lambda: venv ## After deploy-migrate: update the API function, publish a version, move the live alias
 	$(call require,LAMBDA_FUNCTION)
 	$(call require,ECR_REPOSITORY_URL)
 	$(OPS_DEPLOY) update-lambda --function $(LAMBDA_FUNCTION) --image-uri $(IMAGE_URI)
 
-.PHONY: deploy-migrate
-deploy-migrate: venv ## Run "migrate --noinput" through the Lambda handler; fail on a non-zero exit status
-	$(call require,LAMBDA_FUNCTION)
-	$(OPS_DEPLOY) invoke-manage --function $(LAMBDA_FUNCTION) --command "migrate --noinput"
-
 .PHONY: deploy-smoke
-deploy-smoke: venv ## GET SITE_URL/health/ through CloudFront and the API until it answers 200 (5 tries)
+deploy-smoke: venv ## GET SITE_URL/health/deep/ (database and cache) through CloudFront until it answers 200 (5 tries)
 	$(call require,SITE_URL)
 	$(OPS_DEPLOY) smoke --url $(SMOKE_URL) --attempts 5
 
@@ -75,11 +83,11 @@ deploy-invalidate: venv ## Invalidate /index.html and / in the CloudFront distri
 
 # The Terraform pipeline runs buildspec/terraform.yml twice: ACTION=plan, then after the manual
 # approval ACTION=apply on the plan action's output artifact.
-TF_PIPELINE_plan := tf-fmt tf-validate tf-test tf-plan
+TF_PIPELINE_plan := tf-fmt tf-validate tf-test cost tf-plan
 TF_PIPELINE_apply := tf-apply
 
 .PHONY: tf-pipeline
-tf-pipeline: ## Terraform pipeline step: ACTION=plan (fmt, validate, test, plan) or ACTION=apply
+tf-pipeline: ## Terraform pipeline step: ACTION=plan (fmt, validate, test, cost, plan) or ACTION=apply
 	$(if $(TF_PIPELINE_$(ACTION)),,$(error ACTION must be plan or apply, not "$(ACTION)"))
 	$(environment_check)
 	$(MAKE) -C $(ROOT) --no-print-directory $(TF_PIPELINE_$(ACTION))
@@ -88,7 +96,7 @@ tf-pipeline: ## Terraform pipeline step: ACTION=plan (fmt, validate, test, plan)
 tf-plan: tf-tool $(TF_CLI_CONFIG) ## Plan ENVIRONMENT (staging|production) against its remote state into ENVIRONMENT.tfplan
 	$(environment_check)
 	$(TF) -chdir=$(TF_ENV_DIR) init -input=false -lockfile=readonly -reconfigure $(TF_BACKEND_ARGS)
-	$(TF) -chdir=$(TF_ENV_DIR) plan -input=false -lock-timeout=5m -out=$(TF_PLAN)
+	$(TF) -chdir=$(TF_ENV_DIR) plan -input=false -lock-timeout=5m $(TF_VAR_FILES) -out=$(TF_PLAN)
 
 .PHONY: tf-apply
 tf-apply: tf-tool $(TF_CLI_CONFIG) ## Apply ENVIRONMENT's saved plan (the pipeline's second action, after approval)

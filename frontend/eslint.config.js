@@ -4,12 +4,15 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const FEATURES = ["auth", "habits", "settings"];
-const appLayer = { group: ["@/app/*"], message: "Only the app layer composes features; import flows shared → features → app." };
+const appLayer = {
+  group: ["@/app/*"],
+  message: "Only the app layer composes features; import flows shared → features → app.",
+};
 
 /** bulletproof-react's import rules: shared code never reaches up, and features never import each other. */
 const layerRules = [
   {
-    files: ["src/components/**", "src/lib/**", "src/config/**"],
+    files: ["src/components/**", "src/lib/**", "src/config/**", "src/types/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -6,7 +6,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src -type f 2>/dev/null) \
 	$(addprefix $(FRONTEND)/,index.html vite.config.ts tsconfig.json package.json package-lock.json)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: frontend-deps frontend-build frontend-test frontend-size e2e
+.PHONY: frontend-deps frontend-build frontend-lint frontend-test frontend-size e2e api-types api-types-check
 
 # npm ci only when node_modules is missing or the lock file is newer than the last install.
 $(FRONTEND_DEPS_STAMP): $(FRONTEND)/package-lock.json
@@ -21,8 +21,24 @@ $(FRONTEND)/dist/index.html: $(FRONTEND_DEPS_STAMP) $(FRONTEND_SOURCES)
 
 frontend-build: $(FRONTEND)/dist/index.html ## Build the SPA into frontend/dist (only when its sources changed)
 
-frontend-test: $(FRONTEND_DEPS_STAMP) ## Front end: typecheck, lint and unit tests (Vitest)
-	cd $(FRONTEND) && npm run typecheck && npm run lint && npm test
+# Runs scripts/api-types.mjs on the backend's current OpenAPI schema, written to a temporary file.
+define run-api-types
+	@schema="$$(mktemp)"; trap 'rm -f "$$schema"' EXIT; \
+	cd $(BACKEND) && $(PY) manage.py spectacular --format openapi-json --settings config.settings.test --file "$$schema"; \
+	cd $(FRONTEND) && node scripts/api-types.mjs "$$schema" $(1)
+endef
+
+api-types: venv $(FRONTEND_DEPS_STAMP) ## Regenerate frontend/src/types/api.ts and api-rules.ts from the backend's OpenAPI schema
+	$(call run-api-types)
+
+api-types-check: venv $(FRONTEND_DEPS_STAMP) ## Fail when frontend/src/types/api*.ts no longer match the backend's OpenAPI schema
+	$(call run-api-types,--check)
+
+frontend-lint: $(FRONTEND_DEPS_STAMP) ## Front end: tsc, ESLint (layers, hooks) and prettier --check
+	cd $(FRONTEND) && npm run typecheck && npm run lint && npm run format:check
+
+frontend-test: frontend-lint api-types-check ## Front end: frontend-lint, api-types-check, then the unit tests (Vitest)
+	cd $(FRONTEND) && npm test
 
 frontend-size: frontend-build ## First-load JS and CSS, gzip, against the 120 KB budget
 	cd $(FRONTEND) && npm run size

@@ -26,5 +26,14 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 20_000,
     css: false,
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.{ts,tsx}"],
+      exclude: ["src/**/*.test.{ts,tsx}", "src/testing/**", "src/types/api.ts", "src/main.tsx"],
+      reporter: ["text-summary"],
+      // A floor a little under what the suite reaches (statements 90.0, branches 79.4, functions
+      // 89.5, lines 92.1 %): `npm test` fails when new code arrives without tests.
+      thresholds: { statements: 88, branches: 77, functions: 87, lines: 90 },
+    },
   },
 });

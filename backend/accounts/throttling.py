@@ -113,8 +113,19 @@ def device_to_issue(request: HttpRequest) -> Device | None:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The caller's address: REMOTE_ADDR, or, behind N trusted proxies, the Nth X-Forwarded-For
-    entry from the right (entries further left are set by the client and cannot be trusted)."""
+    """The caller's address, from a source the caller cannot forge.
+
+    In AWS, CloudFront's `CloudFront-Viewer-Address` (`ip:port`, CLIENT_ADDRESS_HEADER): requests
+    reach the app only through CloudFront (core.middleware.OriginVerifyMiddleware), which sets it.
+    Elsewhere REMOTE_ADDR, or, behind N trusted proxies, the Nth X-Forwarded-For entry from the
+    right (entries further left are set by the client and cannot be trusted).
+    """
+    header = getattr(settings, "CLIENT_ADDRESS_HEADER", "")
+    if header:
+        viewer = request.headers.get(header, "").strip()
+        if viewer:
+            address = viewer.rsplit(":", 1)[0] if ":" in viewer else viewer
+            return address.strip("[]")
     proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0))
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies and forwarded:

@@ -1,11 +1,22 @@
 """Configuration that lives in AWS: read once per cold start by the production settings.
 
-- DJANGO_SECRET_KEY_SECRET_ARN: a Secrets Manager secret whose SecretString is the Django secret key
-  (a plain string, or JSON with a "secret_key" field).
-- DATABASE_SECRET_ARN: the secret Aurora manages for its master user (JSON with "username" and
-  "password"); host, port and name come from DATABASE_HOST, DATABASE_PORT and DATABASE_NAME, because
-  Aurora's managed secret carries only the credentials.
-- REDIS_URL_PARAMETER: an SSM parameter (SecureString) holding the rediss:// URL.
+The names are those of docs/CONTRACT_NOTES.md. Two functions run the same image:
+
+- The API function (`DATABASE_IAM_AUTH=true`) signs in to Aurora as the least-privilege
+  application role `DATABASE_USER` with an IAM token made for each new connection, and to Valkey
+  as `REDIS_IAM_USER` with an IAM token (config.iam_tokens: both signed locally, no network).
+- The migration function (`DATABASE_SECRET_ARN`) signs in as the master user whose credentials
+  Aurora keeps in Secrets Manager; it alone creates tables and the application role.
+
+Both verify the database's certificate (`sslmode=verify-full`) against the RDS CA bundle shipped in
+the image (`DATABASE_SSLROOTCERT`), and take their limits from `DATABASE_STATEMENT_TIMEOUT_MS`,
+`DATABASE_LOCK_TIMEOUT_MS` and `DATABASE_CONNECT_TIMEOUT` (long enough for Aurora to resume from a
+pause: AWS documents about 15 seconds, longer after a pause of over a day).
+
+Secrets Manager holds the Django secret key (`DJANGO_SECRET_KEY_SECRET_ARN`: a plain string, or JSON
+with a "secret_key" field) and the origin secret (`ORIGIN_SECRET_ARN`: JSON with "current" and,
+during a rotation, "previous"): the header values with which CloudFront proves a request came
+through it.
 
 A missing or malformed value stops the cold start with an error naming what is missing; no secret
 value is ever part of a message or a log line.
@@ -14,36 +25,74 @@ value is ever part of a message or a log line.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_int, env_str, postgres_database
+from config.env import env_bool, env_int, env_required, env_str, postgres_database
+from config.iam_tokens import (
+    TokenCredentialProvider,
+    elasticache_token_source,
+    rds_token_source,
+    token_connection_class,
+)
+
+MIN_SECRET_KEY_LENGTH = 50
+# Time for Aurora Serverless v2 to resume from 0 ACU: the request that wakes it waits, within API
+# Gateway's 30 s integration limit.
+AURORA_CONNECT_TIMEOUT_SECONDS = 25
 
 
 @dataclass(frozen=True)
 class AwsConfiguration:
     secret_key: str | None = None
     database: dict[str, Any] | None = None
-    redis_url: str | None = None
+    redis: dict[str, Any] | None = None
+    """Where the cache is and how to sign in: {"url": ..., "credential_provider": ...}."""
+    origin_values: tuple[str, ...] = field(default=())
+    origin_source: Callable[[], tuple[str, ...]] | None = None
+    """Reads the origin secret's values again (core.middleware.OriginVerifyMiddleware)."""
 
 
 def load_aws_configuration() -> AwsConfiguration:
     secret_key_arn = env_str("DJANGO_SECRET_KEY_SECRET_ARN")
     database_arn = env_str("DATABASE_SECRET_ARN")
-    redis_parameter = env_str("REDIS_URL_PARAMETER")
-    if not (secret_key_arn or database_arn or redis_parameter):
+    iam_database = env_bool("DATABASE_IAM_AUTH", False)
+    origin_arn = env_str("ORIGIN_SECRET_ARN")
+    redis_user = env_str("REDIS_IAM_USER")
+    if not (secret_key_arn or database_arn or iam_database or origin_arn or redis_user):
         return AwsConfiguration()
 
     import boto3  # only on this path: local runs never import the AWS SDK
+    from botocore.config import Config
 
-    session = boto3.session.Session()
-    secrets = session.client("secretsmanager") if (secret_key_arn or database_arn) else None
+    # Over IPv6 to Secrets Manager's dual-stack endpoint (no NAT): a problem shows at once.
+    secrets = boto3.session.Session().client(
+        "secretsmanager",
+        config=Config(connect_timeout=3, read_timeout=5, retries={"max_attempts": 2}),
+    )
+    database = None
+    if iam_database:
+        database = _iam_database()
+    elif database_arn:
+        database = _master_database(secrets, database_arn)
+    origin_source: Callable[[], tuple[str, ...]] | None = None
+    if origin_arn:
+        arn = origin_arn
+
+        def read_origin_secret() -> tuple[str, ...]:
+            return _origin_values(secrets, arn)
+
+        origin_source = read_origin_secret
     return AwsConfiguration(
         secret_key=_secret_key(secrets, secret_key_arn) if secret_key_arn else None,
-        database=_database(secrets, database_arn) if database_arn else None,
-        redis_url=_redis_url(session.client("ssm"), redis_parameter) if redis_parameter else None,
+        database=database,
+        redis=_redis(redis_user) if redis_user else None,
+        origin_values=origin_source() if origin_source is not None else (),
+        origin_source=origin_source,
     )
 
 
@@ -70,15 +119,64 @@ def _secret_key(client: Any, arn: str) -> str:
                 "The secret named by DJANGO_SECRET_KEY_SECRET_ARN is neither a plain string nor "
                 'JSON with a "secret_key" field.'
             ) from None
-    if len(raw) < 50:
-        raise ImproperlyConfigured(
-            "The secret named by DJANGO_SECRET_KEY_SECRET_ARN is too short: a Django secret key "
-            "needs at least 50 characters."
-        )
     return raw
 
 
-def _database(client: Any, arn: str) -> dict[str, Any]:
+def _ca_bundle() -> str:
+    """The RDS CA bundle in the image: with sslmode=verify-full the database's certificate must be
+    signed by an RDS CA and name the host we connect to."""
+    bundle = env_required("DATABASE_SSLROOTCERT")
+    if not Path(bundle).is_file():
+        raise ImproperlyConfigured(f"DATABASE_SSLROOTCERT names no file: {bundle}.")
+    return bundle
+
+
+def _connection_limits() -> tuple[int, int | None, int]:
+    """(statement timeout ms, lock timeout ms or None, connect timeout s) from the environment."""
+    lock = env_str("DATABASE_LOCK_TIMEOUT_MS")
+    return (
+        env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000),
+        int(lock) if lock else None,
+        env_int("DATABASE_CONNECT_TIMEOUT", AURORA_CONNECT_TIMEOUT_SECONDS),
+    )
+
+
+def _aws_postgres(
+    *, name: str, user: str, password: str, host: str, port: int, **extra: Any
+) -> dict[str, Any]:
+    statement_timeout_ms, lock_timeout_ms, connect_timeout = _connection_limits()
+    return postgres_database(
+        name=name,
+        user=user,
+        password=password,
+        host=host,
+        port=port,
+        sslmode="verify-full",
+        sslrootcert=_ca_bundle(),
+        pool_max_size=env_int("DATABASE_POOL_MAX_SIZE", 2),
+        statement_timeout_ms=statement_timeout_ms,
+        lock_timeout_ms=lock_timeout_ms,
+        connect_timeout=connect_timeout,
+        **extra,
+    )
+
+
+def _iam_database() -> dict[str, Any]:
+    host = env_required("DATABASE_HOST")
+    port = env_int("DATABASE_PORT", 5432)
+    user = env_required("DATABASE_USER")
+    token = rds_token_source(host=host, port=port, user=user)
+    return _aws_postgres(
+        name=env_str("DATABASE_NAME") or "habits",
+        user=user,
+        password="",
+        host=host,
+        port=port,
+        connection_class=token_connection_class(token),
+    )
+
+
+def _master_database(client: Any, arn: str) -> dict[str, Any]:
     raw = _secret_string(client, arn, "DATABASE_SECRET_ARN")
     try:
         secret = json.loads(raw)
@@ -99,27 +197,39 @@ def _database(client: Any, arn: str) -> dict[str, Any]:
     host = env_str("DATABASE_HOST") or secret.get("host")
     if not host:
         raise ImproperlyConfigured("DATABASE_HOST is required with DATABASE_SECRET_ARN.")
-    return postgres_database(
+    return _aws_postgres(
         name=env_str("DATABASE_NAME") or secret.get("dbname") or "habits",
         user=str(secret["username"]),
         password=str(secret["password"]),
         host=str(host),
         port=env_int("DATABASE_PORT", int(secret.get("port") or 5432)),
-        sslmode="require",
-        pool_max_size=env_int("DATABASE_POOL_MAX_SIZE", 2),
     )
 
 
-def _redis_url(client: Any, name: str) -> str:
+def _redis(user: str) -> dict[str, Any]:
+    host = env_required("REDIS_HOST")
+    port = env_int("REDIS_PORT", 6379)
+    token = elasticache_token_source(cache_name=env_required("REDIS_CACHE_NAME"), user=user)
+    return {
+        "url": f"rediss://{host}:{port}/0",
+        "credential_provider": TokenCredentialProvider(user, token),
+    }
+
+
+def _origin_values(client: Any, arn: str) -> tuple[str, ...]:
+    raw = _secret_string(client, arn, "ORIGIN_SECRET_ARN")
     try:
-        value = client.get_parameter(Name=name, WithDecryption=True)["Parameter"]["Value"]
-    except Exception as error:  # noqa: BLE001 - any failure stops the cold start, named
+        secret = json.loads(raw)
+    except ValueError:
+        secret = None
+    if not isinstance(secret, dict) or not isinstance(secret.get("current"), str):
         raise ImproperlyConfigured(
-            f"Could not read the SSM parameter named by REDIS_URL_PARAMETER ({name}): "
-            f"{type(error).__name__}"
-        ) from None
-    if not str(value).startswith(("rediss://", "redis://")):
-        raise ImproperlyConfigured(
-            f"The SSM parameter {name} (REDIS_URL_PARAMETER) must hold a rediss:// URL."
+            'The secret named by ORIGIN_SECRET_ARN must be JSON with a "current" value.'
         )
-    return str(value)
+    values = [secret["current"], secret.get("previous")]
+    accepted = tuple(value for value in values if isinstance(value, str) and len(value) >= 32)
+    if not accepted or accepted[0] != secret["current"]:
+        raise ImproperlyConfigured(
+            "The origin secret's values must be at least 32 characters long."
+        )
+    return accepted

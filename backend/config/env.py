@@ -60,7 +60,9 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 POSTGRES_SCHEMES = {"postgres", "postgresql", "pgsql"}
 
 
-def database_from_url(url: str, *, pool_max_size: int = 4) -> dict[str, Any]:
+def database_from_url(
+    url: str, *, pool_max_size: int = 4, connect_timeout: int = 2
+) -> dict[str, Any]:
     """Turn `sqlite:///path` or `postgres://user:pass@host:port/name?opt=v` into a DATABASES entry.
 
     PostgreSQL uses psycopg 3's pool through Django (`OPTIONS["pool"]`), which requires
@@ -93,6 +95,7 @@ def database_from_url(url: str, *, pool_max_size: int = 4) -> dict[str, Any]:
             port=port or 5432,
             sslmode=query.pop("sslmode", None),
             pool_max_size=pool_max_size,
+            connect_timeout=connect_timeout,
         )
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {parts.scheme!r} is not supported; use sqlite:// or postgres://."
@@ -107,24 +110,42 @@ def postgres_database(
     host: str,
     port: int,
     sslmode: str | None = None,
+    sslrootcert: str | None = None,
     pool_max_size: int = 4,
     connect_timeout: int = 2,
     statement_timeout_ms: int = 5000,
+    lock_timeout_ms: int | None = None,
+    connection_class: type | None = None,
 ) -> dict[str, Any]:
+    """A DATABASES entry for PostgreSQL through psycopg's pool.
+
+    `connect_timeout` bounds each connection attempt and the wait for a pooled connection: short
+    locally (an outage is a fast 503), long enough in AWS for Aurora to resume from a pause.
+    `connection_class` (see config.iam_tokens) lets each new connection sign in with a fresh
+    token instead of a password.
+    """
+    pool: dict[str, Any] = {
+        "min_size": 0,
+        "max_size": pool_max_size,
+        "timeout": connect_timeout,
+        # Keep retrying a lost server at a short interval: psycopg_pool's default backs off
+        # for up to 5 minutes, which delays recovery long after the database is back.
+        "reconnect_timeout": connect_timeout,
+    }
+    if connection_class is not None:
+        pool["connection_class"] = connection_class
+    session = f"-c statement_timeout={statement_timeout_ms}"
+    if lock_timeout_ms is not None:
+        session += f" -c lock_timeout={lock_timeout_ms}"
     options: dict[str, Any] = {
-        "pool": {
-            "min_size": 0,
-            "max_size": pool_max_size,
-            "timeout": connect_timeout,
-            # Keep retrying a lost server at a short interval: psycopg_pool's default backs off
-            # for up to 5 minutes, which delays recovery long after the database is back.
-            "reconnect_timeout": connect_timeout,
-        },
+        "pool": pool,
         "connect_timeout": connect_timeout,
-        "options": f"-c statement_timeout={statement_timeout_ms}",
+        "options": session,
     }
     if sslmode:
         options["sslmode"] = sslmode
+    if sslrootcert:
+        options["sslrootcert"] = sslrootcert
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,

@@ -7,6 +7,7 @@ from core import errors, health, spa
 
 urlpatterns = [
     path("health/", health.health, name="health"),
+    path("health/deep/", health.health_deep, name="health-deep"),
     # The admin only where it is enabled: off in production unless DJANGO_ADMIN_ENABLED is set.
     *([path("admin/", admin.site.urls)] if settings.DJANGO_ADMIN_ENABLED else []),
     path("api/auth/", include("accounts.urls")),

@@ -28,14 +28,21 @@ every ASGI server (config.asgi).
 
 from __future__ import annotations
 
+import io
+import tempfile
 import threading
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import IO, Any
 
 import django
 from asgiref.sync import ThreadSensitiveContext, sync_to_async
-from django.core.handlers.asgi import ASGIHandler
+from django.conf import settings
+from django.core.exceptions import RequestAborted
+from django.core.handlers.asgi import ASGIHandler, ASGIRequest
 from django.http import HttpRequest, HttpResponseBase
+
+from core.errors import request_too_large_response
 
 # Idle threads kept for the next requests; beyond this many at once, a finished request's thread
 # is let go (its executor shut down off the event loop).
@@ -67,11 +74,46 @@ class SyncChainASGIHandler(ASGIHandler):
             else:
                 threading.Thread(target=executor.shutdown, daemon=True).start()
 
+    async def read_body(self, receive: Any) -> Any:
+        """Django's, with a ceiling: a body over REQUEST_MAX_BYTES is not read any further (Django
+        would spool any amount to disk before a view could refuse it)."""
+        limit = int(settings.REQUEST_MAX_BYTES)
+        body_file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - Django closes it
+            max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, mode="w+b"
+        )
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                body_file.close()
+                raise RequestAborted()
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                body_file.close()
+                return _OversizedBody()
+            body_file.write(chunk)
+            if not message.get("more_body", False):
+                break
+        body_file.seek(0)
+        return body_file
+
+    def create_request(
+        self, scope: Mapping[str, Any], body_file: IO[bytes]
+    ) -> tuple[ASGIRequest, None] | tuple[None, HttpResponseBase]:
+        if isinstance(body_file, _OversizedBody):
+            return None, request_too_large_response()
+        return super().create_request(scope, body_file)
+
     async def get_response_async(self, request: HttpRequest) -> HttpResponseBase:
         response: HttpResponseBase = await sync_to_async(self.get_response, thread_sensitive=True)(
             request
         )
         return response
+
+
+class _OversizedBody(io.BytesIO):
+    """Stands for a body that was not read because it is over the ceiling."""
 
 
 def get_asgi_application() -> SyncChainASGIHandler:

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 import structlog
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
@@ -35,6 +36,8 @@ CODE_METHOD_NOT_ALLOWED = "method_not_allowed"
 CODE_THROTTLED = "throttled"
 CODE_SERVER_ERROR = "server_error"
 CODE_SERVICE_UNAVAILABLE = "service_unavailable"
+CODE_REQUEST_TOO_LARGE = "request_too_large"
+CODE_ORIGIN_REFUSED = "origin_not_verified"
 
 MESSAGE_INVALID = "The request has invalid fields."
 MESSAGE_NOT_FOUND = "Not found."
@@ -43,6 +46,11 @@ MESSAGE_CSRF_FAILED = (
 )
 MESSAGE_SERVER_ERROR = "Something went wrong on our side. Please try again."
 MESSAGE_SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly."
+MESSAGE_REQUEST_TOO_LARGE = "The request body is larger than {limit} bytes."
+MESSAGE_ORIGIN_REFUSED = "This service answers only through its site."
+
+# A database that cannot be reached is often one resuming from a pause: clients retry after this.
+RETRY_AFTER_SECONDS = "5"
 
 # Exceptions that mean the database cannot be reached (as opposed to a bug or a constraint).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
@@ -104,7 +112,11 @@ def service_unavailable() -> dict[str, Any]:
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if is_database_unavailable(exc):
         log.error("database_unavailable", error=type(exc).__name__)
-        return Response(service_unavailable(), status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        return Response(
+            service_unavailable(),
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )
     if isinstance(exc, DjangoValidationError):
         # Services raise Django's ValidationError; it is the client's input all the same.
         exc = exceptions.ValidationError(as_serializer_error(exc))
@@ -175,9 +187,22 @@ def json_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def json_server_error(request: HttpRequest) -> JsonResponse:
     # Called by Django while handling an uncaught exception, so sys.exc_info() names it.
     if is_database_unavailable(sys.exc_info()[1]):
-        return JsonResponse(service_unavailable(), status=503)
+        response = JsonResponse(service_unavailable(), status=503)
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        return response
     return JsonResponse(error_body(MESSAGE_SERVER_ERROR, CODE_SERVER_ERROR), status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
     return JsonResponse(error_body(MESSAGE_CSRF_FAILED, CODE_CSRF_FAILED), status=403)
+
+
+def request_too_large_response() -> JsonResponse:
+    """413 for a body over REQUEST_MAX_BYTES, refused before anything reads it."""
+    message = MESSAGE_REQUEST_TOO_LARGE.format(limit=settings.REQUEST_MAX_BYTES)
+    return JsonResponse(error_body(message, CODE_REQUEST_TOO_LARGE), status=413)
+
+
+def origin_refused_response() -> JsonResponse:
+    """403 for a request that did not come through CloudFront (core.middleware)."""
+    return JsonResponse(error_body(MESSAGE_ORIGIN_REFUSED, CODE_ORIGIN_REFUSED), status=403)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hmac
+import threading
 import time
 import uuid
 from collections.abc import Callable
 
 import structlog
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject, empty
+
+from core.errors import origin_refused_response, request_too_large_response
 
 log = structlog.get_logger("core.request")
 
@@ -65,3 +70,80 @@ class RequestLogMiddleware:
         response[REQUEST_ID_HEADER] = request_id
         structlog.contextvars.clear_contextvars()
         return response
+
+
+class RequestSizeMiddleware:
+    """Refuses a body whose declared length is over REQUEST_MAX_BYTES before anything reads it
+    (the ASGI handler also stops reading an undeclared one there)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > settings.REQUEST_MAX_BYTES:
+            return request_too_large_response()
+        return self.get_response(request)
+
+
+class OriginVerifyMiddleware:
+    """Only requests that came through CloudFront reach the app (when ORIGIN_VERIFY_VALUES is set).
+
+    API Gateway's own endpoint is public: a caller going straight to it would skip the WAF and
+    CloudFront, and could set any client-address header. CloudFront adds ORIGIN_VERIFY_HEADER with
+    the origin secret's current value to every request it forwards; during a rotation the previous
+    value is still accepted. With ORIGIN_VERIFY_SOURCE (a function reading the secret, in AWS) the
+    values are read again every REFRESH_SECONDS, and at most every MISMATCH_RELOAD_SECONDS when a
+    request does not match, so a rotation reaches warm instances without refusing what CloudFront
+    sends; a failed read keeps the values already known.
+    """
+
+    REFRESH_SECONDS = 300
+    MISMATCH_RELOAD_SECONDS = 60
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.header = settings.ORIGIN_VERIFY_HEADER
+        self.source: Callable[[], tuple[str, ...]] | None = getattr(
+            settings, "ORIGIN_VERIFY_SOURCE", None
+        )
+        self.values = tuple(value.encode() for value in settings.ORIGIN_VERIFY_VALUES)
+        self.loaded_at = time.monotonic()
+        self.lock = threading.Lock()
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.values and not self.accepts(request.headers.get(self.header, "").encode()):
+            return origin_refused_response()
+        return self.get_response(request)
+
+    def accepts(self, given: bytes) -> bool:
+        if self.source is not None and time.monotonic() - self.loaded_at > self.REFRESH_SECONDS:
+            self.reload()
+        if self.matches(given):
+            return True
+        if self.source is not None and (
+            time.monotonic() - self.loaded_at > self.MISMATCH_RELOAD_SECONDS
+        ):
+            self.reload()
+            return self.matches(given)
+        return False
+
+    def matches(self, given: bytes) -> bool:
+        # Every value is compared, in constant time, whichever matches.
+        results = [hmac.compare_digest(given, value) for value in self.values]
+        return any(results)
+
+    def reload(self) -> None:
+        assert self.source is not None
+        with self.lock:
+            self.loaded_at = time.monotonic()
+            try:
+                values = self.source()
+            except Exception as error:  # noqa: BLE001 - keep serving with the known values
+                log.warning("origin_secret_reload_failed", error=type(error).__name__)
+                return
+            if values:
+                self.values = tuple(value.encode() for value in values)

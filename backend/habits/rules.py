@@ -13,6 +13,15 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+# --- Sizes ---------------------------------------------------------------------------------------
+# Limits a person never reaches and an attacker cannot exceed: each bounds the work of a request.
+
+MAX_HABITS_PER_USER = 500
+MESSAGE_TOO_MANY_HABITS = f"An account holds at most {MAX_HABITS_PER_USER} habits."
+# A Loop zip: Habits.csv, the two all-habit files, two files per habit, and room for folders.
+MAX_IMPORT_FILES = 2 * MAX_HABITS_PER_USER + 16
+
+
 # --- Kinds of habit and entry ---------------------------------------------------------------------
 
 
@@ -136,6 +145,7 @@ DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 MESSAGE_BAD_DAY = "Use a real date as YYYY-MM-DD."
 MESSAGE_BEFORE_EARLIEST_DAY = "Days before 1970-01-01 cannot be recorded."
+MESSAGE_RANGE_BEFORE_EARLIEST_DAY = "Ranges start and end no earlier than 1970-01-01."
 MESSAGE_FUTURE_DAY = "This day is after today ({today}) in your time zone."
 
 

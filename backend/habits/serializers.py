@@ -141,6 +141,16 @@ class RangeInput(serializers.Serializer[Any]):
     start = serializers.DateField(input_formats=["%Y-%m-%d"], required=False)
     end = serializers.DateField(input_formats=["%Y-%m-%d"], required=False)
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        errors = {
+            name: [rules.MESSAGE_RANGE_BEFORE_EARLIEST_DAY]
+            for name, day in attrs.items()
+            if day < rules.EARLIEST_DAY
+        }
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
 
 class ReorderInput(serializers.Serializer[Any]):
     ids = serializers.ListField(child=serializers.IntegerField(min_value=1), max_length=10_000)

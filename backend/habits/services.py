@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from accounts.models import User
 from habits import rules
@@ -69,8 +69,12 @@ def habit_create(*, user: User, **fields: Any) -> Habit:
     habit = Habit(user=user)
     _apply_habit_fields(habit, fields)
     with habits_change(user=user) as change:
-        last = Habit.objects.filter(user=user).aggregate(last=Max("position"))["last"]
-        habit.position = 0 if last is None else last + 1
+        existing = Habit.objects.filter(user=user).aggregate(
+            count=Count("id"), last=Max("position")
+        )
+        if existing["count"] >= rules.MAX_HABITS_PER_USER:
+            raise ValidationError({"non_field_errors": [rules.MESSAGE_TOO_MANY_HABITS]})
+        habit.position = 0 if existing["last"] is None else existing["last"] + 1
         habit.save()
         change.history_changed(habit)
     return habit

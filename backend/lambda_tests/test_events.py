@@ -42,13 +42,34 @@ def test_manage_check_returns_its_output(invoke: Invoke) -> None:
 
 
 def test_manage_with_quoted_arguments(invoke: Invoke) -> None:
-    response = manage(invoke, "shell -c 'print(\"from the shell\")'")
+    response = manage(invoke, "check --tag 'models' --fail-level 'ERROR'")
 
     assert response["exit_status"] == 0, response["output"]
-    assert response["output"].endswith("from the shell\n")
+    assert "System check identified no issues" in response["output"]
 
 
-def test_an_unknown_command_is_an_error_result(invoke: Invoke) -> None:
+@pytest.mark.parametrize(
+    "command", ["shell -c 'print(1)'", "dbshell", "flush --noinput", "no_such_command --now"]
+)
+def test_only_the_allowed_commands_run(invoke: Invoke, command: str) -> None:
+    response = manage(invoke, command)
+
+    assert response["exit_status"] == 2
+    assert "may not run here (allowed: migrate, check, showmigrations" in response["output"]
+
+
+def test_the_api_function_runs_no_command_at_all(invoke: Invoke, settings: Any) -> None:
+    settings.MANAGE_COMMANDS = []
+    response = manage(invoke, "migrate --noinput")
+
+    assert response == {
+        "exit_status": 2,
+        "output": "Management commands run in the migration function.",
+    }
+
+
+def test_an_unknown_allowed_command_is_an_error_result(invoke: Invoke, settings: Any) -> None:
+    settings.MANAGE_COMMANDS = ["no_such_command"]
     response = manage(invoke, "no_such_command --now")
 
     assert response["exit_status"] != 0

@@ -135,7 +135,10 @@ def test_an_unknown_path_is_a_json_404(invoke: Invoke) -> None:
 
 def test_health(invoke: Invoke) -> None:
     response = invoke(http_api_event("GET", "/health/"))
+    assert response["statusCode"] == 200
+    assert json_body(response) == {"status": "ok"}
 
+    response = invoke(http_api_event("GET", "/health/deep/"))
     assert response["statusCode"] == 200
     assert json_body(response)["database"] == "ok"
 

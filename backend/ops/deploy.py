@@ -1,10 +1,17 @@
 """Deploy steps the pipelines run (through `make deploy-*`) and operators run for rollbacks.
 
-    python -m ops.deploy update-lambda  --function F --image-uri REPO:SHA [--alias live]
-    python -m ops.deploy invoke-manage  --function F --command "migrate --noinput" [--alias live]
+    python -m ops.deploy migrate        --function MIGRATE_FN --image-uri REPO:SHA [--command C]
+    python -m ops.deploy update-lambda  --function API_FN --image-uri REPO:SHA [--alias live]
+    python -m ops.deploy invoke-manage  --function MIGRATE_FN --command C [--qualifier '$LATEST']
     python -m ops.deploy smoke          --url https://SITE/health/ [--attempts 5]
     python -m ops.deploy sync-frontend  --dist frontend/dist --bucket B [--keep-assets-days 7]
     python -m ops.deploy invalidate     --distribution D [--paths /index.html /]
+
+Release order: `migrate` puts the new image on the migration function and runs the migrations
+there (its own 15-minute timeout, statement limits and the master user; C defaults to
+"migrate --noinput"); only when they succeed does `update-lambda` move the API's `live` alias to
+the new image. A failed migration leaves traffic on the previous version. Management commands never
+run in the API function.
 
 Front-end caching: files under `assets/` carry a content hash in their name, so they are cached
 for a year as immutable; everything else (`index.html` first of all) is `no-cache`, so browsers
@@ -53,6 +60,7 @@ CONTENT_TYPES = {
 }
 # A migration may run for minutes: wait for it, and never retry an invocation that may have run.
 INVOKE_CONFIG = Config(read_timeout=900, connect_timeout=10, retries={"total_max_attempts": 1})
+LATEST = "$LATEST"
 
 
 def utc_now() -> datetime:
@@ -79,11 +87,24 @@ def lambda_update(args: argparse.Namespace) -> int:
 def manage_invoke(args: argparse.Namespace) -> int:
     """Run a management command via the handler: `{"manage": CMD}` -> `{exit_status, output}`."""
     client = aws.client("lambda", config=INVOKE_CONFIG)
-    print(f"Running '{args.command}' in {args.function}:{args.alias}", flush=True)
+    return manage_run(client, args.function, args.qualifier, args.command)
+
+
+def migrate(args: argparse.Namespace) -> int:
+    """Put the image on the migration function, then run the command there ($LATEST)."""
+    client = aws.client("lambda", config=INVOKE_CONFIG)
+    print(f"Updating {args.function} to {args.image_uri}")
+    client.update_function_code(FunctionName=args.function, ImageUri=args.image_uri)
+    client.get_waiter("function_updated_v2").wait(FunctionName=args.function)
+    return manage_run(client, args.function, LATEST, args.command)
+
+
+def manage_run(client: Any, function: str, qualifier: str, command: str) -> int:
+    print(f"Running '{command}' in {function}:{qualifier}", flush=True)
     response = client.invoke(
-        FunctionName=args.function,
-        Qualifier=args.alias,
-        Payload=json.dumps({"manage": args.command}).encode(),
+        FunctionName=function,
+        Qualifier=qualifier,
+        Payload=json.dumps({"manage": command}).encode(),
     )
     body = response["Payload"].read().decode("utf-8", "replace")
     if response.get("FunctionError"):
@@ -97,7 +118,7 @@ def manage_invoke(args: argparse.Namespace) -> int:
         return aws.EXIT_FAILED
     print(output)
     if exit_status != 0:
-        print(f"'{args.command}' exited with status {exit_status}", file=sys.stderr)
+        print(f"'{command}' exited with status {exit_status}", file=sys.stderr)
         return aws.EXIT_FAILED
     return aws.EXIT_OK
 
@@ -203,16 +224,30 @@ def parser_build() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="step", required=True)
 
+    release = commands.add_parser(
+        "migrate", help="put an image on the migration function and run migrations there"
+    )
+    release.add_argument("--function", required=True, help="the migration Lambda function")
+    release.add_argument("--image-uri", required=True, help="ECR image URI, REPOSITORY_URL:TAG")
+    release.add_argument(
+        "--command", default="migrate --noinput", help='default "migrate --noinput"'
+    )
+    release.set_defaults(run=migrate)
+
     update = commands.add_parser("update-lambda", help="deploy an image: code, version, alias")
     update.add_argument("--function", required=True, help="Lambda function name")
     update.add_argument("--image-uri", required=True, help="ECR image URI, REPOSITORY_URL:TAG")
     update.add_argument("--alias", default="live", help="alias to move (default live)")
     update.set_defaults(run=lambda_update)
 
-    manage = commands.add_parser("invoke-manage", help="run a manage.py command in the Lambda")
-    manage.add_argument("--function", required=True, help="Lambda function name")
-    manage.add_argument("--command", required=True, help='e.g. "migrate --noinput"')
-    manage.add_argument("--alias", default="live", help="alias to invoke (default live)")
+    manage = commands.add_parser(
+        "invoke-manage", help="run an allowed manage.py command in the migration function"
+    )
+    manage.add_argument("--function", required=True, help="the migration Lambda function")
+    manage.add_argument("--command", required=True, help='e.g. "showmigrations"')
+    manage.add_argument(
+        "--qualifier", default=LATEST, help="version or alias to invoke (default $LATEST)"
+    )
     manage.set_defaults(run=manage_invoke)
 
     smoke = commands.add_parser("smoke", help="GET a URL until it answers 200")

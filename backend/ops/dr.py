@@ -386,7 +386,8 @@ Restored: {args.target_cluster} ({args.dr_region})
 
 Next steps (docs/RUNBOOK_DR.md, step 4 onwards): apply the production stack in the DR region
 with its own state, pointed at this cluster:
-  terraform -chdir=terraform/environments/production apply \\
+  terraform -chdir=terraform/environments apply \\
+    -var-file=production/environment.tfvars -var-file=production/terraform.tfvars \\
     -var 'region={args.dr_region}' \\
     -var 'restored_cluster_identifier={args.target_cluster}' \\
     -var 'restored_cluster_endpoint={cluster.get("Endpoint")}' \\

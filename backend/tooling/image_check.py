@@ -5,12 +5,13 @@ product's handler with the production settings against stand-ins for AWS.
    Dockerfile), with the given interpreter; its size is printed and must stay under --max-mb.
    The backend is copied as the image gets it (the files .dockerignore lets into the build
    context, without requirements/) and collectstatic runs as in the Dockerfile.
-2. A moto server holds the secret key, the Aurora-style database secret and the Redis parameter;
-   the database is a local PostgreSQL (see below) behind a small TLS proxy,
-   because the production settings require TLS to the database and the local server has none.
+2. A moto server holds the secret key and the Aurora-style master secret (the migration function's
+   configuration); the database is a local PostgreSQL (see below) behind a small TLS proxy whose
+   self-signed certificate stands for the RDS CA bundle: the production settings verify the
+   database's certificate and host name (verify-full) and the local server has no TLS.
 3. A fresh interpreter with only that folder and the backend on its path (-S: no site-packages,
-   no virtualenv) imports lambda_handler, serves /health/, runs `migrate` through the handler and
-   answers a warm-up, and reports every module it loaded from anywhere else.
+   no virtualenv) imports lambda_handler, serves /health/deep/, runs `migrate` through the handler
+   and answers a warm-up, and reports every module it loaded from anywhere else.
 
 The PostgreSQL server is DATABASE_URL's when it names one (CI sets it), else
 postgres@127.0.0.1:5432 with trust authentication. Under CI=true a missing tool or service
@@ -158,7 +159,7 @@ def collectstatic(python: str, packages: Path, app: Path) -> None:
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "PYTHONPATH": f"{packages}{os.pathsep}{app}",
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "DJANGO_SECRET_KEY": "build-only-not-a-secret",
+            "DJANGO_SECRET_KEY": "build-only-not-a-secret-exists-only-for-collectstatic-0000",
             "DJANGO_ALLOWED_HOSTS": "build",
             "DATABASE_URL": f"sqlite:///{app}/build.sqlite3",
         },
@@ -170,6 +171,8 @@ def collectstatic(python: str, packages: Path, app: Path) -> None:
 
 
 def self_signed_context(folder: Path) -> ssl.SSLContext:
+    """A TLS server context for `localhost`, whose certificate (cert.pem) is also the CA the
+    probe verifies it with (verify-full, as against the RDS CA bundle in AWS)."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = datetime.datetime.now(datetime.UTC)
@@ -181,6 +184,8 @@ def self_signed_context(folder: Path) -> ssl.SSLContext:
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(minutes=5))
         .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     cert_file, key_file = folder / "cert.pem", folder / "key.pem"
@@ -304,7 +309,7 @@ def moto_server(venv_bin: Path) -> Iterator[str]:
 
 
 def seed_aws(endpoint: str, redis_url: str, database: Postgres) -> dict[str, str]:
-    """The secrets and parameter Terraform creates, as the production settings read them."""
+    """The secrets Terraform creates, as the production settings read them."""
     options: dict[str, Any] = {
         "endpoint_url": endpoint,
         "region_name": REGION,
@@ -312,17 +317,15 @@ def seed_aws(endpoint: str, redis_url: str, database: Postgres) -> dict[str, str
         "aws_secret_access_key": "testing",
     }
     secrets = boto3.client("secretsmanager", **options)
-    ssm = boto3.client("ssm", **options)
     key_arn = secrets.create_secret(Name="habits/image-check/secret-key", SecretString=SECRET_KEY)
     database_arn = secrets.create_secret(
         Name="rds!cluster-image-check",
         SecretString=json.dumps({"username": database.user, "password": database.password}),
     )
-    ssm.put_parameter(Name="/habits/image-check/redis-url", Value=redis_url, Type="SecureString")
     return {
         "DJANGO_SECRET_KEY_SECRET_ARN": key_arn["ARN"],
         "DATABASE_SECRET_ARN": database_arn["ARN"],
-        "REDIS_URL_PARAMETER": "/habits/image-check/redis-url",
+        "REDIS_URL": redis_url,
     }
 
 
@@ -356,13 +359,13 @@ def check(report: dict[str, Any], *, database: bool, cache: bool) -> list[str]:
     problems = []
     body = report["health_body"]
     if set(body) != {"status", "database", "cache"}:
-        problems.append(f"/health/ answered {body}, not the status document")
+        problems.append(f"/health/deep/ answered {body}, not the status document")
     if database and (report["health_status"], body.get("database")) != (200, "ok"):
-        problems.append(f"/health/ answered {report['health_status']} {body}, expected 200")
+        problems.append(f"/health/deep/ answered {report['health_status']} {body}, expected 200")
     if not database and report["health_status"] not in (200, 503):
-        problems.append(f"/health/ answered {report['health_status']}")
+        problems.append(f"/health/deep/ answered {report['health_status']}")
     if cache and body.get("cache") != "ok":
-        problems.append(f"the cache is {body.get('cache')} through the SSM parameter's URL")
+        problems.append(f"the cache is {body.get('cache')} through REDIS_URL")
     if database and report["migrate"]["exit_status"] != 0:
         problems.append(f"migrate through the handler failed: {report['migrate']['output']}")
     if report["warmup"] != {"warmup": True}:
@@ -422,9 +425,11 @@ def main() -> int:
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DJANGO_ALLOWED_HOSTS": "abc123.execute-api.us-east-1.amazonaws.com,habits.example.com",
             "DJANGO_CSRF_TRUSTED_ORIGINS": "https://habits.example.com",
-            "DATABASE_HOST": "127.0.0.1",
+            "DATABASE_HOST": "localhost",
             "DATABASE_PORT": str(proxy_port),
             "DATABASE_NAME": DATABASE,
+            "DATABASE_SSLROOTCERT": str(Path(scratch) / "cert.pem"),
+            "MANAGE_COMMANDS": "migrate",
             "AWS_ENDPOINT_URL": aws,
             "AWS_ACCESS_KEY_ID": "testing",
             "AWS_SECRET_ACCESS_KEY": "testing",

@@ -79,15 +79,24 @@ class RedisServer:
     port: int = field(default_factory=free_port)
     directory: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="fault-redis-")))
     process: subprocess.Popen[bytes] | None = None
+    users: list[str] = field(default_factory=list)
+    """ACL lines (`habits-app on >token ~* &* +@all`); when given, the default user is off."""
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
+        acl: list[str] = []
+        if self.users:
+            acl_file = self.directory / "users.acl"
+            lines = ["default off", *self.users]
+            acl_file.write_text("".join(f"user {line}\n" for line in lines))
+            acl = ["--aclfile", str(acl_file)]
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [
                 REDIS_SERVER,
+                *acl,
                 "--port",
                 str(self.port),
                 "--bind",
@@ -124,6 +133,9 @@ class PostgresServer:
     port: int = field(default_factory=free_port)
     directory: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="fault-pg-")))
     process: subprocess.Popen[bytes] | None = None
+    host_auth: str = "trust"
+    """How TCP connections authenticate (scram-sha-256: passwords are checked); the socket in
+    `directory` always trusts, for setting the server up."""
 
     @property
     def data(self) -> Path:
@@ -150,8 +162,8 @@ class PostgresServer:
                 str(self.data),
                 "-U",
                 "postgres",
-                "-A",
-                "trust",
+                "--auth-local=trust",
+                f"--auth-host={self.host_auth}",
                 "-E",
                 "UTF8",
                 "--no-sync",
@@ -197,13 +209,21 @@ class PostgresServer:
         import psycopg
 
         try:
-            with psycopg.connect(
-                host="127.0.0.1", port=self.port, user="postgres", dbname="postgres"
-            ) as connection:
-                connection.execute("SELECT 1")
+            self.execute("SELECT 1")
         except psycopg.OperationalError:
             return False
         return True
+
+    def execute(self, *statements: str) -> None:
+        """Run statements as the superuser, through the socket (trusted whatever host_auth is)."""
+        import psycopg
+
+        with psycopg.connect(
+            host=str(self.directory), port=self.port, user="postgres", dbname="postgres"
+        ) as connection:
+            connection.autocommit = True
+            for statement in statements:
+                connection.execute(statement.encode())
 
     def stop(self) -> None:
         _stop(self.process, signal.SIGINT)

@@ -50,7 +50,8 @@ export function watchConsole(page) {
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
   // Belt and braces: a refused request fails the run even if Chromium stopped logging it.
   page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`refused: ${response.request().method()} ${response.url()} answered ${response.status()}`);
+    if (response.status() >= 400)
+      problems.push(`refused: ${response.request().method()} ${response.url()} answered ${response.status()}`);
   });
   return {
     take() {
@@ -88,7 +89,10 @@ export async function captureScreen(page, name) {
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
       await page.waitForTimeout(50);
-      await page.screenshot({ path: join(screenshotDir, `${name}-${viewport.width}x${viewport.height}-${scheme}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(screenshotDir, `${name}-${viewport.width}x${viewport.height}-${scheme}.png`),
+        fullPage: true,
+      });
       for (const v of await axeViolations(page)) {
         failures.push(`${viewport.name}/${scheme} ${v.impact} ${v.id}: ${v.help} at ${v.targets.join(", ")}`);
       }

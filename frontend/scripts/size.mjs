@@ -28,7 +28,10 @@ for (const tag of tags) {
 }
 
 const gzipKb = (urls) =>
-  [...urls].reduce((total, url) => total + gzipSync(readFileSync(join(dist, url.replace(/^\//, ""))), { level: 9 }).length, 0) / 1024;
+  [...urls].reduce(
+    (total, url) => total + gzipSync(readFileSync(join(dist, url.replace(/^\//, ""))), { level: 9 }).length,
+    0,
+  ) / 1024;
 
 const jsKb = gzipKb(js);
 const cssKb = gzipKb(css);

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestLogMiddleware",
+    "core.middleware.OriginVerifyMiddleware",
+    "core.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -71,21 +73,29 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BACKEND_DIR / 'db.sqlite3'}")
 DATABASES: dict[str, dict[str, Any]] = {
     "default": database_from_url(
-        DATABASE_URL or "", pool_max_size=env_int("DATABASE_POOL_MAX_SIZE", 4)
+        DATABASE_URL or "",
+        pool_max_size=env_int("DATABASE_POOL_MAX_SIZE", 4),
+        # Seconds to wait for a connection: short locally (an outage is a fast 503); set it
+        # longer where the database pauses and resumes (Aurora Serverless v2 at 0 ACU).
+        connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 2),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The least-privilege role the API signs in as (AWS); `migrate` creates and grants it
+# (core.database_roles). Empty: no role is managed.
+DATABASE_APP_USER = env_str("DATABASE_APP_USER", "") or ""
 
 REDIS_URL = env_str("REDIS_URL")
 
 
-def cache_settings(redis_url: str | None) -> dict[str, Any]:
+def cache_settings(redis_url: str | None, credential_provider: Any = None) -> dict[str, Any]:
     """Redis through django-redis when a URL is given, the process's memory otherwise.
 
     Redis errors are swallowed by the cache (IGNORE_EXCEPTIONS): the product works without its
     cache, sessions fall back to the database (`cached_db`), and /health/ reports the cache as
     degraded.
-    Short socket timeouts keep an unreachable Redis from stalling requests.
+    Short socket timeouts keep an unreachable Redis from stalling requests. A `credential_provider`
+    (config.iam_tokens) signs each new connection in with a fresh token instead of a password.
     """
     if not redis_url:
         return {
@@ -104,7 +114,10 @@ def cache_settings(redis_url: str | None) -> dict[str, Any]:
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
                 "IGNORE_EXCEPTIONS": True,
-                "CONNECTION_POOL_KWARGS": {"health_check_interval": 30},
+                "CONNECTION_POOL_KWARGS": {
+                    "health_check_interval": 30,
+                    **({"credential_provider": credential_provider} if credential_provider else {}),
+                },
             },
         }
     }
@@ -148,8 +161,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Proxies in front of the app that append to X-Forwarded-For (CloudFront + API Gateway: 2).
+# Where the client's address comes from: a header set by a proxy the client cannot bypass (in AWS
+# CloudFront's CloudFront-Viewer-Address, trusted because the origin secret proves the request came
+# through CloudFront), else behind N proxies that append to X-Forwarded-For, else REMOTE_ADDR.
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "") or ""
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Requests must carry ORIGIN_VERIFY_HEADER with one of these values (production, from
+# ORIGIN_SECRET_ARN); empty: no check (local).
+ORIGIN_VERIFY_HEADER = env_str("ORIGIN_VERIFY_HEADER", "X-Origin-Verify") or "X-Origin-Verify"
+ORIGIN_VERIFY_VALUES: tuple[str, ...] = ()
 # The sign-in guard (accounts.throttling): failed attempts allowed per window from clients without
 # a device cookie for the account (per account, per client address), and from one trusted device.
 LOGIN_THROTTLE = {
@@ -203,7 +223,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["core.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     "COERCE_DECIMAL_TO_STRING": False,
@@ -236,6 +256,11 @@ CORS_URLS_REGEX = r"^/api/.*$"
 
 # Strip this prefix from request paths (an API Gateway named stage or a path prefix).
 API_BASE_PATH = env_str("API_BASE_PATH", "") or ""
+# Management commands the Lambda's {"manage": ...} event may run (production: only what the
+# migration function's MANAGE_COMMANDS lists; never shell or dbshell).
+MANAGE_COMMANDS = env_list(
+    "MANAGE_COMMANDS", ["migrate", "check", "showmigrations", "createcachetable"]
+)
 
 # --- Static files and the SPA ---------------------------------------------------------------------
 
@@ -249,11 +274,14 @@ STORAGES = {
 FRONTEND_DIST_DIR = Path(env_str("FRONTEND_DIST_DIR", str(PROJECT_DIR / "frontend" / "dist")) or "")
 SERVE_FRONTEND = env_bool("SERVE_FRONTEND", True)
 
-# Uploads: a Loop export is a zip well under this; bigger bodies are refused before parsing.
+# Request bodies: JSON and forms up to 2 MB (core.parsers reads no further); an import's zip up to
+# IMPORT_MAX_BYTES; no body at all above REQUEST_MAX_BYTES, refused before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 IMPORT_MAX_ROWS = 100_000
+MULTIPART_OVERHEAD_BYTES = 64 * 1024  # the multipart envelope around the import's file
+REQUEST_MAX_BYTES = IMPORT_MAX_BYTES + MULTIPART_OVERHEAD_BYTES
 
 # --- Security -------------------------------------------------------------------------------------
 

@@ -1,16 +1,16 @@
 """Production (AWS Lambda behind CloudFront and API Gateway, or any HTTPS deployment).
 
-Fails fast: no default for the secret key, the allowed hosts or the database. In AWS, the secret
-key, the database credentials and the Redis URL come from Secrets Manager and SSM
-(config.aws), read once per cold start; elsewhere DJANGO_SECRET_KEY, DATABASE_URL and
-REDIS_URL can be given directly.
+Fails fast: no default for the secret key, the allowed hosts or the database, and no secret key
+shorter than 50 characters. In AWS (config.aws, read once per cold start) the secret key and the
+origin secret come from Secrets Manager, and the database and the cache are reached with IAM tokens;
+elsewhere DJANGO_SECRET_KEY, DATABASE_URL and REDIS_URL can be given directly.
 """
 
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.aws import load_aws_configuration
+from config.aws import MIN_SECRET_KEY_LENGTH, load_aws_configuration
 from config.env import env_bool, env_int, env_list, env_str
 from core.logging import logging_config
 
@@ -29,6 +29,11 @@ if not SECRET_KEY:
     raise ImproperlyConfigured(
         "No secret key: set DJANGO_SECRET_KEY_SECRET_ARN (Secrets Manager) or DJANGO_SECRET_KEY."
     )
+if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH:
+    raise ImproperlyConfigured(
+        f"The secret key is too short: a Django secret key needs at least {MIN_SECRET_KEY_LENGTH} "
+        "characters (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
@@ -41,7 +46,8 @@ elif env_str("DATABASE_URL"):
     pass  # base.py already built it from DATABASE_URL
 else:
     raise ImproperlyConfigured(
-        "No database: set DATABASE_SECRET_ARN with DATABASE_HOST (AWS) or DATABASE_URL."
+        "No database: set DATABASE_IAM_AUTH or DATABASE_SECRET_ARN with DATABASE_HOST (AWS), "
+        "or DATABASE_URL."
     )
 
 # Links in mail point at the site: SITE_URL, else the first trusted origin, else the first host.
@@ -55,10 +61,19 @@ MAIL_FROM = env_str("MAIL_FROM") or f"Habit Tracker <no-reply@{urlsplit(SITE_URL
 DEV_MAIL_PAGE = False
 OUTBOX_KEEP_SENT = False
 
-REDIS_URL = _aws.redis_url or env_str("REDIS_URL")
-CACHES = cache_settings(REDIS_URL)
+if _aws.redis is not None:
+    REDIS_URL = _aws.redis["url"]
+    CACHES = cache_settings(REDIS_URL, credential_provider=_aws.redis["credential_provider"])
+else:
+    REDIS_URL = env_str("REDIS_URL")
+    CACHES = cache_settings(REDIS_URL)
 HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
 USER_CACHE = env_bool("USER_CACHE", bool(REDIS_URL))
+
+ORIGIN_VERIFY_VALUES = _aws.origin_values
+ORIGIN_VERIFY_SOURCE = _aws.origin_source
+# Nothing but the migration function's MANAGE_COMMANDS (the API function sets none).
+MANAGE_COMMANDS = env_list("MANAGE_COMMANDS")
 
 # The SPA is served by S3 + CloudFront in production.
 SERVE_FRONTEND = False
@@ -70,7 +85,7 @@ STORAGES = {
 # HTTPS everywhere. CloudFront terminates TLS and forwards X-Forwarded-Proto to API Gateway.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^health/deep/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -1,5 +1,6 @@
-"""config.aws against moto: what the production settings read from Secrets Manager and SSM
-once per cold start, and how a missing or malformed value stops the start without leaking it."""
+"""config.aws against moto: what the production settings read once per cold start (Secrets Manager,
+and the IAM-token wiring of the database and the cache), and how a missing or malformed value stops
+the start without leaking it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 import boto3
+import psycopg
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from moto import mock_aws
@@ -23,7 +25,8 @@ BACKEND = Path(__file__).resolve().parents[2]
 REGION = "eu-west-1"
 SECRET_KEY = "k3y-" + "Vq8mZ2pL7xR4tW9n" * 4
 DB_PASSWORD = "aurora-generated-Pa55w0rd-!#%"
-REDIS_URL = "rediss://habits-cache-abc123.serverless.euw1.cache.amazonaws.com:6379/0"
+CACHE_HOST = "habits-cache-abc123.serverless.euw1.cache.amazonaws.com"
+ORIGIN_SECRET = {"current": "o" * 40, "previous": "p" * 40}
 AURORA_SECRET = {
     "engine": "postgres",
     "username": "habits_admin",
@@ -32,11 +35,21 @@ AURORA_SECRET = {
 CONFIG_VARIABLES = (
     "DJANGO_SECRET_KEY_SECRET_ARN",
     "DATABASE_SECRET_ARN",
+    "DATABASE_IAM_AUTH",
+    "DATABASE_USER",
     "DATABASE_HOST",
     "DATABASE_PORT",
     "DATABASE_NAME",
     "DATABASE_POOL_MAX_SIZE",
-    "REDIS_URL_PARAMETER",
+    "DATABASE_SSLROOTCERT",
+    "DATABASE_STATEMENT_TIMEOUT_MS",
+    "DATABASE_LOCK_TIMEOUT_MS",
+    "DATABASE_CONNECT_TIMEOUT",
+    "REDIS_HOST",
+    "REDIS_PORT",
+    "REDIS_IAM_USER",
+    "REDIS_CACHE_NAME",
+    "ORIGIN_SECRET_ARN",
 )
 
 
@@ -55,13 +68,6 @@ def put_secret(name: str, value: str | dict[str, Any]) -> str:
     text = value if isinstance(value, str) else json.dumps(value)
     client = boto3.client("secretsmanager", region_name=REGION)
     return str(client.create_secret(Name=name, SecretString=text)["ARN"])
-
-
-def put_parameter(name: str, value: str) -> str:
-    boto3.client("ssm", region_name=REGION).put_parameter(
-        Name=name, Value=value, Type="SecureString"
-    )
-    return name
 
 
 def configure(monkeypatch: pytest.MonkeyPatch, **variables: str) -> None:
@@ -83,7 +89,14 @@ def refusal(*secrets: str) -> str:
 
 
 @pytest.fixture
-def all_three(aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def ca_bundle(tmp_path: Path) -> str:
+    bundle = tmp_path / "rds-global-bundle.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    return str(bundle)
+
+
+@pytest.fixture
+def migration_function(aws: None, monkeypatch: pytest.MonkeyPatch, ca_bundle: str) -> None:
     configure(
         monkeypatch,
         DJANGO_SECRET_KEY_SECRET_ARN=put_secret("habits/django-secret-key", SECRET_KEY),
@@ -91,7 +104,26 @@ def all_three(aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
         DATABASE_HOST="habits.cluster-c9x1.eu-west-1.rds.amazonaws.com",
         DATABASE_PORT="5432",
         DATABASE_NAME="habits",
-        REDIS_URL_PARAMETER=put_parameter("/habits/staging/redis-url", REDIS_URL),
+        DATABASE_SSLROOTCERT=ca_bundle,
+        DATABASE_STATEMENT_TIMEOUT_MS="900000",
+        DATABASE_LOCK_TIMEOUT_MS="10000",
+    )
+
+
+@pytest.fixture
+def api_function(aws: None, monkeypatch: pytest.MonkeyPatch, ca_bundle: str) -> None:
+    configure(
+        monkeypatch,
+        DJANGO_SECRET_KEY_SECRET_ARN=put_secret("habits/django-secret-key", SECRET_KEY),
+        DATABASE_IAM_AUTH="true",
+        DATABASE_USER="habits_app",
+        DATABASE_HOST="habits.cluster-c9x1.eu-west-1.rds.amazonaws.com",
+        DATABASE_NAME="habits",
+        DATABASE_SSLROOTCERT=ca_bundle,
+        REDIS_HOST=CACHE_HOST,
+        REDIS_IAM_USER="habits-app",
+        REDIS_CACHE_NAME="habits-cache",
+        ORIGIN_SECRET_ARN=put_secret("habits/origin", ORIGIN_SECRET),
     )
 
 
@@ -99,20 +131,50 @@ def test_nothing_to_read_outside_aws(aws: None) -> None:
     assert load_aws_configuration() == AwsConfiguration()
 
 
-def test_reads_the_key_the_aurora_secret_and_the_redis_parameter(all_three: None) -> None:
+def test_the_migration_function_signs_in_as_the_master_user_over_verified_tls(
+    migration_function: None, ca_bundle: str
+) -> None:
     config = load_aws_configuration()
 
     assert config.secret_key == SECRET_KEY
-    assert config.redis_url == REDIS_URL
+    assert config.redis is None
     database = config.database
     assert database is not None
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert (database["USER"], database["PASSWORD"]) == ("habits_admin", DB_PASSWORD)
     assert database["HOST"] == "habits.cluster-c9x1.eu-west-1.rds.amazonaws.com"
     assert (database["PORT"], database["NAME"]) == ("5432", "habits")
-    assert database["OPTIONS"]["sslmode"] == "require"
+    assert database["OPTIONS"]["sslmode"] == "verify-full"
+    assert database["OPTIONS"]["sslrootcert"] == ca_bundle
+    assert database["OPTIONS"]["options"] == "-c statement_timeout=900000 -c lock_timeout=10000"
     assert database["CONN_MAX_AGE"] == 0
     assert database["OPTIONS"]["pool"]["max_size"] == 2
+    assert "connection_class" not in database["OPTIONS"]["pool"]
+
+
+def test_the_api_function_signs_in_with_iam_tokens_and_knows_the_origin_secret(
+    api_function: None, ca_bundle: str
+) -> None:
+    config = load_aws_configuration()
+
+    database = config.database
+    assert database is not None
+    assert (database["USER"], database["PASSWORD"]) == ("habits_app", "")
+    assert database["OPTIONS"]["sslmode"] == "verify-full"
+    assert database["OPTIONS"]["sslrootcert"] == ca_bundle
+    # Long enough for Aurora to resume from a pause, short of API Gateway's 30 s.
+    assert database["OPTIONS"]["connect_timeout"] == 25
+    assert database["OPTIONS"]["pool"]["timeout"] == 25
+    connection_class = database["OPTIONS"]["pool"]["connection_class"]
+    assert issubclass(connection_class, psycopg.Connection)
+    assert config.redis is not None
+    assert config.redis["url"] == f"rediss://{CACHE_HOST}:6379/0"
+    user, token = config.redis["credential_provider"].get_credentials()
+    assert user == "habits-app"
+    assert token.startswith("habits-cache/?Action=connect&User=habits-app")
+    assert config.origin_values == (ORIGIN_SECRET["current"], ORIGIN_SECRET["previous"])
+    assert config.origin_source is not None
+    assert config.origin_source() == config.origin_values  # read again on rotation
 
 
 def test_the_key_may_be_json_with_a_secret_key_field(
@@ -125,10 +187,14 @@ def test_the_key_may_be_json_with_a_secret_key_field(
 
 
 def test_host_port_and_name_may_come_from_the_secret(
-    aws: None, monkeypatch: pytest.MonkeyPatch
+    aws: None, monkeypatch: pytest.MonkeyPatch, ca_bundle: str
 ) -> None:
     secret = {**AURORA_SECRET, "host": "db.internal", "port": 6432, "dbname": "tracker"}
-    configure(monkeypatch, DATABASE_SECRET_ARN=put_secret("rds!cluster-1", secret))
+    configure(
+        monkeypatch,
+        DATABASE_SECRET_ARN=put_secret("rds!cluster-1", secret),
+        DATABASE_SSLROOTCERT=ca_bundle,
+    )
 
     database = load_aws_configuration().database
 
@@ -141,17 +207,16 @@ def test_host_port_and_name_may_come_from_the_secret(
 
 
 @pytest.mark.parametrize(
-    "variable", ["DJANGO_SECRET_KEY_SECRET_ARN", "DATABASE_SECRET_ARN", "REDIS_URL_PARAMETER"]
+    "variable", ["DJANGO_SECRET_KEY_SECRET_ARN", "DATABASE_SECRET_ARN", "ORIGIN_SECRET_ARN"]
 )
-def test_a_missing_secret_or_parameter_is_named(
-    aws: None, monkeypatch: pytest.MonkeyPatch, variable: str
+def test_a_missing_secret_is_named(
+    aws: None, monkeypatch: pytest.MonkeyPatch, variable: str, ca_bundle: str
 ) -> None:
-    missing = (
-        "/habits/staging/no-such-parameter"
-        if variable == "REDIS_URL_PARAMETER"
-        else f"arn:aws:secretsmanager:{REGION}:123456789012:secret:no-such-secret-AbCdEf"
+    missing = f"arn:aws:secretsmanager:{REGION}:123456789012:secret:no-such-secret-AbCdEf"
+    configure(
+        monkeypatch,
+        **{variable: missing, "DATABASE_HOST": "db.internal", "DATABASE_SSLROOTCERT": ca_bundle},
     )
-    configure(monkeypatch, **{variable: missing, "DATABASE_HOST": "db.internal"})
 
     message = refusal()
 
@@ -171,14 +236,40 @@ def test_a_key_that_is_malformed_json_is_refused(
     assert "secret_key" in message
 
 
-def test_a_too_short_key_is_refused(aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    short = "s3cr3t-but-short"
-    configure(monkeypatch, DJANGO_SECRET_KEY_SECRET_ARN=put_secret("habits/key", short))
+@pytest.mark.parametrize(
+    "value",
+    [
+        "not json",
+        '{"previous": "' + "p" * 40 + '"}',
+        '{"current": "too-short"}',
+        '["' + "c" * 40 + '"]',
+    ],
+)
+def test_a_malformed_origin_secret_is_refused(
+    aws: None, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    configure(monkeypatch, ORIGIN_SECRET_ARN=put_secret("habits/origin", value))
 
-    message = refusal(short)
+    message = refusal("p" * 40, "c" * 40, "too-short")
 
-    assert "DJANGO_SECRET_KEY_SECRET_ARN" in message
-    assert "at least 50 characters" in message
+    assert "ORIGIN_SECRET_ARN" in message or "origin secret" in message
+
+
+@pytest.mark.parametrize("missing", ["DATABASE_SSLROOTCERT", "DATABASE_USER", "DATABASE_HOST"])
+def test_the_iam_database_needs_its_host_user_and_ca_bundle(
+    api_function: None, monkeypatch: pytest.MonkeyPatch, missing: str
+) -> None:
+    monkeypatch.delenv(missing)
+
+    assert missing in refusal()
+
+
+def test_a_ca_bundle_that_is_not_there_is_refused(
+    api_function: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("DATABASE_SSLROOTCERT", str(tmp_path / "missing.pem"))
+
+    assert "DATABASE_SSLROOTCERT names no file" in refusal()
 
 
 def test_a_database_secret_that_is_not_json_is_refused(
@@ -221,26 +312,18 @@ def test_a_database_secret_without_credentials_is_refused(
     assert message.endswith(f"lacks {lacks}.")
 
 
-def test_the_database_host_is_required(aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    configure(monkeypatch, DATABASE_SECRET_ARN=put_secret("rds!cluster-4", AURORA_SECRET))
+def test_the_database_host_is_required(
+    aws: None, monkeypatch: pytest.MonkeyPatch, ca_bundle: str
+) -> None:
+    configure(
+        monkeypatch,
+        DATABASE_SECRET_ARN=put_secret("rds!cluster-4", AURORA_SECRET),
+        DATABASE_SSLROOTCERT=ca_bundle,
+    )
 
     message = refusal(DB_PASSWORD)
 
     assert "DATABASE_HOST" in message
-
-
-@pytest.mark.parametrize(
-    "value", ["memcached://cache.internal:11211", "cache.internal:6379", "https://cache/0"]
-)
-def test_a_redis_parameter_that_is_not_a_redis_url_is_refused(
-    aws: None, monkeypatch: pytest.MonkeyPatch, value: str
-) -> None:
-    configure(monkeypatch, REDIS_URL_PARAMETER=put_parameter("/habits/redis-url", value))
-
-    message = refusal(value)
-
-    assert "REDIS_URL_PARAMETER" in message
-    assert "rediss://" in message
 
 
 def test_a_secret_without_a_secret_string_is_refused(
@@ -304,6 +387,15 @@ def test_production_settings_fail_fast_naming_what_is_missing(without: str, name
     assert named in result.stderr
     assert SECRET_KEY not in result.stderr
     assert DB_PASSWORD not in result.stderr
+
+
+def test_production_settings_refuse_a_short_secret_key() -> None:
+    short = "s3cr3t-but-short"
+    result = django_setup({**PRODUCTION, "DJANGO_SECRET_KEY": short})
+
+    assert result.returncode != 0
+    assert "at least 50" in result.stderr
+    assert short not in result.stderr
 
 
 def test_production_settings_fail_fast_when_secrets_manager_is_unreachable() -> None:

@@ -15,23 +15,27 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import date
 from http.cookies import SimpleCookie
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import structlog
 from django.conf import settings
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import URLPattern
 from rest_framework.parsers import JSONParser
 
 from accounts.models import User
+from accounts.throttling import client_address
 from config.tests.test_settings import BACKEND, PRODUCTION_ENV
 from conftest import ApiClient, mail_to, token_in
-from core.errors import CODE_CSRF_FAILED
+from core import middleware as core_middleware
+from core.errors import CODE_CSRF_FAILED, CODE_ORIGIN_REFUSED
 from core.logging import SHARED_PROCESSORS
 from core.spa import CONTENT_SECURITY_POLICY
 from core.tests.test_access_control import UNSAFE, allowed_methods, api_routes, concrete
@@ -323,3 +327,86 @@ def test_no_secret_password_or_session_id_in_any_log_line(all_log_lines: io.Stri
     assert len(secrets) >= 8
     leaked = [value for value in secrets if value in text]
     assert leaked == [], f"secrets in the logs: {leaked}"
+
+
+# --- Only through CloudFront ----------------------------------------------------------------------
+
+ORIGIN_CURRENT, ORIGIN_PREVIOUS = "c" * 40, "p" * 40
+
+
+@pytest.mark.parametrize(
+    ("header", "status"),
+    [
+        (None, 403),
+        ("", 403),
+        ("c" * 39, 403),
+        (ORIGIN_CURRENT + "x", 403),
+        (ORIGIN_CURRENT, 200),
+        (ORIGIN_PREVIOUS, 200),  # during a rotation
+    ],
+)
+def test_only_requests_carrying_the_origin_secret_reach_the_app(
+    header: str | None, status: int
+) -> None:
+    """API Gateway's own endpoint is public: a request that did not come through CloudFront lacks
+    the header CloudFront adds, and is refused before anything else runs."""
+    extra: dict[str, Any] = {} if header is None else {"HTTP_X_ORIGIN_VERIFY": header}
+    with override_settings(ORIGIN_VERIFY_VALUES=(ORIGIN_CURRENT, ORIGIN_PREVIOUS)):
+        response = Client().get("/api/auth/csrf/", **extra)
+        health = Client().get("/health/", **extra)
+    assert response.status_code == status
+    assert health.status_code == status
+    if status == 403:
+        assert response.json()["code"] == CODE_ORIGIN_REFUSED
+
+
+def test_the_client_address_comes_from_cloudfront_not_from_x_forwarded_for() -> None:
+    factory = RequestFactory()
+    request = factory.get(
+        "/",
+        HTTP_CLOUDFRONT_VIEWER_ADDRESS="198.51.100.10:46532",
+        HTTP_X_FORWARDED_FOR="203.0.113.99, 198.51.100.10",
+        REMOTE_ADDR="10.0.0.7",
+    )
+    ipv6 = factory.get("/", HTTP_CLOUDFRONT_VIEWER_ADDRESS="2001:db8::7:443")
+    with override_settings(
+        CLIENT_ADDRESS_HEADER="CloudFront-Viewer-Address", TRUSTED_PROXY_COUNT=2
+    ):
+        assert client_address(request) == "198.51.100.10"
+        assert client_address(ipv6) == "2001:db8::7"
+    with override_settings(CLIENT_ADDRESS_HEADER="", TRUSTED_PROXY_COUNT=0):
+        assert client_address(request) == "10.0.0.7"
+
+
+def test_a_rotated_origin_secret_reaches_a_warm_instance_without_refusing_cloudfront(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CloudFront starts sending the new value while this instance still holds the old pair: the
+    first mismatch re-reads the secret (at most once a minute) and the request is served."""
+    secret = {"values": (ORIGIN_CURRENT, ORIGIN_PREVIOUS)}
+    reads: list[float] = []
+    clock = [1000.0]
+    fake_time = SimpleNamespace(monotonic=lambda: clock[0], perf_counter=time.perf_counter)
+    monkeypatch.setattr(core_middleware, "time", fake_time)
+
+    def read_secret() -> tuple[str, ...]:
+        reads.append(clock[0])
+        return secret["values"]
+
+    rotated = "r" * 40
+    with override_settings(
+        ORIGIN_VERIFY_VALUES=(ORIGIN_CURRENT, ORIGIN_PREVIOUS), ORIGIN_VERIFY_SOURCE=read_secret
+    ):
+        client = Client()
+        assert client.get("/health/", HTTP_X_ORIGIN_VERIFY=ORIGIN_CURRENT).status_code == 200
+        secret["values"] = (rotated, ORIGIN_CURRENT)
+        clock[0] += 61
+        assert client.get("/health/", HTTP_X_ORIGIN_VERIFY=rotated).status_code == 200
+        assert len(reads) == 1
+        # A stranger's wrong values do not make it read the secret more than once a minute.
+        for _ in range(5):
+            assert client.get("/health/", HTTP_X_ORIGIN_VERIFY="x" * 40).status_code == 403
+        assert len(reads) == 1
+        clock[0] += 301  # and it is read again every five minutes anyway
+        assert client.get("/health/", HTTP_X_ORIGIN_VERIFY=rotated).status_code == 200
+        assert len(reads) == 2

@@ -1,9 +1,9 @@
 """Fault injection: the product in its own process, on its own PostgreSQL and Redis, which the tests
 stop and start while driving the API over HTTP.
 
-- Redis stops: the API keeps serving, sessions survive (`cached_db`), /health/ says the cache is
-  degraded; Redis comes back empty: it is used again without a restart.
-- PostgreSQL stops: every request is a JSON 503 within 3 s, /health/ is 503; PostgreSQL comes
+- Redis stops: the API keeps serving, sessions survive (`cached_db`), /health/deep/ says the cache
+  is degraded; Redis comes back empty: it is used again without a restart.
+- PostgreSQL stops: every request is a JSON 503 within 3 s, /health/deep/ is 503; PostgreSQL comes
   back: requests succeed again without a restart.
 - Throughout: no 500 and no HTML page.
 
@@ -152,7 +152,7 @@ def test_redis_outage_degrades_and_recovers_without_a_restart(stack: Stack) -> N
         response, elapsed = driver.request(method, path, body)
         assert response.status_code == expected, f"{method} {path}: {response.text}"
         slowest = max(slowest, elapsed)
-    health, _ = driver.request("GET", "/health/")
+    health, _ = driver.request("GET", "/health/deep/")
     assert health.status_code == 200
     assert health.json() == {"status": "degraded", "database": "ok", "cache": "degraded"}
     # Signing in still works without the cache (the throttle's counts are lost, by design).
@@ -162,9 +162,9 @@ def test_redis_outage_degrades_and_recovers_without_a_restart(stack: Stack) -> N
 
     stack.redis.start()  # empty: as a replaced node would be
     took = wait_until(
-        lambda: driver.request("GET", "/health/")[0].json()["cache"] == "ok",
+        lambda: driver.request("GET", "/health/deep/")[0].json()["cache"] == "ok",
         timeout=10,
-        what="/health/ reporting the cache ok again",
+        what="/health/deep/ reporting the cache ok again",
         interval=0.2,
     )
     print(f"redis back: health ok after {took:.2f} s")
@@ -203,10 +203,10 @@ def test_postgres_outage_is_a_fast_json_503_and_recovers_without_a_restart(stack
     assert me.status_code == 200, me.text
     assert me.json()["email"] == stack.email
     timings["GET /api/auth/me/"] = elapsed
-    health, elapsed = driver.request("GET", "/health/")
+    health, elapsed = driver.request("GET", "/health/deep/")
     assert health.status_code == 503
     assert health.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}
-    timings["GET /health/"] = elapsed
+    timings["GET /health/deep/"] = elapsed
     print("\npostgres down: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
     assert max(timings.values()) < OUTAGE_BUDGET_SECONDS, timings
 
@@ -220,7 +220,7 @@ def test_postgres_outage_is_a_fast_json_503_and_recovers_without_a_restart(stack
     print(f"postgres back: API 200 again after {took:.2f} s")
     created, _ = driver.request("POST", "/api/habits/", {"name": "After the outage"})
     assert created.status_code == 201
-    health, _ = driver.request("GET", "/health/")
+    health, _ = driver.request("GET", "/health/deep/")
     assert health.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     names = [habit["name"] for habit in driver.request("GET", "/api/habits/")[0].json()]
     assert "During the outage" not in names

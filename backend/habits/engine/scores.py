@@ -1,43 +1,52 @@
 """Habit strength exactly as Loop Habit Tracker computes it
-(`ScoreList.recompute` and `Score.compute`).
+(`ScoreList.recompute` and `Score.compute`), to the last bit of the float.
 
-With the frequency `f = times / days` and the multiplier `m = 0.5 ** (sqrt(f) / 13)`, every day from
-the first entry's date to today updates the score `S = S_prev * m + c * (1 - m)`, starting at 0
-(at 1 for numeric at-most habits). A daily habit done every day therefore halves its distance to 1
-every 13 days; less frequent habits move more slowly.
+Loop's frequency first: "N times in N days" is daily (Loop's `Frequency` turns N/N into 1/1), so
+below `N/D` is the habit's times and days with that one change. With `f = N / D` and the multiplier
+`m = 0.5 ** (sqrt(f) / 13)`, every day from the first entry's date to today updates the score
+`S = S_prev * m + c * (1 - m)`, starting at 0 (at 1 for numeric at-most habits). A daily habit done
+every day therefore halves its distance to 1 every 13 days; less frequent habits move more slowly.
+Without any entry, today alone is computed (Loop's `Habit.recompute` starts from today then). The
+days before the first computed one score 0, whatever the habit (Loop's `ScoreList.get`).
 
 `c`, the day's completion, looks back over a window that ends on (and includes) the day:
 
 - yes/no: `c = min(1, DONE days in the last D' days / N')`, where `N', D' = 2N, 2D` when `f < 1`
   and `N, D` otherwise. Loop doubles both for non-daily habits to smooth out irregular schedules (a
   weekly habit done on a different weekday each week).
-- numeric: the sum of values over the last D days (not doubled), see `timeline` for which values.
-  At least: `min(1, sum / target)`, or 1 when `target <= 0`. At most:
-  `clamp(1 - (sum - target) / target, 0, 1)`, or when `target <= 0`: 0 if `sum > 0` else 1.
+- numeric: the sum of values over the last D days (not doubled), see `timeline` for which values,
+  plus 0.003 for each skipped day in the window: Loop stores a skip as the value 3 (thousandths)
+  and the rolling sum of its `ScoreList.recompute` adds it like any other. At least:
+  `min(1, sum / target)`, or 1 when `target <= 0`. At most: `clamp(1 - (sum - target) / target,
+  0, 1)`, or when `target <= 0`: 0 if `sum > 0` else 1.
 
-A SKIPPED day does not update the score at all (it still takes part in the windows as a day without
-a DONE or a value). Days without an entry are NOT_DONE. Weekdays do not change the formula: Loop has
-no weekday schedules, and the score measures the habit's overall strength, so an unscheduled day
-counts like any other. The score is a float, as in Loop; sums of values stay Decimals until the
-division.
+A SKIPPED day does not update the score at all (it still takes part in the windows: a yes/no one
+as a day without a DONE, a numeric one as 0.003). Days without an entry are NOT_DONE. Weekdays and
+calendar periods do not change the formula: Loop has neither, and the score measures the habit's
+overall strength, so an unscheduled day counts like any other. The score is a float, as in Loop;
+sums of values stay Decimals until the division.
 
 Windows slide in O(days): the sum gains the new day and loses the one that left the window.
 """
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from itertools import accumulate
 from math import sqrt
 
-from habits.engine.timeline import Timeline, build_timeline
-from habits.engine.types import HabitSpec, Mark
+from habits.engine.timeline import Timeline, build_timeline, window_sums
+from habits.engine.types import HabitSpec, Mark, Schedule
 from habits.rules import TargetType
+
+# Loop's Entry.SKIP is 3, and its numeric values are thousandths.
+SKIP_AMOUNT = Decimal("0.003")
 
 
 def score_series(
     spec: HabitSpec, marks: Mapping[date, Mark], today: date
 ) -> list[tuple[date, float]]:
-    """The score of every day from the first entry's date to `today` (empty without entries)."""
+    """The score of every day from the first entry's date (today without entries) to `today`."""
     timeline = build_timeline(spec, marks, today)
     return [
         (date.fromordinal(timeline.first + index), score)
@@ -46,36 +55,45 @@ def score_series(
 
 
 def score_on(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> float:
-    """Today's score: the initial score (0, or 1 for numeric at-most habits) without entries."""
-    return latest_score(spec, daily_scores(build_timeline(spec, marks, today)))
+    """Today's score."""
+    return daily_scores(build_timeline(spec, marks, today))[-1]
 
 
-def latest_score(spec: HabitSpec, scores: list[float]) -> float:
-    """The last of a timeline's scores, or the initial score when it has no days."""
-    return scores[-1] if scores else spec.initial_score
+def loop_frequency(schedule: Schedule) -> tuple[int, int]:
+    """The (N, D) Loop scores with: N/N is 1/1, as Loop's `Frequency` constructor makes it."""
+    if schedule.times == schedule.days:
+        return 1, 1
+    return schedule.times, schedule.days
+
+
+def multiplier(frequency: float) -> float:
+    """The share of the previous score a day keeps (Loop's `Score.compute`)."""
+    kept: float = 0.5 ** (sqrt(frequency) / 13)
+    return kept
 
 
 def daily_scores(timeline: Timeline) -> list[float]:
     """The score of each day of the timeline."""
     spec = timeline.spec
-    multiplier = 0.5 ** (sqrt(spec.schedule.frequency) / 13)
-    gain = 1 - multiplier
+    times, days = loop_frequency(spec.schedule)
+    kept = multiplier(times / days)
+    gain = 1 - kept
     completions = (
-        _numeric_completions(timeline) if spec.is_numeric else _yes_no_completions(timeline)
+        _numeric_completions(timeline, days)
+        if spec.is_numeric
+        else _yes_no_completions(timeline, times, days)
     )
     scores = []
     score = spec.initial_score
     for completion, skipped in zip(completions, timeline.skipped, strict=True):
         if not skipped:
-            score = score * multiplier + completion * gain
+            score = score * kept + completion * gain
         scores.append(score)
     return scores
 
 
-def _yes_no_completions(timeline: Timeline) -> list[float]:
-    schedule = timeline.spec.schedule
-    needed, width = schedule.times, schedule.days
-    if schedule.frequency < 1:
+def _yes_no_completions(timeline: Timeline, needed: int, width: int) -> list[float]:
+    if needed < width:
         needed, width = 2 * needed, 2 * width
     done_before = [0, *accumulate(timeline.done)]
     return [
@@ -84,10 +102,14 @@ def _yes_no_completions(timeline: Timeline) -> list[float]:
     ]
 
 
-def _numeric_completions(timeline: Timeline) -> list[float]:
+def _numeric_completions(timeline: Timeline, width: int) -> list[float]:
     spec = timeline.spec
     target = float(spec.target)
-    sums = [float(total) for total in timeline.window_sums]
+    amounts = [
+        SKIP_AMOUNT if skipped else value
+        for value, skipped in zip(timeline.values, timeline.skipped, strict=True)
+    ]
+    sums = [float(total) for total in window_sums(amounts, width)]
     if spec.target_type is TargetType.AT_LEAST:
         if target <= 0:
             return [1.0] * len(sums)

@@ -7,7 +7,7 @@ from typing import get_args
 
 from habits.engine.completion import PeriodCompletion, timeline_completion
 from habits.engine.periods import Unit
-from habits.engine.scores import daily_scores, latest_score
+from habits.engine.scores import daily_scores
 from habits.engine.streaks import timeline_streaks
 from habits.engine.timeline import build_timeline
 from habits.engine.types import HabitSpec, Mark
@@ -36,8 +36,9 @@ def habit_stats(
 ) -> HabitStats:
     """Streaks and score as of `today`; score history and completion for [start, end].
 
-    The history has exactly one row per day of [start, end]: days before the first entry carry the
-    initial score. Callers clamp `end` to today: a later end, or a start after the end, is a
+    The history has exactly one row per day of [start, end]: days before the first entry score 0,
+    as Loop's `ScoreList.get` answers for them (even for at-most habits, which start the first
+    entry's day at 1). Callers clamp `end` to today: a later end, or a start after the end, is a
     ValueError.
     """
     if end > today:
@@ -50,8 +51,8 @@ def habit_stats(
     return HabitStats(
         current_streak=found.current,
         best_streak=found.best,
-        score=latest_score(spec, scores),
-        score_history=_history(scores, spec.initial_score, timeline.first, start, end),
+        score=scores[-1],
+        score_history=_history(scores, timeline.first, start, end),
         completion={
             unit: timeline_completion(timeline, start, end, unit) for unit in get_args(Unit)
         },
@@ -65,15 +66,13 @@ def habit_summary(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> H
     scores = daily_scores(timeline)
     return HabitSummary(
         current_streak=timeline_streaks(timeline).current,
-        score=latest_score(spec, scores),
+        score=scores[-1],
     )
 
 
-def _history(
-    scores: list[float], initial: float, first: int, start: date, end: date
-) -> list[tuple[date, float]]:
-    """Scores for [start, end], `scores` starting at ordinal `first`; earlier days get `initial`."""
+def _history(scores: list[float], first: int, start: date, end: date) -> list[tuple[date, float]]:
+    """Scores for [start, end], `scores` starting at ordinal `first`; earlier days score 0."""
     low, high = start.toordinal(), end.toordinal()
     before_first = min(max(first - low, 0), high - low + 1)
-    values = [initial] * before_first + scores[max(low - first, 0) : max(high - first + 1, 0)]
+    values = [0.0] * before_first + scores[max(low - first, 0) : max(high - first + 1, 0)]
     return list(zip(map(date.fromordinal, range(low, high + 1)), values, strict=True))

@@ -2,6 +2,8 @@
 
 The timeline runs from the first entry's date (whatever its status) to a last day, usually the
 user's today; entries after the last day are ignored. A day without an entry is NOT_DONE, value 0.
+A habit without an entry up to the last day has a timeline of that one day, with nothing recorded:
+Loop's `Habit.recompute` likewise computes the score of today when there is no entry.
 
 Numeric day success, the rule streaks and completion rates share: a day of a numeric habit is *met*
 when its entry is DONE and the sum of values over the D days ending that day (D = schedule.days; for
@@ -29,7 +31,7 @@ ZERO = Decimal(0)
 class Timeline:
     """Lists indexed by `ordinal - first`, for the days `first` to `last` (ordinals, included).
 
-    With no entry on or before `last`, `first == last + 1` and every list is empty.
+    With no entry on or before `last`, `first == last`: one day without an entry.
     """
 
     spec: HabitSpec
@@ -43,6 +45,8 @@ class Timeline:
     """Scheduled and successful, see the module docstring."""
     met_before: list[int]
     """met_before[i] = number of met days among the first i days (length + 1 items)."""
+    values: list[Decimal]
+    """Numeric habits: each day's value (0 without one, and on skipped days). Empty for yes/no."""
     window_sums: list[Decimal]
     """Numeric habits: sum of values over the D days ending each day. Empty for yes/no habits."""
 
@@ -62,7 +66,7 @@ class Timeline:
 def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> Timeline:
     last_ordinal = last.toordinal()
     earliest = min(marks, default=None)
-    first = earliest.toordinal() if earliest and earliest <= last else last_ordinal + 1
+    first = earliest.toordinal() if earliest and earliest <= last else last_ordinal
     length = last_ordinal - first + 1
     done = [False] * length
     skipped = [False] * length
@@ -86,13 +90,13 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
     else:
         scheduled = [True] * length
 
-    window_sums = _window_sums(values, spec.schedule.days) if numeric else []
+    sums = window_sums(values, spec.schedule.days) if numeric else []
     if numeric:
         target = spec.target
         if spec.target_type is TargetType.AT_LEAST:
-            meets = [total >= target for total in window_sums]
+            meets = [total >= target for total in sums]
         else:
-            meets = [total <= target for total in window_sums]
+            meets = [total <= target for total in sums]
         met = [a and b and c for a, b, c in zip(done, scheduled, meets, strict=True)]
     else:
         met = [a and b for a, b in zip(done, scheduled, strict=True)]
@@ -105,11 +109,12 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
         scheduled=scheduled,
         met=met,
         met_before=[0, *accumulate(met)],
-        window_sums=window_sums,
+        values=values,
+        window_sums=sums,
     )
 
 
-def _window_sums(values: list[Decimal], width: int) -> list[Decimal]:
+def window_sums(values: list[Decimal], width: int) -> list[Decimal]:
     """Sliding sums over `width` days ending each day: O(days), exact with Decimals."""
     sums = []
     total = ZERO

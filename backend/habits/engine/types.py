@@ -83,6 +83,7 @@ class HabitSpec:
 
     @property
     def initial_score(self) -> float:
-        """Loop starts numeric at-most habits at full strength, everything else at zero."""
+        """The score before the first day is computed: Loop's `ScoreList.recompute` starts numeric
+        at-most habits at full strength, everything else at zero."""
         at_most = self.is_numeric and self.target_type is TargetType.AT_MOST
         return 1.0 if at_most else 0.0

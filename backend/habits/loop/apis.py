@@ -23,9 +23,6 @@ from habits.loop.formats import MESSAGE_TOO_BIG
 from habits.loop.selectors import loop_export
 from habits.loop.services import loop_import
 
-# Room for the multipart envelope around the file when the body's size is checked before parsing.
-MULTIPART_OVERHEAD_BYTES = 64 * 1024
-
 
 def declared_length(request: Request) -> int:
     """The body's Content-Length, 0 when missing or malformed (as Django reads it)."""
@@ -85,7 +82,7 @@ class LoopImportApi(APIView):
     )
     def post(self, request: Request) -> Response:
         # Refuse an oversized body before Django parses (and spools) it.
-        if declared_length(request) > settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD_BYTES:
+        if declared_length(request) > settings.IMPORT_MAX_BYTES + settings.MULTIPART_OVERHEAD_BYTES:
             message = MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)
             raise DjangoValidationError({"file": [message]})
         data = LoopImportInput(data=request.data)

@@ -71,12 +71,18 @@ SCORE_FORMAT = "{:.4f}"
 # Loop's sanitizeFilename: keep letters, digits, space, dot, underscore and dash; at most 100.
 _UNSAFE_IN_FOLDER = re.compile(r"[^ a-zA-Z0-9._-]+")
 _DOT_RUNS = re.compile(r"\.{2,}")
-FOLDER_POSITION = re.compile(r"^(\d+)(?: |$)")
+FOLDER_POSITION = re.compile(r"^(\d{1,9})(?: |$)")
 
 MESSAGE_NOT_ZIP = "This is not a zip file. Choose the zip Loop Habit Tracker exports."
 MESSAGE_TOO_BIG = "The file is larger than {limit} bytes."
 MESSAGE_TOO_BIG_UNCOMPRESSED = "The zip's contents add up to more than {limit} bytes."
 MESSAGE_TOO_MANY_ROWS = "The files hold more than {limit} rows."
+MESSAGE_TOO_MANY_FILES = "The zip holds more than {limit} files."
+MESSAGE_TOO_MANY_HABITS = "Habits.csv lists more than {limit} habits."
+MESSAGE_COMPRESSION = (
+    "{path}: compressed in a way Loop never uses; zip the export again (stored or deflated)."
+)
+MESSAGE_RATIO = "{path}: compressed far more than any real export; the file is refused."
 MESSAGE_NO_HABITS_FILE = "The zip has no Habits.csv at its top level."
 MESSAGE_NOT_UTF8 = "{file} is not UTF-8 text."
 MESSAGE_BAD_CSV = "{file}: {error}."
@@ -91,6 +97,7 @@ PROBLEM_DUPLICATE_POSITION = "position {value} appears twice."
 PROBLEM_NAME_EMPTY = "the name is empty."
 PROBLEM_NAME_TWICE = "the name {value!r} appears twice."
 PROBLEM_TOO_LONG = "{column} is longer than {limit} characters."
+PROBLEM_NUL = "{column} contains a NUL character."
 PROBLEM_TYPE = "Type must be YES_NO or NUMERICAL (got {value!r})."
 PROBLEM_FREQUENCY = "the frequency must be whole numbers with 1 <= times <= days <= {limit}."
 PROBLEM_COLOR = "Color must be #RRGGBB (got {value!r})."

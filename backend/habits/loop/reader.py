@@ -39,7 +39,18 @@ from habits import rules
 from habits.loop import formats as f
 from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Status, TargetType
 
-WHOLE_NUMBER = re.compile(r"^-?\d+$")
+# Whole numbers as Loop writes them; more digits than any Loop value has are refused before int()
+# (which would refuse 4,300 digits with an error of its own).
+WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
+POSITION = re.compile(r"^\d{1,9}$")
+# Members are read in chunks, counting what really comes out of the decompressor.
+READ_CHUNK_BYTES = 64 * 1024
+# DEFLATE's own ceiling is about 1,032:1; CSV text this repetitive is a bomb, not a Loop export.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+# Only these compressions are read: bzip2 and LZMA decompress a whole block (up to 900 KB of input
+# into far more output) before a size limit can act.
+READABLE_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 IGNORED_PREFIXES = ("__MACOSX/",)
 TEXT_LIMITS = {
     "name": rules.NAME_MAX_LENGTH,
@@ -107,8 +118,13 @@ class _Archive:
         ]
 
     def read(self) -> list[LoopHabit]:
+        if len(self.files) > rules.MAX_IMPORT_FILES:
+            raise refuse(f.MESSAGE_TOO_MANY_FILES.format(limit=rules.MAX_IMPORT_FILES))
         if sum(info.file_size for info in self.files) > self.bytes_left:
             raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=self.bytes_left))
+        for info in self.files:
+            if info.compress_type not in READABLE_COMPRESSIONS:
+                raise refuse(f.MESSAGE_COMPRESSION.format(path=info.filename))
         root = self._root()
         habits = self._habits(self.archive.getinfo(root + f.HABITS_FILE))
         by_position = {habit.position: habit for habit in habits}
@@ -146,14 +162,24 @@ class _Archive:
     # --- Files -----------------------------------------------------------------------------------
 
     def _text(self, info: zipfile.ZipInfo) -> str:
+        chunks: list[bytes] = []
+        size = 0
         try:
             with self.archive.open(info) as member:
-                data = member.read(self.bytes_left + 1)
+                while chunk := member.read(READ_CHUNK_BYTES):
+                    size += len(chunk)
+                    if size > self.bytes_left:
+                        limit = settings.IMPORT_MAX_BYTES
+                        raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=limit))
+                    if size > RATIO_CHECKED_FROM_BYTES and (
+                        size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+                    ):
+                        raise refuse(f.MESSAGE_RATIO.format(path=info.filename))
+                    chunks.append(chunk)
         except UNREADABLE as error:
             raise refuse(f.MESSAGE_NOT_ZIP) from error
-        self.bytes_left -= len(data)
-        if self.bytes_left < 0:
-            raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=settings.IMPORT_MAX_BYTES))
+        self.bytes_left -= size
+        data = b"".join(chunks)
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -191,16 +217,23 @@ class _Archive:
             columns = ", ".join(missing)
             raise refuse(f.MESSAGE_MISSING_COLUMNS.format(file=info.filename, columns=columns))
         habits: list[LoopHabit] = []
+        positions: set[int] = set()
+        names: set[str] = set()
         for line, row in rows:
             if len(row) < len(header):
                 problem = f.PROBLEM_COLUMNS.format(expected=len(header), found=len(row))
                 raise refuse(f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem))
             cells = dict(zip(header, row, strict=False))
             try:
-                habits.append(_habit(cells, line, old_layout, habits))
+                habit = _habit(cells, line, old_layout, positions, names)
             except _Problem as problem:
                 message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
                 raise refuse(message) from None
+            if len(habits) >= rules.MAX_HABITS_PER_USER:
+                raise refuse(f.MESSAGE_TOO_MANY_HABITS.format(limit=rules.MAX_HABITS_PER_USER))
+            habits.append(habit)
+            positions.add(habit.position)
+            names.add(habit.name)
         return habits
 
     # --- NNN Name/Checkmarks.csv -----------------------------------------------------------------
@@ -238,6 +271,8 @@ class _Archive:
             raise _Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
         seen.add(day)
         note = row[note_column] if note_column is not None and note_column < len(row) else ""
+        if "\x00" in note:
+            raise _Problem(f.PROBLEM_NUL.format(column="Notes"))
         if len(note) > rules.NOTE_MAX_LENGTH:
             raise _Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=rules.NOTE_MAX_LENGTH))
         status, value = _status(row[value_column].strip(), habit.kind)
@@ -266,18 +301,19 @@ def _checkmark_columns(file: str, header: list[str]) -> tuple[int, int, int | No
 
 
 def _habit(
-    cells: dict[str, str], line: int, old_layout: bool, before: list[LoopHabit]
+    cells: dict[str, str], line: int, old_layout: bool, positions: set[int], names: set[str]
 ) -> LoopHabit:
+    """One row of Habits.csv; `positions` and `names` are those of the rows before it."""
     position_text = cells["Position"].strip()
-    if not re.fullmatch(r"\d+", position_text) or int(position_text) < 1:
-        raise _Problem(f.PROBLEM_POSITION.format(value=position_text))
+    if not POSITION.match(position_text) or int(position_text) < 1:
+        raise _Problem(f.PROBLEM_POSITION.format(value=position_text[:20]))
     position = int(position_text)
-    if any(habit.position == position for habit in before):
+    if position in positions:
         raise _Problem(f.PROBLEM_DUPLICATE_POSITION.format(value=position))
     name = cells["Name"].strip()
     if not name:
         raise _Problem(f.PROBLEM_NAME_EMPTY)
-    if any(habit.name == name for habit in before):
+    if name in names:
         raise _Problem(f.PROBLEM_NAME_TWICE.format(value=name))
     texts = {
         column: _text(cells.get(label, ""), column, label)
@@ -315,6 +351,8 @@ def _habit(
 
 def _text(value: str, column: str, label: str) -> str:
     value = value.strip() if column == "name" else value
+    if "\x00" in value:
+        raise _Problem(f.PROBLEM_NUL.format(column=label))
     if len(value) > TEXT_LIMITS[column]:
         raise _Problem(f.PROBLEM_TOO_LONG.format(column=label, limit=TEXT_LIMITS[column]))
     return value

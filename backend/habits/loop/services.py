@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import user_today
+from habits import rules
 from habits.changes import habits_change
 from habits.loop import formats as f
 from habits.loop.reader import LoopHabit, read_archive
@@ -85,8 +86,8 @@ def _save_habits(
     user: User, parsed: list[LoopHabit], existing: dict[str, Habit], with_entries: set[int]
 ) -> tuple[list[Habit], int]:
     """The habit of each parsed one, in order: updated when matched, created otherwise."""
-    last = Habit.objects.filter(user=user).aggregate(last=Max("position"))["last"]
-    next_position = 0 if last is None else last + 1
+    owned = Habit.objects.filter(user=user).aggregate(count=Count("id"), last=Max("position"))
+    next_position = 0 if owned["last"] is None else owned["last"] + 1
     now = timezone.now()
     habits: list[Habit] = []
     new: list[Habit] = []
@@ -107,8 +108,10 @@ def _save_habits(
         for name in IMPORTED_HABIT_FIELDS:
             setattr(habit, name, getattr(loop, name))
         habits.append(habit)
+    if owned["count"] + len(new) > rules.MAX_HABITS_PER_USER:
+        raise ValidationError({"file": [rules.MESSAGE_TOO_MANY_HABITS]})
     Habit.objects.bulk_create(new)
-    Habit.objects.bulk_update(updated, [*IMPORTED_HABIT_FIELDS, "updated_at"])
+    Habit.objects.bulk_update(updated, [*IMPORTED_HABIT_FIELDS, "updated_at"], batch_size=500)
     return habits, len(new)
 
 

@@ -73,7 +73,9 @@ def generated_habit(draw: st.DrawFn) -> GeneratedHabit:
     entry = st.one_of(
         st.tuples(st.just("done"), AMOUNT if numeric else st.none(), TEXT),
         st.tuples(st.just("skipped"), st.none(), TEXT),
-        st.tuples(st.just("not_done"), st.none(), TEXT),
+        # A bare not_done entry (no note) is not carried: it would move an at-most habit's
+        # first scored day, which the score now starts on as Loop's does.
+        st.tuples(st.just("not_done"), st.none(), TEXT.filter(bool)),
     )
     entries = draw(st.dictionaries(st.integers(0, 400), entry, max_size=40))
     return GeneratedHabit(fields=fields, entries=entries)

@@ -81,10 +81,11 @@ def test_the_pipeline_steps_are_there() -> None:
     commands = {name: spec_commands(spec_load(name)) for name in SPECS}
 
     assert "make tf-pipeline" in commands["terraform.yml"]
+    # Migrations (in their own function) before the live alias moves; then the deep smoke test.
     assert commands["backend.yml"][-4:] == [
         "make deploy-image",
-        "make deploy-lambda",
         "make deploy-migrate",
+        "make deploy-lambda",
         "make deploy-smoke",
     ]
     assert commands["frontend.yml"][-3:] == [
@@ -97,7 +98,7 @@ def test_the_pipeline_steps_are_there() -> None:
 def test_the_terraform_pipeline_plans_with_checks_and_applies_the_saved_plan() -> None:
     deploy_mk = (ROOT / "buildspec" / "deploy.mk").read_text()
 
-    assert "TF_PIPELINE_plan := tf-fmt tf-validate tf-test tf-plan" in deploy_mk
+    assert "TF_PIPELINE_plan := tf-fmt tf-validate tf-test cost tf-plan" in deploy_mk
     assert "TF_PIPELINE_apply := tf-apply" in deploy_mk
     assert spec_load("terraform.yml")["env"]["variables"]["ACTION"] == "plan"
-    assert {"tf-fmt", "tf-validate", "tf-test", "tf-plan", "tf-apply"} <= make_targets()
+    assert {"tf-fmt", "tf-validate", "tf-test", "cost", "tf-plan", "tf-apply"} <= make_targets()

@@ -208,8 +208,8 @@ def invoke_returns(stubber: Stubber, payload: str, **extra: Any) -> None:
         "invoke",
         {"StatusCode": 200, "Payload": body, **extra},
         {
-            "FunctionName": "habits-api",
-            "Qualifier": "live",
+            "FunctionName": "habits-migrate",
+            "Qualifier": "$LATEST",
             "Payload": json.dumps({"manage": "migrate --noinput"}).encode(),
         },
     )
@@ -217,8 +217,47 @@ def invoke_returns(stubber: Stubber, payload: str, **extra: Any) -> None:
 
 def manage() -> int:
     return deploy.main(
-        ["invoke-manage", "--function", "habits-api", "--command", "migrate --noinput"]
+        ["invoke-manage", "--function", "habits-migrate", "--command", "migrate --noinput"]
     )
+
+
+def code_update_returns(stubber: Stubber) -> None:
+    stubber.add_response(
+        "update_function_code",
+        {"FunctionName": "habits-migrate"},
+        {"FunctionName": "habits-migrate", "ImageUri": f"{REPOSITORY}:abc123"},
+    )
+    stubber.add_response(
+        "get_function",
+        {"Configuration": {"FunctionName": "habits-migrate", "LastUpdateStatus": "Successful"}},
+        {"FunctionName": "habits-migrate"},
+    )
+
+
+def release() -> int:
+    return deploy.main(
+        ["migrate", "--function", "habits-migrate", "--image-uri", f"{REPOSITORY}:abc123"]
+    )
+
+
+def test_migrate_updates_the_migration_function_then_migrates_there(
+    lambda_stub: Stubber, capsys: Any
+) -> None:
+    code_update_returns(lambda_stub)
+    invoke_returns(lambda_stub, json.dumps({"exit_status": 0, "output": "Applied 0042."}))
+
+    assert release() == 0
+    out = capsys.readouterr().out
+    assert out.index("Updating habits-migrate") < out.index("Running 'migrate --noinput' in")
+    assert "Applied 0042." in out
+
+
+def test_migrate_fails_when_the_migration_fails(lambda_stub: Stubber, capsys: Any) -> None:
+    code_update_returns(lambda_stub)
+    invoke_returns(lambda_stub, json.dumps({"exit_status": 1, "output": "lock timeout"}))
+
+    assert release() == 1
+    assert "exited with status 1" in capsys.readouterr().err
 
 
 def test_invoke_manage_succeeds_on_exit_status_0(lambda_stub: Stubber, capsys: Any) -> None:

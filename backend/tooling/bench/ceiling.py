@@ -22,6 +22,7 @@ DATABASES: dict[str, dict[str, str]] = {}
 USE_TZ = True
 LOGGING_CONFIG = None
 API_BASE_PATH = ""  # read by lambda_handler, which tooling/lambda_server.py calls
+REQUEST_MAX_BYTES = 2 * 1024 * 1024  # read by core.asgi, as in the product
 
 BARE_PATH = "bare/"
 

@@ -32,12 +32,12 @@ class Context:
         return 30_000
 
 
-def health_event() -> dict[str, Any]:
-    """GET /health/ as API Gateway HTTP API (payload 2.0) sends it from CloudFront."""
+def health_event(path: str = "/health/") -> dict[str, Any]:
+    """GET `path` as API Gateway HTTP API (payload 2.0) sends it from CloudFront."""
     return {
         "version": "2.0",
         "routeKey": "$default",
-        "rawPath": "/health/",
+        "rawPath": path,
         "rawQueryString": "",
         "headers": {
             "accept": "application/json",
@@ -53,7 +53,7 @@ def health_event() -> dict[str, Any]:
             "domainName": API_DOMAIN,
             "http": {
                 "method": "GET",
-                "path": "/health/",
+                "path": path,
                 "protocol": "HTTP/1.1",
                 "sourceIp": "203.0.113.10",
                 "userAgent": "Amazon CloudFront",
@@ -98,7 +98,7 @@ def image_check() -> dict[str, Any]:
     import lambda_handler
 
     context = Context()
-    health = lambda_handler.handler(health_event(), context)
+    health = lambda_handler.handler(health_event("/health/deep/"), context)
     migrate = lambda_handler.handler({"manage": "migrate --noinput"}, Context())
     warmup = lambda_handler.handler(
         {"source": "aws.events", "detail-type": "Scheduled Event", "warmup": True}, Context()

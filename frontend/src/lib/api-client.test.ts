@@ -1,7 +1,8 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { server } from "@/testing/server";
-import { ApiError, api, fetchSession, setUnauthorizedHandler } from "./api-client";
+import { ApiError, WAKE_BUDGET_MS, api, fetchSession, setUnauthorizedHandler } from "./api-client";
+import { isWaking } from "./waking";
 
 describe("api client", () => {
   it("sends the CSRF cookie as X-CSRFToken on unsafe requests", async () => {
@@ -70,13 +71,21 @@ describe("api client", () => {
     );
     const error = await api.post("/api/things/", {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: "invalid", message: "Invalid input.", fieldErrors: { name: ["This field is required."] } });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "invalid",
+      message: "Invalid input.",
+      fieldErrors: { name: ["This field is required."] },
+    });
   });
 
   it("tells the user how long to wait when throttled", async () => {
     server.use(
       http.post("*/api/auth/login/", () =>
-        HttpResponse.json({ detail: "Request was throttled.", code: "throttled" }, { status: 429, headers: { "Retry-After": "42" } }),
+        HttpResponse.json(
+          { detail: "Request was throttled.", code: "throttled" },
+          { status: 429, headers: { "Retry-After": "42" } },
+        ),
       ),
     );
     await expect(api.post("/api/auth/login/", {})).rejects.toThrow("Too many attempts. Try again in 42 seconds.");
@@ -90,7 +99,11 @@ describe("api client", () => {
   it("calls the unauthorized handler on 401", async () => {
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
-    server.use(http.get("*/api/things/", () => HttpResponse.json({ detail: "Not signed in.", code: "not_authenticated" }, { status: 401 })));
+    server.use(
+      http.get("*/api/things/", () =>
+        HttpResponse.json({ detail: "Not signed in.", code: "not_authenticated" }, { status: 401 }),
+      ),
+    );
     await expect(api.get("/api/things/")).rejects.toMatchObject({ status: 401, message: "Not signed in." });
     expect(handler).toHaveBeenCalledOnce();
   });
@@ -105,5 +118,71 @@ describe("api client", () => {
     );
     await api.get("/api/habits/1/entries/", { query: { start: "2026-01-01", end: "2026-01-31" } });
     expect(new URL(url).search).toBe("?start=2026-01-01&end=2026-01-31");
+  });
+
+  describe("while the server wakes up", () => {
+    const asleep = () =>
+      HttpResponse.json(
+        { detail: "The service is temporarily unavailable.", code: "service_unavailable" },
+        { status: 503, headers: { "Retry-After": "0" } },
+      );
+
+    it("retries the API's own 503 for any method and says it is waking up meanwhile", async () => {
+      let calls = 0;
+      const seen: boolean[] = [];
+      server.use(
+        http.post("*/api/things/", () => {
+          calls += 1;
+          seen.push(isWaking());
+          return calls < 3 ? asleep() : HttpResponse.json({ ok: true }, { status: 201 });
+        }),
+      );
+      await expect(api.post("/api/things/", {})).resolves.toEqual({ ok: true });
+      expect(calls).toBe(3);
+      expect(seen).toEqual([false, true, true]);
+      expect(isWaking()).toBe(false);
+    });
+
+    it("retries a gateway timeout only for a request that may run twice", async () => {
+      let gets = 0;
+      let posts = 0;
+      const gateway = () => HttpResponse.json({ message: "Service Unavailable" }, { status: 503 });
+      server.use(
+        http.get("*/api/things/", () => {
+          gets += 1;
+          return gets < 2 ? gateway() : HttpResponse.json([]);
+        }),
+        http.post("*/api/things/", () => {
+          posts += 1;
+          return gateway();
+        }),
+      );
+      await expect(api.get("/api/things/")).resolves.toEqual([]);
+      await expect(api.post("/api/things/", {})).rejects.toMatchObject({ status: 503 });
+      expect(posts).toBe(1);
+    });
+
+    it("gives up once the wake-up budget is spent", async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        let calls = 0;
+        server.use(
+          http.get("*/api/things/", () => {
+            calls += 1;
+            return HttpResponse.json(
+              { detail: "The service is temporarily unavailable.", code: "service_unavailable" },
+              { status: 503, headers: { "Retry-After": "5" } },
+            );
+          }),
+        );
+        const pending = expect(api.get("/api/things/")).rejects.toMatchObject({ status: 503 });
+        await vi.advanceTimersByTimeAsync(WAKE_BUDGET_MS + 10_000);
+        await pending;
+        expect(calls).toBeGreaterThan(10);
+        expect(isWaking()).toBe(false);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 });

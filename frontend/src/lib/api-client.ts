@@ -4,7 +4,13 @@
  * first when it is missing. Every failure becomes an `ApiError` whose message a person can act on.
  */
 
-export type FieldErrors = Record<string, string[]>;
+import type { components } from "@/types/api";
+import { startWaiting, stopWaiting } from "./waking";
+
+type ErrorBody = components["schemas"]["Error"];
+
+/** Field name → messages, as a 400 response's `errors` carries them (`non_field_errors` for the rest). */
+export type FieldErrors = NonNullable<ErrorBody["errors"]>;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -54,9 +60,7 @@ export function apiUrl(path: string, query?: Query): string {
   return url.toString();
 }
 
-export interface Session {
-  authenticated: boolean;
-}
+export type Session = components["schemas"]["CsrfOutput"];
 
 /**
  * `GET /api/auth/csrf/`: sets the `csrftoken` cookie and says whether this browser is signed in,
@@ -68,7 +72,7 @@ export async function fetchSession(): Promise<Session> {
     headers: { Accept: "application/json" },
   });
   if (!response.ok) throw await toApiError(response);
-  let payload: { authenticated?: unknown } = {};
+  let payload: Partial<Record<keyof Session, unknown>> = {};
   try {
     payload = (await response.json()) as typeof payload;
   } catch {
@@ -93,11 +97,7 @@ async function fetchOrExplain(url: string, init: RequestInit): Promise<Response>
     return await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(
-      "Can't reach the server. Check your connection and try again.",
-      0,
-      "network_error",
-    );
+    throw new ApiError("Can't reach the server. Check your connection and try again.", 0, "network_error");
   }
 }
 
@@ -118,7 +118,7 @@ function messageFor(status: number, detail: string | undefined, retryAfter: stri
 
 /** Turns a JSON error response `{detail, code, errors}` into an ApiError. */
 export async function toApiError(response: Response): Promise<ApiError> {
-  let payload: { detail?: unknown; code?: unknown; errors?: unknown } = {};
+  let payload: Partial<Record<keyof ErrorBody, unknown>> = {};
   try {
     payload = (await response.json()) as typeof payload;
   } catch {
@@ -126,14 +126,9 @@ export async function toApiError(response: Response): Promise<ApiError> {
   }
   const detail = typeof payload.detail === "string" ? payload.detail : undefined;
   const code = typeof payload.code === "string" ? payload.code : `http_${response.status}`;
-  const fieldErrors =
-    payload.errors && typeof payload.errors === "object" ? (payload.errors as FieldErrors) : {};
+  const fieldErrors = payload.errors && typeof payload.errors === "object" ? (payload.errors as FieldErrors) : {};
   const firstFieldMessage = Object.values(fieldErrors).flat()[0];
-  const message = messageFor(
-    response.status,
-    detail ?? firstFieldMessage,
-    response.headers.get("Retry-After"),
-  );
+  const message = messageFor(response.status, detail ?? firstFieldMessage, response.headers.get("Retry-After"));
   return new ApiError(message, response.status, code, fieldErrors);
 }
 
@@ -141,16 +136,57 @@ function isCsrfFailure(error: ApiError): boolean {
   return error.status === 403 && /csrf/i.test(`${error.code} ${error.message}`);
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  const init: RequestInit = { method, headers, credentials: "same-origin", signal: options.signal };
-  if (options.body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(options.body);
-  }
-  if (UNSAFE.has(method)) headers["X-CSRFToken"] = await ensureCsrfToken();
+/** How long requests keep retrying while the server wakes up: a resume after a long pause takes
+ * about half a minute, and API Gateway gives up on a request after 30 s. */
+export const WAKE_BUDGET_MS = 75_000;
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
 
-  const response = await fetchOrExplain(apiUrl(path, options.query), init);
+/**
+ * Milliseconds to wait before trying again, or null when `response` is an answer to give the caller.
+ * The API's own 503 (`service_unavailable`: the database could not be reached, nothing was written)
+ * is retried for any method; a 503/504 from in front of it (API Gateway's timeout) only for methods
+ * that may safely run twice.
+ */
+async function wakingWait(method: string, response: Response, elapsed: number): Promise<number | null> {
+  if ((response.status !== 503 && response.status !== 504) || elapsed >= WAKE_BUDGET_MS) return null;
+  let code: unknown;
+  try {
+    code = ((await response.clone().json()) as { code?: unknown }).code;
+  } catch {
+    code = undefined;
+  }
+  if (code !== "service_unavailable" && !IDEMPOTENT.has(method)) return null;
+  const seconds = Number(response.headers.get("Retry-After"));
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 10) * 1000 : 5000;
+}
+
+/** One request, sent again while the server is waking up (see lib/waking.ts). */
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const started = Date.now();
+  let waiting = false;
+  try {
+    for (;;) {
+      const headers: Record<string, string> = { Accept: "application/json" };
+      const init: RequestInit = { method, headers, credentials: "same-origin", signal: options.signal };
+      if (options.body !== undefined) {
+        headers["Content-Type"] = "application/json";
+        init.body = JSON.stringify(options.body);
+      }
+      if (UNSAFE.has(method)) headers["X-CSRFToken"] = await ensureCsrfToken();
+      const response = await fetchOrExplain(apiUrl(path, options.query), init);
+      const wait = await wakingWait(method, response, Date.now() - started);
+      if (wait === null) return response;
+      if (!waiting) startWaiting();
+      waiting = true;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  } finally {
+    if (waiting) stopWaiting();
+  }
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+  const response = await send(method, path, options);
   if (!response.ok) {
     const error = await toApiError(response);
     if (!retried && isCsrfFailure(error)) {
@@ -167,12 +203,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("POST", path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("PUT", path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("PATCH", path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("POST", path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("PUT", path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("PATCH", path, { ...options, body }),
   delete: <T = void>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>("DELETE", path, { ...options, body }),
 };

@@ -1,16 +1,30 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { createContext, use } from "react";
+import type { components } from "@/types/api";
 import { ApiError, api, fetchSession } from "./api-client";
+import type { MutationConfig, QueryConfig } from "./query-client";
 
-export interface User {
-  id: number;
-  email: string;
-  time_zone: string;
-  day_start_hour: number;
-  today: string;
+export type User = components["schemas"]["UserOutput"];
+
+/** The query keys of the signed-in user, and the only place they are built. */
+export const userKeys = {
+  all: ["user"] as const,
+  me: () => [...userKeys.all, "me"] as const,
+};
+
+/**
+ * A new session (sign-in, sign-up) or none (sign-out, account deleted): nothing cached for the
+ * previous user survives, and the guards see the new state without asking the server again.
+ */
+export function replaceSignedInUser(queryClient: QueryClient, user: User | null): void {
+  queryClient.clear();
+  queryClient.setQueryData(userKeys.me(), user);
 }
 
-export const meQueryKey = ["me"] as const;
+/** Refreshes every query but the user's, for changes that can touch any habit (an import, a new zone). */
+export function invalidateAllButUser(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== userKeys.all[0] });
+}
 
 /**
  * The signed-in user, or null when signed out. The session state comes from `GET /api/auth/csrf/`
@@ -29,10 +43,10 @@ export async function getMe(): Promise<User | null> {
   }
 }
 
-export const meQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 60_000 });
+export const meQueryOptions = () => queryOptions({ queryKey: userKeys.me(), queryFn: getMe, staleTime: 60_000 });
 
-export function useUser() {
-  return useQuery(meQueryOptions());
+export function useUser({ queryConfig }: { queryConfig?: QueryConfig<typeof meQueryOptions> } = {}) {
+  return useQuery({ ...meQueryOptions(), ...queryConfig });
 }
 
 /**
@@ -47,49 +61,51 @@ export function useSignedInUser(): User {
   return user;
 }
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
-
-export interface RegisterInput extends Credentials {
-  time_zone?: string;
-}
+export type Credentials = components["schemas"]["LoginInputRequest"];
+export type RegisterInput = components["schemas"]["RegisterInputRequest"];
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-export function useLogin() {
+/** Signs in; the caller's `mutationConfig` decides where to go next. */
+export function useLogin({ mutationConfig }: { mutationConfig?: MutationConfig<User, Credentials> } = {}) {
   const queryClient = useQueryClient();
+  const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
+    ...config,
     mutationFn: (input: Credentials) => api.post<User>("/api/auth/login/", input),
-    onSuccess: (user) => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, user);
+    onSuccess: async (...args) => {
+      replaceSignedInUser(queryClient, args[0]);
+      await onSuccess?.(...args);
     },
   });
 }
 
-export function useRegister() {
+/** Creates the account in the browser's time zone unless told otherwise, and signs in. */
+export function useRegister({ mutationConfig }: { mutationConfig?: MutationConfig<User, RegisterInput> } = {}) {
   const queryClient = useQueryClient();
+  const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
+    ...config,
     mutationFn: (input: RegisterInput) =>
       api.post<User>("/api/auth/register/", { time_zone: browserTimeZone(), ...input }),
-    onSuccess: (user) => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, user);
+    onSuccess: async (...args) => {
+      replaceSignedInUser(queryClient, args[0]);
+      await onSuccess?.(...args);
     },
   });
 }
 
-export function useLogout() {
+export function useLogout({ mutationConfig }: { mutationConfig?: MutationConfig<void, void> } = {}) {
   const queryClient = useQueryClient();
+  const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
+    ...config,
     mutationFn: () => api.post<void>("/api/auth/logout/"),
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
+    onSuccess: async (...args) => {
+      replaceSignedInUser(queryClient, null);
+      await onSuccess?.(...args);
     },
   });
 }

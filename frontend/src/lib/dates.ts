@@ -43,7 +43,12 @@ export function formatShort(iso: string): string {
 }
 
 export function formatShortWithYear(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return parseDate(iso).toLocaleDateString(undefined, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 export function formatMonth(iso: string): string {

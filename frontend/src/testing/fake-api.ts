@@ -1,7 +1,10 @@
 import { http, HttpResponse } from "msw";
-import type { Entry, EntryStatus, Habit } from "@/features/habits/types";
+import type { Entry, Habit } from "@/features/habits/types";
+import type { components } from "@/types/api";
 import { TODAY } from "./builders";
 import { server } from "./server";
+
+type Schemas = components["schemas"];
 
 /**
  * A small stateful stand-in for the habits API: the list reflects the entries written through it,
@@ -14,16 +17,31 @@ export function fakeHabitsApi(initial: Habit[]) {
   for (const habit of initial) if (habit.today_entry) entries.set(`${habit.id}/${TODAY}`, habit.today_entry);
 
   const withToday = (habit: Habit): Habit => ({ ...habit, today_entry: entries.get(`${habit.id}/${TODAY}`) ?? null });
+  const notFound = () => HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 });
 
   server.use(
     http.get("*/api/habits/", ({ request }) => {
       const archived = new URL(request.url).searchParams.get("archived") === "true";
-      const list = [...habits.values()].filter((habit) => habit.archived === archived).sort((a, b) => a.position - b.position);
+      const list = [...habits.values()]
+        .filter((habit) => habit.archived === archived)
+        .sort((a, b) => a.position - b.position);
       return HttpResponse.json(list.map(withToday));
     }),
     http.get("*/api/habits/:id/", ({ params }) => {
       const habit = habits.get(Number(params.id));
-      return habit ? HttpResponse.json(withToday(habit)) : HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 });
+      return habit ? HttpResponse.json(withToday(habit)) : notFound();
+    }),
+    http.patch("*/api/habits/:id/", async ({ request, params }) => {
+      const habit = habits.get(Number(params.id));
+      if (!habit) return notFound();
+      const body = (await request.json()) as Schemas["PatchedHabitInputRequest"];
+      log.push({ method: "PATCH", path: String(params.id), body });
+      Object.assign(habit, body);
+      return HttpResponse.json(withToday(habit));
+    }),
+    http.delete("*/api/habits/:id/", ({ params }) => {
+      log.push({ method: "DELETE", path: String(params.id), body: null });
+      return habits.delete(Number(params.id)) ? new HttpResponse(null, { status: 204 }) : notFound();
     }),
     http.get("*/api/habits/:id/entries/", ({ params }) =>
       HttpResponse.json(
@@ -31,9 +49,14 @@ export function fakeHabitsApi(initial: Habit[]) {
       ),
     ),
     http.put("*/api/habits/:id/entries/:date/", async ({ request, params }) => {
-      const body = (await request.json()) as { status: EntryStatus; value?: number | null; note?: string };
+      const body = (await request.json()) as Schemas["EntryInputRequest"];
       log.push({ method: "PUT", path: `${params.id}/${params.date}`, body });
-      const entry: Entry = { date: String(params.date), status: body.status, value: body.value ?? null, note: body.note ?? "" };
+      const entry: Entry = {
+        date: String(params.date),
+        status: body.status ?? "done", // the API's default
+        value: body.value ?? null,
+        note: body.note ?? "",
+      };
       entries.set(`${params.id}/${params.date}`, entry);
       return HttpResponse.json(entry);
     }),
@@ -43,7 +66,7 @@ export function fakeHabitsApi(initial: Habit[]) {
       return new HttpResponse(null, { status: 204 });
     }),
     http.post("*/api/habits/reorder/", async ({ request }) => {
-      const body = (await request.json()) as { ids: number[] };
+      const body = (await request.json()) as Schemas["ReorderInputRequest"];
       log.push({ method: "POST", path: "reorder", body });
       body.ids.forEach((id, position) => {
         const habit = habits.get(id);

@@ -25,7 +25,10 @@ export function signedOut() {
     csrfHandler(false),
     http.get("*/api/auth/me/", () => {
       calls += 1;
-      return HttpResponse.json({ detail: "Authentication credentials were not provided.", code: "not_authenticated" }, { status: 401 });
+      return HttpResponse.json(
+        { detail: "Authentication credentials were not provided.", code: "not_authenticated" },
+        { status: 401 },
+      );
     }),
   );
   return { meCalls: () => calls };
@@ -33,5 +36,8 @@ export function signedOut() {
 
 /** A signed-in browser with this user (after sign-in, account deletion flips back via `signedOut`). */
 export function signedInAs(user: User) {
-  server.use(csrfHandler(true), http.get("*/api/auth/me/", () => HttpResponse.json(user)));
+  server.use(
+    csrfHandler(true),
+    http.get("*/api/auth/me/", () => HttpResponse.json(user)),
+  );
 }

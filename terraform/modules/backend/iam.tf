@@ -1,62 +1,55 @@
-resource "aws_iam_role" "this" {
-  name        = "${var.name}-api-lambda"
-  description = "Execution role of the ${var.function_name} function"
-  assume_role_policy = jsonencode({
+locals {
+  lambda_trust_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
       Principal = { Service = "lambda.amazonaws.com" }
       Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = local.account_id }
+      }
     }]
   })
 
-  tags = var.tags
-}
+  decrypt_secrets_statement = {
+    Sid      = "DecryptThroughSecretsManager"
+    Effect   = "Allow"
+    Action   = ["kms:Decrypt"]
+    Resource = distinct(concat([var.kms_key_arn], var.decrypt_kms_key_arns))
+    Condition = {
+      StringEquals = { "kms:ViaService" = "secretsmanager.${local.region}.amazonaws.com" }
+    }
+  }
 
-# Network interfaces in the VPC (and nothing else of note: the function's own log permissions are below).
-resource "aws_iam_role_policy_attachment" "vpc_access" {
-  role       = aws_iam_role.this.name
-  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
-}
+  # Exactly the secrets each function's settings read.
+  api_secret_arns     = [aws_secretsmanager_secret.this.arn, aws_secretsmanager_secret.origin.arn]
+  migrate_secret_arns = [aws_secretsmanager_secret.this.arn, var.database_secret_arn]
 
-resource "aws_iam_role_policy_attachment" "xray" {
-  role       = aws_iam_role.this.name
-  policy_arn = "arn:${local.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
-}
+  # rds-db:connect names the cluster by its resource ID; a cluster restored outside Terraform has one
+  # Terraform does not know, so any cluster of this account and region, for this user only.
+  database_user_arn = "arn:${local.partition}:rds-db:${local.region}:${local.account_id}:dbuser:${coalesce(var.database_cluster_resource_id, "*")}/${var.database_app_user}"
 
-# Exactly the two secrets and the one parameter the settings read, and the keys only through those services.
-locals {
-  readable_secret_arns = [var.database_secret_arn, aws_secretsmanager_secret.this.arn]
-}
-
-resource "aws_iam_role_policy" "this" {
-  name = "read-own-configuration"
-  role = aws_iam_role.this.id
-  policy = jsonencode({
+  api_policy = {
     Version = "2012-10-17"
     Statement = [
       {
         Sid      = "ReadOwnSecrets"
         Effect   = "Allow"
         Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-        Resource = local.readable_secret_arns
+        Resource = local.api_secret_arns
+      },
+      local.decrypt_secrets_statement,
+      {
+        Sid      = "ConnectToTheDatabaseAsTheApplicationRole"
+        Effect   = "Allow"
+        Action   = ["rds-db:connect"]
+        Resource = [local.database_user_arn]
       },
       {
-        Sid      = "ReadRedisUrlParameter"
+        Sid      = "ConnectToTheCacheAsTheApplicationUser"
         Effect   = "Allow"
-        Action   = ["ssm:GetParameter"]
-        Resource = [var.redis_url_parameter_arn]
-      },
-      {
-        Sid      = "DecryptThroughSecretsManagerAndSsm"
-        Effect   = "Allow"
-        Action   = ["kms:Decrypt"]
-        Resource = distinct(concat(var.decrypt_kms_key_arns, [aws_kms_key.this.arn]))
-        Condition = {
-          StringEquals = {
-            "kms:ViaService" = ["secretsmanager.${local.region}.amazonaws.com", "ssm.${local.region}.amazonaws.com"]
-          }
-        }
+        Action   = ["elasticache:Connect"]
+        Resource = [var.cache_arn, var.cache_user_arn]
       },
       {
         Sid      = "WriteOwnLogs"
@@ -65,5 +58,65 @@ resource "aws_iam_role_policy" "this" {
         Resource = ["${var.log_group_arn}:*"]
       },
     ]
-  })
+  }
+
+  migrate_policy = {
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "ReadOwnSecrets"
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+        Resource = local.migrate_secret_arns
+      },
+      local.decrypt_secrets_statement,
+      {
+        Sid      = "WriteOwnLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = ["${var.migrate_log_group_arn}:*"]
+      },
+    ]
+  }
+}
+
+resource "aws_iam_role" "api" {
+  name                 = "${var.global_name}-api-lambda"
+  description          = "Execution role of the ${var.function_name} function"
+  permissions_boundary = var.permissions_boundary_arn
+  assume_role_policy   = local.lambda_trust_policy
+
+  tags = var.tags
+}
+
+# Network interfaces in the VPC.
+resource "aws_iam_role_policy_attachment" "api_vpc_access" {
+  role       = aws_iam_role.api.name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+}
+
+resource "aws_iam_role_policy" "api" {
+  name   = "read-own-configuration"
+  role   = aws_iam_role.api.id
+  policy = jsonencode(local.api_policy)
+}
+
+resource "aws_iam_role" "migrate" {
+  name                 = "${var.global_name}-migrate-lambda"
+  description          = "Execution role of the ${var.migrate_function_name} function"
+  permissions_boundary = var.permissions_boundary_arn
+  assume_role_policy   = local.lambda_trust_policy
+
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy_attachment" "migrate_vpc_access" {
+  role       = aws_iam_role.migrate.name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+}
+
+resource "aws_iam_role_policy" "migrate" {
+  name   = "read-own-configuration"
+  role   = aws_iam_role.migrate.id
+  policy = jsonencode(local.migrate_policy)
 }

@@ -9,23 +9,49 @@ locals {
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.name
   api_host   = trimprefix(aws_apigatewayv2_api.this.api_endpoint, "https://")
-}
+  image_uri  = "${aws_ecr_repository.this.repository_url}:${var.image_tag}"
 
-resource "aws_kms_key" "this" {
-  description         = "${var.name} API: ECR images, Django secret key, Lambda environment"
-  enable_key_rotation = true
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "AccountAdministration"
-      Effect    = "Allow"
-      Principal = { AWS = "arn:${local.partition}:iam::${local.account_id}:root" }
-      Action    = "kms:*"
-      Resource  = "*"
-    }]
+  # Names of docs/CONTRACT_NOTES.md, shared by both functions.
+  common_environment = {
+    DJANGO_SETTINGS_MODULE       = "config.settings.production"
+    DJANGO_ALLOWED_HOSTS         = join(",", [local.api_host, var.site_domain])
+    DJANGO_CSRF_TRUSTED_ORIGINS  = "https://${var.site_domain}"
+    DJANGO_SECRET_KEY_SECRET_ARN = aws_secretsmanager_secret.this.arn
+    DATABASE_HOST                = var.database_host
+    DATABASE_PORT                = tostring(var.database_port)
+    DATABASE_NAME                = var.database_name
+    DATABASE_SSLROOTCERT         = var.database_ca_bundle_path
+    LOG_LEVEL                    = var.log_level
+  }
+
+  api_environment = merge(local.common_environment, {
+    HABITS_FUNCTION = "api"
+    # The application role, with a token from rds.generate_db_auth_token (signed locally, no call).
+    DATABASE_USER                 = var.database_app_user
+    DATABASE_IAM_AUTH             = "true"
+    DATABASE_STATEMENT_TIMEOUT_MS = tostring(var.api_statement_timeout_ms)
+    # Valkey with an IAM token: a SigV4-presigned "connect" request for this user and cache.
+    REDIS_HOST       = var.cache_host
+    REDIS_PORT       = tostring(var.cache_port)
+    REDIS_IAM_USER   = var.cache_user_id
+    REDIS_CACHE_NAME = var.cache_name
+    # Only requests that came through CloudFront carry this header with the secret's current or
+    # previous value; the viewer's address is in the header CloudFront sets.
+    ORIGIN_SECRET_ARN     = aws_secretsmanager_secret.origin.arn
+    ORIGIN_VERIFY_HEADER  = var.origin_verify_header_name
+    CLIENT_ADDRESS_HEADER = var.client_address_header_name
+    API_BASE_PATH         = var.api_base_path
   })
 
-  tags = var.tags
+  migrate_environment = merge(local.common_environment, {
+    HABITS_FUNCTION = "migrate"
+    # Migrations connect as the master user and create (and grant) the application role.
+    DATABASE_SECRET_ARN           = var.database_secret_arn
+    DATABASE_APP_USER             = var.database_app_user
+    DATABASE_STATEMENT_TIMEOUT_MS = tostring(var.migrate_statement_timeout_ms)
+    DATABASE_LOCK_TIMEOUT_MS      = tostring(var.migrate_lock_timeout_ms)
+    MANAGE_COMMANDS               = join(",", var.manage_commands)
+  })
 }
 
 resource "aws_ecr_repository" "this" {
@@ -38,10 +64,38 @@ resource "aws_ecr_repository" "this" {
 
   encryption_configuration {
     encryption_type = "KMS"
-    kms_key         = aws_kms_key.this.arn
+    kms_key         = var.kms_key_arn
   }
 
   tags = var.tags
+
+  lifecycle {
+    # A repository's encryption cannot change after creation (it would be replaced, with its images);
+    # one created with an earlier key keeps it.
+    ignore_changes = [encryption_configuration]
+  }
+}
+
+# Lambda pulls the images of this account's two functions only.
+resource "aws_ecr_repository_policy" "this" {
+  repository = aws_ecr_repository.this.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "LambdaPullsTheFunctionsImages"
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+      Condition = {
+        StringLike = {
+          "aws:sourceArn" = [
+            "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.function_name}",
+            "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.migrate_function_name}",
+          ]
+        }
+      }
+    }]
+  })
 }
 
 resource "aws_ecr_lifecycle_policy" "this" {
@@ -73,56 +127,41 @@ resource "aws_ecr_lifecycle_policy" "this" {
   })
 }
 
-# The Django secret key. No value is stored by Terraform (it would land in the state): the first
-# deployment puts one with `aws secretsmanager put-secret-value` (see docs/ARCHITECTURE.md).
-resource "aws_secretsmanager_secret" "this" {
-  #checkov:skip=CKV2_AWS_57:Rotating the Django secret key signs every user out; it is rotated by an operator on purpose, not on a schedule.
-  name                    = "${var.name}/django-secret-key"
-  description             = "${var.name} Django SECRET_KEY"
-  kms_key_id              = aws_kms_key.this.arn
-  recovery_window_in_days = 7
+# Reserving concurrency needs an account quota of at least the reservation plus 100 (what Lambda keeps
+# unreserved); a new account starts lower. Checked at plan time, only when a reservation is asked for.
+data "aws_servicequotas_service_quota" "concurrency" {
+  count = var.reserved_concurrency == null ? 0 : 1
 
-  tags = var.tags
+  service_code = "lambda"
+  quota_code   = "L-B99A9384"
 }
 
 resource "aws_lambda_function" "this" {
-  #checkov:skip=CKV_AWS_116:API Gateway invokes the function synchronously and gets the error back; the only asynchronous caller is the warm-up schedule, whose failures need no replay.
+  #checkov:skip=CKV_AWS_116:API Gateway invokes the function synchronously and gets the error back; the only asynchronous caller is the optional warm-up schedule, whose failures need no replay.
   #checkov:skip=CKV_AWS_272:Lambda code signing does not apply to container images; the image is scanned on push to an immutable-tag ECR repository instead.
+  #checkov:skip=CKV_AWS_50:No active X-Ray tracing: the functions have no NAT route to the X-Ray API and no X-Ray endpoint (each costs more than the rest of staging's network); CloudWatch logs and metrics cover them.
+  #checkov:skip=CKV_AWS_115:Reserved concurrency is a variable, null by default because a new account's quota leaves none to reserve (docs/DEPLOY.md); API Gateway's stage throttle bounds the rate meanwhile.
   function_name = var.function_name
   description   = "${var.name} Django API (Mangum)"
-  role          = aws_iam_role.this.arn
+  role          = aws_iam_role.api.arn
   package_type  = "Image"
-  image_uri     = "${aws_ecr_repository.this.repository_url}:${var.image_tag}"
+  image_uri     = local.image_uri
   architectures = [var.architecture]
   memory_size   = var.memory_mb
   timeout       = var.timeout_seconds
   publish       = true
-  kms_key_arn   = aws_kms_key.this.arn
+  kms_key_arn   = var.kms_key_arn
 
-  reserved_concurrent_executions = var.reserved_concurrency
+  reserved_concurrent_executions = var.reserved_concurrency == null ? -1 : var.reserved_concurrency
 
   vpc_config {
-    subnet_ids         = var.subnet_ids
-    security_group_ids = var.security_group_ids
+    subnet_ids                  = var.subnet_ids
+    security_group_ids          = var.security_group_ids
+    ipv6_allowed_for_dual_stack = true
   }
 
   environment {
-    variables = {
-      DJANGO_SETTINGS_MODULE       = "config.settings.production"
-      DJANGO_ALLOWED_HOSTS         = join(",", [local.api_host, var.site_domain])
-      DJANGO_CSRF_TRUSTED_ORIGINS  = "https://${var.site_domain}"
-      DJANGO_SECRET_KEY_SECRET_ARN = aws_secretsmanager_secret.this.arn
-      DATABASE_SECRET_ARN          = var.database_secret_arn
-      DATABASE_HOST                = var.database_host
-      DATABASE_PORT                = tostring(var.database_port)
-      DATABASE_NAME                = var.database_name
-      REDIS_URL_PARAMETER          = var.redis_url_parameter_name
-      API_BASE_PATH                = var.api_base_path
-      LOG_LEVEL                    = var.log_level
-      # CloudFront appends the viewer's address to X-Forwarded-For, API Gateway the edge's:
-      # the viewer is second from the right (login throttling per client address).
-      TRUSTED_PROXY_COUNT = "2"
-    }
+    variables = local.api_environment
   }
 
   logging_config {
@@ -131,7 +170,7 @@ resource "aws_lambda_function" "this" {
   }
 
   tracing_config {
-    mode = "Active"
+    mode = "PassThrough"
   }
 
   tags = var.tags
@@ -140,12 +179,63 @@ resource "aws_lambda_function" "this" {
   # Terraform only creates the function with the first image and never reverts a deployed one.
   lifecycle {
     ignore_changes = [image_uri]
+
+    precondition {
+      condition     = var.reserved_concurrency == null ? true : one(data.aws_servicequotas_service_quota.concurrency[*].value) >= var.reserved_concurrency + 100
+      error_message = "reserved_concurrency needs the account's Lambda concurrency quota (L-B99A9384) to be at least the reservation plus 100; request an increase in Service Quotas first, or leave reserved_concurrency null."
+    }
+  }
+}
+
+# Migrations and the other allowed management commands run here, apart from the API: their own
+# timeout, their own statement and lock limits, the master user's secret. Only the backend pipeline
+# (and operators) invoke it; nothing routes HTTP to it.
+resource "aws_lambda_function" "migrate" {
+  #checkov:skip=CKV_AWS_116:Invoked synchronously by the pipeline, which reads the result; nothing invokes it asynchronously.
+  #checkov:skip=CKV_AWS_272:Lambda code signing does not apply to container images; the image is scanned on push to an immutable-tag ECR repository instead.
+  #checkov:skip=CKV_AWS_50:No active X-Ray tracing: the functions have no route to the X-Ray API (see the API function).
+  #checkov:skip=CKV_AWS_115:Reserved concurrency would need quota a new account does not have; the pipeline runs one migration at a time (QUEUED/SUPERSEDED executions of one build).
+  function_name = var.migrate_function_name
+  description   = "${var.name} management commands (migrate) with the master user"
+  role          = aws_iam_role.migrate.arn
+  package_type  = "Image"
+  image_uri     = local.image_uri
+  architectures = [var.architecture]
+  memory_size   = var.memory_mb
+  timeout       = var.migrate_timeout_seconds
+  publish       = false
+  kms_key_arn   = var.kms_key_arn
+
+  vpc_config {
+    subnet_ids                  = var.subnet_ids
+    security_group_ids          = var.security_group_ids
+    ipv6_allowed_for_dual_stack = true
+  }
+
+  environment {
+    variables = local.migrate_environment
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = var.migrate_log_group_name
+  }
+
+  tracing_config {
+    mode = "PassThrough"
+  }
+
+  tags = var.tags
+
+  lifecycle {
+    ignore_changes = [image_uri]
   }
 }
 
 # API Gateway and the warm-up schedule invoke this alias, which is what provisioned concurrency keeps warm.
-# It follows the latest published version: the pipeline publishes one per image, and Terraform publishes
-# one when it changes the configuration (environment, memory...), so such a change reaches traffic at once.
+# It follows the latest published version: the pipeline publishes one per image (after the migrations
+# succeeded), and Terraform publishes one when it changes the configuration, so such a change reaches
+# traffic at once.
 resource "aws_lambda_alias" "this" {
   name             = "live"
   description      = "Version serving traffic: the latest published one"
@@ -161,6 +251,8 @@ resource "aws_lambda_provisioned_concurrency_config" "this" {
   provisioned_concurrent_executions = var.provisioned_concurrency
 }
 
+# Keeps one execution environment warm where the database does not pause (a warm-up never touches
+# the database, but an environment pausing at 0 ACUs gains nothing from it and pays for it).
 resource "aws_cloudwatch_event_rule" "this" {
   count = var.warmup_enabled ? 1 : 0
 

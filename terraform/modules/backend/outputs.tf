@@ -23,8 +23,18 @@ output "function_arn" {
   value       = aws_lambda_function.this.arn
 }
 
+output "migrate_function_name" {
+  description = "Name of the migration Lambda function."
+  value       = aws_lambda_function.migrate.function_name
+}
+
+output "migrate_function_arn" {
+  description = "ARN of the migration Lambda function."
+  value       = aws_lambda_function.migrate.arn
+}
+
 output "alias_name" {
-  description = "Alias that serves traffic; the pipeline moves it to each new version."
+  description = "Alias that serves traffic; the pipeline moves it to each new version once the migrations succeeded."
   value       = aws_lambda_alias.this.name
 }
 
@@ -33,9 +43,9 @@ output "alias_arn" {
   value       = aws_lambda_alias.this.arn
 }
 
-output "role_arn" {
-  description = "ARN of the function's execution role."
-  value       = aws_iam_role.this.arn
+output "role_arns" {
+  description = "ARNs of the functions' execution roles, as { api, migrate }."
+  value       = { api = aws_iam_role.api.arn, migrate = aws_iam_role.migrate.arn }
 }
 
 output "api_id" {
@@ -58,20 +68,64 @@ output "django_secret_key_secret_arn" {
   value       = aws_secretsmanager_secret.this.arn
 }
 
+output "origin_secret_arn" {
+  description = "ARN of the secret holding the origin header's current and previous values."
+  value       = aws_secretsmanager_secret.origin.arn
+}
+
+output "origin_verify_header" {
+  description = "The header CloudFront must add to API requests, as { name, value } (value: the secret's current one)."
+  value = {
+    name  = var.origin_verify_header_name
+    value = jsondecode(data.aws_secretsmanager_secret_version.origin.secret_string).current
+  }
+  sensitive = true
+}
+
+output "origin_verify_header_name" {
+  description = "Name of the header CloudFront adds with the origin secret."
+  value       = var.origin_verify_header_name
+}
+
 output "kms_key_arn" {
-  description = "KMS key of the ECR repository, the Django secret and the function's environment."
-  value       = aws_kms_key.this.arn
+  description = "KMS key of the image repository as configured (a repository created earlier keeps its own key)."
+  value       = var.kms_key_arn
+}
+
+output "api_environment" {
+  description = "Environment variables of the API function."
+  value       = local.api_environment
+}
+
+output "migrate_environment" {
+  description = "Environment variables of the migration function."
+  value       = local.migrate_environment
 }
 
 output "readable_secret_arns" {
-  description = "The only Secrets Manager secrets the function's role can read (database and Django secret key)."
-  value       = local.readable_secret_arns
+  description = "The only Secrets Manager secrets each function's role can read, as { api, migrate }."
+  value       = { api = local.api_secret_arns, migrate = local.migrate_secret_arns }
+}
+
+output "role_policies" {
+  description = "The functions' inline policies (decoded), as { api, migrate }."
+  value       = { api = local.api_policy, migrate = local.migrate_policy }
+}
+
+output "function_limits" {
+  description = "Timeouts of the two functions in seconds, as { api, migrate }."
+  value       = { api = aws_lambda_function.this.timeout, migrate = aws_lambda_function.migrate.timeout }
 }
 
 output "database_environment" {
-  description = "Where the function finds the database: its DATABASE_HOST and DATABASE_SECRET_ARN."
+  description = "Where the functions find the database: DATABASE_HOST and the master secret (the migration function's DATABASE_SECRET_ARN)."
   value = {
-    host       = aws_lambda_function.this.environment[0].variables["DATABASE_HOST"]
-    secret_arn = aws_lambda_function.this.environment[0].variables["DATABASE_SECRET_ARN"]
+    host       = local.common_environment.DATABASE_HOST
+    secret_arn = local.migrate_environment.DATABASE_SECRET_ARN
   }
+}
+
+output "ecr_kms_key_arn" {
+  description = "KMS key the image repository is actually encrypted with (pushes and Lambda's grants need it)."
+  value       = aws_ecr_repository.this.encryption_configuration[0].kms_key
 }

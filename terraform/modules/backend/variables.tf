@@ -1,10 +1,36 @@
 variable "name" {
-  description = "Prefix for every resource name, e.g. habits-staging."
+  description = "Prefix for every regional resource name, e.g. habits-staging."
+  type        = string
+}
+
+variable "global_name" {
+  description = "Prefix for account-wide names (the IAM roles); differs from name only for a stack in a second region."
   type        = string
 }
 
 variable "function_name" {
   description = "Name of the API Lambda function (its log group is created beforehand by the observability module)."
+  type        = string
+}
+
+variable "migrate_function_name" {
+  description = "Name of the migration Lambda function (its log group is created beforehand by the observability module)."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "KMS key of the image repository, the secrets and the functions' environment."
+  type        = string
+}
+
+variable "decrypt_kms_key_arns" {
+  description = "Other keys encrypting secrets the functions read (a restored cluster's master secret); used only through Secrets Manager."
+  type        = list(string)
+  default     = []
+}
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary of the IAM roles this module creates."
   type        = string
 }
 
@@ -36,24 +62,35 @@ variable "memory_mb" {
 }
 
 variable "timeout_seconds" {
-  description = "Function timeout in seconds (API Gateway gives up after 30 s; migrations invoked directly may need longer)."
+  description = "API function timeout in seconds (API Gateway gives up after 30 s)."
   type        = number
   default     = 30
 
   validation {
-    condition     = var.timeout_seconds >= 1 && var.timeout_seconds <= 900
-    error_message = "timeout_seconds must be between 1 and 900."
+    condition     = var.timeout_seconds >= 1 && var.timeout_seconds <= 30
+    error_message = "timeout_seconds must be between 1 and 30 (API Gateway's integration limit)."
+  }
+}
+
+variable "migrate_timeout_seconds" {
+  description = "Migration function timeout in seconds (Lambda's maximum is 900)."
+  type        = number
+  default     = 900
+
+  validation {
+    condition     = var.migrate_timeout_seconds >= 60 && var.migrate_timeout_seconds <= 900
+    error_message = "migrate_timeout_seconds must be between 60 and 900."
   }
 }
 
 variable "reserved_concurrency" {
-  description = "Maximum concurrent executions; every execution may hold a database connection, so this protects Aurora."
+  description = "Reserved (maximum) concurrency of the API function, bounding Aurora connections; null for none. Needs an account quota of at least this plus 100 (checked at plan time); a new account has less."
   type        = number
-  default     = 20
+  default     = null
 
   validation {
-    condition     = var.reserved_concurrency >= 1
-    error_message = "reserved_concurrency must be at least 1 (0 would disable the function)."
+    condition     = var.reserved_concurrency == null || coalesce(var.reserved_concurrency, 1) >= 1
+    error_message = "reserved_concurrency must be null or at least 1 (0 would disable the function)."
   }
 }
 
@@ -74,7 +111,7 @@ variable "subnet_ids" {
 }
 
 variable "security_group_ids" {
-  description = "Security groups of the function (the network module's egress-only Lambda group)."
+  description = "Security groups of the functions (the network module's egress-only Lambda group)."
   type        = list(string)
 }
 
@@ -85,6 +122,16 @@ variable "log_group_name" {
 
 variable "log_group_arn" {
   description = "ARN of the function's CloudWatch log group."
+  type        = string
+}
+
+variable "migrate_log_group_name" {
+  description = "CloudWatch log group the migration function writes to."
+  type        = string
+}
+
+variable "migrate_log_group_arn" {
+  description = "ARN of the migration function's CloudWatch log group."
   type        = string
 }
 
@@ -116,7 +163,7 @@ variable "api_base_path" {
 }
 
 variable "database_secret_arn" {
-  description = "ARN of the Aurora-managed master user secret (DATABASE_SECRET_ARN); after a disaster recovery, the restored cluster's."
+  description = "ARN of the Aurora-managed master user secret: the migration function's credentials (DATABASE_SECRET_ARN); after a disaster recovery, the restored cluster's."
   type        = string
 }
 
@@ -136,19 +183,99 @@ variable "database_name" {
   type        = string
 }
 
-variable "redis_url_parameter_name" {
-  description = "Name of the SSM SecureString parameter holding the Redis URL (REDIS_URL_PARAMETER)."
+variable "database_app_user" {
+  description = "PostgreSQL role the API connects as with an IAM token (DATABASE_USER); a migration creates it and grants it rds_iam and the application's privileges."
   type        = string
+  default     = "habits_app"
+
+  validation {
+    condition     = can(regex("^[a-z_][a-z0-9_]{0,62}$", var.database_app_user))
+    error_message = "database_app_user must be a plain lower-case PostgreSQL role name, e.g. habits_app."
+  }
 }
 
-variable "redis_url_parameter_arn" {
-  description = "ARN of the SSM parameter holding the Redis URL."
+variable "database_cluster_resource_id" {
+  description = "Resource ID (cluster-...) of the Aurora cluster, named by the rds-db:connect permission; null for a cluster restored outside Terraform (any cluster of the account and region, for database_app_user only)."
   type        = string
+  default     = null
 }
 
-variable "decrypt_kms_key_arns" {
-  description = "KMS keys encrypting the database secret and the Redis URL parameter; the function may use them only through Secrets Manager and SSM."
+variable "database_ca_bundle_path" {
+  description = "Path, inside the image, of the RDS global CA bundle the functions verify the database's certificate with (DATABASE_SSLROOTCERT, sslmode verify-full)."
+  type        = string
+  default     = "/var/task/certs/rds-global-bundle.pem"
+}
+
+variable "api_statement_timeout_ms" {
+  description = "statement_timeout of the API's database sessions in ms (DATABASE_STATEMENT_TIMEOUT_MS); requests must finish within API Gateway's 30 s."
+  type        = number
+  default     = 5000
+}
+
+variable "migrate_statement_timeout_ms" {
+  description = "statement_timeout of the migration function's sessions in ms (DATABASE_STATEMENT_TIMEOUT_MS): long enough for a migration's largest statement, shorter than the function's timeout."
+  type        = number
+  default     = 600000
+}
+
+variable "migrate_lock_timeout_ms" {
+  description = "lock_timeout of the migration function's sessions in ms (DATABASE_LOCK_TIMEOUT_MS): a migration that waits longer for a table lock fails instead of queueing every request behind it."
+  type        = number
+  default     = 5000
+}
+
+variable "manage_commands" {
+  description = "Management commands the migration function may run (MANAGE_COMMANDS); anything else is refused."
   type        = list(string)
+  default     = ["migrate", "showmigrations", "check", "createcachetable"]
+
+  validation {
+    condition     = length(setintersection(toset(var.manage_commands), toset(["shell", "dbshell", "runserver", "flush", "loaddata", "createsuperuser", "changepassword"]))) == 0
+    error_message = "manage_commands must not include interactive or destructive commands (shell, dbshell, runserver, flush, loaddata, createsuperuser, changepassword)."
+  }
+}
+
+variable "cache_host" {
+  description = "Host name of the Valkey serverless cache (REDIS_HOST)."
+  type        = string
+}
+
+variable "cache_port" {
+  description = "Port of the cache (REDIS_PORT)."
+  type        = number
+  default     = 6379
+}
+
+variable "cache_name" {
+  description = "Name of the serverless cache, part of the IAM token (REDIS_CACHE_NAME)."
+  type        = string
+}
+
+variable "cache_arn" {
+  description = "ARN of the serverless cache (resource of elasticache:Connect)."
+  type        = string
+}
+
+variable "cache_user_id" {
+  description = "ElastiCache user the API authenticates as with an IAM token (REDIS_IAM_USER)."
+  type        = string
+}
+
+variable "cache_user_arn" {
+  description = "ARN of that user (resource of elasticache:Connect)."
+  type        = string
+}
+
+variable "origin_verify_header_name" {
+  description = "Header CloudFront adds with the origin secret's current value (ORIGIN_VERIFY_HEADER)."
+  type        = string
+  default     = "X-Origin-Verify"
+}
+
+variable "client_address_header_name" {
+  description = "Header CloudFront sets to the viewer's address and port (CLIENT_ADDRESS_HEADER); viewers cannot set it."
+  type        = string
+  default     = "CloudFront-Viewer-Address"
 }
 
 variable "throttling_rate_limit" {
@@ -164,9 +291,9 @@ variable "throttling_burst_limit" {
 }
 
 variable "warmup_enabled" {
-  description = "Invoke the function every 5 minutes from EventBridge so that one execution environment stays warm."
+  description = "Invoke the function every 5 minutes from EventBridge so that one execution environment stays warm (pointless where the database pauses)."
   type        = bool
-  default     = true
+  default     = false
 }
 
 variable "ecr_images_to_keep" {

@@ -3,53 +3,36 @@ data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
 locals {
-  account_admin_key_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "AccountAdministration"
-      Effect    = "Allow"
-      Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root" }
-      Action    = "kms:*"
-      Resource  = "*"
-    }]
-  })
-
-  rules = {
-    hourly = { schedule = "cron(0 * ? * * *)", retention = var.hourly_retention_days, start = 60, completion = 120 }
-    daily  = { schedule = "cron(0 5 ? * * *)", retention = var.daily_retention_days, start = 60, completion = 360 }
-  }
-}
-
-resource "aws_kms_key" "primary" {
-  description         = "${var.name} backup vault"
-  enable_key_rotation = true
-  policy              = local.account_admin_key_policy
-
-  tags = var.tags
+  # Every rule's recovery points are copied to the disaster-recovery vault. Hourly points give a 1-hour
+  # recovery point; without them (staging) the daily ones give a day.
+  rules = merge(
+    var.hourly_retention_days == null ? {} : {
+      hourly = { schedule = "cron(0 * ? * * *)", retention = var.hourly_retention_days, start = 60, completion = 120 }
+    },
+    {
+      daily = { schedule = "cron(0 5 ? * * *)", retention = var.daily_retention_days, start = 60, completion = 360 }
+    },
+  )
 }
 
 resource "aws_backup_vault" "primary" {
   name        = var.name
-  kms_key_arn = aws_kms_key.primary.arn
+  kms_key_arn = var.kms_key_arn
 
   tags = var.tags
-}
 
-resource "aws_kms_key" "dr" {
-  provider = aws.dr
-
-  description         = "${var.name} disaster-recovery backup vault"
-  enable_key_rotation = true
-  policy              = local.account_admin_key_policy
-
-  tags = var.tags
+  lifecycle {
+    # A vault's key cannot change (the vault would be replaced, and a vault with recovery points cannot
+    # be deleted); a vault created with an earlier key keeps it.
+    ignore_changes = [kms_key_arn]
+  }
 }
 
 resource "aws_backup_vault" "dr" {
   provider = aws.dr
 
   name        = "${var.name}-dr"
-  kms_key_arn = aws_kms_key.dr.arn
+  kms_key_arn = var.dr_kms_key_arn
 
   tags = var.tags
 }
@@ -85,14 +68,18 @@ resource "aws_backup_plan" "this" {
 }
 
 resource "aws_iam_role" "this" {
-  name        = "${var.name}-backup"
-  description = "AWS Backup takes, copies and restores the ${var.name} recovery points"
+  name                 = "${var.global_name}-backup"
+  description          = "AWS Backup takes, copies and restores the ${var.name} recovery points"
+  permissions_boundary = var.permissions_boundary_arn
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
       Principal = { Service = "backup.amazonaws.com" }
       Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id }
+      }
     }]
   })
 

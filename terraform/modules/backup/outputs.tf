@@ -15,7 +15,12 @@ output "dr_vault_arn" {
 
 output "dr_kms_key_arn" {
   description = "KMS key of the disaster-recovery vault (restores there need it)."
-  value       = aws_kms_key.dr.arn
+  value       = var.dr_kms_key_arn
+}
+
+output "rules" {
+  description = "Backup rules by name, as { schedule, retention_days, copied_to } (copied_to: the destination vault's ARN)."
+  value       = { for r in aws_backup_plan.this.rule : r.rule_name => { schedule = r.schedule, retention_days = r.lifecycle[0].delete_after, copied_to = one(r.copy_action).destination_vault_arn } }
 }
 
 output "plan_id" {

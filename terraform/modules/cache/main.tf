@@ -2,50 +2,80 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-resource "aws_kms_key" "this" {
-  description         = "${var.name} ElastiCache data, snapshots and the Redis URL parameter"
-  enable_key_rotation = true
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "AccountAdministration"
-      Effect    = "Allow"
-      Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root" }
-      Action    = "kms:*"
-      Resource  = "*"
-    }]
-  })
+data "aws_region" "current" {}
 
-  tags = var.tags
+locals {
+  # IAM-authenticated ElastiCache users have the same user ID and user name.
+  app_user_id = "${var.name}-app"
+  app_user_arn = format("arn:%s:elasticache:%s:%s:user:%s",
+  data.aws_partition.current.partition, data.aws_region.current.name, data.aws_caller_identity.current.account_id, local.app_user_id)
 }
 
 resource "aws_security_group" "this" {
-  name        = "${var.name}-redis"
-  description = "ElastiCache Redis: port 6379 from the API Lambda security group only"
+  name        = "${var.name}-cache"
+  description = "ElastiCache Serverless Valkey: ports 6379-6380 from the Lambda security group only"
   vpc_id      = var.vpc_id
 
-  tags = merge(var.tags, { Name = "${var.name}-redis" })
+  tags = merge(var.tags, { Name = "${var.name}-cache" })
 }
 
 resource "aws_vpc_security_group_ingress_rule" "this" {
   security_group_id            = aws_security_group.this.id
-  description                  = "Redis (TLS) from the API Lambda functions"
+  description                  = "Valkey (TLS) from the Lambda functions: 6379 primary, 6380 reads from replicas"
   ip_protocol                  = "tcp"
   from_port                    = 6379
-  to_port                      = 6379
+  to_port                      = 6380
   referenced_security_group_id = var.client_security_group_id
 }
 
-# Serverless caches always require TLS; clients connect with rediss://.
+# The application's user: no password, it authenticates with an IAM token (SigV4, signed locally by
+# the function's role, elasticache:Connect on this user and cache).
+resource "aws_elasticache_user" "app" {
+  user_id       = local.app_user_id
+  user_name     = local.app_user_id
+  engine        = "valkey"
+  access_string = "on ~* +@all -@dangerous"
+
+  authentication_mode {
+    type = "iam"
+  }
+
+  tags = var.tags
+}
+
+# A user group needs a user named "default"; this one is switched off and may run nothing.
+resource "aws_elasticache_user" "default" {
+  #checkov:skip=CKV_AWS_31:The disabled default user ("off -@all") cannot sign in; the application's user authenticates with IAM.
+  user_id       = "${var.name}-default"
+  user_name     = "default"
+  engine        = "valkey"
+  access_string = "off -@all"
+
+  authentication_mode {
+    type = "no-password-required"
+  }
+
+  tags = var.tags
+}
+
+resource "aws_elasticache_user_group" "this" {
+  user_group_id = var.name
+  engine        = "valkey"
+  user_ids      = [aws_elasticache_user.default.user_id, aws_elasticache_user.app.user_id]
+
+  tags = var.tags
+}
+
+# Serverless caches always require TLS. Valkey is metered from 100 MB of data (Redis OSS from 1 GB).
 resource "aws_elasticache_serverless_cache" "this" {
   name                 = var.name
-  engine               = "redis"
-  major_engine_version = "7"
+  engine               = "valkey"
+  major_engine_version = var.major_engine_version
   description          = "${var.name} sessions and Django cache"
+  user_group_id        = aws_elasticache_user_group.this.user_group_id
 
   cache_usage_limits {
     data_storage {
-      minimum = var.data_storage_min_gb
       maximum = var.data_storage_max_gb
       unit    = "GB"
     }
@@ -55,21 +85,11 @@ resource "aws_elasticache_serverless_cache" "this" {
     }
   }
 
-  kms_key_id               = aws_kms_key.this.arn
+  kms_key_id               = var.kms_key_arn
   security_group_ids       = [aws_security_group.this.id]
   subnet_ids               = var.subnet_ids
   snapshot_retention_limit = var.snapshot_retention_days
   daily_snapshot_time      = "05:00"
-
-  tags = var.tags
-}
-
-resource "aws_ssm_parameter" "this" {
-  name        = var.redis_url_parameter_name
-  description = "${var.name} Redis URL read by the API at start-up"
-  type        = "SecureString"
-  key_id      = aws_kms_key.this.arn
-  value       = "rediss://${aws_elasticache_serverless_cache.this.endpoint[0].address}:${aws_elasticache_serverless_cache.this.endpoint[0].port}/0"
 
   tags = var.tags
 }

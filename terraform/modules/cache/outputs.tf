@@ -1,31 +1,41 @@
 output "cache_name" {
-  description = "Name of the serverless cache (CloudWatch dimension clusterId)."
+  description = "Name of the serverless cache (CloudWatch dimension clusterId; the IAM token's resource name)."
   value       = aws_elasticache_serverless_cache.this.name
 }
 
 output "cache_arn" {
-  description = "ARN of the serverless cache."
+  description = "ARN of the serverless cache (resource of elasticache:Connect)."
   value       = aws_elasticache_serverless_cache.this.arn
 }
 
+output "engine" {
+  description = "Engine of the cache."
+  value       = aws_elasticache_serverless_cache.this.engine
+}
+
 output "endpoint_address" {
-  description = "Host name of the cache endpoint."
+  description = "Host name of the cache endpoint (REDIS_HOST)."
   value       = aws_elasticache_serverless_cache.this.endpoint[0].address
 }
 
-output "redis_url_parameter_name" {
-  description = "Name of the SSM SecureString parameter holding the rediss:// URL (REDIS_URL_PARAMETER)."
-  value       = aws_ssm_parameter.this.name
+output "endpoint_port" {
+  description = "Port of the cache endpoint (REDIS_PORT)."
+  value       = aws_elasticache_serverless_cache.this.endpoint[0].port
 }
 
-output "redis_url_parameter_arn" {
-  description = "ARN of the SSM parameter holding the Redis URL."
-  value       = aws_ssm_parameter.this.arn
+output "app_user_id" {
+  description = "ElastiCache user the application authenticates as with an IAM token (REDIS_IAM_USER); user ID and user name are equal."
+  value       = aws_elasticache_user.app.user_id
 }
 
-output "kms_key_arn" {
-  description = "KMS key encrypting the cache and the Redis URL parameter."
-  value       = aws_kms_key.this.arn
+output "app_user_arn" {
+  description = "ARN of that user (resource of elasticache:Connect)."
+  value       = local.app_user_arn
+}
+
+output "data_storage_max_gb" {
+  description = "The cache's data storage limit in GB."
+  value       = var.data_storage_max_gb
 }
 
 output "security_group_id" {

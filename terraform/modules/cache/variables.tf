@@ -19,25 +19,30 @@ variable "subnet_ids" {
 }
 
 variable "client_security_group_id" {
-  description = "Security group of the only clients (the API Lambda functions) allowed to reach Redis."
+  description = "Security group of the only clients (the Lambda functions) allowed to reach the cache."
   type        = string
 }
 
-variable "data_storage_min_gb" {
-  description = "Lower limit of the cache's data storage in GB."
-  type        = number
-  default     = 1
+variable "kms_key_arn" {
+  description = "KMS key encrypting the cache's data and snapshots."
+  type        = string
+}
+
+variable "major_engine_version" {
+  description = "Valkey major version."
+  type        = string
+  default     = "8"
 
   validation {
-    condition     = var.data_storage_min_gb >= 1 && var.data_storage_min_gb <= 10
-    error_message = "data_storage_min_gb must be between 1 and 10."
+    condition     = contains(["7", "8"], var.major_engine_version)
+    error_message = "major_engine_version must be one of: 7, 8."
   }
 }
 
 variable "data_storage_max_gb" {
-  description = "Upper limit of the cache's data storage in GB (caps the bill)."
+  description = "Upper limit of the cache's data storage in GB (caps the bill; least-recently-used keys with a TTL are evicted beyond it)."
   type        = number
-  default     = 10
+  default     = 1
 
   validation {
     condition     = var.data_storage_max_gb >= 1 && var.data_storage_max_gb <= 100
@@ -55,11 +60,6 @@ variable "snapshot_retention_days" {
   description = "Days of daily snapshots to keep (sessions and cache can be rebuilt, so few are needed)."
   type        = number
   default     = 1
-}
-
-variable "redis_url_parameter_name" {
-  description = "Name of the SSM SecureString parameter that receives the rediss:// URL (REDIS_URL_PARAMETER)."
-  type        = string
 }
 
 variable "tags" {

@@ -16,37 +16,9 @@ locals {
   restored_arn = local.restored ? "arn:${local.partition}:rds:${local.region}:${local.account_id}:cluster:${var.restored_cluster_identifier}" : null
   # Attributes read one by one: the whole resource object carries sensitive attributes.
   cluster_scaling = one(flatten(aws_rds_cluster.this[*].serverlessv2_scaling_configuration))
-}
 
-resource "aws_kms_key" "this" {
-  description         = "${var.name} Aurora storage, master user secret, Performance Insights and logs"
-  enable_key_rotation = true
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "AccountAdministration"
-        Effect    = "Allow"
-        Principal = { AWS = "arn:${local.partition}:iam::${local.account_id}:root" }
-        Action    = "kms:*"
-        Resource  = "*"
-      },
-      {
-        Sid       = "CloudWatchLogs"
-        Effect    = "Allow"
-        Principal = { Service = "logs.${local.region}.amazonaws.com" }
-        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
-        Resource  = "*"
-        Condition = {
-          ArnLike = {
-            "kms:EncryptionContext:aws:logs:arn" = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${local.log_group_name}"
-          }
-        }
-      },
-    ]
-  })
-
-  tags = var.tags
+  # At 0 ACUs the instances pause after seconds_until_auto_pause without user connections.
+  auto_pause = var.min_capacity == 0
 }
 
 resource "aws_db_subnet_group" "this" {
@@ -76,7 +48,7 @@ resource "aws_vpc_security_group_ingress_rule" "this" {
 resource "aws_rds_cluster_parameter_group" "this" {
   name        = var.name
   family      = "aurora-postgresql16"
-  description = "${var.name}: statement logging and TLS-only connections"
+  description = "${var.name}: TLS-only connections, no JIT, idle sessions closed, statement logging"
 
   parameter {
     name  = "rds.force_ssl"
@@ -93,6 +65,26 @@ resource "aws_rds_cluster_parameter_group" "this" {
     value = "1000"
   }
 
+  # JIT compilation once made a large UPDATE run for minutes past its statement_timeout; the queries
+  # here are small and planned well without it.
+  parameter {
+    name  = "jit"
+    value = "0"
+  }
+
+  # Connections left open by frozen Lambda execution environments would keep an idle instance from
+  # pausing: the server closes sessions idle (not in a transaction) for this long (ms).
+  parameter {
+    name  = "idle_session_timeout"
+    value = tostring(var.idle_session_timeout_ms)
+  }
+
+  # A query whose client went away (a timed-out function) is cancelled within this many ms.
+  parameter {
+    name  = "client_connection_check_interval"
+    value = tostring(var.client_connection_check_interval_ms)
+  }
+
   tags = var.tags
 }
 
@@ -101,7 +93,7 @@ resource "aws_cloudwatch_log_group" "this" {
   #checkov:skip=CKV_AWS_338:PostgreSQL logs serve troubleshooting; retention is a per-environment variable (a year in production would mostly store noise).
   name              = local.log_group_name
   retention_in_days = var.log_retention_days
-  kms_key_id        = aws_kms_key.this.arn
+  kms_key_id        = var.kms_key_arn
 
   tags = var.tags
 }
@@ -119,11 +111,12 @@ resource "aws_rds_cluster" "this" {
 
   master_username               = var.master_username
   manage_master_user_password   = true
-  master_user_secret_kms_key_id = aws_kms_key.this.arn
+  master_user_secret_kms_key_id = var.kms_key_arn
 
   serverlessv2_scaling_configuration {
-    min_capacity = var.min_capacity
-    max_capacity = var.max_capacity
+    min_capacity             = var.min_capacity
+    max_capacity             = var.max_capacity
+    seconds_until_auto_pause = local.auto_pause ? var.seconds_until_auto_pause : null
   }
 
   db_subnet_group_name            = aws_db_subnet_group.this.name
@@ -131,7 +124,7 @@ resource "aws_rds_cluster" "this" {
   db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.this.name
 
   storage_encrypted                   = true
-  kms_key_id                          = aws_kms_key.this.arn
+  kms_key_id                          = var.kms_key_arn
   iam_database_authentication_enabled = true
 
   backup_retention_period      = var.backup_retention_days
@@ -147,16 +140,29 @@ resource "aws_rds_cluster" "this" {
   tags = var.tags
 
   depends_on = [aws_cloudwatch_log_group.this]
+
+  lifecycle {
+    # Minor versions are upgraded by AWS (auto_minor_version_upgrade); engine_version only chooses the
+    # version a new cluster starts with, and the major version stays pinned by the parameter group
+    # family. A major upgrade is a deliberate change (docs/DEPLOY.md), not drift to revert.
+    ignore_changes = [engine_version]
+  }
 }
 
 resource "aws_iam_role" "this" {
-  name = "${var.name}-rds-monitoring"
+  count = var.enhanced_monitoring ? 1 : 0
+
+  name                 = "${var.global_name}-rds-monitoring"
+  permissions_boundary = var.permissions_boundary_arn
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
       Principal = { Service = "monitoring.rds.amazonaws.com" }
       Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = local.account_id }
+      }
     }]
   })
 
@@ -164,18 +170,22 @@ resource "aws_iam_role" "this" {
 }
 
 resource "aws_iam_role_policy_attachment" "this" {
-  role       = aws_iam_role.this.name
+  count = var.enhanced_monitoring ? 1 : 0
+
+  role       = aws_iam_role.this[0].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
 }
 
-# Writer first, reader second, one per availability zone; the reader takes over on failover.
+# The writer, then (instance_count = 2) a reader in the other zone that takes over on failover. With
+# the writer alone, Aurora replaces a failed instance itself; the data is stored across three zones
+# either way.
 resource "aws_rds_cluster_instance" "this" {
-  count = local.restored ? 0 : 2
+  #checkov:skip=CKV_AWS_118:Enhanced monitoring is a variable: on in production, off in staging, whose instance pauses at 0 ACUs and gains nothing from per-minute OS metrics of a paused instance (they also cost log ingestion).
+  count = local.restored ? 0 : var.instance_count
 
   identifier         = "${var.name}-${count.index == 0 ? "writer" : "reader"}"
   cluster_identifier = aws_rds_cluster.this[0].id
   engine             = aws_rds_cluster.this[0].engine
-  engine_version     = aws_rds_cluster.this[0].engine_version
   instance_class     = "db.serverless"
   availability_zone  = var.availability_zones[count.index]
   promotion_tier     = count.index
@@ -184,11 +194,13 @@ resource "aws_rds_cluster_instance" "this" {
   publicly_accessible        = false
   auto_minor_version_upgrade = true
 
-  performance_insights_enabled          = true
-  performance_insights_kms_key_id       = aws_kms_key.this.arn
-  performance_insights_retention_period = 7
-  monitoring_interval                   = 60
-  monitoring_role_arn                   = aws_iam_role.this.arn
+  # Per-second OS metrics and query insight cost money and activity; they are a variable so that an
+  # environment that pauses at 0 ACUs can go without them.
+  performance_insights_enabled          = var.enhanced_monitoring
+  performance_insights_kms_key_id       = var.enhanced_monitoring ? var.kms_key_arn : null
+  performance_insights_retention_period = var.enhanced_monitoring ? 7 : null
+  monitoring_interval                   = var.enhanced_monitoring ? 60 : 0
+  monitoring_role_arn                   = var.enhanced_monitoring ? aws_iam_role.this[0].arn : null
 
   tags = var.tags
 }
@@ -197,4 +209,15 @@ resource "aws_rds_cluster_instance" "this" {
 moved {
   from = aws_rds_cluster.this
   to   = aws_rds_cluster.this[0]
+}
+
+# Enhanced monitoring became optional.
+moved {
+  from = aws_iam_role.this
+  to   = aws_iam_role.this[0]
+}
+
+moved {
+  from = aws_iam_role_policy_attachment.this
+  to   = aws_iam_role_policy_attachment.this[0]
 }

@@ -33,9 +33,27 @@ output "master_user_secret_arn" {
   value       = local.restored ? var.restored_cluster_secret_arn : one(flatten(aws_rds_cluster.this[*].master_user_secret)).secret_arn
 }
 
-output "kms_key_arn" {
-  description = "KMS key encrypting the cluster and its master user secret (a restored cluster keeps its copy's key and its secret the Secrets Manager default key)."
-  value       = aws_kms_key.this.arn
+output "cluster_resource_id" {
+  description = "Resource ID of the cluster (cluster-...), the part of rds-db:connect ARNs that names it; null for a restored cluster (unknown to Terraform)."
+  value       = one(aws_rds_cluster.this[*].cluster_resource_id)
+}
+
+output "log_group_name" {
+  description = "Name of the PostgreSQL log group (its KMS key must let CloudWatch Logs use it)."
+  value       = local.log_group_name
+}
+
+output "auto_pause" {
+  description = "Whether the instances pause at 0 ACUs, and after how many idle seconds, as { enabled, seconds }."
+  value = local.restored ? null : {
+    enabled = local.cluster_scaling.min_capacity == 0
+    seconds = local.cluster_scaling.seconds_until_auto_pause
+  }
+}
+
+output "instance_count" {
+  description = "Number of instances (writer, and reader when 2) this module manages."
+  value       = length(aws_rds_cluster_instance.this)
 }
 
 output "security_group_id" {
@@ -74,4 +92,14 @@ output "managed_cluster_count" {
 output "parameter_group_name" {
   description = "Cluster parameter group (TLS required); give it to the restore as --parameter-group."
   value       = aws_rds_cluster_parameter_group.this.name
+}
+
+output "iam_database_authentication" {
+  description = "Whether the cluster accepts IAM authentication tokens (the application's role connects with one)."
+  value       = local.restored ? null : one(aws_rds_cluster.this[*].iam_database_authentication_enabled)
+}
+
+output "cluster_parameters" {
+  description = "The cluster parameter group's parameters, name => value."
+  value       = { for p in aws_rds_cluster_parameter_group.this.parameter : p.name => p.value }
 }

@@ -1,5 +1,20 @@
 variable "name" {
-  description = "Prefix for every resource name, e.g. habits-staging."
+  description = "Prefix for every regional resource name, e.g. habits-staging."
+  type        = string
+}
+
+variable "global_name" {
+  description = "Prefix for account-wide names (the enhanced monitoring IAM role); differs from name only for a stack in a second region."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "KMS key encrypting the cluster, its master user secret, Performance Insights and its log group (whose name the key policy must allow, see output log_group_name)."
+  type        = string
+}
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary of the IAM role this module creates."
   type        = string
 }
 
@@ -19,12 +34,23 @@ variable "subnet_ids" {
 }
 
 variable "availability_zones" {
-  description = "Availability zones for the writer and the reader instance, in that order."
+  description = "Availability zone names (of the subnets, in this account) for the writer and the reader instance, in that order."
   type        = list(string)
 
   validation {
     condition     = length(var.availability_zones) == 2
     error_message = "availability_zones must list exactly two zone names: writer first, reader second."
+  }
+}
+
+variable "instance_count" {
+  description = "Instances in the cluster: 1 (the writer; Aurora replaces it if it fails) or 2 (a reader in the other zone for a fast failover, billed like the writer)."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = contains([1, 2], var.instance_count)
+    error_message = "instance_count must be one of: 1, 2."
   }
 }
 
@@ -34,12 +60,12 @@ variable "client_security_group_id" {
 }
 
 variable "engine_version" {
-  description = "Aurora PostgreSQL engine version (major version 16)."
+  description = "Aurora PostgreSQL 16 version a new cluster starts with (one that supports 0 ACUs). Afterwards AWS applies minor upgrades and Terraform ignores the minor version; the major is pinned by the parameter group family."
   type        = string
   default     = "16.6"
 
   validation {
-    condition     = startswith(var.engine_version, "16.")
+    condition     = can(regex("^16\\.[0-9]+$", var.engine_version))
     error_message = "engine_version must be an Aurora PostgreSQL 16.x version, e.g. 16.6."
   }
 }
@@ -57,14 +83,48 @@ variable "master_username" {
 }
 
 variable "min_capacity" {
-  description = "Minimum Aurora Serverless v2 capacity in ACUs."
+  description = "Minimum Aurora Serverless v2 capacity in ACUs: 0 lets the instances pause when no user is connected (the first connection then waits for the resume), 0.5 to 4 keeps them running."
   type        = number
   default     = 0.5
 
   validation {
-    condition     = var.min_capacity >= 0.5 && var.min_capacity <= 4
-    error_message = "min_capacity must be between 0.5 and 4 ACUs."
+    condition     = var.min_capacity == 0 || (var.min_capacity >= 0.5 && var.min_capacity <= 4 && floor(var.min_capacity * 2) == var.min_capacity * 2)
+    error_message = "min_capacity must be 0 or between 0.5 and 4 ACUs in steps of 0.5."
   }
+}
+
+variable "seconds_until_auto_pause" {
+  description = "With min_capacity 0: seconds without user connections before an instance pauses."
+  type        = number
+  default     = 300
+
+  validation {
+    condition     = var.seconds_until_auto_pause >= 300 && var.seconds_until_auto_pause <= 86400
+    error_message = "seconds_until_auto_pause must be between 300 and 86400."
+  }
+}
+
+variable "idle_session_timeout_ms" {
+  description = "PostgreSQL idle_session_timeout: sessions idle (outside a transaction) this many milliseconds are closed by the server, so that connections kept by frozen Lambda environments do not keep an instance awake."
+  type        = number
+  default     = 60000
+
+  validation {
+    condition     = var.idle_session_timeout_ms >= 10000 && var.idle_session_timeout_ms < 300000
+    error_message = "idle_session_timeout_ms must be between 10000 and 299999 (under the shortest auto-pause delay)."
+  }
+}
+
+variable "client_connection_check_interval_ms" {
+  description = "PostgreSQL client_connection_check_interval: how often (ms) a running query checks that its client is still connected."
+  type        = number
+  default     = 5000
+}
+
+variable "enhanced_monitoring" {
+  description = "Enhanced monitoring (60-second OS metrics) and Performance Insights on the instances."
+  type        = bool
+  default     = true
 }
 
 variable "max_capacity" {

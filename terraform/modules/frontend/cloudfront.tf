@@ -6,8 +6,28 @@ data "aws_cloudfront_cache_policy" "caching_disabled" {
   name = "Managed-CachingDisabled"
 }
 
-data "aws_cloudfront_origin_request_policy" "all_viewer_except_host_header" {
-  name = "Managed-AllViewerExceptHostHeader"
+# The API gets the viewer headers Django reads, every cookie and query string, and the viewer's address
+# as CloudFront saw it (CloudFront-Viewer-Address, "ip:port"): never the viewer's Host (API Gateway
+# routes on its own) and never a header the viewer could use to pose as another address.
+resource "aws_cloudfront_origin_request_policy" "api" {
+  name    = "${var.global_name}-api"
+  comment = "Django API: the headers it reads, all cookies and query strings, the viewer's address"
+
+  headers_config {
+    header_behavior = "whitelist"
+
+    headers {
+      items = var.api_forwarded_headers
+    }
+  }
+
+  cookies_config {
+    cookie_behavior = "all"
+  }
+
+  query_strings_config {
+    query_string_behavior = "all"
+  }
 }
 
 locals {
@@ -16,7 +36,7 @@ locals {
 }
 
 resource "aws_cloudfront_origin_access_control" "this" {
-  name                              = "${var.name}-site"
+  name                              = "${var.global_name}-site"
   description                       = "CloudFront reads the ${var.name} site bucket"
   origin_access_control_origin_type = "s3"
   signing_behavior                  = "always"
@@ -25,7 +45,7 @@ resource "aws_cloudfront_origin_access_control" "this" {
 
 # Client-side routes (no file extension) are served the SPA's index.html; assets pass through.
 resource "aws_cloudfront_function" "this" {
-  name    = "${var.name}-spa-rewrite"
+  name    = "${var.global_name}-spa-rewrite"
   runtime = "cloudfront-js-2.0"
   comment = "Rewrite extension-less paths to /index.html"
   publish = true
@@ -33,7 +53,7 @@ resource "aws_cloudfront_function" "this" {
 }
 
 resource "aws_cloudfront_response_headers_policy" "this" {
-  name    = "${var.name}-security-headers"
+  name    = "${var.global_name}-security-headers"
   comment = "Security headers for the site and the API"
 
   security_headers_config {
@@ -93,6 +113,13 @@ resource "aws_cloudfront_distribution" "this" {
     origin_id   = local.api_origin_id
     domain_name = var.api_domain_name
 
+    # Proves to the application that the request came through CloudFront (and so through WAF); the
+    # value is the origin secret's current one.
+    custom_header {
+      name  = var.origin_verify_header.name
+      value = var.origin_verify_header.value
+    }
+
     custom_origin_config {
       http_port              = 80
       https_port             = 443
@@ -127,7 +154,7 @@ resource "aws_cloudfront_distribution" "this" {
       cached_methods             = ["GET", "HEAD"]
       compress                   = true
       cache_policy_id            = data.aws_cloudfront_cache_policy.caching_disabled.id
-      origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.all_viewer_except_host_header.id
+      origin_request_policy_id   = aws_cloudfront_origin_request_policy.api.id
       response_headers_policy_id = aws_cloudfront_response_headers_policy.this.id
     }
   }

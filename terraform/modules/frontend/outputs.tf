@@ -8,9 +8,25 @@ output "bucket_arn" {
   value       = aws_s3_bucket.site.arn
 }
 
-output "kms_key_arn" {
-  description = "KMS key encrypting the site bucket (uploads need kms:GenerateDataKey on it)."
-  value       = aws_kms_key.this.arn
+output "waf_log_group_name" {
+  description = "Name of the WAF log group in us-east-1 (its key's policy must name it)."
+  value       = local.waf_log_group_name
+}
+
+output "api_forwarded_headers" {
+  description = "Headers the API behaviours pass to API Gateway."
+  value       = var.api_forwarded_headers
+}
+
+output "api_origin_header_names" {
+  description = "Names of the headers CloudFront adds to requests to the API origin."
+  # Names only: the origin block as a whole carries the secret value.
+  value = nonsensitive(flatten([for o in aws_cloudfront_distribution.this.origin : [for h in o.custom_header : h.name] if o.origin_id == local.api_origin_id]))
+}
+
+output "waf_rules" {
+  description = "The web ACL's rules by name, as { priority, rate_limit } (rate_limit null for managed rule groups)."
+  value       = { for r in aws_wafv2_web_acl.this.rule : r.name => { priority = r.priority, rate_limit = try(r.statement[0].rate_based_statement[0].limit, null) } }
 }
 
 output "distribution_id" {

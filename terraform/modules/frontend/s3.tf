@@ -2,7 +2,7 @@
 resource "aws_s3_bucket" "site" {
   #checkov:skip=CKV_AWS_144:The content is a build artifact of the frontend pipeline and can be rebuilt from git at any time; replication would add cost, not recoverability.
   #checkov:skip=CKV2_AWS_62:Nothing reacts to uploads; the pipeline invalidates CloudFront itself.
-  bucket = "${var.name}-site-${local.account_id}"
+  bucket = "${var.global_name}-site-${local.account_id}"
 
   tags = var.tags
 }
@@ -37,7 +37,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "site" {
   rule {
     apply_server_side_encryption_by_default {
       sse_algorithm     = "aws:kms"
-      kms_master_key_id = aws_kms_key.this.arn
+      kms_master_key_id = var.kms_key_arn
     }
     bucket_key_enabled = true
   }
@@ -106,7 +106,7 @@ resource "aws_s3_bucket" "logs" {
   #checkov:skip=CKV_AWS_144:Logs are kept for a short troubleshooting window; a second region's copy is not worth its cost.
   #checkov:skip=CKV2_AWS_62:Nothing reacts to new log files.
   #checkov:skip=CKV_AWS_145:S3 server access log delivery requires SSE-S3 (AES256) default encryption on the target bucket; SSE-KMS is not supported there.
-  bucket = "${var.name}-edge-logs-${local.account_id}"
+  bucket = "${var.global_name}-edge-logs-${local.account_id}"
 
   tags = var.tags
 }

@@ -1,6 +1,52 @@
 variable "name" {
-  description = "Prefix for every resource name, e.g. habits-staging."
+  description = "Prefix for names of this environment, e.g. habits-staging (metrics, descriptions)."
   type        = string
+}
+
+variable "global_name" {
+  description = "Prefix for account-wide names (S3 buckets, CloudFront policies and function, the WAF web ACL); differs from name only for a stack in a second region."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "KMS key encrypting the site bucket; its policy must let this distribution decrypt (output distribution_arn)."
+  type        = string
+}
+
+variable "waf_log_kms_key_arn" {
+  description = "KMS key in us-east-1 encrypting the WAF log group; its policy must name that log group (output waf_log_group_name)."
+  type        = string
+}
+
+variable "origin_verify_header" {
+  description = "Header CloudFront adds to every API request, as { name, value }: the origin secret the application checks."
+  type = object({
+    name  = string
+    value = string
+  })
+  sensitive = true
+}
+
+variable "api_forwarded_headers" {
+  description = "Viewer headers CloudFront passes to the API, plus CloudFront-Viewer-Address (CloudFront's own record of the viewer's address). Never Host."
+  type        = list(string)
+  default     = ["Accept", "Accept-Language", "Authorization", "Content-Type", "Origin", "Referer", "User-Agent", "X-CSRFToken", "CloudFront-Viewer-Address"]
+
+  validation {
+    condition     = contains(var.api_forwarded_headers, "CloudFront-Viewer-Address") && !contains([for h in var.api_forwarded_headers : lower(h)], "host") && !contains([for h in var.api_forwarded_headers : lower(h)], "x-forwarded-for") && length(var.api_forwarded_headers) <= 10
+    error_message = "api_forwarded_headers must include CloudFront-Viewer-Address, must not include Host or X-Forwarded-For, and may list at most 10 headers."
+  }
+}
+
+variable "waf_auth_rate_limit" {
+  description = "POST requests to /api/auth/ (sign-in, registration, ...) per IP address in any 5-minute window above which WAF blocks that address."
+  type        = number
+  default     = 50
+
+  validation {
+    condition     = var.waf_auth_rate_limit >= 10 && var.waf_auth_rate_limit <= 2000000000
+    error_message = "waf_auth_rate_limit must be between 10 and 2000000000."
+  }
 }
 
 variable "domain_name" {
@@ -21,7 +67,7 @@ variable "api_domain_name" {
 variable "api_path_patterns" {
   description = "Path patterns CloudFront sends to API Gateway, uncached and without the viewer's Host header."
   type        = list(string)
-  default     = ["/api/*", "/health/", "/admin/*", "/django-static/*"]
+  default     = ["/api/*", "/health/", "/health/deep/", "/admin/*", "/django-static/*"]
 }
 
 variable "price_class" {

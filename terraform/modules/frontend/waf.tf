@@ -1,25 +1,83 @@
-data "aws_region" "us_east_1" {
-  provider = aws.us_east_1
-}
-
 locals {
-  waf_log_group_name = "aws-waf-logs-${var.name}"
+  # WAF's log group name must start with aws-waf-logs-; the stack's us-east-1 key lets CloudWatch Logs use it.
+  waf_log_group_name = "aws-waf-logs-${var.global_name}"
 }
 
 resource "aws_wafv2_web_acl" "this" {
   provider = aws.us_east_1
 
-  name        = var.name
-  description = "${var.name} CloudFront protection: per-IP rate limit and AWS managed rules"
+  name        = var.global_name
+  description = "${var.name} CloudFront protection: per-IP rate limits (all requests, sign-in and other auth POSTs) and AWS managed rules"
   scope       = "CLOUDFRONT"
 
   default_action {
     allow {}
   }
 
+  # Sign-in, registration and the other /api/auth/ POSTs: a much lower rate per address than the global
+  # limit, counted by WAF on the viewer's address (which the application cannot see forged).
+  rule {
+    name     = "rate-limit-auth-posts-per-ip"
+    priority = 0
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = var.waf_auth_rate_limit
+        aggregate_key_type    = "IP"
+        evaluation_window_sec = 300
+
+        scope_down_statement {
+          and_statement {
+            statement {
+              byte_match_statement {
+                search_string         = "POST"
+                positional_constraint = "EXACTLY"
+
+                field_to_match {
+                  method {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+
+            statement {
+              byte_match_statement {
+                search_string         = "/api/auth/"
+                positional_constraint = "STARTS_WITH"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "LOWERCASE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.name}-rate-limit-auth-posts-per-ip"
+      sampled_requests_enabled   = true
+    }
+  }
+
   rule {
     name     = "rate-limit-per-ip"
-    priority = 0
+    priority = 1
 
     action {
       block {}
@@ -42,7 +100,7 @@ resource "aws_wafv2_web_acl" "this" {
 
   rule {
     name     = "AWSManagedRulesAmazonIpReputationList"
-    priority = 1
+    priority = 2
 
     override_action {
       none {}
@@ -64,7 +122,7 @@ resource "aws_wafv2_web_acl" "this" {
 
   rule {
     name     = "AWSManagedRulesCommonRuleSet"
-    priority = 2
+    priority = 3
 
     override_action {
       none {}
@@ -95,7 +153,7 @@ resource "aws_wafv2_web_acl" "this" {
 
   rule {
     name     = "AWSManagedRulesKnownBadInputsRuleSet"
-    priority = 3
+    priority = 4
 
     override_action {
       none {}
@@ -117,7 +175,7 @@ resource "aws_wafv2_web_acl" "this" {
 
   rule {
     name     = "AWSManagedRulesAnonymousIpList"
-    priority = 4
+    priority = 5
 
     override_action {
       none {}
@@ -155,46 +213,13 @@ resource "aws_wafv2_web_acl" "this" {
   tags = var.tags
 }
 
-resource "aws_kms_key" "waf_logs" {
-  provider = aws.us_east_1
-
-  description         = "${var.name} WAF logs (us-east-1)"
-  enable_key_rotation = true
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "AccountAdministration"
-        Effect    = "Allow"
-        Principal = { AWS = "arn:${local.partition}:iam::${local.account_id}:root" }
-        Action    = "kms:*"
-        Resource  = "*"
-      },
-      {
-        Sid       = "CloudWatchLogs"
-        Effect    = "Allow"
-        Principal = { Service = "logs.${data.aws_region.us_east_1.name}.amazonaws.com" }
-        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
-        Resource  = "*"
-        Condition = {
-          ArnLike = {
-            "kms:EncryptionContext:aws:logs:arn" = "arn:${local.partition}:logs:${data.aws_region.us_east_1.name}:${local.account_id}:log-group:${local.waf_log_group_name}"
-          }
-        }
-      },
-    ]
-  })
-
-  tags = var.tags
-}
-
 resource "aws_cloudwatch_log_group" "this" {
   #checkov:skip=CKV_AWS_338:WAF request logs are for investigating attacks and false positives; retention is a variable kept short for cost.
   provider = aws.us_east_1
 
   name              = local.waf_log_group_name
   retention_in_days = var.log_retention_days
-  kms_key_id        = aws_kms_key.waf_logs.arn
+  kms_key_id        = var.waf_log_kms_key_arn
 
   tags = var.tags
 }

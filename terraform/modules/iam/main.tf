@@ -9,7 +9,8 @@ locals {
 }
 
 resource "aws_iam_role" "this" {
-  name                 = "${var.name}-dr-operator"
+  name                 = "${var.global_name}-dr-operator"
+  permissions_boundary = var.permissions_boundary_arn
   description          = "Operator of the disaster-recovery runbook: restores Aurora from AWS Backup in ${var.dr_region}"
   max_session_duration = var.max_session_hours * 3600
   assume_role_policy = jsonencode({
@@ -23,6 +24,13 @@ resource "aws_iam_role" "this" {
   })
 
   tags = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = alltrue([for a in var.trusted_principal_arns : split(":", a)[4] == local.account_id])
+      error_message = "trusted_principal_arns must be principals of this account (one account per environment; no cross-account trust)."
+    }
+  }
 }
 
 # Look at everything (metadata only: no object, secret or table contents).

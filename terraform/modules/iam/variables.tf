@@ -1,5 +1,15 @@
 variable "name" {
-  description = "Prefix for every resource name, e.g. habits-staging."
+  description = "Prefix for names of this environment, e.g. habits-staging."
+  type        = string
+}
+
+variable "global_name" {
+  description = "Prefix for account-wide names (the operator IAM role); differs from name only for a stack in a second region."
+  type        = string
+}
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary of the operator role."
   type        = string
 }
 

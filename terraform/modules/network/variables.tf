@@ -1,20 +1,25 @@
 variable "name" {
-  description = "Prefix for every resource name, e.g. habits-staging."
+  description = "Prefix for every regional resource name, e.g. habits-staging."
   type        = string
 }
 
-variable "availability_zones" {
-  description = "The two availability zone names the subnets span, e.g. [\"us-east-1a\", \"us-east-1b\"]."
+variable "global_name" {
+  description = "Prefix for account-wide names (the flow logs IAM role); differs from name only for a stack in a second region."
+  type        = string
+}
+
+variable "availability_zone_ids" {
+  description = "The two availability zone IDs (not names: names map to different zones in each account) the subnets span, e.g. [\"use1-az1\", \"use1-az2\"]."
   type        = list(string)
 
   validation {
-    condition     = length(var.availability_zones) == 2
-    error_message = "availability_zones must list exactly two zone names."
+    condition     = length(var.availability_zone_ids) == 2 && alltrue([for z in var.availability_zone_ids : can(regex("^[a-z]{2,5}[0-9]-az[0-9]+$", z))])
+    error_message = "availability_zone_ids must list exactly two zone IDs such as use1-az1."
   }
 }
 
 variable "vpc_cidr" {
-  description = "CIDR block of the VPC."
+  description = "IPv4 CIDR block of the VPC."
   type        = string
   default     = "10.20.0.0/16"
 
@@ -24,19 +29,8 @@ variable "vpc_cidr" {
   }
 }
 
-variable "public_subnet_cidrs" {
-  description = "CIDR blocks of the public subnets, one per availability zone (NAT gateways live here)."
-  type        = list(string)
-  default     = ["10.20.0.0/24", "10.20.1.0/24"]
-
-  validation {
-    condition     = length(var.public_subnet_cidrs) == 2
-    error_message = "public_subnet_cidrs must list exactly two CIDR blocks, one per availability zone."
-  }
-}
-
 variable "private_subnet_cidrs" {
-  description = "CIDR blocks of the private subnets, one per availability zone (Lambda, Aurora, Redis)."
+  description = "IPv4 CIDR blocks of the private subnets, one per availability zone (Lambda, Aurora, the cache)."
   type        = list(string)
   default     = ["10.20.16.0/24", "10.20.17.0/24"]
 
@@ -46,15 +40,14 @@ variable "private_subnet_cidrs" {
   }
 }
 
-variable "nat_gateway_mode" {
-  description = "How many NAT gateways serve the private subnets: single (one, cheaper) or per_az (one per availability zone, survives an AZ outage)."
+variable "kms_key_arn" {
+  description = "KMS key encrypting the flow logs (its policy must name the flow log group, see output flow_log_group_name)."
   type        = string
-  default     = "single"
+}
 
-  validation {
-    condition     = contains(["single", "per_az"], var.nat_gateway_mode)
-    error_message = "nat_gateway_mode must be one of: single, per_az."
-  }
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary of the IAM role this module creates."
+  type        = string
 }
 
 variable "flow_log_retention_days" {

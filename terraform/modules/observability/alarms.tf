@@ -62,7 +62,7 @@ locals {
     }
     # Serverless caches have no CPUUtilization: compute is metered in ECPUs, so "CPU" is ECPU use against the limit.
     redis-cpu = {
-      description = "Redis uses more than 80% of its ECPU-per-second limit"
+      description = "The cache uses more than 80% of its ECPU-per-second limit"
       namespace   = "AWS/ElastiCache"
       metric      = "ElastiCacheProcessingUnits"
       dimensions  = { clusterId = var.cache_name }
@@ -72,7 +72,7 @@ locals {
       periods     = 3
     }
     redis-memory = {
-      description = "Redis stores more than 80% of its data storage limit"
+      description = "The cache stores more than 80% of its data storage limit"
       namespace   = "AWS/ElastiCache"
       metric      = "BytesUsedForCache"
       dimensions  = { clusterId = var.cache_name }

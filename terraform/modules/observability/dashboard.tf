@@ -6,12 +6,14 @@ locals {
     ["Lambda duration and concurrency", [["AWS/Lambda", "Duration", "FunctionName", var.function_name], [".", "ConcurrentExecutions", ".", "."]], "Maximum"],
     ["Aurora connections and capacity", [["AWS/RDS", "DatabaseConnections", "DBClusterIdentifier", var.db_cluster_id], [".", "ServerlessDatabaseCapacity", ".", "."]], "Maximum"],
     ["Aurora CPU %", [["AWS/RDS", "CPUUtilization", "DBClusterIdentifier", var.db_cluster_id]], "Average"],
-    ["Redis ECPUs", [["AWS/ElastiCache", "ElastiCacheProcessingUnits", "clusterId", var.cache_name]], "Sum"],
-    ["Redis bytes stored", [["AWS/ElastiCache", "BytesUsedForCache", "clusterId", var.cache_name]], "Maximum"],
+    ["Cache ECPUs", [["AWS/ElastiCache", "ElastiCacheProcessingUnits", "clusterId", var.cache_name]], "Sum"],
+    ["Cache bytes stored", [["AWS/ElastiCache", "BytesUsedForCache", "clusterId", var.cache_name]], "Maximum"],
   ]
 }
 
 resource "aws_cloudwatch_dashboard" "this" {
+  count = var.dashboard_enabled ? 1 : 0
+
   dashboard_name = "${var.name}-overview"
   dashboard_body = jsonencode({
     widgets = [for i, w in local.dashboard_widgets : {
@@ -30,4 +32,10 @@ resource "aws_cloudwatch_dashboard" "this" {
       }
     }]
   })
+}
+
+# The dashboard became optional.
+moved {
+  from = aws_cloudwatch_dashboard.this
+  to   = aws_cloudwatch_dashboard.this[0]
 }

@@ -1,65 +1,30 @@
 data "aws_caller_identity" "current" {}
 
-data "aws_partition" "current" {}
-
 data "aws_region" "current" {}
 
 locals {
   account_id             = data.aws_caller_identity.current.account_id
-  partition              = data.aws_partition.current.partition
   region                 = data.aws_region.current.name
   lambda_log_group_name  = "/aws/lambda/${var.function_name}"
+  migrate_log_group_name = "/aws/lambda/${var.migrate_function_name}"
   api_access_log_group   = "/aws/apigateway/${var.name}-http-api"
-  log_group_arn_prefix   = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:"
   cache_memory_threshold = var.cache_data_storage_max_gb * 1024 * 1024 * 1024 * 0.8
-}
-
-resource "aws_kms_key" "this" {
-  description         = "${var.name} API logs and alarm notifications"
-  enable_key_rotation = true
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "AccountAdministration"
-        Effect    = "Allow"
-        Principal = { AWS = "arn:${local.partition}:iam::${local.account_id}:root" }
-        Action    = "kms:*"
-        Resource  = "*"
-      },
-      {
-        Sid       = "CloudWatchLogs"
-        Effect    = "Allow"
-        Principal = { Service = "logs.${local.region}.amazonaws.com" }
-        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
-        Resource  = "*"
-        Condition = {
-          ArnLike = {
-            "kms:EncryptionContext:aws:logs:arn" = [
-              "${local.log_group_arn_prefix}${local.lambda_log_group_name}",
-              "${local.log_group_arn_prefix}${local.api_access_log_group}",
-            ]
-          }
-        }
-      },
-      {
-        Sid       = "CloudWatchAlarmsPublish"
-        Effect    = "Allow"
-        Principal = { Service = "cloudwatch.amazonaws.com" }
-        Action    = ["kms:Decrypt", "kms:GenerateDataKey*"]
-        Resource  = "*"
-      },
-    ]
-  })
-
-  tags = var.tags
 }
 
 resource "aws_cloudwatch_log_group" "lambda" {
   #checkov:skip=CKV_AWS_338:Retention is a per-environment variable (a year in production); staging keeps less on purpose.
   name              = local.lambda_log_group_name
   retention_in_days = var.log_retention_days
-  kms_key_id        = aws_kms_key.this.arn
+  kms_key_id        = var.kms_key_arn
+
+  tags = var.tags
+}
+
+resource "aws_cloudwatch_log_group" "migrate" {
+  #checkov:skip=CKV_AWS_338:Retention is a per-environment variable (a year in production); staging keeps less on purpose.
+  name              = local.migrate_log_group_name
+  retention_in_days = var.log_retention_days
+  kms_key_id        = var.kms_key_arn
 
   tags = var.tags
 }
@@ -68,14 +33,14 @@ resource "aws_cloudwatch_log_group" "api_access" {
   #checkov:skip=CKV_AWS_338:Retention is a per-environment variable (a year in production); staging keeps less on purpose.
   name              = local.api_access_log_group
   retention_in_days = var.log_retention_days
-  kms_key_id        = aws_kms_key.this.arn
+  kms_key_id        = var.kms_key_arn
 
   tags = var.tags
 }
 
 resource "aws_sns_topic" "this" {
   name              = "${var.name}-alarms"
-  kms_master_key_id = aws_kms_key.this.arn
+  kms_master_key_id = var.kms_key_arn
 
   tags = var.tags
 }

@@ -24,8 +24,23 @@ output "alarm_names" {
 }
 
 output "dashboard_name" {
-  description = "Name of the CloudWatch dashboard."
-  value       = aws_cloudwatch_dashboard.this.dashboard_name
+  description = "Name of the CloudWatch dashboard; null without one."
+  value       = one(aws_cloudwatch_dashboard.this[*].dashboard_name)
+}
+
+output "migrate_log_group_name" {
+  description = "Name of the migration function's log group."
+  value       = aws_cloudwatch_log_group.migrate.name
+}
+
+output "migrate_log_group_arn" {
+  description = "ARN of the migration function's log group."
+  value       = aws_cloudwatch_log_group.migrate.arn
+}
+
+output "log_group_names" {
+  description = "Names of the log groups this module creates (their KMS key's policy must name them)."
+  value       = [local.lambda_log_group_name, local.migrate_log_group_name, local.api_access_log_group]
 }
 
 output "log_retention_days" {

@@ -8,6 +8,22 @@ variable "function_name" {
   type        = string
 }
 
+variable "migrate_function_name" {
+  description = "Name of the migration Lambda function (its log group is created here, before the function)."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "KMS key encrypting the log groups and the alarm topic; its policy must name the log groups (output log_group_names) and let CloudWatch alarms publish."
+  type        = string
+}
+
+variable "dashboard_enabled" {
+  description = "Create the CloudWatch dashboard (billed per dashboard and month)."
+  type        = bool
+  default     = true
+}
+
 variable "api_id" {
   description = "ID of the HTTP API, for its alarms and dashboard widgets."
   type        = string

@@ -2,7 +2,7 @@ resource "aws_s3_bucket" "this" {
   #checkov:skip=CKV_AWS_18:Artifacts are intermediate build outputs read only by the pipeline roles; CloudTrail records who touches them.
   #checkov:skip=CKV_AWS_144:Artifacts are rebuilt from git by running the pipeline again; a copy in a second region adds nothing.
   #checkov:skip=CKV2_AWS_62:Nothing reacts to new artifacts; CodePipeline passes them between stages itself.
-  bucket = "${var.name}-pipeline-artifacts-${local.account_id}"
+  bucket = "${var.global_name}-pipeline-artifacts-${local.account_id}"
 
   tags = var.tags
 }
@@ -37,7 +37,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
   rule {
     apply_server_side_encryption_by_default {
       sse_algorithm     = "aws:kms"
-      kms_master_key_id = aws_kms_key.this.arn
+      kms_master_key_id = var.kms_key_arn
     }
     bucket_key_enabled = true
   }

@@ -5,13 +5,14 @@ locals {
     terraform = merge({ for k, v in var.terraform_variables : "TF_VAR_${k}" => v }, {
       ENVIRONMENT      = var.environment
       TF_STATE_BUCKET  = var.terraform_state_bucket
-      TF_LOCK_TABLE    = var.terraform_lock_table
+      TF_STATE_KEY     = var.terraform_state_key
       TF_IN_AUTOMATION = "1"
     })
     backend = {
       ENVIRONMENT        = var.environment
       ECR_REPOSITORY_URL = var.ecr_repository_url
       LAMBDA_FUNCTION    = var.function_name
+      MIGRATE_FUNCTION   = var.migrate_function_name
       SITE_URL           = var.site_url
     }
     frontend = {
@@ -24,7 +25,7 @@ locals {
   # How the projects differ besides their variables: only the backend build runs Docker (the Lambda image).
   build_projects = {
     terraform = { description = "fmt, validate, test and plan ${var.environment}; apply the reviewed plan", timeout = 60, privileged = false }
-    backend   = { description = "Test the API, build and push its image, update the function, migrate, smoke-test ${var.environment}", timeout = 60, privileged = true }
+    backend   = { description = "Test the API, build and push its image, migrate, then move the live alias, smoke-test ${var.environment}", timeout = 60, privileged = true }
     frontend  = { description = "Test and build the SPA, sync it to S3 and invalidate CloudFront for ${var.environment}", timeout = 30, privileged = false }
   }
 }
@@ -35,7 +36,7 @@ resource "aws_codebuild_project" "this" {
   name           = "${var.name}-${each.key}"
   description    = local.build_projects[each.key].description
   service_role   = aws_iam_role.codebuild[each.key].arn
-  encryption_key = aws_kms_key.this.arn
+  encryption_key = var.kms_key_arn
   build_timeout  = local.build_projects[each.key].timeout
 
   source {

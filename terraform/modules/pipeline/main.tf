@@ -18,37 +18,6 @@ locals {
   log_group_names = { for k, _ in local.builds : k => "/aws/codebuild/${var.name}-${k}" }
 }
 
-resource "aws_kms_key" "this" {
-  description         = "${var.name} pipeline artifacts and build logs"
-  enable_key_rotation = true
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "AccountAdministration"
-        Effect    = "Allow"
-        Principal = { AWS = "arn:${local.partition}:iam::${local.account_id}:root" }
-        Action    = "kms:*"
-        Resource  = "*"
-      },
-      {
-        Sid       = "CloudWatchLogs"
-        Effect    = "Allow"
-        Principal = { Service = "logs.${local.region}.amazonaws.com" }
-        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
-        Resource  = "*"
-        Condition = {
-          ArnLike = {
-            "kms:EncryptionContext:aws:logs:arn" = [for n in values(local.log_group_names) : "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${n}"]
-          }
-        }
-      },
-    ]
-  })
-
-  tags = var.tags
-}
-
 # Completed once by hand in the console (Developer Tools > Connections): AWS cannot install the GitHub app itself.
 resource "aws_codestarconnections_connection" "this" {
   name          = "${var.name}-github"
@@ -63,7 +32,7 @@ resource "aws_cloudwatch_log_group" "this" {
 
   name              = each.value
   retention_in_days = var.log_retention_days
-  kms_key_id        = aws_kms_key.this.arn
+  kms_key_id        = var.kms_key_arn
 
   tags = var.tags
 }

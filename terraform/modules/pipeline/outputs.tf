@@ -22,3 +22,23 @@ output "stage_names" {
   description = "Stage names of each pipeline, in order (shows where the manual approval sits)."
   value       = { for k, p in aws_codepipeline.this : k => [for s in p.stage : s.name] }
 }
+
+output "log_group_names" {
+  description = "Names of the build log groups (their KMS key's policy must name them)."
+  value       = values(local.log_group_names)
+}
+
+output "terraform_build_policy" {
+  description = "The terraform build's inline policy (decoded), for tests and reviews."
+  value       = jsondecode(aws_iam_role_policy.codebuild["terraform"].policy)
+}
+
+output "role_boundaries" {
+  description = "Permissions boundary of each pipeline role (null for the terraform build, which manages IAM within it)."
+  value       = merge({ for k, r in aws_iam_role.codebuild : "codebuild-${k}" => r.permissions_boundary }, { codepipeline = aws_iam_role.codepipeline.permissions_boundary })
+}
+
+output "source_connection_statement" {
+  description = "The pipelines' permission to use the source connection (both service prefixes)."
+  value       = local.source_connection_statement
+}

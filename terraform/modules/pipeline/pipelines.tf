@@ -24,7 +24,7 @@ resource "aws_codepipeline" "this" {
 
     encryption_key {
       type = "KMS"
-      id   = aws_kms_key.this.arn
+      id   = var.kms_key_arn
     }
   }
 

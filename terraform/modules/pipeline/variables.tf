@@ -1,6 +1,27 @@
 variable "name" {
-  description = "Prefix for every resource name, e.g. habits-staging."
+  description = "Prefix for every regional resource name, e.g. habits-staging."
   type        = string
+}
+
+variable "global_name" {
+  description = "Prefix for account-wide names (IAM roles, the artifact bucket); differs from name only for a stack in a second region."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "KMS key encrypting the artifacts and build logs; its policy must name the build log groups (output log_group_names)."
+  type        = string
+}
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary every role the terraform build creates or changes must carry (and that the other pipeline roles carry)."
+  type        = string
+}
+
+variable "passable_to_services" {
+  description = "Services the terraform build may pass this environment's roles to."
+  type        = list(string)
+  default     = ["lambda.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "backup.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com"]
 }
 
 variable "environment" {
@@ -42,12 +63,12 @@ variable "branch" {
 }
 
 variable "terraform_state_bucket" {
-  description = "S3 bucket holding the Terraform state, in the pipelines' region (TF_STATE_BUCKET of the terraform build)."
+  description = "S3 bucket holding the Terraform state, in the pipelines' region (TF_STATE_BUCKET of the terraform build); locking uses S3's lock file beside the state."
   type        = string
 }
 
-variable "terraform_lock_table" {
-  description = "DynamoDB table locking the Terraform state, in the pipelines' region (TF_LOCK_TABLE)."
+variable "terraform_state_key" {
+  description = "Key of this environment's state in that bucket (TF_STATE_KEY)."
   type        = string
 }
 
@@ -79,6 +100,16 @@ variable "function_name" {
 
 variable "function_arn" {
   description = "ARN (unqualified) of the API Lambda function."
+  type        = string
+}
+
+variable "migrate_function_name" {
+  description = "Name of the migration Lambda function the backend build updates and invokes before moving the API's alias."
+  type        = string
+}
+
+variable "migrate_function_arn" {
+  description = "ARN (unqualified) of the migration Lambda function."
   type        = string
 }
 

@@ -11,7 +11,21 @@ from habits.engine import HabitSpec, Kind, Mark, Period, Schedule, Status, Targe
 TODAY = date(2026, 3, 18)  # a Wednesday
 HISTORY_DAYS = 120
 
-FREQUENCIES = [(1, 1), (1, 2), (2, 3), (1, 7), (3, 7), (5, 7), (7, 7), (2, 14), (1, 30), (10, 31)]
+FREQUENCIES = [
+    (1, 1),
+    (1, 2),
+    (2, 2),
+    (2, 3),
+    (1, 7),
+    (3, 7),
+    (5, 7),
+    (7, 7),
+    (2, 14),
+    (1, 30),
+    (10, 31),
+]
+# Loop stores a skip as the amount 0.003 (3 thousandths): that amount cannot mean anything else.
+LOOP_SKIP_AMOUNT = Decimal("0.003")
 
 
 def ago(days: int) -> date:
@@ -58,7 +72,7 @@ def specs(draw: st.DrawFn, kind: Kind | None = None) -> HabitSpec:
     return HabitSpec(
         kind=kind,
         schedule=draw(schedules()),
-        target_value=draw(st.decimals(min_value=0, max_value=60, places=1)),
+        target_value=draw(st.decimals(min_value=0, max_value=60, places=3)),
         target_type=draw(st.sampled_from(TargetType)),
     )
 
@@ -66,7 +80,9 @@ def specs(draw: st.DrawFn, kind: Kind | None = None) -> HabitSpec:
 def marks_for(spec: HabitSpec) -> st.SearchStrategy[Mark]:
     if spec.kind is Kind.BOOLEAN:
         return st.builds(Mark, status=st.sampled_from(Status))
-    values = st.none() | st.decimals(min_value=-2, max_value=40, places=1)
+    values = st.none() | st.decimals(min_value=-2, max_value=40, places=3).filter(
+        lambda value: value != LOOP_SKIP_AMOUNT
+    )
     return st.builds(Mark, status=st.sampled_from(Status), value=values)
 
 

@@ -1,6 +1,6 @@
-"""Scores: Loop's habit strength, against an independent day-by-day implementation."""
+"""Scores: Loop's habit strength, bit for bit against Loop's algorithm transcribed on its own
+integer representation (habits.tests.loop_reference)."""
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from math import sqrt
@@ -9,72 +9,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from habits.engine import HabitSpec, Kind, Mark, Status, TargetType, score_on, score_series
+from habits.engine import HabitSpec, Mark, Status, TargetType, score_on, score_series
 from habits.tests.engine.strategies import TODAY, ago, done_on, habits, numeric, yes_no
+from habits.tests.loop_reference import loop_scores
 
 SETTINGS = settings(max_examples=200, deadline=None)
 FEWER = settings(max_examples=100, deadline=None)
 
 
-def reference_scores(
-    spec: HabitSpec, marks: Mapping[date, Mark], today: date
-) -> list[tuple[date, float]]:
-    """Loop's score formula (see habits.engine.scores), one day at a time, every window summed from
-    scratch."""
-    entries = [day for day in marks if day <= today]
-    if not entries:
-        return []
-    times, days = spec.schedule.times, spec.schedule.days
-    frequency = times / days
-    multiplier = 0.5 ** (sqrt(frequency) / 13)
-    at_most = spec.kind is Kind.NUMERIC and spec.target_type is TargetType.AT_MOST
-    score = 1.0 if at_most else 0.0
-    series = []
-    day = min(entries)
-    while day <= today:
-        window = [marks.get(day - timedelta(days=back)) for back in range(days)]
-        if spec.kind is Kind.BOOLEAN:
-            needed, width = (2 * times, 2 * days) if frequency < 1 else (times, days)
-            window = [marks.get(day - timedelta(days=back)) for back in range(width)]
-            done = sum(1 for mark in window if mark and mark.status is Status.DONE)
-            completion = min(1.0, done / needed)
-        else:
-            total = sum(
-                (
-                    max(mark.value, Decimal(0))
-                    for mark in window
-                    if mark and mark.status is not Status.SKIPPED and mark.value is not None
-                ),
-                Decimal(0),
-            )
-            target = spec.target_value
-            assert target is not None
-            if not at_most:
-                completion = 1.0 if target <= 0 else min(1.0, float(total) / float(target))
-            elif target <= 0:
-                completion = 0.0 if total > 0 else 1.0
-            else:
-                ratio = (float(total) - float(target)) / float(target)
-                completion = min(1.0, max(0.0, 1 - ratio))
-        mark = marks.get(day)
-        if not (mark and mark.status is Status.SKIPPED):
-            score = score * multiplier + completion * (1 - multiplier)
-        series.append((day, score))
-        day += timedelta(days=1)
-    return series
-
-
 @SETTINGS
 @given(habits())
-def test_scores_match_the_formula_computed_day_by_day(
-    habit: tuple[HabitSpec, dict[date, Mark]],
-) -> None:
+def test_scores_are_loops_to_the_last_bit(habit: tuple[HabitSpec, dict[date, Mark]]) -> None:
     spec, marks = habit
-    series = score_series(spec, marks, TODAY)
-    expected = reference_scores(spec, marks, TODAY)
-    assert [day for day, _ in series] == [day for day, _ in expected]
-    for (_, score), (_, want) in zip(series, expected, strict=True):
-        assert score == pytest.approx(want, abs=1e-9)
+    assert score_series(spec, marks, TODAY) == loop_scores(spec, marks, TODAY)
 
 
 @FEWER
@@ -116,11 +63,30 @@ def test_thirteen_perfect_days_from_zero_reach_one_half() -> None:
     )
 
 
-def test_no_entries_give_the_initial_score() -> None:
-    assert score_series(yes_no(), {}, TODAY) == []
-    assert score_on(yes_no(), {}, TODAY) == 0.0
+def test_without_entries_today_alone_is_computed_as_loop_does() -> None:
+    assert score_series(yes_no(), {}, TODAY) == [(TODAY, 0.0)]
     assert score_on(numeric("10"), {}, TODAY) == 0.0
     assert score_on(numeric("10", TargetType.AT_MOST), {}, TODAY) == 1.0
+    # "At least 0" is met by any day, recorded or not: today already gains.
+    assert score_on(numeric("0"), {}, TODAY) == 1 - 0.5 ** (1 / 13)
+    assert score_series(yes_no(), {ago(-1): Mark(Status.DONE)}, TODAY) == [(TODAY, 0.0)]
+
+
+@pytest.mark.parametrize("times", [2, 3, 7, 30])
+def test_n_times_in_n_days_scores_as_daily_like_loops_frequency(times: int) -> None:
+    marks = {ago(back): Mark(Status.DONE) for back in range(0, 60, 3)}
+    assert score_series(yes_no(times, times), marks, TODAY) == score_series(yes_no(), marks, TODAY)
+    amounts = {ago(back): Mark(Status.DONE, Decimal(back % 5)) for back in range(60)}
+    assert score_series(numeric("3", times=times, days=times), amounts, TODAY) == score_series(
+        numeric("3"), amounts, TODAY
+    )
+
+
+def test_a_skip_adds_three_thousandths_to_a_numeric_window_as_loops_stored_value_does() -> None:
+    spec = numeric("1", TargetType.AT_LEAST, times=1, days=2)
+    marks = {ago(1): Mark(Status.SKIPPED), TODAY: Mark(Status.DONE, Decimal("0.5"))}
+    multiplier = 0.5 ** (sqrt(1 / 2) / 13)
+    assert score_on(spec, marks, TODAY) == 0.503 * (1 - multiplier)
 
 
 def test_the_series_runs_from_the_first_entry_whatever_its_status_to_today() -> None:

@@ -36,26 +36,26 @@ def test_stats_agree_with_the_separate_functions(habit: tuple[HabitSpec, dict[da
     series = dict(score_series(spec, marks, TODAY))
     assert [day for day, _ in stats.score_history] == [ago(n) for n in range(150, -1, -1)]
     for day, score in stats.score_history:
-        assert score == series.get(day, spec.initial_score)
+        assert score == series.get(day, 0.0)
     summary = habit_summary(spec, marks, TODAY)
     assert (summary.current_streak, summary.score) == (stats.current_streak, stats.score)
 
 
 @pytest.mark.parametrize(
-    ("spec", "initial"), [(yes_no(), 0.0), (numeric("3", TargetType.AT_MOST), 1.0)]
+    ("spec", "today_without_entries"), [(yes_no(), 0.0), (numeric("3", TargetType.AT_MOST), 1.0)]
 )
-def test_history_has_one_row_per_day_with_the_initial_score_before_the_first_entry(
-    spec: HabitSpec, initial: float
+def test_history_has_one_row_per_day_and_zero_before_the_first_entry_as_in_loop(
+    spec: HabitSpec, today_without_entries: float
 ) -> None:
     marks = {ago(2): Mark(Status.DONE, Decimal(1))}
     stats = habit_stats(spec, marks, TODAY, ago(5), ago(1))
     assert [day for day, _ in stats.score_history] == [ago(n) for n in (5, 4, 3, 2, 1)]
-    assert [score for _, score in stats.score_history][:3] == [initial] * 3
+    assert [score for _, score in stats.score_history][:3] == [0.0] * 3
     only_before = habit_stats(spec, marks, TODAY, ago(9), ago(3))
-    assert [score for _, score in only_before.score_history] == [initial] * 7
+    assert [score for _, score in only_before.score_history] == [0.0] * 7
     nothing = habit_stats(spec, {}, TODAY, ago(1), TODAY)
-    assert nothing.score_history == [(ago(1), initial), (TODAY, initial)]
-    assert nothing.score == initial
+    assert nothing.score_history == [(ago(1), 0.0), (TODAY, today_without_entries)]
+    assert nothing.score == today_without_entries
 
 
 def test_a_range_past_today_or_backwards_is_refused() -> None:

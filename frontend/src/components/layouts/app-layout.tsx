@@ -8,7 +8,11 @@ const NAV = [
   { to: paths.today, label: "Today", icon: "M5 12.5l4.5 4.5L19 7.5" },
   { to: paths.habits, label: "Habits", icon: "M4 6h16M4 12h16M4 18h16" },
   { to: paths.archive, label: "Archive", icon: "M4 7h16v3H4zM6 10v9h12v-9M10 14h4" },
-  { to: paths.settings, label: "Settings", icon: "M12 15a3 3 0 100-6 3 3 0 000 6zM19 12a7 7 0 00-.1-1.2l2-1.5-2-3.4-2.3 1a7 7 0 00-2-1.2L14.2 3h-4.4l-.4 2.7a7 7 0 00-2 1.2l-2.3-1-2 3.4 2 1.5a7 7 0 000 2.4l-2 1.5 2 3.4 2.3-1a7 7 0 002 1.2l.4 2.7h4.4l.4-2.7a7 7 0 002-1.2l2.3 1 2-3.4-2-1.5c.1-.4.1-.8.1-1.2z" },
+  {
+    to: paths.settings,
+    label: "Settings",
+    icon: "M12 15a3 3 0 100-6 3 3 0 000 6zM19 12a7 7 0 00-.1-1.2l2-1.5-2-3.4-2.3 1a7 7 0 00-2-1.2L14.2 3h-4.4l-.4 2.7a7 7 0 00-2 1.2l-2.3-1-2 3.4 2 1.5a7 7 0 000 2.4l-2 1.5 2 3.4 2.3-1a7 7 0 002 1.2l.4 2.7h4.4l.4-2.7a7 7 0 002-1.2l2.3 1 2-3.4-2-1.5c.1-.4.1-.8.1-1.2z",
+  },
 ];
 
 /** The signed-in shell: skip link, top bar (wide screens) or bottom tabs (phones), and the page. */

@@ -95,7 +95,10 @@ describe("signing up and in", () => {
       http.post("*/api/auth/login/", () => {
         attempts += 1;
         if (attempts === 1) {
-          return HttpResponse.json({ detail: "Email or password is wrong.", code: "invalid_credentials" }, { status: 400 });
+          return HttpResponse.json(
+            { detail: "Email or password is wrong.", code: "invalid_credentials" },
+            { status: 400 },
+          );
         }
         signedInAs(buildUser());
         return HttpResponse.json(buildUser());
@@ -134,7 +137,10 @@ describe("signing up and in", () => {
     signedOut();
     server.use(
       http.post("*/api/auth/login/", () =>
-        HttpResponse.json({ detail: "Request was throttled.", code: "throttled" }, { status: 429, headers: { "Retry-After": "60" } }),
+        HttpResponse.json(
+          { detail: "Request was throttled.", code: "throttled" },
+          { status: 429, headers: { "Retry-After": "60" } },
+        ),
       ),
     );
     const { user } = renderApp("/sign-in");

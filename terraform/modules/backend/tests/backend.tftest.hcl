@@ -17,15 +17,15 @@ mock_provider "aws" {
     }
   }
 
-  mock_resource "aws_secretsmanager_secret" {
+  mock_data "aws_secretsmanager_secret_version" {
     defaults = {
-      arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/django-secret-key-AbCdEf"
+      secret_string = "{\"current\":\"c0ffee\",\"previous\":\"\"}"
     }
   }
 
-  mock_resource "aws_kms_key" {
+  mock_data "aws_servicequotas_service_quota" {
     defaults = {
-      arn = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-00000000back"
+      value = 10
     }
   }
 
@@ -63,25 +63,48 @@ mock_provider "aws" {
   }
 }
 
-variables {
-  name                     = "habits-test"
-  function_name            = "habits-test-api"
-  image_tag                = "0123abc"
-  subnet_ids               = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
-  security_group_ids       = ["sg-0000000000000lambda"]
-  log_group_name           = "/aws/lambda/habits-test-api"
-  log_group_arn            = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/habits-test-api"
-  api_access_log_group_arn = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/apigateway/habits-test-http-api"
-  site_domain              = "habits.example.com"
-  database_secret_arn      = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1234-XyZ"
-  database_host            = "habits-test.cluster-abc.us-east-1.rds.amazonaws.com"
-  database_name            = "habits"
-  redis_url_parameter_name = "/habits-test/redis-url"
-  redis_url_parameter_arn  = "arn:aws:ssm:us-east-1:111122223333:parameter/habits-test/redis-url"
-  decrypt_kms_key_arns     = ["arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000db", "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000c4e"]
+override_resource {
+  target = aws_secretsmanager_secret.this
+  values = {
+    arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/django-secret-key-AbCdEf"
+  }
 }
 
-run "lambda_runs_the_image_in_private_subnets" {
+override_resource {
+  target = aws_secretsmanager_secret.origin
+  values = {
+    arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf"
+  }
+}
+
+variables {
+  name                         = "habits-test"
+  global_name                  = "habits-test"
+  function_name                = "habits-test-api"
+  migrate_function_name        = "habits-test-migrate"
+  image_tag                    = "0123abc"
+  kms_key_arn                  = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001"
+  permissions_boundary_arn     = "arn:aws:iam::111122223333:policy/habits-test-boundary"
+  subnet_ids                   = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
+  security_group_ids           = ["sg-0000000000000lambda"]
+  log_group_name               = "/aws/lambda/habits-test-api"
+  log_group_arn                = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/habits-test-api"
+  migrate_log_group_name       = "/aws/lambda/habits-test-migrate"
+  migrate_log_group_arn        = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/habits-test-migrate"
+  api_access_log_group_arn     = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/apigateway/habits-test-http-api"
+  site_domain                  = "habits.example.com"
+  database_secret_arn          = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1234-XyZ"
+  database_host                = "habits-test.cluster-abc.us-east-1.rds.amazonaws.com"
+  database_name                = "habits"
+  database_cluster_resource_id = "cluster-ABCDEFGHIJKLMNOP"
+  cache_host                   = "habits-test-abc123.serverless.use1.cache.amazonaws.com"
+  cache_name                   = "habits-test"
+  cache_arn                    = "arn:aws:elasticache:us-east-1:111122223333:serverlesscache:habits-test"
+  cache_user_id                = "habits-test-app"
+  cache_user_arn               = "arn:aws:elasticache:us-east-1:111122223333:user:habits-test-app"
+}
+
+run "api_function_in_the_vpc_with_ipv6_egress" {
   command = apply
 
   assert {
@@ -90,97 +113,153 @@ run "lambda_runs_the_image_in_private_subnets" {
   }
 
   assert {
-    condition     = aws_lambda_function.this.vpc_config[0].subnet_ids == toset(var.subnet_ids) && aws_lambda_function.this.vpc_config[0].security_group_ids == toset(["sg-0000000000000lambda"])
-    error_message = "The function must run in the private subnets with the Lambda security group."
+    condition     = aws_lambda_function.this.vpc_config[0].subnet_ids == toset(var.subnet_ids) && aws_lambda_function.this.vpc_config[0].ipv6_allowed_for_dual_stack
+    error_message = "The function must run in the private subnets and may use their IPv6 egress."
   }
 
   assert {
-    condition     = aws_lambda_function.this.reserved_concurrent_executions == 20 && aws_lambda_function.this.memory_size == 1024 && aws_lambda_function.this.timeout == 30
-    error_message = "Reserved concurrency, memory and timeout must come from the variables."
+    condition     = aws_lambda_function.this.reserved_concurrent_executions == -1 && aws_lambda_function.this.memory_size == 1024 && aws_lambda_function.this.timeout == 30
+    error_message = "No reservation by default (a new account has no quota for one); 1 GB; 30 s."
   }
 
   assert {
-    condition     = length(aws_lambda_provisioned_concurrency_config.this) == 0
-    error_message = "Provisioned concurrency is off by default."
+    condition     = aws_lambda_function.this.tracing_config[0].mode == "PassThrough"
+    error_message = "No active tracing: nothing in the VPC could deliver the traces."
+  }
+
+  assert {
+    condition     = length(aws_lambda_provisioned_concurrency_config.this) == 0 && length(aws_cloudwatch_event_rule.this) == 0
+    error_message = "No provisioned concurrency and no warm-up by default."
   }
 }
 
-run "environment_matches_the_contract" {
+run "api_environment_matches_the_contract" {
   command = apply
 
   assert {
     condition = keys(aws_lambda_function.this.environment[0].variables) == sort([
       "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOWED_HOSTS", "DJANGO_CSRF_TRUSTED_ORIGINS", "DJANGO_SECRET_KEY_SECRET_ARN",
-      "DATABASE_SECRET_ARN", "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "REDIS_URL_PARAMETER", "API_BASE_PATH", "LOG_LEVEL",
-      "TRUSTED_PROXY_COUNT",
+      "HABITS_FUNCTION", "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_USER", "DATABASE_IAM_AUTH",
+      "DATABASE_SSLROOTCERT", "DATABASE_STATEMENT_TIMEOUT_MS", "REDIS_HOST", "REDIS_PORT", "REDIS_IAM_USER", "REDIS_CACHE_NAME",
+      "ORIGIN_SECRET_ARN", "ORIGIN_VERIFY_HEADER", "CLIENT_ADDRESS_HEADER", "API_BASE_PATH", "LOG_LEVEL",
     ])
-    error_message = "The function must get exactly the environment variables of docs/CONTRACT_NOTES.md."
+    error_message = "The API function must get exactly the environment variables of docs/CONTRACT_NOTES.md."
   }
 
   assert {
-    condition     = aws_lambda_function.this.environment[0].variables.DJANGO_SETTINGS_MODULE == "config.settings.production"
-    error_message = "Production settings must be used."
+    condition = { for k, v in aws_lambda_function.this.environment[0].variables : k => v if contains(["HABITS_FUNCTION", "DATABASE_USER", "DATABASE_IAM_AUTH", "DATABASE_SSLROOTCERT", "DATABASE_STATEMENT_TIMEOUT_MS", "ORIGIN_VERIFY_HEADER", "CLIENT_ADDRESS_HEADER", "REDIS_IAM_USER", "REDIS_CACHE_NAME"], k) } == {
+      HABITS_FUNCTION               = "api"
+      DATABASE_USER                 = "habits_app"
+      DATABASE_IAM_AUTH             = "true"
+      DATABASE_SSLROOTCERT          = "/var/task/certs/rds-global-bundle.pem"
+      DATABASE_STATEMENT_TIMEOUT_MS = "5000"
+      ORIGIN_VERIFY_HEADER          = "X-Origin-Verify"
+      CLIENT_ADDRESS_HEADER         = "CloudFront-Viewer-Address"
+      REDIS_IAM_USER                = "habits-test-app"
+      REDIS_CACHE_NAME              = "habits-test"
+    }
+    error_message = "The API connects as habits_app with IAM tokens and verify-full, to Valkey with IAM, and checks the origin header."
   }
 
   assert {
-    condition     = aws_lambda_function.this.environment[0].variables.DJANGO_ALLOWED_HOSTS == "abc123.execute-api.us-east-1.amazonaws.com,habits.example.com"
-    error_message = "Allowed hosts must be the API Gateway host (CloudFront does not forward the viewer's Host) and the site."
-  }
-
-  assert {
-    condition     = aws_lambda_function.this.environment[0].variables.DJANGO_CSRF_TRUSTED_ORIGINS == "https://habits.example.com"
-    error_message = "The site's HTTPS origin must be trusted for CSRF."
-  }
-
-  assert {
-    condition     = aws_lambda_function.this.environment[0].variables.REDIS_URL_PARAMETER == "/habits-test/redis-url" && aws_lambda_function.this.environment[0].variables.DATABASE_PORT == "5432"
-    error_message = "Redis and database settings must come from the inputs."
-  }
-
-  assert {
-    condition     = output.database_environment == { host = "habits-test.cluster-abc.us-east-1.rds.amazonaws.com", secret_arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1234-XyZ" }
-    error_message = "DATABASE_HOST and DATABASE_SECRET_ARN must be the given endpoint and secret (the restored cluster's after a disaster recovery)."
+    condition     = aws_lambda_function.this.environment[0].variables.DJANGO_ALLOWED_HOSTS == "abc123.execute-api.us-east-1.amazonaws.com,habits.example.com" && aws_lambda_function.this.environment[0].variables.ORIGIN_SECRET_ARN == "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf"
+    error_message = "Allowed hosts are API Gateway's (CloudFront does not forward the viewer's Host) and the site's; the origin secret is named."
   }
 }
 
-run "role_reads_only_its_own_secrets" {
+run "migrations_run_apart_with_their_own_limits" {
   command = apply
 
   assert {
-    condition = toset(one([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Resource if s.Sid == "ReadOwnSecrets"])) == toset([
-      "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1234-XyZ",
-      "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/django-secret-key-AbCdEf",
-    ])
-    error_message = "The role may read exactly the database secret and the Django secret key."
+    condition     = aws_lambda_function.migrate.timeout == 900 && aws_lambda_function.this.timeout == 30
+    error_message = "Migrations get Lambda's 15 minutes; the API keeps API Gateway's 30 s."
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Resource if s.Sid == "ReadRedisUrlParameter"]) == ["arn:aws:ssm:us-east-1:111122223333:parameter/habits-test/redis-url"]
-    error_message = "The role may read exactly the Redis URL parameter."
+    condition = { for k, v in aws_lambda_function.migrate.environment[0].variables : k => v if contains(["HABITS_FUNCTION", "DATABASE_SECRET_ARN", "DATABASE_APP_USER", "DATABASE_STATEMENT_TIMEOUT_MS", "DATABASE_LOCK_TIMEOUT_MS", "MANAGE_COMMANDS"], k) } == {
+      HABITS_FUNCTION               = "migrate"
+      DATABASE_SECRET_ARN           = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1234-XyZ"
+      DATABASE_APP_USER             = "habits_app"
+      DATABASE_STATEMENT_TIMEOUT_MS = "600000"
+      DATABASE_LOCK_TIMEOUT_MS      = "5000"
+      MANAGE_COMMANDS               = "migrate,showmigrations,check,createcachetable"
+    }
+    error_message = "The migration function uses the master secret, a 10-minute statement limit, a 5 s lock limit and an allow-list of commands."
   }
 
   assert {
-    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : !contains(flatten([s.Resource]), "*")])
-    error_message = "No statement of the role's policy may apply to every resource."
-  }
-
-  assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Condition.StringEquals["kms:ViaService"] if s.Sid == "DecryptThroughSecretsManagerAndSsm"]) == ["secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com"]
-    error_message = "KMS decryption must be limited to calls through Secrets Manager and SSM."
+    condition     = length(setintersection(toset(keys(aws_lambda_function.migrate.environment[0].variables)), toset(["REDIS_HOST", "ORIGIN_SECRET_ARN", "DATABASE_IAM_AUTH"]))) == 0
+    error_message = "The migration function needs neither the cache nor the origin secret."
   }
 }
 
-run "ecr_is_immutable_scanned_and_encrypted" {
+run "roles_reach_only_what_they_use" {
   command = plan
 
   assert {
-    condition     = aws_ecr_repository.this.image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.this.image_scanning_configuration[0].scan_on_push
-    error_message = "ECR tags must be immutable and images scanned on push."
+    condition = toset(output.readable_secret_arns.api) == toset([
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/django-secret-key-AbCdEf",
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf",
+    ])
+    error_message = "The API role reads the Django key and the origin secret, and not the master secret."
   }
 
   assert {
-    condition     = aws_ecr_repository.this.encryption_configuration[0].encryption_type == "KMS"
-    error_message = "ECR must encrypt images with KMS."
+    condition     = toset(output.readable_secret_arns.migrate) == toset(["arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/django-secret-key-AbCdEf", "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1234-XyZ"])
+    error_message = "The migration role reads the Django key and the master secret."
+  }
+
+  assert {
+    condition     = one([for s in output.role_policies.api.Statement : s.Resource if s.Sid == "ConnectToTheDatabaseAsTheApplicationRole"]) == ["arn:aws:rds-db:us-east-1:111122223333:dbuser:cluster-ABCDEFGHIJKLMNOP/habits_app"]
+    error_message = "The API may connect to this cluster as habits_app only."
+  }
+
+  assert {
+    condition     = toset(one([for s in output.role_policies.api.Statement : s.Resource if s.Sid == "ConnectToTheCacheAsTheApplicationUser"])) == toset([var.cache_arn, var.cache_user_arn])
+    error_message = "The API may connect to this cache as its user only."
+  }
+
+  assert {
+    condition     = alltrue([for p in values(output.role_policies) : alltrue([for s in p.Statement : !contains(flatten([s.Resource]), "*")])])
+    error_message = "No statement of the functions' policies may apply to every resource."
+  }
+
+  assert {
+    condition     = aws_iam_role.api.permissions_boundary == var.permissions_boundary_arn && aws_iam_role.migrate.permissions_boundary == var.permissions_boundary_arn
+    error_message = "Both roles carry the permissions boundary."
+  }
+
+  assert {
+    condition     = alltrue([for r in [aws_iam_role.api, aws_iam_role.migrate] : jsondecode(r.assume_role_policy).Statement[0].Principal == { Service = "lambda.amazonaws.com" } && jsondecode(r.assume_role_policy).Statement[0].Condition.StringEquals["aws:SourceAccount"] == "111122223333"])
+    error_message = "Only Lambda, for this account, may assume the roles."
+  }
+}
+
+run "origin_secret_starts_random_and_follows_rotation" {
+  command = plan
+
+  assert {
+    condition     = output.origin_verify_header.name == "X-Origin-Verify" && output.origin_verify_header.value == "c0ffee"
+    error_message = "CloudFront gets the secret's current value under X-Origin-Verify."
+  }
+
+  assert {
+    condition     = aws_secretsmanager_secret.origin.kms_key_id == var.kms_key_arn && aws_secretsmanager_secret.this.kms_key_id == var.kms_key_arn
+    error_message = "Both secrets are encrypted with the given key."
+  }
+}
+
+run "ecr_is_immutable_scanned_encrypted_and_pullable_by_the_functions_only" {
+  command = plan
+
+  assert {
+    condition     = aws_ecr_repository.this.image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.this.image_scanning_configuration[0].scan_on_push && aws_ecr_repository.this.encryption_configuration[0].encryption_type == "KMS"
+    error_message = "ECR tags must be immutable, images scanned on push and encrypted with KMS."
+  }
+
+  assert {
+    condition     = toset(jsondecode(aws_ecr_repository_policy.this.policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-east-1:111122223333:function:habits-test-api", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate"])
+    error_message = "Lambda may pull images for the two functions only."
   }
 }
 
@@ -196,28 +275,54 @@ run "api_stage_logs_and_throttles" {
     condition     = aws_apigatewayv2_stage.this.default_route_settings[0].throttling_rate_limit == 100 && aws_apigatewayv2_stage.this.default_route_settings[0].throttling_burst_limit == 200
     error_message = "The stage must throttle requests."
   }
-
-  assert {
-    condition     = jsondecode(aws_cloudwatch_event_target.this[0].input) == { source = "aws.events", "detail-type" = "Scheduled Event", warmup = true }
-    error_message = "The warm-up event must be the scheduled event the handler recognises."
-  }
-
-  assert {
-    condition     = aws_cloudwatch_event_rule.this[0].schedule_expression == "rate(5 minutes)"
-    error_message = "The warm-up must run every 5 minutes."
-  }
 }
 
-run "provisioned_concurrency_on_the_alias" {
+run "warmup_and_provisioned_concurrency_when_asked" {
   command = plan
 
   variables {
+    warmup_enabled          = true
     provisioned_concurrency = 2
+  }
+
+  assert {
+    condition     = jsondecode(aws_cloudwatch_event_target.this[0].input) == { source = "aws.events", "detail-type" = "Scheduled Event", warmup = true } && aws_cloudwatch_event_rule.this[0].schedule_expression == "rate(5 minutes)"
+    error_message = "The warm-up is the scheduled event the handler recognises, every 5 minutes."
   }
 
   assert {
     condition     = aws_lambda_provisioned_concurrency_config.this[0].provisioned_concurrent_executions == 2 && aws_lambda_provisioned_concurrency_config.this[0].qualifier == "live"
     error_message = "Provisioned concurrency must apply to the live alias."
+  }
+}
+
+run "a_reservation_beyond_the_quota_is_refused_at_plan" {
+  command = plan
+
+  variables {
+    reserved_concurrency = 10
+  }
+
+  expect_failures = [aws_lambda_function.this]
+}
+
+run "a_reservation_within_the_quota_is_applied" {
+  command = plan
+
+  variables {
+    reserved_concurrency = 50
+  }
+
+  override_data {
+    target = data.aws_servicequotas_service_quota.concurrency[0]
+    values = {
+      value = 1000
+    }
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.reserved_concurrent_executions == 50
+    error_message = "With quota for it, the reservation applies."
   }
 }
 
@@ -228,7 +333,10 @@ run "rejects_bad_inputs" {
     architecture         = "sparc"
     log_level            = "LOUD"
     reserved_concurrency = 0
+    timeout_seconds      = 60
+    manage_commands      = ["migrate", "shell"]
+    database_app_user    = "Habits-App"
   }
 
-  expect_failures = [var.architecture, var.log_level, var.reserved_concurrency]
+  expect_failures = [var.architecture, var.log_level, var.reserved_concurrency, var.timeout_seconds, var.manage_commands, var.database_app_user]
 }

@@ -11,12 +11,6 @@ mock_provider "aws" {
     }
   }
 
-  mock_resource "aws_kms_key" {
-    defaults = {
-      arn = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001"
-    }
-  }
-
   mock_resource "aws_backup_vault" {
     defaults = {
       arn = "arn:aws:backup:us-east-1:111122223333:backup-vault:habits-test"
@@ -33,12 +27,6 @@ mock_provider "aws" {
 mock_provider "aws" {
   alias = "dr"
 
-  mock_resource "aws_kms_key" {
-    defaults = {
-      arn = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
-    }
-  }
-
   mock_resource "aws_backup_vault" {
     defaults = {
       arn = "arn:aws:backup:us-west-2:111122223333:backup-vault:habits-test-dr"
@@ -47,8 +35,12 @@ mock_provider "aws" {
 }
 
 variables {
-  name          = "habits-test"
-  resource_arns = ["arn:aws:rds:us-east-1:111122223333:cluster:habits-test"]
+  name                     = "habits-test"
+  global_name              = "habits-test"
+  resource_arns            = ["arn:aws:rds:us-east-1:111122223333:cluster:habits-test"]
+  kms_key_arn              = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001"
+  dr_kms_key_arn           = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
+  permissions_boundary_arn = "arn:aws:iam::111122223333:policy/habits-test-boundary"
 }
 
 run "hourly_and_daily_copied_to_us_west_2" {
@@ -80,8 +72,27 @@ run "hourly_and_daily_copied_to_us_west_2" {
   }
 
   assert {
-    condition     = aws_backup_vault.primary.kms_key_arn == aws_kms_key.primary.arn && aws_backup_vault.dr.kms_key_arn == aws_kms_key.dr.arn
-    error_message = "Both vaults must be encrypted with their own KMS key."
+    condition     = aws_backup_vault.primary.kms_key_arn == var.kms_key_arn && aws_backup_vault.dr.kms_key_arn == var.dr_kms_key_arn
+    error_message = "Both vaults must be encrypted with their region's key."
+  }
+
+  assert {
+    condition     = aws_iam_role.this.permissions_boundary == var.permissions_boundary_arn && jsondecode(aws_iam_role.this.assume_role_policy).Statement[0].Condition.StringEquals["aws:SourceAccount"] == "111122223333"
+    error_message = "The backup role carries the boundary and trusts AWS Backup for this account only."
+  }
+}
+
+run "daily_only_still_copied_to_us_west_2" {
+  command = apply
+
+  variables {
+    hourly_retention_days = null
+    daily_retention_days  = 30
+  }
+
+  assert {
+    condition     = keys(output.rules) == ["daily"] && output.rules.daily.retention_days == 30 && split(":", output.rules.daily.copied_to)[3] == "us-west-2"
+    error_message = "Without hourly points, the daily ones are kept 30 days and still copied to us-west-2."
   }
 }
 

@@ -20,6 +20,9 @@ mock_provider "aws" {
 
 variables {
   name                     = "habits-test"
+  global_name              = "habits-test"
+  kms_key_arn              = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001"
+  permissions_boundary_arn = "arn:aws:iam::111122223333:policy/habits-test-boundary"
   vpc_id                   = "vpc-0123456789abcdef0"
   subnet_ids               = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
   availability_zones       = ["us-east-1a", "us-east-1b"]
@@ -60,13 +63,74 @@ run "serverless_v2_encrypted_and_backed_up" {
   }
 
   assert {
-    condition     = length(aws_rds_cluster_instance.this) == 2 && aws_rds_cluster_instance.this[0].availability_zone != aws_rds_cluster_instance.this[1].availability_zone
-    error_message = "A writer and a reader must run in different availability zones."
+    condition     = length(aws_rds_cluster_instance.this) == 1 && aws_rds_cluster_instance.this[0].identifier == "habits-test-writer"
+    error_message = "By default the cluster has its writer only."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this[0].iam_database_authentication_enabled
+    error_message = "IAM database authentication must be on (the application connects with tokens)."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this[0].kms_key_id == var.kms_key_arn && aws_rds_cluster.this[0].master_user_secret_kms_key_id == var.kms_key_arn && aws_cloudwatch_log_group.this.kms_key_id == var.kms_key_arn
+    error_message = "Storage, the master user secret and the log group must be encrypted with the given key."
+  }
+
+  assert {
+    condition     = aws_rds_cluster_instance.this[0].monitoring_interval == 60 && aws_rds_cluster_instance.this[0].performance_insights_enabled && aws_iam_role.this[0].permissions_boundary == var.permissions_boundary_arn
+    error_message = "Enhanced monitoring is on by default, through a role with the permissions boundary."
   }
 
   assert {
     condition     = alltrue([for i in aws_rds_cluster_instance.this : !i.publicly_accessible])
     error_message = "No database instance may be publicly accessible."
+  }
+}
+
+run "a_reader_in_the_other_zone_on_request" {
+  command = plan
+
+  variables {
+    instance_count = 2
+  }
+
+  assert {
+    condition     = length(aws_rds_cluster_instance.this) == 2 && aws_rds_cluster_instance.this[0].availability_zone != aws_rds_cluster_instance.this[1].availability_zone && aws_rds_cluster_instance.this[1].promotion_tier == 1
+    error_message = "A reader, when asked for, runs in the other zone and is the failover target."
+  }
+}
+
+run "pauses_at_zero_acus_without_monitoring" {
+  command = plan
+
+  variables {
+    min_capacity        = 0
+    enhanced_monitoring = false
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this[0].serverlessv2_scaling_configuration[0].min_capacity == 0 && aws_rds_cluster.this[0].serverlessv2_scaling_configuration[0].seconds_until_auto_pause == 300
+    error_message = "At 0 ACUs the instance must pause after 5 idle minutes."
+  }
+
+  assert {
+    condition     = aws_rds_cluster_instance.this[0].monitoring_interval == 0 && !aws_rds_cluster_instance.this[0].performance_insights_enabled && length(aws_iam_role.this) == 0
+    error_message = "Without enhanced monitoring there is no monitoring role and no Performance Insights."
+  }
+}
+
+run "parameters_keep_queries_bounded_and_sessions_short" {
+  command = plan
+
+  assert {
+    condition     = { for p in aws_rds_cluster_parameter_group.this.parameter : p.name => p.value if contains(["jit", "rds.force_ssl", "idle_session_timeout", "client_connection_check_interval"], p.name) } == { "jit" = "0", "rds.force_ssl" = "1", "idle_session_timeout" = "60000", "client_connection_check_interval" = "5000" }
+    error_message = "JIT off, TLS required, idle sessions closed after a minute, vanished clients detected within 5 s."
+  }
+
+  assert {
+    condition     = aws_rds_cluster_parameter_group.this.family == "aurora-postgresql16"
+    error_message = "The parameter group pins the major version, 16."
   }
 }
 
@@ -96,11 +160,13 @@ run "rejects_capacity_out_of_range" {
   command = plan
 
   variables {
-    min_capacity = 0.25
-    max_capacity = 64
+    min_capacity             = 0.25
+    max_capacity             = 64
+    seconds_until_auto_pause = 60
+    instance_count           = 3
   }
 
-  expect_failures = [var.min_capacity, var.max_capacity]
+  expect_failures = [var.min_capacity, var.max_capacity, var.seconds_until_auto_pause, var.instance_count]
 }
 
 run "rejects_other_major_version" {

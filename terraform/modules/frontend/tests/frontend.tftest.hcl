@@ -5,21 +5,10 @@ mock_provider "aws" {
     }
   }
 
-  mock_data "aws_partition" {
-    defaults = {
-      partition = "aws"
-    }
-  }
 }
 
 mock_provider "aws" {
   alias = "us_east_1"
-
-  mock_data "aws_region" {
-    defaults = {
-      name = "us-east-1"
-    }
-  }
 }
 
 override_resource {
@@ -47,10 +36,14 @@ override_resource {
 }
 
 variables {
-  name            = "habits-test"
-  domain_name     = "habits.example.com"
-  hosted_zone_id  = "Z0123456789EXAMPLE"
-  api_domain_name = "abc123.execute-api.us-east-1.amazonaws.com"
+  name                 = "habits-test"
+  global_name          = "habits-test"
+  domain_name          = "habits.example.com"
+  hosted_zone_id       = "Z0123456789EXAMPLE"
+  api_domain_name      = "abc123.execute-api.us-east-1.amazonaws.com"
+  kms_key_arn          = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001"
+  waf_log_kms_key_arn  = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001"
+  origin_verify_header = { name = "X-Origin-Verify", value = "c0ffee" }
 }
 
 run "bucket_is_private_behind_oac" {
@@ -88,7 +81,7 @@ run "cloudfront_routes_api_paths_uncached_and_https_only" {
   command = plan
 
   assert {
-    condition     = [for b in aws_cloudfront_distribution.this.ordered_cache_behavior : b.path_pattern] == ["/api/*", "/health/", "/admin/*", "/django-static/*"]
+    condition     = [for b in aws_cloudfront_distribution.this.ordered_cache_behavior : b.path_pattern] == ["/api/*", "/health/", "/health/deep/", "/admin/*", "/django-static/*"]
     error_message = "Exactly the contract's API paths must go to API Gateway."
   }
 
@@ -97,12 +90,12 @@ run "cloudfront_routes_api_paths_uncached_and_https_only" {
     error_message = "API paths must go to API Gateway with every method allowed."
   }
 
-  # The mocked provider cannot give these data sources an id (an optional, non-computed argument),
-  # so the test pins the managed policies the behaviours are wired to by the names looked up.
+  # The mocked provider cannot give this data source an id (an optional, non-computed argument),
+  # so the test pins the managed cache policy the behaviours are wired to by the name looked up.
 
   assert {
-    condition     = data.aws_cloudfront_cache_policy.caching_disabled.name == "Managed-CachingDisabled" && data.aws_cloudfront_origin_request_policy.all_viewer_except_host_header.name == "Managed-AllViewerExceptHostHeader"
-    error_message = "The managed policies must be looked up by their names."
+    condition     = data.aws_cloudfront_cache_policy.caching_disabled.name == "Managed-CachingDisabled"
+    error_message = "The API paths must use the managed caching-disabled policy."
   }
 
   assert {
@@ -136,6 +129,25 @@ run "cloudfront_routes_api_paths_uncached_and_https_only" {
   }
 }
 
+run "only_cloudfront_reaches_the_api_and_says_who_the_viewer_is" {
+  command = plan
+
+  assert {
+    condition     = one([for o in aws_cloudfront_distribution.this.origin : [for h in o.custom_header : { name = h.name, value = h.value }] if o.origin_id == "api-gateway"]) == [{ name = "X-Origin-Verify", value = "c0ffee" }]
+    error_message = "CloudFront must add the origin secret header to every API request."
+  }
+
+  assert {
+    condition     = length(flatten([for o in aws_cloudfront_distribution.this.origin : o.custom_header if o.origin_id == "site-bucket"])) == 0
+    error_message = "The secret goes to the API origin only."
+  }
+
+  assert {
+    condition     = aws_cloudfront_origin_request_policy.api.headers_config[0].header_behavior == "whitelist" && contains(aws_cloudfront_origin_request_policy.api.headers_config[0].headers[0].items, "CloudFront-Viewer-Address") && !contains([for h in aws_cloudfront_origin_request_policy.api.headers_config[0].headers[0].items : lower(h)], "host")
+    error_message = "The API gets CloudFront-Viewer-Address and never the viewer's Host."
+  }
+}
+
 run "waf_attached_with_rate_limit_and_managed_rules" {
   command = plan
 
@@ -152,6 +164,18 @@ run "waf_attached_with_rate_limit_and_managed_rules" {
   assert {
     condition     = one([for r in aws_wafv2_web_acl.this.rule : r.statement[0].rate_based_statement[0].limit if r.name == "rate-limit-per-ip"]) == 1000 && one([for r in aws_wafv2_web_acl.this.rule : r.statement[0].rate_based_statement[0].aggregate_key_type if r.name == "rate-limit-per-ip"]) == "IP"
     error_message = "A per-IP rate limit of 1000 requests per 5 minutes must block floods."
+  }
+
+  assert {
+    condition     = one([for r in aws_wafv2_web_acl.this.rule : r.statement[0].rate_based_statement[0].limit if r.name == "rate-limit-auth-posts-per-ip"]) == 50 && one([for r in aws_wafv2_web_acl.this.rule : r.priority if r.name == "rate-limit-auth-posts-per-ip"]) == 0
+    error_message = "Auth POSTs have their own, lower per-IP limit, evaluated first."
+  }
+
+  assert {
+    condition = [for s in one([for r in aws_wafv2_web_acl.this.rule : r.statement[0].rate_based_statement[0].scope_down_statement[0].and_statement[0].statement if r.name == "rate-limit-auth-posts-per-ip"]) : {
+      search = s.byte_match_statement[0].search_string, constraint = s.byte_match_statement[0].positional_constraint
+    }] == [{ search = "POST", constraint = "EXACTLY" }, { search = "/api/auth/", constraint = "STARTS_WITH" }]
+    error_message = "The auth limit counts POST requests to /api/auth/ (sign-in, registration and the rest)."
   }
 
   assert {
@@ -178,9 +202,11 @@ run "rejects_bad_inputs" {
   command = plan
 
   variables {
-    price_class    = "PriceClass_Cheap"
-    waf_rate_limit = 5
+    price_class           = "PriceClass_Cheap"
+    waf_rate_limit        = 5
+    waf_auth_rate_limit   = 1
+    api_forwarded_headers = ["Host", "Accept"]
   }
 
-  expect_failures = [var.price_class, var.waf_rate_limit]
+  expect_failures = [var.price_class, var.waf_rate_limit, var.waf_auth_rate_limit, var.api_forwarded_headers]
 }

@@ -13,12 +13,14 @@ mock_provider "aws" {
 }
 
 variables {
-  name                   = "habits-test"
-  trusted_principal_arns = ["arn:aws:iam::111122223333:role/AWSReservedSSO_Operators_0123"]
-  dr_region              = "us-west-2"
-  dr_vault_arn           = "arn:aws:backup:us-west-2:111122223333:backup-vault:habits-test-dr"
-  dr_kms_key_arn         = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
-  backup_role_arn        = "arn:aws:iam::111122223333:role/habits-test-backup"
+  name                     = "habits-test"
+  global_name              = "habits-test"
+  permissions_boundary_arn = "arn:aws:iam::111122223333:policy/habits-test-boundary"
+  trusted_principal_arns   = ["arn:aws:iam::111122223333:role/AWSReservedSSO_Operators_0123"]
+  dr_region                = "us-west-2"
+  dr_vault_arn             = "arn:aws:backup:us-west-2:111122223333:backup-vault:habits-test-dr"
+  dr_kms_key_arn           = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
+  backup_role_arn          = "arn:aws:iam::111122223333:role/habits-test-backup"
 }
 
 run "operator_assumes_with_mfa_and_restores_only_in_dr_region" {
@@ -40,9 +42,24 @@ run "operator_assumes_with_mfa_and_restores_only_in_dr_region" {
   }
 
   assert {
+    condition     = aws_iam_role.this.permissions_boundary == var.permissions_boundary_arn
+    error_message = "The operator role carries the permissions boundary."
+  }
+
+  assert {
     condition     = endswith(aws_iam_role_policy_attachment.this.policy_arn, "policy/job-function/ViewOnlyAccess")
     error_message = "Outside the restore the operator may only look (ViewOnlyAccess)."
   }
+}
+
+run "refuses_principals_of_another_account" {
+  command = plan
+
+  variables {
+    trusted_principal_arns = ["arn:aws:iam::444455556666:role/operators"]
+  }
+
+  expect_failures = [aws_iam_role.this]
 }
 
 run "rejects_non_iam_principal" {

@@ -21,6 +21,8 @@ mock_provider "aws" {
 variables {
   name                      = "habits-test"
   function_name             = "habits-test-api"
+  migrate_function_name     = "habits-test-migrate"
+  kms_key_arn               = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001"
   api_id                    = "abc123"
   db_cluster_id             = "habits-test"
   cache_name                = "habits-test"
@@ -67,8 +69,31 @@ run "log_groups_encrypted_with_retention" {
   }
 
   assert {
-    condition     = aws_cloudwatch_log_group.api_access.retention_in_days == 30
-    error_message = "The access log group must have a retention."
+    condition     = aws_cloudwatch_log_group.api_access.retention_in_days == 30 && aws_cloudwatch_log_group.migrate.name == "/aws/lambda/habits-test-migrate"
+    error_message = "The access and migration log groups must exist with a retention."
+  }
+
+  assert {
+    condition     = alltrue([for g in [aws_cloudwatch_log_group.lambda, aws_cloudwatch_log_group.migrate, aws_cloudwatch_log_group.api_access] : g.kms_key_id == var.kms_key_arn]) && aws_sns_topic.this.kms_master_key_id == var.kms_key_arn
+    error_message = "Logs and the alarm topic are encrypted with the given key."
+  }
+
+  assert {
+    condition     = output.log_group_names == ["/aws/lambda/habits-test-api", "/aws/lambda/habits-test-migrate", "/aws/apigateway/habits-test-http-api"]
+    error_message = "The module reports the log groups its key must allow."
+  }
+}
+
+run "no_dashboard_when_not_wanted" {
+  command = plan
+
+  variables {
+    dashboard_enabled = false
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_dashboard.this) == 0 && output.dashboard_name == null
+    error_message = "Without the dashboard nothing is created."
   }
 }
 

@@ -27,10 +27,10 @@ override_resource {
 }
 
 override_resource {
-  target          = aws_kms_key.this
+  target          = aws_codestarconnections_connection.this
   override_during = plan
   values = {
-    arn = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000a1"
+    arn = "arn:aws:codestar-connections:us-east-1:111122223333:connection/0000-1111"
   }
 }
 
@@ -43,23 +43,28 @@ override_resource {
 }
 
 variables {
-  name                   = "habits-test"
-  environment            = "staging"
-  repository_id          = "example/habit-tracker"
-  terraform_state_bucket = "example-terraform-state"
-  terraform_lock_table   = "terraform-locks"
-  terraform_variables    = { domain_name = "habits.example.com", operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
-  ecr_repository_arn     = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
-  ecr_repository_url     = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
-  ecr_kms_key_arn        = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000ec"
-  function_name          = "habits-test-api"
-  function_arn           = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api"
-  site_bucket_arn        = "arn:aws:s3:::habits-test-site-111122223333"
-  site_bucket_name       = "habits-test-site-111122223333"
-  site_kms_key_arn       = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-00000000051e"
-  distribution_arn       = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
-  distribution_id        = "E2EXAMPLE"
-  site_url               = "https://habits.example.com"
+  name                     = "habits-test"
+  global_name              = "habits-test"
+  kms_key_arn              = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000a1"
+  permissions_boundary_arn = "arn:aws:iam::111122223333:policy/habits-test-boundary"
+  environment              = "staging"
+  repository_id            = "example/habit-tracker"
+  terraform_state_bucket   = "example-terraform-state"
+  terraform_state_key      = "habits/staging/terraform.tfstate"
+  migrate_function_name    = "habits-test-migrate"
+  migrate_function_arn     = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate"
+  terraform_variables      = { domain_name = "habits.example.com", operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
+  ecr_repository_arn       = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
+  ecr_repository_url       = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
+  ecr_kms_key_arn          = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-0000000000ec"
+  function_name            = "habits-test-api"
+  function_arn             = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api"
+  site_bucket_arn          = "arn:aws:s3:::habits-test-site-111122223333"
+  site_bucket_name         = "habits-test-site-111122223333"
+  site_kms_key_arn         = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-00000000051e"
+  distribution_arn         = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
+  distribution_id          = "E2EXAMPLE"
+  site_url                 = "https://habits.example.com"
 }
 
 run "three_v2_pipelines_from_the_github_connection" {
@@ -100,8 +105,8 @@ run "builds_get_the_variables_deploy_mk_reads" {
   command = plan
 
   assert {
-    condition     = { for v in aws_codebuild_project.this["backend"].environment[0].environment_variable : v.name => v.value if v.name != "ENVIRONMENT" } == { ECR_REPOSITORY_URL = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api", LAMBDA_FUNCTION = "habits-test-api", SITE_URL = "https://habits.example.com" }
-    error_message = "The backend build must get ECR_REPOSITORY_URL, LAMBDA_FUNCTION and SITE_URL."
+    condition     = { for v in aws_codebuild_project.this["backend"].environment[0].environment_variable : v.name => v.value if v.name != "ENVIRONMENT" } == { ECR_REPOSITORY_URL = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api", LAMBDA_FUNCTION = "habits-test-api", MIGRATE_FUNCTION = "habits-test-migrate", SITE_URL = "https://habits.example.com" }
+    error_message = "The backend build must get ECR_REPOSITORY_URL, LAMBDA_FUNCTION, MIGRATE_FUNCTION and SITE_URL."
   }
 
   assert {
@@ -110,8 +115,8 @@ run "builds_get_the_variables_deploy_mk_reads" {
   }
 
   assert {
-    condition     = { for v in aws_codebuild_project.this["terraform"].environment[0].environment_variable : v.name => v.value if v.name != "TF_IN_AUTOMATION" } == { ENVIRONMENT = "staging", TF_STATE_BUCKET = "example-terraform-state", TF_LOCK_TABLE = "terraform-locks", TF_VAR_domain_name = "habits.example.com", TF_VAR_operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
-    error_message = "The terraform build must get ENVIRONMENT, the state bucket and lock table, and the environment's TF_VAR_* values."
+    condition     = { for v in aws_codebuild_project.this["terraform"].environment[0].environment_variable : v.name => v.value if v.name != "TF_IN_AUTOMATION" } == { ENVIRONMENT = "staging", TF_STATE_BUCKET = "example-terraform-state", TF_STATE_KEY = "habits/staging/terraform.tfstate", TF_VAR_domain_name = "habits.example.com", TF_VAR_operator_principal_arns = "[\"arn:aws:iam::111122223333:role/operators\"]" }
+    error_message = "The terraform build must get ENVIRONMENT, the state bucket and key (no lock table: S3 locks), and the environment's TF_VAR_* values."
   }
 
   assert {
@@ -158,8 +163,18 @@ run "build_roles_reach_only_their_own_targets" {
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.codebuild["backend"].policy).Statement : s.Resource if s.Sid == "DeployOwnFunction"]) == ["arn:aws:lambda:us-east-1:111122223333:function:habits-test-api", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api:*"]
-    error_message = "The backend build may update and invoke its function (and its versions and alias) only."
+    condition     = one([for s in jsondecode(aws_iam_role_policy.codebuild["backend"].policy).Statement : s.Resource if s.Sid == "RunMigrations"]) == ["arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate:*"]
+    error_message = "The backend build may invoke the migration function, and only it."
+  }
+
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_role_policy.codebuild["backend"].policy).Statement : s if contains(flatten([s.Action]), "lambda:InvokeFunction") && contains(flatten([s.Resource]), "arn:aws:lambda:us-east-1:111122223333:function:habits-test-api:*")]) == 0
+    error_message = "The backend build must not invoke the API function (no management commands there)."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.codebuild["backend"].policy).Statement : s.Condition.Bool["kms:GrantIsForAWSResource"] if s.Sid == "LetLambdaUseTheImageKey"]) == "true"
+    error_message = "The backend build may create grants on the image key for AWS services only (Lambda)."
   }
 
   assert {
@@ -213,16 +228,58 @@ run "rejects_bad_inputs" {
   expect_failures = [var.environment, var.repository_id]
 }
 
-run "terraform_build_cannot_attach_administrator_access" {
+run "terraform_build_cannot_escalate" {
   command = plan
 
   assert {
-    condition     = !contains(one([for s in jsondecode(aws_iam_role_policy.codebuild["terraform"].policy).Statement : s.Condition.ArnEquals["iam:PolicyARN"] if s.Sid == "AttachOnlyTheManagedPoliciesInUse"]), "arn:aws:iam::aws:policy/AdministratorAccess")
+    condition     = !contains(one([for s in output.terraform_build_policy.Statement : s.Condition.ArnEquals["iam:PolicyARN"] if s.Sid == "AttachOnlyTheManagedPoliciesInUseWithinTheBoundary"]), "arn:aws:iam::aws:policy/AdministratorAccess")
     error_message = "The terraform build may attach only the managed policies the configuration uses."
   }
 
   assert {
-    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.codebuild["terraform"].policy).Statement : !contains(flatten([s.Action]), "iam:AttachRolePolicy") || s.Sid == "AttachOnlyTheManagedPoliciesInUse"])
-    error_message = "iam:AttachRolePolicy must only be granted with the policy ARN condition."
+    condition = alltrue([for s in output.terraform_build_policy.Statement :
+      try(s.Condition.StringEquals["iam:PermissionsBoundary"], null) == var.permissions_boundary_arn
+      if s.Effect == "Allow" && length(setintersection(toset(flatten([s.Action])), toset(["iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary"]))) > 0
+    ])
+    error_message = "Every allowed role write must require the permissions boundary."
+  }
+
+  assert {
+    condition     = toset(one([for s in output.terraform_build_policy.Statement : s.Resource if s.Sid == "NeverChangeThePipelinesOwnRoles"])) == toset(["arn:aws:iam::111122223333:role/habits-test-codebuild-terraform", "arn:aws:iam::111122223333:role/habits-test-codebuild-backend", "arn:aws:iam::111122223333:role/habits-test-codebuild-frontend", "arn:aws:iam::111122223333:role/habits-test-codepipeline"]) && contains(one([for s in output.terraform_build_policy.Statement : s.Action if s.Sid == "NeverChangeThePipelinesOwnRoles"]), "iam:PutRolePolicy")
+    error_message = "The pipeline's own roles (its own included) are denied every change."
+  }
+
+  assert {
+    condition     = one([for s in output.terraform_build_policy.Statement : s.Resource if s.Sid == "NeverChangeTheBoundary"]) == [var.permissions_boundary_arn] && one([for s in output.terraform_build_policy.Statement : s.Effect if s.Sid == "NeverRemoveABoundary"]) == "Deny"
+    error_message = "The boundary can be neither changed nor removed by the pipeline."
+  }
+
+  assert {
+    condition     = coalesce(output.role_boundaries["codebuild-terraform"], "none") == "none" && [for k in ["codebuild-backend", "codebuild-frontend", "codepipeline"] : output.role_boundaries[k]] == [var.permissions_boundary_arn, var.permissions_boundary_arn, var.permissions_boundary_arn]
+    error_message = "The pipeline roles without IAM duties carry the boundary too."
+  }
+
+  assert {
+    condition     = alltrue([for r in concat(values(aws_iam_role.codebuild), [aws_iam_role.codepipeline]) : alltrue([for st in jsondecode(r.assume_role_policy).Statement : length(keys(st.Principal)) == 1 && contains(keys(st.Principal), "Service") && st.Condition.StringEquals["aws:SourceAccount"] == "111122223333"])])
+    error_message = "Pipeline roles trust AWS services acting for this account only."
+  }
+}
+
+run "state_locks_in_s3_and_the_source_connection_is_usable_under_both_prefixes" {
+  command = plan
+
+  assert {
+    condition     = one([for s in output.terraform_build_policy.Statement : s.Resource if s.Sid == "TerraformStateAndLockFile"]) == ["arn:aws:s3:::example-terraform-state/habits/staging/terraform.tfstate", "arn:aws:s3:::example-terraform-state/habits/staging/terraform.tfstate.tflock"]
+    error_message = "The build reads and writes this environment's state and its S3 lock file, nothing else in the bucket."
+  }
+
+  assert {
+    condition     = length([for s in output.terraform_build_policy.Statement : s if strcontains(jsonencode(s), "dynamodb")]) == 0
+    error_message = "No DynamoDB lock table any more."
+  }
+
+  assert {
+    condition     = output.source_connection_statement.Action == ["codestar-connections:UseConnection", "codeconnections:UseConnection"] && toset(output.source_connection_statement.Resource) == toset(["arn:aws:codestar-connections:us-east-1:111122223333:connection/0000-1111", "arn:aws:codeconnections:us-east-1:111122223333:connection/0000-1111"])
+    error_message = "The pipelines may use the connection under both service prefixes."
   }
 }

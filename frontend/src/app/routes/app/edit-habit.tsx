@@ -5,11 +5,11 @@ import { PageTitle } from "@/components/page-title";
 import { ErrorState, Loading } from "@/components/status";
 import { useHabit } from "@/features/habits/api/get-habit";
 import { useUpdateHabit } from "@/features/habits/api/update-habit";
-import { HabitForm } from "@/features/habits/components/habit-form";
+import { HabitForm } from "@/features/habits/components/habit-form/habit-form";
 
 export default function EditHabitRoute() {
   const id = Number(useParams().id);
-  const habit = useHabit(id);
+  const habit = useHabit({ id });
   const update = useUpdateHabit();
   const navigate = useNavigate();
   if (habit.isPending) return <Loading label="Loading the habit…" />;

@@ -3,7 +3,7 @@ import { paths } from "@/config/paths";
 import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";
 import { useCreateHabit } from "@/features/habits/api/create-habit";
-import { HabitForm } from "@/features/habits/components/habit-form";
+import { HabitForm } from "@/features/habits/components/habit-form/habit-form";
 
 export default function NewHabitRoute() {
   const create = useCreateHabit();

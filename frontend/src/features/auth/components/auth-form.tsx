@@ -7,6 +7,12 @@ import { Field, FormError } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
 import { errorMessage } from "@/components/status";
 
+/**
+ * Django's MinimumLengthValidator default. The OpenAPI schema cannot carry it (the password
+ * validators run in the service, not the serializer), so this is the one API limit written here.
+ */
+const PASSWORD_MIN_LENGTH = 8;
+
 /** Only same-site paths are followed after sign-in, never an absolute URL from the query string. */
 export function safeNext(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : paths.today;
@@ -61,21 +67,32 @@ function AuthForm({ mode, pending, error, onSubmit }: AuthFormProps) {
 
   return (
     <div className="auth-card card">
-      <PageTitle title={signUp ? "Create your account" : "Sign in"}>{signUp ? "Create your account" : "Sign in"}</PageTitle>
+      <PageTitle title={signUp ? "Create your account" : "Sign in"}>
+        {signUp ? "Create your account" : "Sign in"}
+      </PageTitle>
       <p className="subtitle">
         {signUp ? "Track habits, keep streaks honest, see your progress." : "Welcome back. Your habits are waiting."}
       </p>
       <form onSubmit={submit}>
-        <FormError message={error && !hasFieldErrors ? errorMessage(error) : error ? "Please correct the marked fields." : null} />
+        <FormError
+          message={error && !hasFieldErrors ? errorMessage(error) : error ? "Please correct the marked fields." : null}
+        />
         <Field label="Email" errors={fieldErrors.email}>
           {(props) => (
-            <input {...props} type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+            <input
+              {...props}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
           )}
         </Field>
         <Field
           label="Password"
           errors={fieldErrors.password}
-          hint={signUp ? "At least 8 characters; not a common one." : undefined}
+          hint={signUp ? `At least ${PASSWORD_MIN_LENGTH} characters; not a common one.` : undefined}
         >
           {(props) => (
             <input
@@ -83,7 +100,7 @@ function AuthForm({ mode, pending, error, onSubmit }: AuthFormProps) {
               type="password"
               autoComplete={signUp ? "new-password" : "current-password"}
               required
-              minLength={signUp ? 8 : undefined}
+              minLength={signUp ? PASSWORD_MIN_LENGTH : undefined}
               value={password}
               onChange={(event) => setPassword(event.target.value)}
             />

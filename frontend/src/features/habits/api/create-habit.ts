@@ -1,41 +1,38 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, type FieldErrors } from "@/lib/api-client";
+import type { MutationConfig } from "@/lib/query-client";
+import type { components } from "@/types/api";
+import { requestRules } from "@/types/api-rules";
 import type { Habit } from "../types";
-import { habitsRootKey } from "./get-habits";
+import { habitKeys } from "./keys";
 
-/** The writable fields of a habit, as the form edits them and the API accepts them. */
-export type HabitInput = Pick<
-  Habit,
-  | "name"
-  | "description"
-  | "question"
-  | "color"
-  | "kind"
-  | "unit"
-  | "target_value"
-  | "target_type"
-  | "frequency"
-  | "weekdays"
-  | "period"
->;
+/** Every writable field of a habit, as the form edits them all (the API would default any left out). */
+export type HabitInput = Required<Omit<components["schemas"]["HabitInputRequest"], "archived">>;
 
-const COLOR = /^#[0-9a-fA-F]{6}$/;
+/** The API's limits on a habit's fields, from its OpenAPI schema: forms and checks read them here. */
+export const habitLimits = { ...requestRules.HabitInputRequest, frequency: requestRules.FrequencyRequest };
 
-/** Client-side checks mirroring the API's rules, so most mistakes are caught before a round trip. */
+const COLOR = new RegExp(habitLimits.color.pattern);
+
+/** Client-side checks of the API's rules, so most mistakes are caught before a round trip. */
 export function validateHabitInput(input: HabitInput): FieldErrors {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const { name, weekdays, frequency } = habitLimits;
   if (!input.name.trim()) add("name", "Give the habit a name.");
-  if (input.name.length > 100) add("name", "Keep the name under 100 characters.");
+  if (input.name.length > name.maxLength) add("name", `Keep the name under ${name.maxLength} characters.`);
   if (!COLOR.test(input.color)) add("color", "Pick a colour.");
+  // Not a schema limit but a rule across fields: a measurable habit needs a target.
   if (input.kind === "numeric") {
     if (input.target_value === null || !(input.target_value > 0)) add("target_value", "Enter a target above 0.");
   }
   const { times, days } = input.frequency;
-  if (!Number.isInteger(days) || days < 1 || days > 365) add("frequency", "The number of days must be between 1 and 365.");
-  else if (!Number.isInteger(times) || times < 1 || times > days)
-    add("frequency", `The number of times must be between 1 and ${days}.`);
-  if (input.weekdays.some((day) => day < 1 || day > 7)) add("weekdays", "Choose days from Monday to Sunday.");
+  if (!Number.isInteger(days) || days < frequency.days.minimum || days > frequency.days.maximum)
+    add("frequency", `The number of days must be between ${frequency.days.minimum} and ${frequency.days.maximum}.`);
+  else if (!Number.isInteger(times) || times < frequency.times.minimum || times > days)
+    add("frequency", `The number of times must be between ${frequency.times.minimum} and ${days}.`);
+  if (input.weekdays.some((day) => day < weekdays.items.minimum || day > weekdays.items.maximum))
+    add("weekdays", "Choose days from Monday to Sunday.");
   return errors;
 }
 
@@ -43,10 +40,15 @@ export function createHabit(input: HabitInput): Promise<Habit> {
   return api.post<Habit>("/api/habits/", input);
 }
 
-export function useCreateHabit() {
+export function useCreateHabit({ mutationConfig }: { mutationConfig?: MutationConfig<Habit, HabitInput> } = {}) {
   const queryClient = useQueryClient();
+  const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
+    ...config,
     mutationFn: createHabit,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: habitsRootKey }),
+    onSuccess: async (...args) => {
+      await queryClient.invalidateQueries({ queryKey: habitKeys.all });
+      await onSuccess?.(...args);
+    },
   });
 }

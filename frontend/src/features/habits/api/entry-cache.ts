@@ -1,7 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { Entry, Habit } from "../types";
-import { habitQueryKey } from "./get-habit";
-import { habitsRootKey } from "./get-habits";
+import { habitKeys } from "./keys";
 
 export interface EntryTarget {
   habitId: number;
@@ -11,7 +10,7 @@ export interface EntryTarget {
   today: string;
 }
 
-type Snapshot = [readonly unknown[], unknown][];
+export type Snapshot = [readonly unknown[], unknown][];
 
 /**
  * Writes an entry (or its removal) into every cached query that shows it, and returns a snapshot
@@ -22,14 +21,14 @@ export async function applyEntryOptimistically(
   target: EntryTarget,
   entry: Entry | null,
 ): Promise<Snapshot> {
-  await queryClient.cancelQueries({ queryKey: habitsRootKey });
-  const snapshot = queryClient.getQueriesData({ queryKey: habitsRootKey }) as Snapshot;
+  await queryClient.cancelQueries({ queryKey: habitKeys.all });
+  const snapshot = queryClient.getQueriesData({ queryKey: habitKeys.all }) as Snapshot;
   const patchHabit = (habit: Habit): Habit =>
     habit.id === target.habitId && target.date === target.today ? { ...habit, today_entry: entry } : habit;
 
-  queryClient.setQueriesData<Habit[]>({ queryKey: [...habitsRootKey, "list"] }, (habits) => habits?.map(patchHabit));
-  queryClient.setQueryData<Habit>(habitQueryKey(target.habitId), (habit) => (habit ? patchHabit(habit) : habit));
-  queryClient.setQueriesData<Entry[]>({ queryKey: [...habitsRootKey, "entries", target.habitId] }, (entries) => {
+  queryClient.setQueriesData<Habit[]>({ queryKey: habitKeys.lists() }, (habits) => habits?.map(patchHabit));
+  queryClient.setQueryData<Habit>(habitKeys.detail(target.habitId), (habit) => (habit ? patchHabit(habit) : habit));
+  queryClient.setQueriesData<Entry[]>({ queryKey: habitKeys.entriesOf(target.habitId) }, (entries) => {
     if (!entries) return entries;
     const others = entries.filter((existing) => existing.date !== target.date);
     return entry ? [...others, entry].sort((a, b) => a.date.localeCompare(b.date)) : others;

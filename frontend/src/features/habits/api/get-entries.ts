@@ -1,18 +1,22 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
+import type { QueryConfig } from "@/lib/query-client";
 import type { Entry } from "../types";
-import { habitsRootKey } from "./get-habits";
+import { habitKeys, type DateRange } from "./keys";
 
-export const entriesQueryKey = (id: number, start: string, end: string) =>
-  [...habitsRootKey, "entries", id, { start, end }] as const;
-
-export function getEntries(id: number, start: string, end: string): Promise<Entry[]> {
-  return api.get<Entry[]>(`/api/habits/${id}/entries/`, { query: { start, end } });
+export function getEntries(id: number, range: DateRange): Promise<Entry[]> {
+  return api.get<Entry[]>(`/api/habits/${id}/entries/`, { query: { start: range.start, end: range.end } });
 }
 
-export const entriesQueryOptions = (id: number, start: string, end: string) =>
-  queryOptions({ queryKey: entriesQueryKey(id, start, end), queryFn: () => getEntries(id, start, end) });
+export const entriesQueryOptions = (id: number, range: DateRange) =>
+  queryOptions({ queryKey: habitKeys.entries(id, range), queryFn: () => getEntries(id, range) });
 
-export function useEntries(id: number, start: string, end: string) {
-  return useQuery(entriesQueryOptions(id, start, end));
+interface UseEntriesOptions {
+  id: number;
+  range: DateRange;
+  queryConfig?: QueryConfig<typeof entriesQueryOptions>;
+}
+
+export function useEntries({ id, range, queryConfig }: UseEntriesOptions) {
+  return useQuery({ ...entriesQueryOptions(id, range), ...queryConfig });
 }

@@ -1,19 +1,22 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
+import type { QueryConfig } from "@/lib/query-client";
 import type { Habit } from "../types";
+import { habitKeys } from "./keys";
 
-/** Root of every habit-related key: invalidating it refreshes lists, details, entries and stats. */
-export const habitsRootKey = ["habits"] as const;
-
-export const habitsQueryKey = (archived = false) => [...habitsRootKey, "list", { archived }] as const;
-
-export function getHabits(archived = false): Promise<Habit[]> {
+export function getHabits(archived: boolean): Promise<Habit[]> {
   return api.get<Habit[]>("/api/habits/", { query: archived ? { archived: true } : undefined });
 }
 
 export const habitsQueryOptions = (archived = false) =>
-  queryOptions({ queryKey: habitsQueryKey(archived), queryFn: () => getHabits(archived) });
+  queryOptions({ queryKey: habitKeys.list(archived), queryFn: () => getHabits(archived) });
 
-export function useHabits(archived = false) {
-  return useQuery(habitsQueryOptions(archived));
+interface UseHabitsOptions {
+  /** The archived habits instead of the active ones. */
+  archived?: boolean;
+  queryConfig?: QueryConfig<typeof habitsQueryOptions>;
+}
+
+export function useHabits({ archived = false, queryConfig }: UseHabitsOptions = {}) {
+  return useQuery({ ...habitsQueryOptions(archived), ...queryConfig });
 }

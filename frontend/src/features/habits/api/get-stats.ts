@@ -1,18 +1,22 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
+import type { QueryConfig } from "@/lib/query-client";
 import type { HabitStats } from "../types";
-import { habitsRootKey } from "./get-habits";
+import { habitKeys, type DateRange } from "./keys";
 
-export const statsQueryKey = (id: number, start: string, end: string) =>
-  [...habitsRootKey, "stats", id, { start, end }] as const;
-
-export function getStats(id: number, start: string, end: string): Promise<HabitStats> {
-  return api.get<HabitStats>(`/api/habits/${id}/stats/`, { query: { start, end } });
+export function getStats(id: number, range: DateRange): Promise<HabitStats> {
+  return api.get<HabitStats>(`/api/habits/${id}/stats/`, { query: { start: range.start, end: range.end } });
 }
 
-export const statsQueryOptions = (id: number, start: string, end: string) =>
-  queryOptions({ queryKey: statsQueryKey(id, start, end), queryFn: () => getStats(id, start, end) });
+export const statsQueryOptions = (id: number, range: DateRange) =>
+  queryOptions({ queryKey: habitKeys.stats(id, range), queryFn: () => getStats(id, range) });
 
-export function useStats(id: number, start: string, end: string) {
-  return useQuery(statsQueryOptions(id, start, end));
+interface UseStatsOptions {
+  id: number;
+  range: DateRange;
+  queryConfig?: QueryConfig<typeof statsQueryOptions>;
+}
+
+export function useStats({ id, range, queryConfig }: UseStatsOptions) {
+  return useQuery({ ...statsQueryOptions(id, range), ...queryConfig });
 }

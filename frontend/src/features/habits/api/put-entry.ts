@@ -1,15 +1,21 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { notify } from "@/components/notifications";
-import { errorMessage } from "@/components/status";
+import type { MutationConfig } from "@/lib/query-client";
+import type { components } from "@/types/api";
+import { requestRules } from "@/types/api-rules";
 import type { Entry, EntryStatus } from "../types";
 import { applyEntryOptimistically, restoreSnapshot, type EntryTarget } from "./entry-cache";
-import { habitsRootKey } from "./get-habits";
+import { habitKeys } from "./keys";
 
-export interface EntryInput {
-  status: EntryStatus;
-  value?: number | null;
-  note?: string;
+/** The API defaults a missing status to done; the app always says which one it means. */
+export type EntryInput = components["schemas"]["EntryInputRequest"] & { status: EntryStatus };
+
+/** The API's limits on an entry's fields, from its OpenAPI schema. */
+export const entryLimits = requestRules.EntryInputRequest;
+
+export interface PutEntryVariables {
+  target: EntryTarget;
+  input: EntryInput;
 }
 
 export function putEntry(habitId: number, date: string, input: EntryInput): Promise<Entry> {
@@ -18,13 +24,14 @@ export function putEntry(habitId: number, date: string, input: EntryInput): Prom
 
 /**
  * Saves a day's entry optimistically: the check mark shows at once; if the server refuses, the
- * previous state comes back and a message says why.
+ * previous state comes back, and the caller's `onError` can say why.
  */
-export function usePutEntry() {
+export function usePutEntry({ mutationConfig }: { mutationConfig?: MutationConfig<Entry, PutEntryVariables> } = {}) {
   const queryClient = useQueryClient();
+  const { onError, onSettled, ...config } = mutationConfig ?? {};
   return useMutation({
-    mutationFn: ({ target, input }: { target: EntryTarget; input: EntryInput }) =>
-      putEntry(target.habitId, target.date, input),
+    ...config,
+    mutationFn: ({ target, input }: PutEntryVariables) => putEntry(target.habitId, target.date, input),
     onMutate: ({ target, input }) =>
       applyEntryOptimistically(queryClient, target, {
         date: target.date,
@@ -32,10 +39,13 @@ export function usePutEntry() {
         value: input.value ?? null,
         note: input.note ?? "",
       }),
-    onError: (error, { target }, snapshot) => {
-      restoreSnapshot(queryClient, snapshot);
-      notify(`“${target.habitName}” was not saved: ${errorMessage(error)}`, "error");
+    onError: async (...args) => {
+      restoreSnapshot(queryClient, args[2]);
+      await onError?.(...args);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: habitsRootKey }),
+    onSettled: async (...args) => {
+      await queryClient.invalidateQueries({ queryKey: habitKeys.all });
+      await onSettled?.(...args);
+    },
   });
 }

@@ -1,19 +1,24 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { notify } from "@/components/notifications";
-import { errorMessage } from "@/components/status";
+import type { MutationConfig } from "@/lib/query-client";
+import type { components } from "@/types/api";
 import type { Habit } from "../types";
-import { habitsQueryKey, habitsRootKey } from "./get-habits";
+import { habitKeys } from "./keys";
 
-export function reorderHabits(ids: number[]): Promise<void> {
+export function reorderHabits(ids: components["schemas"]["ReorderInputRequest"]["ids"]): Promise<void> {
   return api.post("/api/habits/reorder/", { ids });
 }
 
-/** Reorders optimistically: the list moves at once and moves back with a message if the server refuses. */
-export function useReorderHabits() {
+/**
+ * Reorders optimistically: the list moves at once and moves back if the server refuses; the
+ * caller's `onError` can say why.
+ */
+export function useReorderHabits({ mutationConfig }: { mutationConfig?: MutationConfig<void, number[]> } = {}) {
   const queryClient = useQueryClient();
-  const key = habitsQueryKey(false);
+  const key = habitKeys.list(false);
+  const { onError, onSettled, ...config } = mutationConfig ?? {};
   return useMutation({
+    ...config,
     mutationFn: reorderHabits,
     onMutate: async (ids) => {
       await queryClient.cancelQueries({ queryKey: key });
@@ -28,10 +33,14 @@ export function useReorderHabits() {
       }
       return { previous };
     },
-    onError: (error, _ids, context) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
-      notify(`The new order was not saved: ${errorMessage(error)}`, "error");
+    onError: async (...args) => {
+      const previous = args[2]?.previous;
+      if (previous) queryClient.setQueryData(key, previous);
+      await onError?.(...args);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: habitsRootKey }),
+    onSettled: async (...args) => {
+      await queryClient.invalidateQueries({ queryKey: habitKeys.all });
+      await onSettled?.(...args);
+    },
   });
 }

@@ -10,7 +10,7 @@ import { useUpdateHabit } from "../api/update-habit";
 import type { Habit } from "../types";
 
 export function ArchiveList() {
-  const habits = useHabits(true);
+  const habits = useHabits({ archived: true });
   return (
     <>
       <PageTitle title="Archive">Archive</PageTitle>
@@ -20,7 +20,8 @@ export function ArchiveList() {
       {habits.data?.length === 0 && (
         <EmptyState title="Nothing archived">
           <p>
-            When you pause a habit, archive it from its page. It will wait here with its history. <Link to={paths.habits}>See your habits</Link>.
+            When you pause a habit, archive it from its page. It will wait here with its history.{" "}
+            <Link to={paths.habits}>See your habits</Link>.
           </p>
         </EmptyState>
       )}
@@ -65,7 +66,12 @@ function ArchivedRow({ habit }: { habit: Habit }) {
         </button>
         {confirming ? (
           <>
-            <button type="button" className="button button-danger" onClick={destroy} aria-label={`Delete ${habit.name} for good`}>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={destroy}
+              aria-label={`Delete ${habit.name} for good`}
+            >
               Delete for good
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)}>
@@ -73,7 +79,12 @@ function ArchivedRow({ habit }: { habit: Habit }) {
             </button>
           </>
         ) : (
-          <button type="button" className="button" onClick={() => setConfirming(true)} aria-label={`Delete ${habit.name}`}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setConfirming(true)}
+            aria-label={`Delete ${habit.name}`}
+          >
             Delete
           </button>
         )}

@@ -1,8 +1,8 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { formatLong } from "@/lib/dates";
-import { useDeleteEntry } from "../api/delete-entry";
-import { usePutEntry } from "../api/put-entry";
+import { entryLimits } from "../api/put-entry";
 import type { Entry, EntryStatus, Habit } from "../types";
+import { useEntryWrites } from "./use-entry-writes";
 
 interface DayEditorProps {
   habit: Habit;
@@ -18,8 +18,7 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
   const [value, setValue] = useState(entry?.value === null || entry?.value === undefined ? "" : String(entry.value));
   const [note, setNote] = useState(entry?.note ?? "");
   const [error, setError] = useState<string | null>(null);
-  const putEntry = usePutEntry();
-  const deleteEntry = useDeleteEntry();
+  const writes = useEntryWrites();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = useId();
   const target = { habitId: habit.id, habitName: habit.name, date, today };
@@ -31,17 +30,17 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
     let amount: number | null = null;
     if (habit.kind === "numeric" && status === "done") {
       amount = Number(value.replace(",", "."));
-      if (value.trim() === "" || !Number.isFinite(amount) || amount < 0) {
-        setError("Enter the amount, 0 or more.");
+      if (value.trim() === "" || !Number.isFinite(amount) || amount < entryLimits.value.minimum) {
+        setError(`Enter the amount, ${entryLimits.value.minimum} or more.`);
         return;
       }
     }
-    putEntry.mutate({ target, input: { status, value: amount, note: note.trim() } });
+    writes.save(target, { status, value: amount, note: note.trim() });
     onClose();
   };
 
   const clear = () => {
-    deleteEntry.mutate({ target });
+    writes.clear(target);
     onClose();
   };
 
@@ -61,7 +60,12 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
           <legend>Status</legend>
           {statuses.map((option) => (
             <label key={option.value} className="choice">
-              <input type="radio" name={`${id}-status`} checked={status === option.value} onChange={() => setStatus(option.value)} />
+              <input
+                type="radio"
+                name={`${id}-status`}
+                checked={status === option.value}
+                onChange={() => setStatus(option.value)}
+              />
               {option.label}
             </label>
           ))}

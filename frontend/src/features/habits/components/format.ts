@@ -15,8 +15,10 @@ export function scheduleSummary(habit: Pick<Habit, "frequency" | "weekdays" | "p
   const calendar = habit.period === "calendar";
   let text: string;
   if (times === 1 && days === 1) text = "Every day";
-  else if (days === 7) text = `${times} ${times === 1 ? "time" : "times"} ${calendar ? "per calendar week" : "in any 7 days"}`;
-  else if (days === 30 || days === 31) text = `${times} ${times === 1 ? "time" : "times"} ${calendar ? "per calendar month" : "in any 30 days"}`;
+  else if (days === 7)
+    text = `${times} ${times === 1 ? "time" : "times"} ${calendar ? "per calendar week" : "in any 7 days"}`;
+  else if (days === 30 || days === 31)
+    text = `${times} ${times === 1 ? "time" : "times"} ${calendar ? "per calendar month" : "in any 30 days"}`;
   else text = `${times} ${times === 1 ? "time" : "times"} in ${days} days`;
   if (habit.weekdays.length > 0 && habit.weekdays.length < 7) {
     const names = WEEKDAYS.filter((day) => habit.weekdays.includes(day.iso)).map((day) => day.short);

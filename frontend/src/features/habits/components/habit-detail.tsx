@@ -19,7 +19,7 @@ const ScoreChart = lazy(() => import("./score-chart"));
 const YearHeatmap = lazy(() => import("./year-heatmap"));
 
 export function HabitDetail({ id }: { id: number }) {
-  const habit = useHabit(id);
+  const habit = useHabit({ id });
   if (habit.isPending) return <Loading label="Loading the habit…" />;
   if (habit.isError) {
     return (
@@ -36,9 +36,9 @@ export function HabitDetail({ id }: { id: number }) {
 function HabitDetailLoaded({ habit }: { habit: Habit }) {
   const user = useSignedInUser();
   const today = user.today;
-  const start = addDays(today, -371);
-  const stats = useStats(habit.id, start, today);
-  const entries = useEntries(habit.id, start, today);
+  const range = { start: addDays(today, -371), end: today };
+  const stats = useStats({ id: habit.id, range });
+  const entries = useEntries({ id: habit.id, range });
   const [selected, setSelected] = useState<string | null>(null);
   const target = targetSummary(habit);
 
@@ -87,7 +87,13 @@ function HabitDetailLoaded({ habit }: { habit: Habit }) {
         {entries.isError && <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />}
         {entries.data && (
           <Suspense fallback={<Loading label="Loading the calendar…" />}>
-            <YearHeatmap habit={habit} entries={entries.data} today={today} selected={selected} onSelect={setSelected} />
+            <YearHeatmap
+              habit={habit}
+              entries={entries.data}
+              today={today}
+              selected={selected}
+              onSelect={setSelected}
+            />
           </Suspense>
         )}
         {selected && (
@@ -143,7 +149,11 @@ function Completion({ weeks, months }: { weeks: CompletionBucket[]; months: Comp
         <ul className="bars">
           {buckets.map((bucket) => (
             <li key={bucket.start}>
-              <span className="bar-label">{view === "week" ? `Week of ${formatShort(bucket.start)}` : formatShort(bucket.start).replace(/^1 /, "")}</span>
+              <span className="bar-label">
+                {view === "week"
+                  ? `Week of ${formatShort(bucket.start)}`
+                  : formatShort(bucket.start).replace(/^1 /, "")}
+              </span>
               <span className="bar-track" aria-hidden="true">
                 <span className="bar-fill" style={{ width: `${Math.round(bucket.rate * 100)}%` }} />
               </span>

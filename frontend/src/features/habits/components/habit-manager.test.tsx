@@ -42,7 +42,11 @@ describe("reordering habits", () => {
 
   it("puts the order back when the server refuses", async () => {
     fakeHabitsApi(three());
-    server.use(http.post("*/api/habits/reorder/", () => HttpResponse.json({ detail: "List every habit once.", code: "invalid" }, { status: 400 })));
+    server.use(
+      http.post("*/api/habits/reorder/", () =>
+        HttpResponse.json({ detail: "List every habit once.", code: "invalid" }, { status: 400 }),
+      ),
+    );
     const { user } = renderApp("/habits");
     await user.click(await screen.findByRole("button", { name: "Move Walk down" }));
     expect(await screen.findByText(/The new order was not saved: List every habit once./)).toBeInTheDocument();

@@ -2,7 +2,8 @@ import { useRef, useState, type CSSProperties, type KeyboardEvent, type PointerE
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { PageTitle } from "@/components/page-title";
-import { EmptyState, ErrorState, Loading } from "@/components/status";
+import { notify } from "@/components/notifications";
+import { EmptyState, ErrorState, Loading, errorMessage } from "@/components/status";
 import { useHabits } from "../api/get-habits";
 import { useReorderHabits } from "../api/reorder-habits";
 import type { Habit } from "../types";
@@ -21,7 +22,9 @@ function move<T>(items: T[], from: number, to: number): T[] {
  */
 export function HabitManager() {
   const habits = useHabits();
-  const reorder = useReorderHabits();
+  const reorder = useReorderHabits({
+    mutationConfig: { onError: (error) => notify(`The new order was not saved: ${errorMessage(error)}`, "error") },
+  });
   const [announcement, setAnnouncement] = useState("");
   const [dragOrder, setDragOrder] = useState<number[] | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -137,7 +140,13 @@ export function HabitManager() {
                   </p>
                 </div>
                 <div className="move-buttons">
-                  <button type="button" className="icon-button" aria-label={`Move ${habit.name} up`} disabled={index === 0} onClick={() => moveBy(habit, -1)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Move ${habit.name} up`}
+                    disabled={index === 0}
+                    onClick={() => moveBy(habit, -1)}
+                  >
                     <span aria-hidden="true">↑</span>
                   </button>
                   <button

@@ -15,14 +15,22 @@ export function trimLeadingZeros<T extends { score: number }>(points: T[]): T[] 
   return first <= 0 ? points : points.slice(first - 1);
 }
 
-export default function ScoreChart({ history: fullHistory, color }: { history: { date: string; score: number }[]; color: string }) {
+export default function ScoreChart({
+  history: fullHistory,
+  color,
+}: {
+  history: { date: string; score: number }[];
+  color: string;
+}) {
   const history = trimLeadingZeros(fullHistory);
   if (history.length < 2) {
     return <p className="hint">The score chart appears once the habit has a few days of history.</p>;
   }
   const x = (index: number) => (index / (history.length - 1)) * WIDTH;
   const y = (score: number) => (1 - score) * HEIGHT;
-  const line = history.map((point, index) => `${index === 0 ? "M" : "L"}${x(index).toFixed(1)},${y(point.score).toFixed(1)}`).join("");
+  const line = history
+    .map((point, index) => `${index === 0 ? "M" : "L"}${x(index).toFixed(1)},${y(point.score).toFixed(1)}`)
+    .join("");
   const area = `${line}L${WIDTH},${HEIGHT}L0,${HEIGHT}Z`;
   const first = history[0]!;
   const last = history[history.length - 1]!;
@@ -43,7 +51,15 @@ export default function ScoreChart({ history: fullHistory, color }: { history: {
         <div className="chart-plot">
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={summary}>
             {[0, 0.5, 1].map((level) => (
-              <line key={level} x1={0} x2={WIDTH} y1={y(level)} y2={y(level)} className="chart-grid" vectorEffect="non-scaling-stroke" />
+              <line
+                key={level}
+                x1={0}
+                x2={WIDTH}
+                y1={y(level)}
+                y2={y(level)}
+                className="chart-grid"
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
             <path d={area} className="chart-area" />
             <path d={line} className="chart-line" vectorEffect="non-scaling-stroke" />

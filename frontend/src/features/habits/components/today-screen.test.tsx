@@ -78,7 +78,14 @@ describe("Today", () => {
 
   it("steps a measurable habit's amount up and down and shows progress against the target", async () => {
     const api = fakeHabitsApi([
-      buildHabit({ id: 3, name: "Water", kind: "numeric", unit: "glasses", target_value: 8, today_entry: buildEntry({ value: 2 }) }),
+      buildHabit({
+        id: 3,
+        name: "Water",
+        kind: "numeric",
+        unit: "glasses",
+        target_value: 8,
+        today_entry: buildEntry({ value: 2 }),
+      }),
     ]);
     const { user } = renderApp("/");
     const amount = () => screen.getByRole("textbox", { name: "Water (glasses)" });
@@ -101,7 +108,15 @@ describe("Today", () => {
 
   it("flags an at-most habit that went over its limit in words, not only colour", async () => {
     serveHabits([
-      buildHabit({ id: 4, name: "Coffee", kind: "numeric", unit: "cups", target_type: "at_most", target_value: 2, today_entry: buildEntry({ value: 3 }) }),
+      buildHabit({
+        id: 4,
+        name: "Coffee",
+        kind: "numeric",
+        unit: "cups",
+        target_type: "at_most",
+        target_value: 2,
+        today_entry: buildEntry({ value: 3 }),
+      }),
     ]);
     renderApp("/");
     expect(await screen.findByText("3 / 2 cups, over the limit")).toBeInTheDocument();
@@ -111,7 +126,9 @@ describe("Today", () => {
     const api = fakeHabitsApi([buildHabit({ id: 1, name: "Run" })]);
     const { user } = renderApp("/");
     await user.click(await screen.findByRole("button", { name: "Skip Run today" }));
-    await waitFor(() => expect(screen.getByRole("button", { name: "Skip Run today" })).toHaveAttribute("aria-pressed", "true"));
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Skip Run today" })).toHaveAttribute("aria-pressed", "true"),
+    );
     await user.click(screen.getByRole("button", { name: "Add note for Run" }));
     const row = screen.getByRole("checkbox", { name: "Run" }).closest("li")!;
     await user.type(within(row).getByLabelText("Note for Run"), "Sore knee");
@@ -131,7 +148,11 @@ describe("Today", () => {
   });
 
   it("offers a retry when the list cannot load", async () => {
-    server.use(http.get("*/api/habits/", () => HttpResponse.json({ detail: "Database unavailable.", code: "unavailable" }, { status: 503 })));
+    server.use(
+      http.get("*/api/habits/", () =>
+        HttpResponse.json({ detail: "Database unavailable.", code: "unavailable" }, { status: 503 }),
+      ),
+    );
     renderApp("/");
     expect(await screen.findByText("Database unavailable.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();

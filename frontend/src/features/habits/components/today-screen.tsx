@@ -5,7 +5,7 @@ import { formatLong } from "@/lib/dates";
 import { PageTitle } from "@/components/page-title";
 import { EmptyState, ErrorState, Loading } from "@/components/status";
 import { useHabits } from "../api/get-habits";
-import { CheckInRow } from "./check-in-row";
+import { CheckInRow } from "./check-in/check-in-row";
 
 export function TodayScreen() {
   const user = useSignedInUser();
@@ -33,8 +33,8 @@ export function TodayScreen() {
       {habits.data && habits.data.length === 0 && (
         <EmptyState title="No habits yet">
           <p>
-            Start with one small thing you want to do regularly — a walk, ten minutes of reading, a glass of
-            water. You will tick it off here each day and watch its streak and score grow.
+            Start with one small thing you want to do regularly — a walk, ten minutes of reading, a glass of water. You
+            will tick it off here each day and watch its streak and score grow.
           </p>
           <Link to={paths.newHabit} className="button button-primary">
             Create your first habit

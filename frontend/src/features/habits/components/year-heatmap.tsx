@@ -11,7 +11,10 @@ interface YearHeatmapProps {
   onSelect: (date: string) => void;
 }
 
-function describe(habit: YearHeatmapProps["habit"], entry: Entry | undefined): { label: string; state: string; level: number } {
+function describe(
+  habit: YearHeatmapProps["habit"],
+  entry: Entry | undefined,
+): { label: string; state: string; level: number } {
   if (!entry) return { label: "no entry", state: "empty", level: 0 };
   if (entry.status === "skipped") return { label: "skipped", state: "skipped", level: 0 };
   if (entry.status === "not_done") return { label: "not done", state: "missed", level: 0 };
@@ -52,7 +55,14 @@ export default function YearHeatmap({ habit, entries, today, selected, onSelect 
   }, [focusDate]);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const steps: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -7, ArrowRight: 7, Home: -daysBetween(first, focusDate), End: daysBetween(focusDate, today) };
+    const steps: Record<string, number> = {
+      ArrowUp: -1,
+      ArrowDown: 1,
+      ArrowLeft: -7,
+      ArrowRight: 7,
+      Home: -daysBetween(first, focusDate),
+      End: daysBetween(focusDate, today),
+    };
     const step = steps[event.key];
     if (step === undefined) return;
     event.preventDefault();
@@ -112,7 +122,12 @@ export default function YearHeatmap({ habit, entries, today, selected, onSelect 
           <span className="day day-empty" aria-hidden="true" /> No entry
         </li>
         <li>
-          <span className="day day-done" style={{ "--habit-color": habit.color, "--level": 1 } as CSSProperties} aria-hidden="true" /> Done
+          <span
+            className="day day-done"
+            style={{ "--habit-color": habit.color, "--level": 1 } as CSSProperties}
+            aria-hidden="true"
+          />{" "}
+          Done
         </li>
         <li>
           <span className="day day-skipped" aria-hidden="true" /> Skipped

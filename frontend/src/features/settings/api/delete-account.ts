@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { meQueryKey } from "@/lib/auth";
+import { replaceSignedInUser } from "@/lib/auth";
+import type { MutationConfig } from "@/lib/query-client";
 
+/**
+ * Written here because the schema cannot carry it: drf-spectacular leaves request bodies out of
+ * DELETE operations, so `DELETE /api/auth/me/` appears without its `{password}` body.
+ */
 export interface DeleteAccountInput {
   password: string;
 }
@@ -10,13 +15,17 @@ export function deleteAccount(input: DeleteAccountInput): Promise<void> {
   return api.delete("/api/auth/me/", input);
 }
 
-export function useDeleteAccount() {
+export function useDeleteAccount({
+  mutationConfig,
+}: { mutationConfig?: MutationConfig<void, DeleteAccountInput> } = {}) {
   const queryClient = useQueryClient();
+  const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
+    ...config,
     mutationFn: deleteAccount,
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
+    onSuccess: async (...args) => {
+      replaceSignedInUser(queryClient, null);
+      await onSuccess?.(...args);
     },
   });
 }

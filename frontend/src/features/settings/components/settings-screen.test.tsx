@@ -44,13 +44,18 @@ describe("settings", () => {
   it("explains a rejected import", async () => {
     server.use(
       http.post("*/api/import/loop/", () =>
-        HttpResponse.json({ detail: "The zip has no Habits.csv: is it a Loop export?", code: "invalid_import" }, { status: 400 }),
+        HttpResponse.json(
+          { detail: "The zip has no Habits.csv: is it a Loop export?", code: "invalid_import" },
+          { status: 400 },
+        ),
       ),
     );
     const { user } = renderApp("/settings");
     await user.upload(await screen.findByLabelText("Loop CSV zip"), new File(["x"], "photo.zip"));
     await user.click(screen.getByRole("button", { name: "Import" }));
-    expect(await screen.findByText("Import failed: The zip has no Habits.csv: is it a Loop export?")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Import failed: The zip has no Habits.csv: is it a Loop export?"),
+    ).toBeInTheDocument();
   });
 
   it("offers the export as a download", async () => {

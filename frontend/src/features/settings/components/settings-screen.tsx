@@ -10,12 +10,15 @@ import { ApiError } from "@/lib/api-client";
 import { useDeleteAccount } from "../api/delete-account";
 import { exportLoopUrl } from "../api/export-loop";
 import { useImportLoop, type ImportResult } from "../api/import-loop";
-import { useUpdateMe } from "../api/update-me";
+import { settingsLimits, useUpdateMe } from "../api/update-me";
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   return zones.includes(current) ? zones : [current, ...zones];
 }
+
+const { minimum: FIRST_HOUR, maximum: LAST_HOUR } = settingsLimits.day_start_hour;
+const DAY_START_HOURS = Array.from({ length: LAST_HOUR - FIRST_HOUR + 1 }, (_, index) => FIRST_HOUR + index);
 
 function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, "0")}:00${hour === 0 ? " (midnight)" : ""}`;
@@ -69,10 +72,14 @@ function DayPreferences() {
             </select>
           )}
         </Field>
-        <Field label="New day starts at" errors={fieldErrors.day_start_hour} hint="Night owls: a check-in before this hour counts for the previous day.">
+        <Field
+          label="New day starts at"
+          errors={fieldErrors.day_start_hour}
+          hint="Night owls: a check-in before this hour counts for the previous day."
+        >
           {(props) => (
             <select {...props} value={hour} onChange={(event) => setHour(Number(event.target.value))}>
-              {Array.from({ length: 24 }, (_, value) => (
+              {DAY_START_HOURS.map((value) => (
                 <option key={value} value={value}>
                   {hourLabel(value)}
                 </option>
@@ -92,7 +99,7 @@ function ImportSection() {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const importLoop = useImportLoop(setProgress);
+  const importLoop = useImportLoop({ onProgress: setProgress });
   const id = useId();
 
   const submit = (event: FormEvent) => {
@@ -114,8 +121,8 @@ function ImportSection() {
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import from Loop Habit Tracker</h2>
       <p>
-        In Loop, open Settings → Export as CSV, then choose that zip here. The summary below shows what was created
-        and what was updated.
+        In Loop, open Settings → Export as CSV, then choose that zip here. The summary below shows what was created and
+        what was updated.
       </p>
       <form onSubmit={submit}>
         <div className="field">
@@ -141,8 +148,12 @@ function ImportSection() {
             <strong>Import finished.</strong>
           </p>
           <ul>
-            <li>{result.habits_created} habits created, {result.habits_updated} updated</li>
-            <li>{result.entries_created} check-ins created, {result.entries_updated} updated</li>
+            <li>
+              {result.habits_created} habits created, {result.habits_updated} updated
+            </li>
+            <li>
+              {result.entries_created} check-ins created, {result.entries_updated} updated
+            </li>
           </ul>
         </div>
       )}
@@ -196,12 +207,21 @@ function DeleteAccountSection() {
   return (
     <section className="card danger-zone" aria-labelledby="delete-title">
       <h2 id="delete-title">Delete account</h2>
-      <p>This deletes your account, every habit and every check-in. It cannot be undone. Export first if you want a copy.</p>
+      <p>
+        This deletes your account, every habit and every check-in. It cannot be undone. Export first if you want a copy.
+      </p>
       <form onSubmit={submit}>
         <FormError message={remove.isError && !fieldErrors.password ? errorMessage(remove.error) : null} />
         <Field label="Your password, to confirm" errors={fieldErrors.password}>
           {(props) => (
-            <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
           )}
         </Field>
         <button type="submit" className="button button-danger" disabled={!password || remove.isPending}>

@@ -1,0 +1,250 @@
+"""Bounded work for hostile input to the habits API and the Loop import: each test builds the
+input an attacker would send and fails if the unbounded work came back."""
+
+from __future__ import annotations
+
+import io
+import struct
+import time
+import tracemalloc
+import zipfile
+from datetime import date
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from accounts.selectors import user_today
+from conftest import ApiClient
+from factories import make_entry, make_habit
+from habits import rules
+from habits.loop import formats
+from habits.loop.reader import read_archive
+from habits.models import Entry, Habit
+from habits.summaries import UPDATE_BATCH_SIZE, summaries_refresh
+from habits.tests.loop_fixtures import loop_habits_csv, make_zip, upload
+
+pytestmark = pytest.mark.django_db
+
+MB = 1024 * 1024
+READ = ["001", "Read", "YES_NO", "", "", "1", "1", "#7CB342", "", "AT_LEAST", "0", "false"]
+
+
+def snapshot(user_id: int) -> list[tuple[Any, ...]]:
+    habits = list(Habit.objects.filter(user_id=user_id).order_by("pk").values_list())
+    entries = list(Entry.objects.filter(habit__user_id=user_id).order_by("pk").values_list())
+    return [*habits, *entries]
+
+
+def refused(response: Any, message: str) -> None:
+    assert response.status_code == 400, response.content
+    assert message in response.json()["errors"]["file"][0]
+
+
+def habits_csv_zip(rows: int) -> bytes:
+    header = "Position,Name,Type,FrequencyNumerator,FrequencyDenominator\n"
+    body = "".join(f"{n},Habit {n},YES_NO,1,1\n" for n in range(1, rows + 1))
+    return make_zip({"Habits.csv": header + body})
+
+
+def with_lying_sizes(content: bytes, member: str, declared: int) -> bytes:
+    """The zip with `member`'s uncompressed size rewritten to `declared` in both of its headers,
+    as a bomb's author does so that checks of the declared sizes pass."""
+    data = bytearray(content)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        info = archive.getinfo(member)
+    local = info.header_offset
+    struct.pack_into("<I", data, local + 22, declared)
+    central = data.rfind(b"PK\x01\x02" + data[local + 4 : local + 6])
+    while data[central + 46 : central + 46 + len(member)] != member.encode():
+        central = data.rfind(b"PK\x01\x02", 0, central)
+    struct.pack_into("<I", data, central + 24, declared)
+    return bytes(data)
+
+
+def zip_with(member: str, content: bytes, compression: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        habits = loop_habits_csv(READ)
+        archive.writestr("Habits.csv", habits, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(member, content, compress_type=compression)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_bzip2_or_lzma_bomb_with_a_lying_header_is_refused_without_inflating_it(
+    signed_in: ApiClient, user: User, compression: int
+) -> None:
+    bomb = with_lying_sizes(
+        zip_with("001 Read/Checkmarks.csv", b"\0" * (48 * MB), compression),
+        "001 Read/Checkmarks.csv",
+        declared=100,
+    )
+    assert len(bomb) < 200_000
+    before = snapshot(user.pk)
+    tracemalloc.start()
+    try:
+        response = upload(signed_in, bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    refused(response, "compressed in a way Loop never uses")
+    assert peak < 8 * MB, f"{peak / MB:.1f} MB allocated for a {len(bomb)}-byte upload"
+    assert snapshot(user.pk) == before
+
+
+def test_a_deflate_bomb_is_refused_at_an_absurd_ratio_before_it_is_inflated(
+    signed_in: ApiClient, user: User
+) -> None:
+    """19 MB of newlines deflate to 19 KB: within the size limit, but no export looks like that."""
+    bomb = zip_with("001 Read/Checkmarks.csv", b"\n" * (19 * MB), zipfile.ZIP_DEFLATED)
+    assert len(bomb) < 100_000
+    tracemalloc.start()
+    try:
+        response = upload(signed_in, bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    refused(response, "compressed far more than any real export")
+    assert peak < 8 * MB, f"{peak / MB:.1f} MB allocated"
+
+
+def test_a_deflate_member_whose_header_lies_is_read_no_further_than_it_says(
+    signed_in: ApiClient, user: User
+) -> None:
+    bomb = with_lying_sizes(
+        zip_with("001 Read/Checkmarks.csv", b"\n" * (19 * MB), zipfile.ZIP_DEFLATED),
+        "001 Read/Checkmarks.csv",
+        declared=100,
+    )
+    tracemalloc.start()
+    try:
+        response = upload(signed_in, bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    refused(response, formats.MESSAGE_NOT_ZIP)
+    assert peak < 8 * MB, f"{peak / MB:.1f} MB allocated"
+
+
+def test_habits_csv_validation_is_linear_in_its_rows(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """20,000 rows once cost 22 s of CPU (every row compared with every earlier one)."""
+    monkeypatch.setattr(rules, "MAX_HABITS_PER_USER", 1_000_000)
+    today = user_today(user=user)
+
+    def cpu_seconds(rows: int) -> float:
+        content = habits_csv_zip(rows)
+        started = time.process_time()
+        habits = read_archive(file=io.BytesIO(content), size=len(content), today=today)
+        elapsed = time.process_time() - started
+        assert len(habits) == rows
+        return elapsed
+
+    cpu_seconds(1_000)  # warm up
+    small, large = cpu_seconds(4_000), cpu_seconds(40_000)
+    # Ten times the rows: about ten times the work when linear, a hundred when quadratic.
+    assert large < 25 * max(small, 0.005), f"4,000 rows: {small:.3f} s, 40,000 rows: {large:.3f} s"
+
+
+def test_an_import_may_not_take_an_account_past_its_habit_limit(
+    signed_in: ApiClient, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules, "MAX_HABITS_PER_USER", 3)
+    make_habit(user=user, name="Mine")
+    before = snapshot(user.pk)
+    refused(upload(signed_in, habits_csv_zip(3)), rules.MESSAGE_TOO_MANY_HABITS)
+    refused(upload(signed_in, habits_csv_zip(4)), "lists more than 3 habits")
+    assert snapshot(user.pk) == before
+
+
+def test_creating_a_habit_past_the_limit_is_refused(
+    signed_in: ApiClient, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules, "MAX_HABITS_PER_USER", 2)
+    for name in ("One", "Two"):
+        assert signed_in.post("/api/habits/", {"name": name}).status_code == 201
+    response = signed_in.post("/api/habits/", {"name": "Three"})
+    assert response.status_code == 400
+    assert response.json()["errors"]["non_field_errors"] == [rules.MESSAGE_TOO_MANY_HABITS]
+
+
+def test_too_many_files_in_a_zip_are_refused_before_any_is_read(
+    signed_in: ApiClient, user: User
+) -> None:
+    files: dict[str, str | bytes] = {"Habits.csv": loop_habits_csv(READ)}
+    files.update({f"junk/{n}.csv": "" for n in range(rules.MAX_IMPORT_FILES + 1)})
+    refused(upload(signed_in, make_zip(files)), "The zip holds more than")
+
+
+def test_summaries_of_thousands_of_habits_are_saved_in_batches(user: User) -> None:
+    """One UPDATE for 20,000 habits grew a CASE branch per habit; PostgreSQL's JIT then ran past
+    statement_timeout for minutes."""
+    Habit.objects.bulk_create(Habit(user=user, name=f"H{n}", position=n) for n in range(5_000))
+    habits = list(Habit.objects.filter(user=user))
+    with CaptureQueriesContext(connection) as captured:
+        summaries_refresh(habits=habits, today=date(2026, 1, 1))
+    updates = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len(updates) >= 5_000 // UPDATE_BATCH_SIZE  # SQLite's parameter limit makes more
+    assert all(sql.count(" WHEN ") <= 3 * UPDATE_BATCH_SIZE for sql in updates)
+    assert Habit.objects.filter(user=user, summary_day=date(2026, 1, 1)).count() == 5_000
+
+
+# --- Values that once were 500s -------------------------------------------------------------------
+
+
+def test_nul_bytes_in_an_import_are_a_clear_400(signed_in: ApiClient, user: User) -> None:
+    files: dict[str, str | bytes] = {
+        "Habits.csv": "Position,Name,Type,FrequencyNumerator,FrequencyDenominator\n"
+        "1,Re\0ad,YES_NO,1,1\n"
+    }
+    refused(upload(signed_in, make_zip(files)), "Name contains a NUL character.")
+    today = user_today(user=user)
+    files = {
+        "Habits.csv": loop_habits_csv(READ),
+        "001 Read/Checkmarks.csv": f"Date,Value,Notes\n{today},YES_MANUAL,no\0te\n",
+    }
+    refused(upload(signed_in, make_zip(files)), "Notes contains a NUL character.")
+
+
+@pytest.mark.parametrize("where", ["position", "frequency", "value", "folder"])
+def test_numbers_with_thousands_of_digits_in_an_import_are_a_clear_400(
+    signed_in: ApiClient, user: User, where: str
+) -> None:
+    huge = "9" * 4_400
+    today = user_today(user=user)
+    row = ["001", "Walk", "NUMERICAL", "", "", "1", "1", "#7CB342", "km", "AT_LEAST", "5", "false"]
+    folder, value = "001 Walk", "1000"
+    if where == "position":
+        row[0] = huge
+    elif where == "frequency":
+        row[6] = huge
+    elif where == "value":
+        value = huge
+    else:
+        folder = f"{huge} Walk"
+    files: dict[str, str | bytes] = {
+        "Habits.csv": loop_habits_csv(row),
+        f"{folder}/Checkmarks.csv": f"Date,Value,Notes\n{today},{value},\n",
+    }
+    response = upload(signed_in, make_zip(files))
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "invalid"
+    assert formats.MESSAGE_NOT_ZIP not in response.json()["errors"]["file"][0]
+
+
+@pytest.mark.parametrize("path", ["stats", "entries"])
+def test_a_range_at_the_start_of_the_calendar_is_a_clear_400(
+    signed_in: ApiClient, user: User, path: str
+) -> None:
+    habit = make_habit(user=user)
+    make_entry(habit=habit, day=user_today(user=user))
+    for query in ("end=0001-01-01", "start=0001-01-01", "start=1969-12-31&end=1970-01-05"):
+        response = signed_in.get(f"/api/habits/{habit.pk}/{path}/?{query}")
+        assert response.status_code == 400, (query, response.content)
+        assert response.json()["code"] == "invalid"
+    first_year = "start=1970-01-01&end=1970-12-31"
+    assert signed_in.get(f"/api/habits/{habit.pk}/{path}/?{first_year}").status_code == 200

@@ -1,0 +1,160 @@
+import { screen } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { buildHabit, buildStats } from "@/testing/builders";
+import { fakeHabitsApi } from "@/testing/fake-api";
+import { renderApp } from "@/testing/render";
+import { server } from "@/testing/server";
+import { requestRules } from "@/types/api-rules";
+
+function captureCreate(status = 201, error?: unknown) {
+  const bodies: Record<string, unknown>[] = [];
+  server.use(
+    http.post("*/api/habits/", async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      bodies.push(body);
+      if (error) return HttpResponse.json(error, { status });
+      return HttpResponse.json(buildHabit({ ...(body as object), id: 50 }), { status });
+    }),
+  );
+  return bodies;
+}
+
+describe("habit form", () => {
+  it("creates a daily yes/no habit and returns to Today", async () => {
+    fakeHabitsApi([]);
+    const bodies = captureCreate();
+    const { user } = renderApp("/habits/new");
+    expect(await screen.findByRole("heading", { name: "New habit", level: 1 })).toHaveFocus();
+    await user.type(screen.getByLabelText("Name"), "Meditate");
+    await user.type(screen.getByLabelText("Question (optional)"), "Did you meditate?");
+    await user.click(screen.getByRole("radio", { name: "Blue" }));
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
+    expect(bodies[0]).toEqual({
+      name: "Meditate",
+      question: "Did you meditate?",
+      description: "",
+      color: "#3866c9",
+      kind: "boolean",
+      unit: "",
+      target_value: null,
+      target_type: "at_least",
+      frequency: { times: 1, days: 1 },
+      weekdays: [],
+      period: "rolling",
+    });
+  });
+
+  it("creates a measurable at-most habit three times per calendar week", async () => {
+    fakeHabitsApi([]);
+    const bodies = captureCreate();
+    const { user } = renderApp("/habits/new");
+    await user.type(await screen.findByLabelText("Name"), "Sweets");
+    await user.click(screen.getByRole("radio", { name: /Measurable/ }));
+    await user.selectOptions(screen.getByLabelText("Target type"), "At most");
+    await user.type(screen.getByLabelText("Target amount"), "2");
+    await user.type(screen.getByLabelText("Unit"), "pieces");
+    await user.selectOptions(screen.getByLabelText("Frequency"), "A number of times per week");
+    await user.clear(screen.getByLabelText("Times"));
+    await user.type(screen.getByLabelText("Times"), "3");
+    await user.click(screen.getByRole("radio", { name: "Per calendar week or month" }));
+    expect(screen.getByText("Schedule: 3 times per calendar week")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    await screen.findByRole("heading", { name: "Today", level: 1 });
+    expect(bodies[0]).toMatchObject({
+      kind: "numeric",
+      unit: "pieces",
+      target_value: 2,
+      target_type: "at_most",
+      frequency: { times: 3, days: 7 },
+      period: "calendar",
+    });
+  });
+
+  it("schedules chosen weekdays", async () => {
+    fakeHabitsApi([]);
+    const bodies = captureCreate();
+    const { user } = renderApp("/habits/new");
+    await user.type(await screen.findByLabelText("Name"), "Gym");
+    await user.selectOptions(screen.getByLabelText("Frequency"), "On chosen weekdays");
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    expect(await screen.findByText(/Choose at least one day/)).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: "Fri" }));
+    await user.click(screen.getByRole("checkbox", { name: "Mon" }));
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    await screen.findByRole("heading", { name: "Today", level: 1 });
+    expect(bodies[0]).toMatchObject({ frequency: { times: 1, days: 1 }, weekdays: [1, 5] });
+  });
+
+  it("catches a missing name and target before sending, and focuses the first problem", async () => {
+    const bodies = captureCreate();
+    const { user } = renderApp("/habits/new");
+    await user.click(await screen.findByRole("radio", { name: /Measurable/ }));
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    expect(screen.getByText("Give the habit a name.")).toBeInTheDocument();
+    expect(screen.getByText("Enter a target above 0.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Name")).toHaveFocus();
+    expect(bodies).toHaveLength(0);
+  });
+
+  it("shows the server's field errors", async () => {
+    captureCreate(400, {
+      detail: "Invalid input.",
+      code: "invalid",
+      errors: { name: ["You already have a habit with this name."] },
+    });
+    const { user } = renderApp("/habits/new");
+    await user.type(await screen.findByLabelText("Name"), "Read");
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    expect(await screen.findByText("You already have a habit with this name.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Name")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("edits an existing habit with its current values filled in", async () => {
+    fakeHabitsApi([buildHabit({ id: 7, name: "Read", frequency: { times: 4, days: 10 } })]);
+    let patch: unknown = null;
+    server.use(
+      http.patch("*/api/habits/7/", async ({ request }) => {
+        patch = await request.json();
+        return HttpResponse.json(buildHabit({ id: 7, name: "Read more" }));
+      }),
+    );
+    const { user } = renderApp("/habits/7/edit");
+    expect(await screen.findByLabelText("Name")).toHaveValue("Read");
+    expect(screen.getByLabelText("Frequency")).toHaveValue("n_in_d");
+    expect(screen.getByLabelText("Days")).toHaveValue(10);
+    await user.clear(screen.getByLabelText("Name"));
+    await user.type(screen.getByLabelText("Name"), "Read more");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByRole("heading", { name: /Read/, level: 1 });
+    expect(patch).toMatchObject({ name: "Read more", frequency: { times: 4, days: 10 } });
+  });
+
+  it("saves a habit at the API's longest frequency, and says the range when it is exceeded", async () => {
+    const longest = requestRules.FrequencyRequest.days.maximum;
+    fakeHabitsApi([buildHabit({ id: 8, name: "Dentist", frequency: { times: 1, days: longest } })]);
+    let patch: unknown = null;
+    server.use(
+      http.patch("*/api/habits/8/", async ({ request }) => {
+        patch = await request.json();
+        return HttpResponse.json(buildHabit({ id: 8, name: "Dentist" }));
+      }),
+      http.get("*/api/habits/8/stats/", () => HttpResponse.json(buildStats())),
+    );
+    const { user } = renderApp("/habits/8/edit");
+    const days = await screen.findByLabelText("Days");
+    expect(days).toHaveValue(longest);
+    expect(days).toHaveAttribute("max", String(longest));
+    await user.clear(days);
+    await user.type(days, String(longest + 1));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText(`The number of days must be between 1 and ${longest}.`)).toBeInTheDocument();
+    expect(patch).toBeNull();
+    await user.clear(days);
+    await user.type(days, String(longest));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByRole("heading", { name: "Dentist", level: 1 });
+    expect(patch).toMatchObject({ frequency: { times: 1, days: longest } });
+  });
+});

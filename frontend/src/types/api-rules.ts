@@ -1,0 +1,55 @@
+/**
+ * Generated from the backend's OpenAPI schema by `make api-types` (frontend/scripts/api-types.mjs).
+ * Do not edit: change the backend and regenerate. `make frontend-test` fails when this file no
+ * longer matches the schema.
+ */
+
+/** The limits the API puts on each request body's fields, by schema name and field. */
+export const requestRules = {
+  EntryInputRequest: {
+    value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
+    note: { maxLength: 1000 },
+  },
+  FrequencyRequest: { times: { minimum: 1, maximum: 366 }, days: { minimum: 1, maximum: 366 } },
+  HabitInputRequest: {
+    name: { minLength: 1, maxLength: 100 },
+    description: { maxLength: 1000 },
+    question: { maxLength: 200 },
+    color: { minLength: 1, maxLength: 7, pattern: "^#[0-9A-Fa-f]{6}$" },
+    unit: { maxLength: 30 },
+    target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
+    weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
+  },
+  LoginInputRequest: { email: { minLength: 1, maxLength: 254 }, password: { minLength: 1, maxLength: 128 } },
+  PasswordInputRequest: {
+    current_password: { minLength: 1, maxLength: 128 },
+    new_password: { minLength: 1, maxLength: 128 },
+  },
+  PatchedHabitInputRequest: {
+    name: { minLength: 1, maxLength: 100 },
+    description: { maxLength: 1000 },
+    question: { maxLength: 200 },
+    color: { minLength: 1, maxLength: 7, pattern: "^#[0-9A-Fa-f]{6}$" },
+    unit: { maxLength: 30 },
+    target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
+    weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
+  },
+  PatchedSettingsInputRequest: {
+    time_zone: { minLength: 1, maxLength: 64 },
+    day_start_hour: { minimum: 0, maximum: 23 },
+  },
+  RegisterInputRequest: {
+    email: { minLength: 1, maxLength: 254 },
+    password: { minLength: 1, maxLength: 128 },
+    time_zone: { minLength: 1, maxLength: 64 },
+  },
+  ReorderInputRequest: { ids: { maxItems: 10000, items: { minimum: 1 } } },
+} as const;
+
+/** Every enum of the API, by schema name, in the schema's order. */
+export const apiEnums = {
+  EntryStatusEnum: ["done", "skipped", "not_done"],
+  HabitKindEnum: ["boolean", "numeric"],
+  PeriodEnum: ["rolling", "calendar"],
+  TargetTypeEnum: ["at_least", "at_most"],
+} as const;

@@ -1,0 +1,94 @@
+# Checks of these values live in modules/stack (its variables of the same names).
+
+variable "environment" {
+  description = "staging or production: set by <environment>/environment.tfvars."
+  type        = string
+}
+
+variable "project" {
+  description = "Project name, the first part of every resource name."
+  type        = string
+  default     = "habits"
+}
+
+variable "account_id" {
+  description = "The environment's own AWS account (one account per environment)."
+  type        = string
+}
+
+variable "region" {
+  description = "Main AWS region of the environment."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "dr_region" {
+  description = "Disaster-recovery region receiving backup copies."
+  type        = string
+  default     = "us-west-2"
+
+  validation {
+    condition     = var.dr_region != var.region
+    error_message = "dr_region must differ from region."
+  }
+}
+
+variable "domain_name" {
+  description = "Public host name of the site, e.g. staging.habits.example.com."
+  type        = string
+}
+
+variable "hosted_zone_id" {
+  description = "Route53 public hosted zone holding domain_name."
+  type        = string
+}
+
+variable "alarm_email" {
+  description = "Address that receives alarm notifications; null for none."
+  type        = string
+  default     = null
+}
+
+variable "image_tag" {
+  description = "Tag (git commit SHA) of the API image the Lambda functions are first created with."
+  type        = string
+}
+
+variable "operator_principal_arns" {
+  description = "IAM principals of this account allowed to assume the disaster-recovery operator role."
+  type        = list(string)
+}
+
+variable "repository_id" {
+  description = "GitHub repository the pipelines build, as owner/name."
+  type        = string
+}
+
+variable "branch" {
+  description = "Branch whose pushes start the pipelines."
+  type        = string
+  default     = "main"
+}
+
+variable "terraform_state_bucket" {
+  description = "S3 bucket of the Terraform state (as in <environment>/backend.hcl, in the main region)."
+  type        = string
+}
+
+variable "restored_cluster_identifier" {
+  description = "Disaster recovery: identifier of the Aurora cluster restored outside Terraform (docs/RUNBOOK_DR.md); null normally."
+  type        = string
+  default     = null
+}
+
+variable "restored_cluster_endpoint" {
+  description = "Disaster recovery: writer endpoint of the restored cluster; null normally."
+  type        = string
+  default     = null
+}
+
+variable "restored_cluster_secret_arn" {
+  description = "Disaster recovery: ARN of the restored cluster's master user secret; null normally."
+  type        = string
+  default     = null
+}

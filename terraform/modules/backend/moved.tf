@@ -1,0 +1,15 @@
+# The API function's role kept its name and state when the migration function got a role of its own.
+moved {
+  from = aws_iam_role.this
+  to   = aws_iam_role.api
+}
+
+moved {
+  from = aws_iam_role_policy.this
+  to   = aws_iam_role_policy.api
+}
+
+moved {
+  from = aws_iam_role_policy_attachment.vpc_access
+  to   = aws_iam_role_policy_attachment.api_vpc_access
+}

@@ -1,0 +1,611 @@
+# The composition as each environment uses it: staging and production plan from the same module with
+# only `environment` (and the account's values) different.
+mock_provider "aws" {
+  # Mocked values stand in for computed ones during plan too, so that assertions can read ARNs.
+  override_during = plan
+
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "111122223333"
+    }
+  }
+
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws"
+    }
+  }
+
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
+
+  mock_data "aws_secretsmanager_secret_version" {
+    defaults = {
+      secret_string = "{\"current\":\"c0ffee\",\"previous\":\"\"}"
+    }
+  }
+
+  mock_resource "aws_vpc" {
+    defaults = {
+      ipv6_cidr_block = "2600:1f18:1234:5600::/56"
+    }
+  }
+
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::111122223333:role/mocked"
+    }
+  }
+
+  mock_resource "aws_iam_policy" {
+    defaults = {
+      arn = "arn:aws:iam::111122223333:policy/habits-permissions-boundary"
+    }
+  }
+
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:us-east-1:111122223333:log-group:mocked"
+    }
+  }
+
+  mock_resource "aws_kms_key" {
+    defaults = {
+      arn = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001"
+    }
+  }
+
+  mock_resource "aws_lambda_function" {
+    defaults = {
+      arn     = "arn:aws:lambda:us-east-1:111122223333:function:mocked"
+      version = "1"
+    }
+  }
+
+  mock_resource "aws_lambda_alias" {
+    defaults = {
+      arn        = "arn:aws:lambda:us-east-1:111122223333:function:mocked:live"
+      invoke_arn = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111122223333:function:mocked:live/invocations"
+    }
+  }
+
+  mock_resource "aws_apigatewayv2_api" {
+    defaults = {
+      api_endpoint  = "https://abc123.execute-api.us-east-1.amazonaws.com"
+      execution_arn = "arn:aws:execute-api:us-east-1:111122223333:abc123"
+    }
+  }
+
+  mock_resource "aws_sns_topic" {
+    defaults = {
+      arn = "arn:aws:sns:us-east-1:111122223333:mocked"
+    }
+  }
+
+  mock_resource "aws_s3_bucket" {
+    defaults = {
+      arn = "arn:aws:s3:::mocked"
+    }
+  }
+
+  mock_resource "aws_cloudfront_distribution" {
+    defaults = {
+      arn = "arn:aws:cloudfront::111122223333:distribution/E2EXAMPLE"
+    }
+  }
+
+  mock_resource "aws_codestarconnections_connection" {
+    defaults = {
+      arn = "arn:aws:codestar-connections:us-east-1:111122223333:connection/0000-1111"
+    }
+  }
+
+  mock_resource "aws_elasticache_serverless_cache" {
+    defaults = {
+      arn      = "arn:aws:elasticache:us-east-1:111122223333:serverlesscache:mocked"
+      endpoint = [{ address = "mocked.serverless.use1.cache.amazonaws.com", port = 6379 }]
+    }
+  }
+
+  mock_resource "aws_rds_cluster" {
+    defaults = {
+      arn                 = "arn:aws:rds:us-east-1:111122223333:cluster:mocked"
+      cluster_resource_id = "cluster-ABCDEFGHIJKLMNOP"
+      master_user_secret  = [{ secret_arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-0000-AbCdEf", kms_key_id = "k", secret_status = "active" }]
+    }
+  }
+
+  mock_resource "aws_secretsmanager_secret" {
+    defaults = {
+      arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:mocked-AbCdEf"
+    }
+  }
+
+  mock_resource "aws_backup_vault" {
+    defaults = {
+      arn = "arn:aws:backup:us-east-1:111122223333:backup-vault:mocked"
+    }
+  }
+
+  mock_resource "aws_ecr_repository" {
+    defaults = {
+      arn                      = "arn:aws:ecr:us-east-1:111122223333:repository/mocked"
+      repository_url           = "111122223333.dkr.ecr.us-east-1.amazonaws.com/mocked"
+      encryption_configuration = [{ encryption_type = "KMS", kms_key = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000001" }]
+    }
+  }
+
+  mock_resource "aws_wafv2_web_acl" {
+    defaults = {
+      arn = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/mocked/abcd"
+    }
+  }
+
+  mock_resource "aws_acm_certificate_validation" {
+    defaults = {
+      certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/mocked"
+    }
+  }
+}
+
+mock_provider "aws" {
+  alias           = "us_east_1"
+  override_during = plan
+
+  mock_resource "aws_wafv2_web_acl" {
+    defaults = {
+      arn = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/mocked/abcd"
+    }
+  }
+
+  mock_resource "aws_acm_certificate" {
+    defaults = {
+      arn                       = "arn:aws:acm:us-east-1:111122223333:certificate/mocked"
+      domain_validation_options = [{ domain_name = "habits.example.com", resource_record_name = "_x.habits.example.com.", resource_record_type = "CNAME", resource_record_value = "_y.acm-validations.aws." }]
+    }
+  }
+
+  mock_resource "aws_acm_certificate_validation" {
+    defaults = {
+      certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/mocked"
+    }
+  }
+
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:us-east-1:111122223333:log-group:mocked"
+    }
+  }
+}
+
+mock_provider "aws" {
+  alias           = "dr"
+  override_during = plan
+
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "111122223333"
+    }
+  }
+
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws"
+    }
+  }
+
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-west-2"
+    }
+  }
+
+  mock_resource "aws_kms_key" {
+    defaults = {
+      arn = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
+    }
+  }
+
+  mock_resource "aws_backup_vault" {
+    defaults = {
+      arn = "arn:aws:backup:us-west-2:111122223333:backup-vault:mocked-dr"
+    }
+  }
+}
+
+variables {
+  account_id              = "111122223333"
+  domain_name             = "habits.example.com"
+  hosted_zone_id          = "Z0123456789EXAMPLE"
+  alarm_email             = "ops@example.com"
+  image_tag               = "0123abc"
+  operator_principal_arns = ["arn:aws:iam::111122223333:role/operators"]
+  repository_id           = "example/habit-tracker"
+  terraform_state_bucket  = "example-terraform-state"
+}
+
+run "staging_pauses_and_costs_little" {
+  command = plan
+
+  variables {
+    environment = "staging"
+  }
+
+  assert {
+    condition     = module.database.capacity_range == { min = 0, max = 4 } && module.database.auto_pause == { enabled = true, seconds = 300 }
+    error_message = "Staging's Aurora scales from 0 ACUs, pausing after 5 idle minutes, up to 4."
+  }
+
+  assert {
+    condition     = module.database.instance_count == 1 && !module.database.deletion_protection
+    error_message = "Staging runs a writer only and can be torn down."
+  }
+
+  assert {
+    condition     = length(module.backend.api_environment) > 0 && length(module.observability.alarm_names) == 8 && module.observability.dashboard_name == null
+    error_message = "Staging keeps the eight alarms but no dashboard."
+  }
+
+  assert {
+    condition     = keys(module.backup.rules) == ["daily"] && module.backup.rules.daily.retention_days == 30
+    error_message = "Staging backs up daily only (30 days), still copied to the DR region."
+  }
+
+  assert {
+    condition     = module.observability.log_retention_days == 30
+    error_message = "Staging keeps logs for 30 days."
+  }
+
+  assert {
+    condition     = module.pipeline.stage_names.terraform == ["Source", "Plan", "Apply"]
+    error_message = "Staging applies without a manual approval."
+  }
+}
+
+run "staging_nothing_keeps_the_database_awake" {
+  command = plan
+
+  variables {
+    environment = "staging"
+  }
+
+  assert {
+    condition     = !contains(keys(module.backend.api_environment), "WARMUP") && length(module.database.cluster_parameters) > 0 && module.database.cluster_parameters["idle_session_timeout"] == "60000"
+    error_message = "Idle sessions are closed after a minute so that frozen functions' connections do not keep the instance awake."
+  }
+
+  assert {
+    condition     = module.frontend.api_forwarded_headers == tolist(["Accept", "Accept-Language", "Authorization", "Content-Type", "Origin", "Referer", "User-Agent", "X-CSRFToken", "CloudFront-Viewer-Address"])
+    error_message = "The API paths are forwarded with the documented headers only."
+  }
+}
+
+run "production_stays_up_within_budget" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition     = module.database.capacity_range == { min = 0.5, max = 8 } && !module.database.auto_pause.enabled
+    error_message = "Production's Aurora never pauses (0.5 ACU floor) and can grow to 8."
+  }
+
+  assert {
+    condition     = module.database.instance_count == 1 && module.database.deletion_protection
+    error_message = "Production runs its writer (a reader is a priced option) with deletion protection."
+  }
+
+  assert {
+    condition     = module.backup.rules.hourly.retention_days == 7 && module.backup.rules.daily.retention_days == 90
+    error_message = "Production keeps hourly points 7 days and daily ones 90 (each copied to the DR vault: backup module tests)."
+  }
+
+  assert {
+    condition     = module.observability.log_retention_days == 365 && module.observability.dashboard_name == "habits-production-overview"
+    error_message = "Production keeps logs a year and has its dashboard."
+  }
+
+  assert {
+    condition     = module.pipeline.stage_names.terraform == ["Source", "Plan", "Approve", "Apply"]
+    error_message = "Production applies only after a manual approval."
+  }
+}
+
+run "no_nat_and_no_public_ipv4" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition     = module.network.internet_routes == [{ destination = "::/0", via = "egress-only-internet-gateway" }]
+    error_message = "The only way out of the VPC is IPv6 through the egress-only internet gateway: no NAT gateway, no internet gateway."
+  }
+}
+
+run "database_and_cache_take_iam_tokens" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition     = module.database.iam_database_authentication && module.database.cluster_parameters["jit"] == "0" && module.database.cluster_parameters["rds.force_ssl"] == "1"
+    error_message = "Aurora accepts IAM tokens, runs without JIT and only over TLS."
+  }
+
+  assert {
+    condition     = module.cache.engine == "valkey"
+    error_message = "The cache is Valkey."
+  }
+
+  assert {
+    condition = { for k in ["DATABASE_USER", "DATABASE_IAM_AUTH", "DATABASE_SSLROOTCERT", "REDIS_IAM_USER", "REDIS_CACHE_NAME"] : k => module.backend.api_environment[k] } == {
+      DATABASE_USER        = "habits_app"
+      DATABASE_IAM_AUTH    = "true"
+      DATABASE_SSLROOTCERT = "/var/task/certs/rds-global-bundle.pem"
+      REDIS_IAM_USER       = "habits-production-app"
+      REDIS_CACHE_NAME     = "habits-production"
+    }
+    error_message = "The API connects as habits_app with a token over verify-full, and to Valkey as its IAM user."
+  }
+
+  assert {
+    condition     = !contains(module.backend.readable_secret_arns.api, module.database.master_user_secret_arn) && !contains(keys(module.backend.api_environment), "DATABASE_SECRET_ARN")
+    error_message = "The API neither knows nor reads the master secret: only the migration function does."
+  }
+
+  assert {
+    condition     = one([for s in module.backend.role_policies.api.Statement : s.Resource if s.Sid == "ConnectToTheDatabaseAsTheApplicationRole"]) == ["arn:aws:rds-db:us-east-1:111122223333:dbuser:cluster-ABCDEFGHIJKLMNOP/habits_app"]
+    error_message = "rds-db:connect for habits_app on this cluster only."
+  }
+}
+
+run "only_cloudfront_reaches_django" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition     = module.frontend.api_origin_header_names == ["X-Origin-Verify"] && module.backend.api_environment["ORIGIN_VERIFY_HEADER"] == "X-Origin-Verify"
+    error_message = "CloudFront adds X-Origin-Verify to API requests and the function's environment names that header."
+  }
+
+  assert {
+    condition     = module.backend.api_environment["ORIGIN_SECRET_ARN"] == module.backend.origin_secret_arn && module.backend.api_environment["CLIENT_ADDRESS_HEADER"] == "CloudFront-Viewer-Address"
+    error_message = "The application reads the origin secret and takes the client address from CloudFront-Viewer-Address."
+  }
+
+  assert {
+    condition     = module.frontend.waf_rules["rate-limit-auth-posts-per-ip"] == { priority = 0, rate_limit = 50 }
+    error_message = "Auth POSTs have their own WAF rate limit."
+  }
+}
+
+run "migrations_have_their_own_limits" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition     = module.backend.function_limits == { api = 30, migrate = 900 }
+    error_message = "Migrations run with 15 minutes, the API with API Gateway's 30 s."
+  }
+
+  assert {
+    condition     = module.backend.migrate_environment["DATABASE_STATEMENT_TIMEOUT_MS"] == "600000" && module.backend.api_environment["DATABASE_STATEMENT_TIMEOUT_MS"] == "5000" && module.backend.migrate_environment["DATABASE_SECRET_ARN"] == module.database.master_user_secret_arn
+    error_message = "Migrations get a 10-minute statement limit and the master user; requests 5 s."
+  }
+}
+
+run "every_role_within_the_boundary" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition     = [for k in ["codebuild-backend", "codebuild-frontend", "codepipeline"] : module.pipeline.role_boundaries[k]] == [output.permissions_boundary_arn, output.permissions_boundary_arn, output.permissions_boundary_arn]
+    error_message = "The pipeline's roles without IAM duties carry the boundary."
+  }
+
+  assert {
+    condition     = one([for s in module.pipeline.terraform_build_policy.Statement : s.Condition.StringEquals["iam:PermissionsBoundary"] if s.Sid == "CreateAndChangeRolesOnlyWithinTheBoundary"]) == output.permissions_boundary_arn
+    error_message = "The terraform build may create or change a role only with this boundary on it."
+  }
+
+  assert {
+    condition     = contains([for s in jsondecode(aws_iam_policy.permissions_boundary.policy).Statement : s.Sid if s.Effect == "Allow" && try(s.NotAction, []) == ["iam:*", "organizations:*", "account:*"]], "EverythingButIamAndAccountAdministration")
+    error_message = "The boundary allows nothing of IAM but reading and passing the stack's roles."
+  }
+
+  assert {
+    condition     = one([for s in module.pipeline.terraform_build_policy.Statement : s.Resource if s.Sid == "TerraformStateAndLockFile"]) == ["arn:aws:s3:::example-terraform-state/habits/production/terraform.tfstate", "arn:aws:s3:::example-terraform-state/habits/production/terraform.tfstate.tflock"]
+    error_message = "The pipeline locks the state with S3's lock file (no DynamoDB table)."
+  }
+}
+
+run "one_key_per_region_and_purpose" {
+  command = plan
+
+  variables {
+    environment = "staging"
+  }
+
+  assert {
+    condition     = output.kms_key_arns.edge == output.kms_key_arns.main && length(module.edge_key) == 0
+    error_message = "In us-east-1 the main key also encrypts the WAF logs: no separate edge key."
+  }
+
+  assert {
+    condition = toset(one([for s in jsondecode(module.key.policy).Statement : s.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"] if s.Sid == "CloudWatchLogsOfTheseLogGroups"])) == toset([for n in [
+      "/aws/vpc/habits-staging/flow-logs", "/aws/rds/cluster/habits-staging/postgresql", "/aws/lambda/habits-staging-api", "/aws/lambda/habits-staging-migrate",
+      "/aws/apigateway/habits-staging-http-api", "/aws/codebuild/habits-staging-terraform", "/aws/codebuild/habits-staging-backend",
+      "/aws/codebuild/habits-staging-frontend", "aws-waf-logs-habits-staging",
+    ] : "arn:aws:logs:us-east-1:111122223333:log-group:${n}"])
+    error_message = "The main key's policy names exactly the stack's log groups."
+  }
+}
+
+run "refuses_another_account" {
+  command = plan
+
+  variables {
+    environment = "staging"
+    account_id  = "444455556666"
+  }
+
+  expect_failures = [terraform_data.account]
+}
+
+run "rejects_bad_inputs" {
+  command = plan
+
+  variables {
+    environment        = "qa"
+    domain_name        = "Not A Domain"
+    global_name_suffix = "_dr"
+  }
+
+  expect_failures = [var.environment, var.domain_name, var.global_name_suffix]
+}
+
+# Disaster recovery, docs/RUNBOOK_DR.md step 2: the stack in us-west-2, limited to the network, the
+# database module and the ECR repository, with the restored cluster's identifier only.
+run "dr_step_2_targets_network_database_and_repository" {
+  command = plan
+
+  plan_options {
+    target = [module.network, module.database, module.backend.aws_ecr_repository.this]
+  }
+
+  variables {
+    environment                 = "production"
+    dr_region                   = "us-east-1"
+    restored_cluster_identifier = "habits-production-dr"
+  }
+
+  override_data {
+    target = data.aws_region.current
+    values = {
+      name = "us-west-2"
+    }
+  }
+
+  assert {
+    condition     = output.db_subnet_group_name == "habits-production"
+    error_message = "Step 2 must give the DB subnet group for the restore (terraform output -raw db_subnet_group_name)."
+  }
+
+  assert {
+    condition     = output.database_endpoint == null
+    error_message = "Before the restore there is no cluster, hence no endpoint (the database module creates none)."
+  }
+}
+
+# Step 4: everything, pointed at the restored cluster.
+run "dr_step_4_uses_the_restored_cluster" {
+  command = plan
+
+  variables {
+    environment                 = "production"
+    dr_region                   = "us-east-1"
+    restored_cluster_identifier = "habits-production-dr"
+    restored_cluster_endpoint   = "habits-production-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+    restored_cluster_secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+  }
+
+  override_data {
+    target = module.database.data.aws_region.current
+    values = {
+      name = "us-west-2"
+    }
+  }
+
+  assert {
+    condition     = module.database.managed_cluster_count == 0
+    error_message = "No aws_rds_cluster (nor instance) may be planned when the cluster is restored."
+  }
+
+  assert {
+    condition = module.backend.database_environment == {
+      host       = "habits-production-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+      secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+    }
+    error_message = "The functions' DATABASE_HOST and the migration function's DATABASE_SECRET_ARN must be the restored cluster's."
+  }
+
+  assert {
+    condition     = contains(module.backend.readable_secret_arns.migrate, "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ")
+    error_message = "The migration role reads the restored cluster's secret."
+  }
+
+  assert {
+    condition     = one([for s in module.backend.role_policies.api.Statement : s.Resource if s.Sid == "ConnectToTheDatabaseAsTheApplicationRole"]) == ["arn:aws:rds-db:us-east-1:111122223333:dbuser:*/habits_app"]
+    error_message = "For a restored cluster (resource ID unknown to Terraform) rds-db:connect names the user only."
+  }
+
+  assert {
+    condition     = module.database.cluster_arn == "arn:aws:rds:us-west-2:111122223333:cluster:habits-production-dr" && output.database_endpoint == "habits-production-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+    error_message = "The backup selection and the alarms must name the restored cluster, in this account and region."
+  }
+}
+
+run "dr_full_apply_needs_the_restored_endpoint_and_secret" {
+  command = plan
+
+  variables {
+    environment                 = "production"
+    restored_cluster_identifier = "habits-production-dr"
+  }
+
+  expect_failures = [terraform_data.restored_cluster]
+}
+
+run "dr_endpoint_must_belong_to_the_restored_cluster" {
+  command = plan
+
+  variables {
+    environment                 = "production"
+    restored_cluster_identifier = "habits-production-dr"
+    restored_cluster_endpoint   = "habits-other.cluster-abc123.us-west-2.rds.amazonaws.com"
+    restored_cluster_secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+  }
+
+  expect_failures = [terraform_data.restored_cluster]
+}
+
+run "dr_rejects_bad_restored_inputs" {
+  command = plan
+
+  variables {
+    environment                 = "production"
+    restored_cluster_identifier = "Habits_DR"
+  }
+
+  expect_failures = [var.restored_cluster_identifier]
+}
+
+run "dr_restored_values_need_the_identifier" {
+  command = plan
+
+  variables {
+    environment                 = "production"
+    restored_cluster_endpoint   = "habits-production-dr.cluster-abc123.us-west-2.rds.amazonaws.com"
+    restored_cluster_secret_arn = "arn:aws:secretsmanager:us-west-2:111122223333:secret:rds!cluster-dr-XyZ"
+  }
+
+  expect_failures = [var.restored_cluster_endpoint]
+}
