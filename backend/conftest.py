@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -19,6 +20,7 @@ from django.test import Client
 
 from accounts.models import User
 from factories import PASSWORD, make_user
+from outbox.models import Message
 
 CI = os.environ.get("CI", "").lower() == "true"
 
@@ -60,6 +62,23 @@ class ApiClient(Client):
         response = self.post("/api/auth/login/", {"email": user.email, "password": password})
         assert response.status_code == 200, response.content
         return response
+
+
+def mail_to(address: str, kind: str | None = None) -> Message:
+    """The newest mail to `address` in the outbox (of `kind` when given)."""
+    messages = Message.objects.filter(to=address).order_by("-pk")
+    if kind is not None:
+        messages = messages.filter(kind=kind)
+    message = messages.first()
+    assert message is not None, f"no {kind or ''} mail to {address}"
+    return message
+
+
+def token_in(message: Message) -> str:
+    """The secret after #token= in the mail's link."""
+    found = re.search(r"#token=(\S+)", message.body)
+    assert found is not None, message.body
+    return found.group(1)
 
 
 @pytest.fixture(autouse=True)

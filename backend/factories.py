@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from accounts.models import User
+from accounts.models import Passkey, User
 from habits.models import Entry, Habit
 from habits.rules import Status
 
@@ -42,3 +42,14 @@ def make_entry(*, habit: Habit, day: date, **overrides: Any) -> Entry:
     fields: dict[str, Any] = {"status": Status.DONE}
     fields.update(overrides)
     return Entry.objects.create(habit=habit, date=day, **fields)
+
+
+def make_passkey(*, user: User | None = None, **overrides: Any) -> Passkey:
+    """A stored passkey row (not a usable key: accounts/tests/authenticator.py makes those)."""
+    fields: dict[str, Any] = {
+        "name": f"Passkey {next(_sequence)}",
+        "credential_id": f"credential-{next(_sequence)}",
+        "public_key": b"not a key",
+    }
+    fields.update(overrides)
+    return Passkey.objects.create(user=user or make_user(), **fields)

@@ -1,7 +1,29 @@
+"""The Django admin for accounts. Its sign-in goes through the same guard as the API's (the
+backend's `authenticate`); a refusal shows the API's message instead of a server error. Whether
+the admin is reachable at all is `DJANGO_ADMIN_ENABLED` (off in production unless set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from accounts.models import User
+from core.errors import TooManyRequests
+
+
+class GuardedAdminLoginForm(AdminAuthenticationForm):
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except TooManyRequests as refused:
+            raise forms.ValidationError(refused.detail, code="throttled") from None
+
+
+admin.site.login_form = GuardedAdminLoginForm
 
 
 @admin.register(User)

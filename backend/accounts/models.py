@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from accounts.addresses import canonical_email
 from accounts.time_zones import validate_time_zone
 
 
@@ -14,14 +15,14 @@ class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def get_by_natural_key(self, username: str | None) -> User:
-        # Email addresses are matched without regard to case: "Ana@x.org" and "ana@x.org" are one
-        # account (a unique index on lower(email) enforces it).
-        return self.get(email__iexact=username)
+        # Addresses are matched in their canonical form (accounts.addresses): "Ana@x.org",
+        # "ana@x.org" and the same in fullwidth letters are one account.
+        return self.get(email_key=canonical_email(username or ""))
 
     def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user = self.model(email=canonical_email(email), **fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -39,6 +40,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     """
 
     email = models.EmailField(max_length=254, unique=True)
+    # The canonical form of `email` (accounts.addresses), kept by save(): what lookups, uniqueness
+    # and the sign-in throttle use. Longer than `email` because IDNA can lengthen a domain.
+    email_key = models.CharField(max_length=320, unique=True, editable=False)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     day_start_hour = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True)
@@ -63,6 +67,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.email
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.email_key = canonical_email(self.email)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "email_key"}
+        super().save(*args, **kwargs)
+
 
 class UserSession(models.Model):
     """Which sessions belong to which user, so they can be ended together.
@@ -78,3 +89,41 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} session"
+
+
+class SignupRequest(models.Model):
+    """A sign-up waiting for its emailed link. The account exists only once the link is followed
+    (accounts.services.signup), which proves the address; until then the chosen password is kept
+    as its hash, like an account's."""
+
+    email = models.CharField(max_length=320, help_text="The canonical address.")
+    password = models.CharField(max_length=128)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    token_digest = models.CharField(max_length=64, unique=True)
+    browser_digest = models.CharField(
+        max_length=64, help_text="Names the browser that asked (its session holds the secret)."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["email"]), models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return f"sign-up of {self.email}"
+
+
+class Passkey(models.Model):
+    """A WebAuthn credential that signs its user in without a password (accounts.services.passkeys).
+    `credential_id` is base64url as the browser sends it; `public_key` is COSE-encoded."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="passkeys")
+    name = models.CharField(max_length=64)
+    credential_id = models.CharField(max_length=1400, unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+    transports = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"passkey {self.name!r} of {self.user_id}"

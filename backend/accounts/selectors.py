@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.calendar import user_today as calendar_user_today
-from accounts.models import User
+from accounts.models import Passkey, User
 
 
 def user_today(*, user: User, now: datetime | None = None) -> date:
@@ -20,3 +21,8 @@ def signed_in_user(request: object) -> User:
     user = getattr(request, "user", None)
     assert isinstance(user, User)
     return user
+
+
+def passkey_list(*, user: User) -> QuerySet[Passkey]:
+    """The user's passkeys, oldest first."""
+    return Passkey.objects.filter(user=user).order_by("created_at", "pk")

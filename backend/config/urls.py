@@ -8,11 +8,14 @@ from core import errors, health, spa
 urlpatterns = [
     path("health/", health.health, name="health"),
     path("health/deep/", health.health_deep, name="health-deep"),
-    path("admin/", admin.site.urls),
+    # The admin only where it is enabled: off in production unless DJANGO_ADMIN_ENABLED is set.
+    *([path("admin/", admin.site.urls)] if settings.DJANGO_ADMIN_ENABLED else []),
     path("api/auth/", include("accounts.urls")),
     path("api/", include("habits.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # Local only: the outgoing mail with its links (never in production's settings).
+    *([path("api/dev/", include("outbox.urls"))] if settings.DEV_MAIL_PAGE else []),
     # Anything else under /api/ is a JSON 404, never the SPA.
     re_path(r"^api(?:/.*)?$", errors.json_not_found),
 ]

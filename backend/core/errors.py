@@ -7,6 +7,7 @@ is a 503, never a 500 or an HTML page.
 
 from __future__ import annotations
 
+import math
 import sys
 from typing import Any
 
@@ -53,6 +54,19 @@ RETRY_AFTER_SECONDS = "5"
 
 # Exceptions that mean the database cannot be reached (as opposed to a bug or a constraint).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
+
+
+class TooManyRequests(Exception):
+    """Raised by an app to refuse a request for now: a 429 with Retry-After and `detail` as is.
+
+    `detail` says how long to wait in words (the SPA shows it); DRF's own Throttled would append
+    "Expected available in N seconds." to it.
+    """
+
+    def __init__(self, *, wait: float, detail: str) -> None:
+        super().__init__(detail)
+        self.wait = wait
+        self.detail = detail
 
 
 def error_body(
@@ -110,6 +124,11 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         exc = exceptions.NotFound(MESSAGE_NOT_FOUND)
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, TooManyRequests):
+        # Throttled(wait=...) would append "Expected available in N seconds." to the detail.
+        throttled = exceptions.Throttled(detail=exc.detail)
+        throttled.wait = math.ceil(exc.wait)  # type: ignore[attr-defined]
+        exc = throttled
 
     response = exception_handler(exc, context)
     if response is None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import lambda_handler
+from conftest import mail_to, token_in
 from factories import PASSWORD, make_habit, make_user
 from lambda_tests.conftest import Invoke, csrf_cookie, json_body
 from lambda_tests.events import FakeContext, cookie_values, http_api_event, rest_api_event
@@ -48,21 +49,30 @@ def test_get_with_a_query_string(invoke: Invoke) -> None:
     assert [habit["name"] for habit in json_body(active)] == ["Run"]
 
 
-def test_register_with_csrf_then_me_with_the_session_cookie(invoke: Invoke) -> None:
+def test_register_with_csrf_then_confirm_then_me_with_the_session_cookie(invoke: Invoke) -> None:
     token = csrf_cookie(invoke)
 
-    registered = invoke(
-        http_api_event(
-            "POST",
-            "/api/auth/register/",
-            headers={"content-type": "application/json", "x-csrftoken": token},
-            cookies=[f"csrftoken={token}"],
-            body=json.dumps({"email": "new@example.org", "password": PASSWORD}),
+    def post(path: str, body: dict[str, str], cookies: list[str]) -> dict[str, Any]:
+        return invoke(
+            http_api_event(
+                "POST",
+                path,
+                headers={"content-type": "application/json", "x-csrftoken": token},
+                cookies=[f"csrftoken={token}", *cookies],
+                body=json.dumps(body),
+            )
         )
-    )
-    me = invoke(http_api_event("GET", "/api/auth/me/", cookies=session_cookies(registered)))
 
-    assert registered["statusCode"] == 201, registered
+    registered = post("/api/auth/register/", {"email": "new@example.org", "password": PASSWORD}, [])
+    link_token = token_in(mail_to("new@example.org"))
+    anonymous_session = cookie_values(registered["cookies"])["sessionid"]
+    confirmed = post(
+        "/api/auth/register/confirm/", {"token": link_token}, [f"sessionid={anonymous_session}"]
+    )
+    me = invoke(http_api_event("GET", "/api/auth/me/", cookies=session_cookies(confirmed)))
+
+    assert registered["statusCode"] == 202, registered
+    assert confirmed["statusCode"] == 201, confirmed
     assert me["statusCode"] == 200
     assert json_body(me)["email"] == "new@example.org"
 
@@ -84,13 +94,15 @@ def test_a_post_without_the_csrf_token_is_refused_as_json(invoke: Invoke) -> Non
     assert set(json_body(response)) >= {"detail", "code"}
 
 
-def test_login_sets_the_session_and_csrf_cookies_in_the_cookies_list(invoke: Invoke) -> None:
+def test_login_sets_the_session_device_and_csrf_cookies_in_the_cookies_list(
+    invoke: Invoke,
+) -> None:
     user = make_user()
 
     response = sign_in(invoke, user.email)
 
     assert response["statusCode"] == 200, response
-    assert set(cookie_values(response["cookies"])) == {"sessionid", "csrftoken"}
+    assert set(cookie_values(response["cookies"])) == {"sessionid", "csrftoken", "device"}
     assert "set-cookie" not in response["headers"]
 
 
@@ -171,6 +183,6 @@ def test_rest_api_payload_1_0_with_multi_value_query_and_cookies(invoke: Invoke)
     )
 
     assert login["statusCode"] == 200, login
-    assert set(cookie_values(set_cookies)) == {"sessionid", "csrftoken"}
+    assert set(cookie_values(set_cookies)) == {"sessionid", "csrftoken", "device"}
     assert listing["statusCode"] == 200
     assert [habit["name"] for habit in json_body(listing)] == ["Old habit"]

@@ -30,8 +30,10 @@ import sys
 from pathlib import Path
 
 target = Path(sys.argv[1])
-# The AWS services the function calls (core.aws_config), and STS for assume-role credentials.
-KEEP_SERVICES = {"secretsmanager", "ssm", "sts"}
+# The AWS services the function calls (config.aws; config.iam_tokens signs Aurora tokens with an
+# RDS client; outbox.transports sends mail with SES v2), and STS for assume-role credentials.
+# tooling/tests/test_runtime_install.py checks every client the product makes is kept.
+KEEP_SERVICES = {"rds", "secretsmanager", "sesv2", "ssm", "sts"}
 
 
 def size_mb() -> float:

@@ -5,7 +5,9 @@
 
 FUZZ_EXAMPLES ?= 200
 IMAGE_CHECK_DIR := $(ROOT)/.build/image-check
-IMAGE_MAX_MB ?= 80
+# 90, not 80, since passkeys: py_webauthn needs cryptography, whose Rust extension alone is 14 MB.
+# It is imported on the first passkey request only, so a cold start does not pay for it.
+IMAGE_MAX_MB ?= 90
 # The image runs Python 3.12: use a 3.12 interpreter when the machine has one, else python3.
 IMAGE_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12.*/bin/python3.12) \
 	$(shell command -v python3.12 2>/dev/null) python3)
@@ -13,6 +15,10 @@ IMAGE_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12.*/bin/python
 .PHONY: bench-api
 bench-api: venv ## Habit list and stats server time on PostgreSQL (BENCH_DATABASE_URL), against their budgets
 	cd $(BACKEND) && $(PY) -m tooling.bench.api
+
+.PHONY: bench-signin
+bench-signin: venv ## Sign-in server time p50/p95 with the production hasher (Argon2id) and PBKDF2 before, against 250 ms
+	cd $(BACKEND) && $(PY) -m tooling.bench.signin
 
 .PHONY: bench-cold-start
 bench-cold-start: venv ## Lambda cold start (import + first /health/), median of 5, against bare Django + DRF + Mangum
@@ -30,7 +36,7 @@ fuzz: venv ## Fuzz every API operation with schemathesis, 200 examples each (FUZ
 # The image itself is built by `make deploy-image` (buildspec/deploy.mk) from the Dockerfile, which
 # installs its dependencies with the same backend/requirements/install-runtime.sh.
 .PHONY: image-check
-image-check: venv ## Install the image's dependencies as the Dockerfile does, serve /health/ through the handler in isolation (<= 80 MB)
+image-check: venv ## Install the image's dependencies as the Dockerfile does, serve /health/ through the handler in isolation (<= 90 MB)
 	@echo "image-check: interpreter $(IMAGE_PYTHON)"
 	@if [ "$(IMAGE_PYTHON)" = python3 ]; then \
 		echo "image-check: no Python 3.12 here; the image runs 3.12, this check runs $$(python3 -V)"; fi

@@ -4,17 +4,20 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.test import override_settings
 
-from accounts.apis import MESSAGE_BAD_CREDENTIALS
+from accounts.apis.session import MESSAGE_BAD_CREDENTIALS
+from accounts.apis.signup import MESSAGE_SIGNUP_SENT
+from accounts.mails import KIND_SIGNUP, KIND_SIGNUP_TAKEN
 from accounts.models import User
-from accounts.services import MESSAGE_EMAIL_TAKEN, MESSAGE_WRONG_PASSWORD
+from accounts.services import MESSAGE_WRONG_PASSWORD
 from accounts.time_zones import MESSAGE_UNKNOWN_TIME_ZONE
-from conftest import ApiClient
+from conftest import ApiClient, mail_to, token_in
 from core.errors import CODE_CSRF_FAILED, CODE_INVALID, CODE_NOT_AUTHENTICATED, CODE_THROTTLED
 from factories import PASSWORD, make_habit, make_user
 
 pytestmark = pytest.mark.django_db
 
 REGISTER = "/api/auth/register/"
+CONFIRM = "/api/auth/register/confirm/"
 LOGIN = "/api/auth/login/"
 LOGOUT = "/api/auth/logout/"
 ME = "/api/auth/me/"
@@ -31,10 +34,17 @@ def test_csrf_endpoint_sets_the_cookie_and_tells_the_session_state(
     assert api.get("/api/auth/csrf/").json() == {"authenticated": True}
 
 
-def test_register_creates_the_account_and_signs_in(api: ApiClient) -> None:
+def test_register_mails_a_link_that_makes_the_account_and_signs_in(api: ApiClient) -> None:
     response = api.post(
         REGISTER, {"email": "Ana@Example.org", "password": PASSWORD, "time_zone": "Europe/Paris"}
     )
+    assert response.status_code == 202
+    assert response.json() == {"email": "ana@example.org", "detail": MESSAGE_SIGNUP_SENT}
+    assert not User.objects.exists()
+    assert api.get(ME).status_code == 401
+
+    token = token_in(mail_to("ana@example.org", KIND_SIGNUP))
+    response = api.post(CONFIRM, {"token": token})
     assert response.status_code == 201
     body = response.json()
     assert body["email"] == "ana@example.org"
@@ -45,7 +55,8 @@ def test_register_creates_the_account_and_signs_in(api: ApiClient) -> None:
 
 
 def test_register_defaults_to_utc(api: ApiClient) -> None:
-    response = api.post(REGISTER, {"email": "utc@example.org", "password": PASSWORD})
+    api.post(REGISTER, {"email": "utc@example.org", "password": PASSWORD})
+    response = api.post(CONFIRM, {"token": token_in(mail_to("utc@example.org"))})
     assert response.json()["time_zone"] == "UTC"
 
 
@@ -83,11 +94,15 @@ def test_register_names_the_unknown_time_zone(api: ApiClient) -> None:
     assert response.json()["errors"]["time_zone"] == [message]
 
 
-def test_register_refuses_a_taken_email_whatever_its_case(api: ApiClient) -> None:
+def test_register_answers_a_taken_address_as_a_new_one_and_tells_its_owner(
+    api: ApiClient,
+) -> None:
     make_user(email="taken@example.org")
     response = api.post(REGISTER, {"email": "TAKEN@example.org", "password": PASSWORD})
-    assert response.status_code == 400
-    assert response.json()["errors"]["email"] == [MESSAGE_EMAIL_TAKEN]
+    assert response.status_code == 202
+    assert response.json() == {"email": "taken@example.org", "detail": MESSAGE_SIGNUP_SENT}
+    assert mail_to("taken@example.org").kind == KIND_SIGNUP_TAKEN
+    assert User.objects.count() == 1
 
 
 def test_login_and_logout(api: ApiClient, user: User) -> None:
@@ -127,7 +142,16 @@ def test_unsafe_requests_need_the_csrf_token(user: User) -> None:
     assert response.json()["code"] == CODE_CSRF_FAILED
 
 
-@override_settings(LOGIN_THROTTLE={"per_account": 3, "per_address": 100, "window_seconds": 600})
+def throttle(**limits: int) -> dict[str, int]:
+    return {
+        "per_account": 100,
+        "per_address": 100,
+        "per_device": 100,
+        "window_seconds": 600,
+    } | limits
+
+
+@override_settings(LOGIN_THROTTLE=throttle(per_account=3))
 def test_login_is_throttled_per_account(api: ApiClient, user: User) -> None:
     for _ in range(3):
         assert api.post(LOGIN, {"email": user.email, "password": "nope nope"}).status_code == 400
@@ -140,7 +164,7 @@ def test_login_is_throttled_per_account(api: ApiClient, user: User) -> None:
     assert api.post(LOGIN, {"email": other.email, "password": PASSWORD}).status_code == 200
 
 
-@override_settings(LOGIN_THROTTLE={"per_account": 100, "per_address": 4, "window_seconds": 600})
+@override_settings(LOGIN_THROTTLE=throttle(per_address=4))
 def test_login_is_throttled_per_client_address(api: ApiClient, user: User) -> None:
     for number in range(4):
         api.post(LOGIN, {"email": f"nobody{number}@example.org", "password": "nope nope"})
@@ -151,8 +175,10 @@ def test_login_is_throttled_per_client_address(api: ApiClient, user: User) -> No
     assert elsewhere.post(LOGIN, {"email": user.email, "password": PASSWORD}).status_code == 200
 
 
-@override_settings(LOGIN_THROTTLE={"per_account": 3, "per_address": 100, "window_seconds": 600})
-def test_a_successful_login_resets_the_account_count(api: ApiClient, user: User) -> None:
+@override_settings(LOGIN_THROTTLE=throttle(per_account=3))
+def test_after_signing_in_a_browser_counts_its_failures_on_its_own(
+    api: ApiClient, user: User
+) -> None:
     for _ in range(2):
         api.post(LOGIN, {"email": user.email, "password": "nope nope"})
     api.sign_in(user)

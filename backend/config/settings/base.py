@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "core",
+    "outbox",
     "accounts",
     "habits",
 ]
@@ -43,6 +44,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.DeviceCookieMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -142,10 +144,21 @@ CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["accounts.backends.CachedModelBackend"]
+# The first hasher makes every new hash (and re-makes older ones at the next sign-in); the others
+# only read hashes made before (PBKDF2 until Argon2id replaced it).
+PASSWORD_HASHERS = [
+    "accounts.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# The policy (accounts.passwords): not blank, 15 characters, not a common password in disguise.
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "accounts.passwords.NotBlankValidator"},
+    {"NAME": "accounts.passwords.MinimumLengthValidator"},
+    {"NAME": "accounts.passwords.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Where the client's address comes from: a header set by a proxy the client cannot bypass (in AWS
@@ -157,12 +170,52 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # ORIGIN_SECRET_ARN); empty: no check (local).
 ORIGIN_VERIFY_HEADER = env_str("ORIGIN_VERIFY_HEADER", "X-Origin-Verify") or "X-Origin-Verify"
 ORIGIN_VERIFY_VALUES: tuple[str, ...] = ()
+# The sign-in guard (accounts.throttling): failed attempts allowed per window from clients without
+# a device cookie for the account (per account, per client address), and from one trusted device.
 LOGIN_THROTTLE = {
-    # Failed logins allowed per window, for one account and for one client address.
     "per_account": env_int("LOGIN_THROTTLE_PER_ACCOUNT", 5),
     "per_address": env_int("LOGIN_THROTTLE_PER_ADDRESS", 20),
+    "per_device": env_int("LOGIN_THROTTLE_PER_DEVICE", 10),
     "window_seconds": env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60),
 }
+# Requests that send mail (sign-up, password reset, address change), per window: per recipient
+# and per client address, whether or not the address has an account.
+MAIL_THROTTLE = {
+    "per_recipient": env_int("MAIL_THROTTLE_PER_RECIPIENT", 5),
+    "per_address": env_int("MAIL_THROTTLE_PER_ADDRESS", 20),
+    "window_seconds": 60 * 60,
+}
+# How long emailed links work: a password reset (Django's setting), a sign-up or address change.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+EMAIL_LINK_MAX_AGE = 24 * 60 * 60
+# Passkeys (WebAuthn): the relying party is the site's host; answers are accepted from these
+# origins. Locally: localhost (an IP address cannot be an RP ID), `make run` and the Vite server.
+WEBAUTHN_RP_NAME = "Habit Tracker"
+WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID", "localhost") or "localhost"
+WEBAUTHN_ORIGINS = env_list("WEBAUTHN_ORIGINS", ["http://localhost:8000", "http://localhost:5173"])
+PASSKEY_CHALLENGE_SECONDS = 5 * 60
+# The Django admin at /admin/ (signing in through the same guard as the API). Production turns it
+# off unless DJANGO_ADMIN_ENABLED says otherwise.
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)
+# The signed cookie that makes a browser a trusted device for the account it signed in to.
+DEVICE_COOKIE_NAME = "device"
+DEVICE_COOKIE_AGE = env_int("DEVICE_COOKIE_DAYS", 365) * 24 * 60 * 60
+
+# --- Outgoing mail (outbox) -----------------------------------------------------------------------
+
+# Where the links in mail point: the site's origin. Empty locally: the origin of the request that
+# causes the mail (so links follow http://localhost:8000 or the Vite dev server alike).
+SITE_URL = (env_str("SITE_URL", "") or "").rstrip("/")
+# How mail leaves (outbox.transports): "django" (EMAIL_BACKEND) or "ses" (Amazon SES v2 API).
+MAIL_TRANSPORT = env_str("MAIL_TRANSPORT", "django") or "django"
+MAIL_FROM = env_str("MAIL_FROM", "Habit Tracker <no-reply@localhost>") or ""
+MAIL_SES_REGION = env_str("MAIL_SES_REGION")
+MAIL_SES_CONFIGURATION_SET = env_str("MAIL_SES_CONFIGURATION_SET")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Keep sent messages (with their links) in the outbox table: locally, for the mail page.
+OUTBOX_KEEP_SENT = False
+# The local mail page at /api/dev/mail/ (outbox.apis); production never mounts it.
+DEV_MAIL_PAGE = False
 
 # --- API ------------------------------------------------------------------------------------------
 

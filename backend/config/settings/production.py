@@ -6,6 +6,8 @@ origin secret come from Secrets Manager, and the database and the cache are reac
 elsewhere DJANGO_SECRET_KEY, DATABASE_URL and REDIS_URL can be given directly.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from config.aws import MIN_SECRET_KEY_LENGTH, load_aws_configuration
@@ -17,6 +19,8 @@ from .base import cache_settings
 
 DEBUG = False
 DEMO_DATA = False
+# The admin is not part of the public site unless an operator turns it on for a while.
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)
 
 _aws = load_aws_configuration()
 
@@ -45,6 +49,17 @@ else:
         "No database: set DATABASE_IAM_AUTH or DATABASE_SECRET_ARN with DATABASE_HOST (AWS), "
         "or DATABASE_URL."
     )
+
+# Links in mail point at the site: SITE_URL, else the first trusted origin, else the first host.
+SITE_URL = (
+    env_str("SITE_URL") or next(iter(CSRF_TRUSTED_ORIGINS), None) or f"https://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
+WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID") or urlsplit(SITE_URL).hostname or ""
+WEBAUTHN_ORIGINS = env_list("WEBAUTHN_ORIGINS", [SITE_URL])
+MAIL_TRANSPORT = env_str("MAIL_TRANSPORT", "ses") or "ses"
+MAIL_FROM = env_str("MAIL_FROM") or f"Habit Tracker <no-reply@{urlsplit(SITE_URL).hostname}>"
+DEV_MAIL_PAGE = False
+OUTBOX_KEEP_SENT = False
 
 if _aws.redis is not None:
     REDIS_URL = _aws.redis["url"]
@@ -77,6 +92,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
+DEVICE_COOKIE_NAME = "__Host-device"
 CSRF_COOKIE_NAME = "csrftoken"
 
 LOG_FORMAT = env_str("LOG_FORMAT", "json") or "json"

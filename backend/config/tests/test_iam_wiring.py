@@ -95,7 +95,10 @@ def application_role_connection(port: int, tokens: Tokens) -> Any:
         connect_timeout=5,
         connection_class=token_connection_class(tokens),
     )
-    return ConnectionHandler({"default": entry})["default"]
+    # An alias of its own: Django keeps PostgreSQL pools per alias for the whole process, so
+    # "default" would reuse the test database's pool (and its user) once a database test had run
+    # on PostgreSQL. ConnectionHandler insists on a "default" entry; it is never connected.
+    return ConnectionHandler({"default": entry, "iam_wiring": entry})["iam_wiring"]
 
 
 def current_user(connection: Any) -> str:

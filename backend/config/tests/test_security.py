@@ -33,7 +33,7 @@ from rest_framework.parsers import JSONParser
 from accounts.models import User
 from accounts.throttling import client_address
 from config.tests.test_settings import BACKEND, PRODUCTION_ENV
-from conftest import ApiClient
+from conftest import ApiClient, mail_to, token_in
 from core import middleware as core_middleware
 from core.errors import CODE_CSRF_FAILED, CODE_ORIGIN_REFUSED
 from core.logging import SHARED_PROCESSORS
@@ -288,12 +288,18 @@ def test_no_secret_password_or_session_id_in_any_log_line(all_log_lines: io.Stri
     remember_cookies(client.get("/api/auth/csrf/"))
     secrets.add(client.csrf_token())
     email = "logs@example.org"
-    assert (
-        remember_cookies(
-            client.post("/api/auth/register/", {"email": email, "password": first})
-        ).status_code
-        == 201
+    registered = client.post("/api/auth/register/", {"email": email, "password": first})
+    assert remember_cookies(registered).status_code == 202
+    signup_token = token_in(mail_to(email))
+    secrets.add(signup_token)
+    confirmed = client.post("/api/auth/register/confirm/", {"token": signup_token})
+    assert remember_cookies(confirmed).status_code == 201
+    remember_cookies(client.post("/api/auth/password/reset/", {"email": email}))
+    secrets.add(token_in(mail_to(email)))
+    remember_cookies(
+        client.post("/api/auth/email/", {"password": first, "new_email": "logs2@example.org"})
     )
+    secrets.add(token_in(mail_to("logs2@example.org")))
     habit = remember_cookies(client.post("/api/habits/", {"name": "Read"})).json()
     for day in ("2024-03-01", "2024-03-02"):
         remember_cookies(

@@ -15,11 +15,24 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import ApiClient
-from factories import make_entry, make_habit
+from factories import make_entry, make_habit, make_passkey
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"api/auth/csrf/", "api/auth/register/", "api/auth/login/", "api/schema/", "api/docs/"}
+PUBLIC = {
+    "api/auth/csrf/",
+    "api/auth/register/",
+    "api/auth/register/confirm/",
+    "api/auth/login/",
+    "api/auth/password/reset/",
+    "api/auth/password/reset/confirm/",
+    "api/auth/email/confirm/",
+    "api/schema/",
+    "api/docs/",
+    "api/auth/passkeys/authenticate/options/",
+    "api/auth/passkeys/authenticate/",
+    "api/dev/mail/",  # local settings only (outbox.apis)
+}
 CATCH_ALL = r"^api(?:/.*)?$"
 UNSAFE = ("post", "put", "patch", "delete")
 
@@ -38,8 +51,12 @@ def api_routes() -> Iterator[tuple[str, URLPattern]]:
     yield from walk(get_resolver().url_patterns, "")
 
 
-def concrete(route: str, habit_id: int, day: str = "2024-01-01") -> str:
-    path = route.replace("<int:habit_id>", str(habit_id)).replace("<str:day>", day)
+def concrete(route: str, habit_id: int, day: str = "2024-01-01", passkey_id: int = 0) -> str:
+    path = (
+        route.replace("<int:habit_id>", str(habit_id))
+        .replace("<str:day>", day)
+        .replace("<int:passkey_id>", str(passkey_id))
+    )
     assert "<" not in path, f"teach this test the converter in {route}"
     return "/" + path
 
@@ -74,17 +91,20 @@ def test_every_private_endpoint_refuses_anonymous_requests() -> None:
 def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -> None:
     foreign = make_habit(name="Not yours")
     make_entry(habit=foreign, day=date(2024, 1, 1))
+    passkey = make_passkey(user=foreign.user)
     checked = 0
     for route, pattern in api_routes():
         if not re.search(r"<int:\w+>", route):
             continue
         for method in allowed_methods(pattern):
-            response = getattr(signed_in, method)(concrete(route, foreign.pk))
+            path = concrete(route, foreign.pk, passkey_id=passkey.pk)
+            response = getattr(signed_in, method)(path)
             assert response.status_code == 404, f"{method.upper()} /{route}: {response.content!r}"
             checked += 1
     assert checked >= 7
     foreign.refresh_from_db()
     assert foreign.name == "Not yours"
+    passkey.refresh_from_db()
     assert foreign.entries.count() == 1
 
 

@@ -111,10 +111,15 @@ def stack() -> Iterator[Stack]:
         app = ProductServer(env)
         app.start()
         email = "faults@example.org"
-        registered, _ = Driver(app.base_url).request(
+        browser = Driver(app.base_url)
+        registered, _ = browser.request(
             "POST", "/api/auth/register/", {"email": email, "password": PASSWORD}
         )
-        assert registered.status_code == 201, registered.text
+        assert registered.status_code == 202, registered.text
+        (mail, *_) = browser.request("GET", f"/api/dev/mail/?to={email}")[0].json()
+        token = mail["links"][0].partition("#token=")[2]
+        confirmed, _ = browser.request("POST", "/api/auth/register/confirm/", {"token": token})
+        assert confirmed.status_code == 201, confirmed.text
         yield Stack(postgres=postgres, redis=cache, app=app, email=email)
     finally:
         if app is not None:

@@ -21,6 +21,8 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from tooling.bench.database import ensure_database
+
 BACKEND = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BACKEND))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
@@ -35,20 +37,6 @@ LIST_YEARS = 3
 STATS_YEARS = 10
 ROUNDS = 200
 PASSWORD = "bench password 2026"  # noqa: S105 - a throwaway benchmark account
-
-
-def ensure_database(url: str) -> None:
-    from urllib.parse import urlsplit
-
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        query = "SELECT 1 FROM pg_database WHERE datname = %s"
-        if not connection.execute(query, [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def timed(call: Callable[[], object], rounds: int) -> list[float]:

@@ -24,7 +24,7 @@ from django.test import RequestFactory
 
 from accounts.models import User
 from conftest import ApiClient
-from tooling.bench import ceiling, mix
+from tooling.bench import ceiling, mix, signin
 from tooling.bench import load as bench
 from tooling.servers import free_port
 
@@ -183,3 +183,13 @@ def test_bench_settings_are_production_without_https(monkeypatch: pytest.MonkeyP
     assert bench_settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
     assert "pool" in bench_settings.DATABASES["default"]["OPTIONS"]
     assert bench_settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+
+
+@pytest.mark.django_db
+def test_the_sign_in_bench_times_real_sign_ins() -> None:
+    samples = signin.signin_samples(
+        hasher="django.contrib.auth.hashers.MD5PasswordHasher", rounds=3, email="b@example.org"
+    )
+    assert len(samples) == 3
+    p50, p95 = signin.percentiles(samples)
+    assert 0 < p50 <= p95

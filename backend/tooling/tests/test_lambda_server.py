@@ -114,8 +114,9 @@ def test_a_person_signs_in_checks_in_and_reads_the_list_through_it() -> None:
         "POST", "/api/auth/login/", {"email": user.email, "password": PASSWORD}
     )
     assert status == 200
-    # The session and the rotated CSRF token: two Set-Cookie headers from one response.
-    assert len(headers["set-cookie"]) == 2
+    # The session, the rotated CSRF token and the device cookie: three Set-Cookie headers from one
+    # response.
+    assert len(headers["set-cookie"]) == 3
     assert "sessionid" in browser.cookies
 
     today = json.loads(browser.request("GET", "/api/auth/me/")[2])["today"]

@@ -1,47 +1,36 @@
-"""Accounts API: register, login, logout, me, password, CSRF cookie."""
+"""The session: CSRF cookie, sign in, sign out, the user and their settings, password change,
+account deletion."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import services
-from accounts.models import User
-from accounts.selectors import signed_in_user, user_today
-from accounts.throttling import login_throttles
+from accounts.selectors import signed_in_user
+from accounts.serializers import (
+    EmailAddressField,
+    UserOutput,
+    new_password_field,
+    password_field,
+    user_response,
+)
+from accounts.throttling import sign_in_client
 from accounts.time_zones import validate_time_zone
 from core.fields import TextField
 from core.schema import ERROR_RESPONSES
 
 MESSAGE_BAD_CREDENTIALS = "The email address or the password is not correct."
-MESSAGE_LOGIN_THROTTLED = "Too many failed sign-in attempts. Try again later."
-
-
-class UserOutput(serializers.ModelSerializer[User]):
-    today = serializers.SerializerMethodField(help_text="The user's current date (their zone).")
-
-    class Meta:
-        model = User
-        fields = ["id", "email", "time_zone", "day_start_hour", "today"]
-        read_only_fields = fields
-
-    def get_today(self, user: User) -> str:
-        return user_today(user=user).isoformat()
-
-
-def user_response(user: User, code: int = status.HTTP_200_OK) -> Response:
-    return Response(UserOutput(user).data, status=code)
 
 
 @method_decorator(ensure_csrf_cookie, name="dispatch")
@@ -66,39 +55,15 @@ class CsrfApi(APIView):
         return Response({"authenticated": bool(request.user and request.user.is_authenticated)})
 
 
-class RegisterApi(APIView):
-    permission_classes = [AllowAny]
-
-    class RegisterInput(serializers.Serializer[Any]):
-        email = serializers.EmailField(max_length=254)
-        password = TextField(max_length=128, trim_whitespace=False)
-        time_zone = TextField(
-            max_length=64, required=False, default="UTC", validators=[validate_time_zone]
-        )
-
-    @extend_schema(
-        summary="Create an account and sign in",
-        request=RegisterInput,
-        responses={201: UserOutput, **ERROR_RESPONSES},
-        tags=["auth"],
-    )
-    def post(self, request: Request) -> Response:
-        data = self.RegisterInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        user = services.user_create(**data.validated_data)
-        login(request._request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
-        return user_response(user, status.HTTP_201_CREATED)
-
-
 class LoginApi(APIView):
     permission_classes = [AllowAny]
 
     class LoginInput(serializers.Serializer[Any]):
-        email = serializers.EmailField(max_length=254)
-        password = TextField(max_length=128, trim_whitespace=False)
+        email = EmailAddressField()
+        password = password_field()
 
     @extend_schema(
-        summary="Sign in (rotates the session key; throttled per account and per address)",
+        summary="Sign in (rotates the session key; throttled, see accounts.throttling)",
         request=LoginInput,
         responses={200: UserOutput, **ERROR_RESPONSES},
         tags=["auth"],
@@ -107,16 +72,10 @@ class LoginApi(APIView):
         data = self.LoginInput(data=request.data)
         data.is_valid(raise_exception=True)
         email, password = data.validated_data["email"], data.validated_data["password"]
-        throttles = login_throttles(request._request, email)
-        waits = [wait for wait in (t.retry_after() for t in throttles) if wait is not None]
-        if waits:
-            raise Throttled(wait=max(waits), detail=MESSAGE_LOGIN_THROTTLED)
+        # The backend checks the password only through the sign-in guard (429 when refused).
         user = authenticate(request._request, email=email, password=password)
         if user is None:
-            for throttle in throttles:
-                throttle.record_failure()
             raise ValidationError({"non_field_errors": [MESSAGE_BAD_CREDENTIALS]})
-        throttles[0].reset()
         login(request._request, user)
         return user_response(user)
 
@@ -139,7 +98,7 @@ class MeApi(APIView):
         day_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
 
     class DeleteAccountInput(serializers.Serializer[Any]):
-        password = TextField(max_length=128, trim_whitespace=False)
+        password = password_field()
 
     @extend_schema(
         summary="The signed-in user", responses={200: UserOutput, **ERROR_RESPONSES}, tags=["auth"]
@@ -168,15 +127,19 @@ class MeApi(APIView):
     def delete(self, request: Request) -> Response:
         data = self.DeleteAccountInput(data=request.data)
         data.is_valid(raise_exception=True)
-        services.user_delete(user=signed_in_user(request), password=data.validated_data["password"])
+        services.user_delete(
+            user=signed_in_user(request),
+            password=data.validated_data["password"],
+            client=sign_in_client(request._request),
+        )
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class PasswordApi(APIView):
     class PasswordInput(serializers.Serializer[Any]):
-        current_password = TextField(max_length=128, trim_whitespace=False)
-        new_password = TextField(max_length=128, trim_whitespace=False)
+        current_password = password_field()
+        new_password = new_password_field()
 
     @extend_schema(
         summary="Change the password (ends the user's sessions on other devices)",
@@ -187,7 +150,11 @@ class PasswordApi(APIView):
     def post(self, request: Request) -> Response:
         data = self.PasswordInput(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_change_password(user=signed_in_user(request), **data.validated_data)
+        user = services.user_change_password(
+            user=signed_in_user(request),
+            client=sign_in_client(request._request),
+            **data.validated_data,
+        )
         # Other sessions carry the old password's hash and stop authenticating; keep this one.
         # Keep this session (under a new key), end every other one.
         update_session_auth_hash(request._request, user)
