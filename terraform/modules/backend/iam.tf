@@ -52,6 +52,15 @@ locals {
         Resource = [var.cache_arn, var.cache_user_arn]
       },
       {
+        Sid      = "SendMailAsTheSite"
+        Effect   = "Allow"
+        Action   = ["ses:SendEmail"]
+        Resource = [var.mail_identity_arn, var.mail_configuration_set_arn]
+        Condition = {
+          StringEquals = { "ses:FromAddress" = var.mail_from_address }
+        }
+      },
+      {
         Sid      = "WriteOwnLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]

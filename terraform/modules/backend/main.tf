@@ -40,7 +40,12 @@ locals {
     ORIGIN_SECRET_ARN     = aws_secretsmanager_secret.origin.arn
     ORIGIN_VERIFY_HEADER  = var.origin_verify_header_name
     CLIENT_ADDRESS_HEADER = var.client_address_header_name
-    API_BASE_PATH         = var.api_base_path
+    # Links in mail point at the site; mail leaves through SES's dual-stack endpoint (no NAT).
+    SITE_URL                   = "https://${var.site_domain}"
+    MAIL_TRANSPORT             = "ses"
+    MAIL_FROM                  = var.mail_from
+    MAIL_SES_CONFIGURATION_SET = var.mail_configuration_set_name
+    API_BASE_PATH              = var.api_base_path
   })
 
   migrate_environment = merge(local.common_environment, {

@@ -307,3 +307,28 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "mail_identity_arn" {
+  description = "ARN of the SES identity the API function sends as (ses:SendEmail)."
+  type        = string
+}
+
+variable "mail_configuration_set_arn" {
+  description = "ARN of the SES configuration set mail goes through (ses:SendEmail)."
+  type        = string
+}
+
+variable "mail_configuration_set_name" {
+  description = "Name of the SES configuration set (MAIL_SES_CONFIGURATION_SET)."
+  type        = string
+}
+
+variable "mail_from_address" {
+  description = "The address mail is sent from, on the verified domain (the ses:FromAddress the role may use)."
+  type        = string
+}
+
+variable "mail_from" {
+  description = "The From header of mail (MAIL_FROM), e.g. \"Habit Tracker <no-reply@habits.example.com>\"."
+  type        = string
+}

@@ -225,6 +225,12 @@ module "backend" {
   database_name                = module.database.database_name
   database_cluster_resource_id = module.database.cluster_resource_id
 
+  mail_identity_arn           = module.mail.identity_arn
+  mail_configuration_set_arn  = module.mail.configuration_set_arn
+  mail_configuration_set_name = module.mail.configuration_set_name
+  mail_from_address           = module.mail.from_address
+  mail_from                   = "Habit Tracker <${module.mail.from_address}>"
+
   cache_host     = module.cache.endpoint_address
   cache_port     = module.cache.endpoint_port
   cache_name     = module.cache.cache_name
@@ -233,6 +239,15 @@ module "backend" {
   cache_user_arn = module.cache.app_user_arn
 
   tags = var.tags
+}
+
+module "mail" {
+  source = "../mail"
+
+  name           = local.name
+  domain_name    = var.domain_name
+  hosted_zone_id = var.hosted_zone_id
+  tags           = var.tags
 }
 
 module "frontend" {

@@ -102,6 +102,36 @@ variables {
   cache_arn                    = "arn:aws:elasticache:us-east-1:111122223333:serverlesscache:habits-test"
   cache_user_id                = "habits-test-app"
   cache_user_arn               = "arn:aws:elasticache:us-east-1:111122223333:user:habits-test-app"
+  mail_identity_arn            = "arn:aws:ses:us-east-1:111122223333:identity/habits.example.com"
+  mail_configuration_set_arn   = "arn:aws:ses:us-east-1:111122223333:configuration-set/habits-test"
+  mail_configuration_set_name  = "habits-test"
+  mail_from_address            = "no-reply@habits.example.com"
+  mail_from                    = "Habit Tracker <no-reply@habits.example.com>"
+}
+
+run "the_api_sends_mail_as_the_site_and_nothing_else" {
+  command = apply
+
+  assert {
+    condition = one([for s in jsondecode(aws_iam_role_policy.api.policy).Statement : s if s.Sid == "SendMailAsTheSite"]) == {
+      Sid       = "SendMailAsTheSite"
+      Effect    = "Allow"
+      Action    = ["ses:SendEmail"]
+      Resource  = [var.mail_identity_arn, var.mail_configuration_set_arn]
+      Condition = { StringEquals = { "ses:FromAddress" = "no-reply@habits.example.com" } }
+    }
+    error_message = "ses:SendEmail only as the site's address, through its identity and configuration set."
+  }
+
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_role_policy.migrate.policy).Statement : s if contains(s.Action, "ses:SendEmail")]) == 0
+    error_message = "The migration function sends no mail."
+  }
+
+  assert {
+    condition     = output.api_environment.MAIL_TRANSPORT == "ses" && output.api_environment.SITE_URL == "https://habits.example.com" && output.api_environment.MAIL_SES_CONFIGURATION_SET == "habits-test"
+    error_message = "The API knows where links point and how mail leaves."
+  }
 }
 
 run "api_function_in_the_vpc_with_ipv6_egress" {
@@ -142,6 +172,7 @@ run "api_environment_matches_the_contract" {
       "HABITS_FUNCTION", "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_USER", "DATABASE_IAM_AUTH",
       "DATABASE_SSLROOTCERT", "DATABASE_STATEMENT_TIMEOUT_MS", "REDIS_HOST", "REDIS_PORT", "REDIS_IAM_USER", "REDIS_CACHE_NAME",
       "ORIGIN_SECRET_ARN", "ORIGIN_VERIFY_HEADER", "CLIENT_ADDRESS_HEADER", "API_BASE_PATH", "LOG_LEVEL",
+      "SITE_URL", "MAIL_TRANSPORT", "MAIL_FROM", "MAIL_SES_CONFIGURATION_SET",
     ])
     error_message = "The API function must get exactly the environment variables of docs/CONTRACT_NOTES.md."
   }
