@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { UpdateBanner } from "@/components/update-banner";
 import { WakingBanner } from "@/components/waking-banner";
 import { setUnauthorizedHandler } from "@/lib/api-client";
 import { userKeys } from "@/lib/auth";
@@ -15,6 +16,7 @@ export function AppProvider({ children, client }: { children: ReactNode; client?
   return (
     <QueryClientProvider client={queryClient}>
       <WakingBanner />
+      <UpdateBanner />
       {children}
     </QueryClientProvider>
   );

@@ -3,6 +3,7 @@ import { createContext, use } from "react";
 import type { components } from "@/types/api";
 import { ApiError, api, fetchSession } from "./api-client";
 import type { MutationConfig, QueryConfig } from "./query-client";
+import { forgetPersistedQueries } from "./query-persist";
 
 export type User = components["schemas"]["UserOutput"];
 
@@ -14,9 +15,11 @@ export const userKeys = {
 
 /**
  * A new session (sign-in, sign-up) or none (sign-out, account deleted): nothing cached for the
- * previous user survives, and the guards see the new state without asking the server again.
+ * previous user survives, in memory or saved on the device, and the guards see the new state
+ * without asking the server again.
  */
 export function replaceSignedInUser(queryClient: QueryClient, user: User | null): void {
+  forgetPersistedQueries();
   queryClient.clear();
   queryClient.setQueryData(userKeys.me(), user);
 }

@@ -64,3 +64,48 @@ export const WEEKDAYS = [
   { iso: 6, short: "Sat", long: "Saturday" },
   { iso: 7, short: "Sun", long: "Sunday" },
 ] as const;
+
+/** The calendar date (`YYYY-MM-DD`) in `zone` at `instant`, for a day that starts at `dayStartHour`. */
+export function zonedDay(instant: number, zone: string, dayStartHour: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(instant - dayStartHour * 3_600_000),
+  );
+}
+
+/**
+ * The user's today, from the server's answer at `fetchedAt` moved on by the days that have passed
+ * in the user's zone since: a saved answer read the next morning (or offline past midnight) must
+ * not date check-ins yesterday. Only the clock's difference is used, so a wrong device clock or
+ * zone does not move the day; the server's next answer replaces the estimate.
+ */
+export function currentDay(
+  serverToday: string,
+  fetchedAt: number,
+  now: number,
+  zone: string,
+  dayStartHour: number,
+): string {
+  try {
+    const passed = daysBetween(zonedDay(fetchedAt, zone, dayStartHour), zonedDay(now, zone, dayStartHour));
+    return passed > 0 ? addDays(serverToday, passed) : serverToday;
+  } catch {
+    return serverToday;
+  }
+}
+
+/** "Monday 1 December": a day near today, without the year. */
+export function formatWeekdayDay(iso: string): string {
+  return parseDate(iso).toLocaleDateString(undefined, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
+}
+
+/** "today", "yesterday", or the day's name and date. */
+export function dayName(iso: string, today: string): string {
+  if (iso === today) return "today";
+  if (iso === addDays(today, -1)) return "yesterday";
+  return formatWeekdayDay(iso);
+}

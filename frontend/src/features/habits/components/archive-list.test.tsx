@@ -81,12 +81,15 @@ describe("archive", () => {
     server.use(
       http.get("*/api/habits/", () => {
         if (failures-- > 0)
-          return HttpResponse.json({ detail: "Database unavailable.", code: "unavailable" }, { status: 503 });
+          return HttpResponse.json(
+            { detail: "Something went wrong on our side.", code: "server_error" },
+            { status: 500 },
+          );
         return undefined;
       }),
     );
     const { user } = renderApp("/archive");
-    expect(await screen.findByText("Database unavailable.")).toBeInTheDocument();
+    expect(await screen.findByText("Something went wrong on our side.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(archivedNames()).toEqual(["Walk", "Piano"]));
   });

@@ -1,4 +1,4 @@
-import { useState, type CSSProperties } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { notify } from "@/components/notifications";
@@ -8,6 +8,7 @@ import { useDeleteHabit } from "../api/delete-habit";
 import { useHabits } from "../api/get-habits";
 import { useUpdateHabit } from "../api/update-habit";
 import type { Habit } from "../types";
+import { habitColours } from "./format";
 
 export function ArchiveList() {
   const habits = useHabits({ archived: true });
@@ -54,7 +55,7 @@ function ArchivedRow({ habit }: { habit: Habit }) {
       onError: (error) => notify(errorMessage(error), "error"),
     });
   return (
-    <li className="manage-row" style={{ "--habit-color": habit.color } as CSSProperties}>
+    <li className="manage-row" style={habitColours(habit.color)}>
       <div className="manage-text">
         <Link to={paths.habit(habit.id)} className="habit-name">
           {habit.name}
