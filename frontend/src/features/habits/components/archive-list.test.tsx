@@ -43,6 +43,8 @@ describe("archive", () => {
     await user.click(await screen.findByRole("button", { name: "Restore Walk" }));
     expect(await screen.findByText("“Walk” is back on Today.")).toBeInTheDocument();
     await waitFor(() => expect(archivedNames()).toEqual(["Piano"]));
+    // Focus moves to the row that took its place, not to the start of the page.
+    await waitFor(() => expect(screen.getByRole("link", { name: "Piano" })).toHaveFocus());
     expect(api.log).toEqual([{ method: "PATCH", path: "1", body: { archived: false } }]);
   });
 
@@ -58,6 +60,7 @@ describe("archive", () => {
     await user.click(screen.getByRole("button", { name: "Delete Piano for good" }));
     expect(await screen.findByText("“Piano” and its history were deleted.")).toBeInTheDocument();
     await waitFor(() => expect(archivedNames()).toEqual(["Walk"]));
+    await waitFor(() => expect(screen.getByRole("link", { name: "Walk" })).toHaveFocus());
     expect(api.log).toEqual([{ method: "DELETE", path: "2", body: null }]);
   });
 
