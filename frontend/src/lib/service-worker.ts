@@ -34,9 +34,14 @@ export function registerServiceWorker(): void {
       .register("/sw.js")
       .then(watch)
       .catch(() => undefined);
-  // After the page has loaded, so precaching does not compete with the first screen.
-  if (document.readyState === "complete") void register();
-  else window.addEventListener("load", () => void register(), { once: true });
+  // After the page has loaded, so precaching does not compete with the first screen; offline, when
+  // the network is back (registering checks the server for a new version).
+  const whenOnline = () => {
+    if (navigator.onLine) void register();
+    else window.addEventListener("online", () => void register(), { once: true });
+  };
+  if (document.readyState === "complete") whenOnline();
+  else window.addEventListener("load", whenOnline, { once: true });
 }
 
 /** Switches to the waiting version and reloads into it. */

@@ -18,15 +18,16 @@ export function ArchiveList() {
   const habits = useHabits({ archived: true });
   const listRef = useRef<HTMLUListElement>(null);
   const emptyRef = useRef<HTMLDivElement>(null);
-  const [leaving, setLeaving] = useState<{ id: number; index: number } | null>(null);
+  const leaving = useRef<{ id: number; index: number } | null>(null);
   const rows = habits.data;
 
   useEffect(() => {
-    if (!leaving || !rows || rows.some((habit) => habit.id === leaving.id)) return;
-    const next = listRef.current?.querySelectorAll("li")[Math.min(leaving.index, rows.length - 1)];
+    const left = leaving.current;
+    if (!left || !rows || rows.some((habit) => habit.id === left.id)) return;
+    const next = listRef.current?.querySelectorAll("li")[Math.min(left.index, rows.length - 1)];
     (next?.querySelector("a") ?? emptyRef.current?.querySelector<HTMLElement>("h2"))?.focus();
-    setLeaving(null);
-  }, [leaving, rows]);
+    leaving.current = null;
+  }, [rows]);
 
   return (
     <>
@@ -47,7 +48,13 @@ export function ArchiveList() {
       {rows && rows.length > 0 && (
         <ul ref={listRef} className="manage-list" aria-label="Archived habits">
           {rows.map((habit, index) => (
-            <ArchivedRow key={habit.id} habit={habit} onLeave={() => setLeaving({ id: habit.id, index })} />
+            <ArchivedRow
+              key={habit.id}
+              habit={habit}
+              onLeave={() => {
+                leaving.current = { id: habit.id, index };
+              }}
+            />
           ))}
         </ul>
       )}
