@@ -44,8 +44,8 @@ export default defineConfig({
       include: ["src/**/*.{ts,tsx}"],
       exclude: ["src/**/*.test.{ts,tsx}", "src/testing/**", "src/types/api.ts", "src/main.tsx", "src/sw/**"],
       reporter: ["text-summary"],
-      // A floor a little under what the suite reaches (statements 90.0, branches 79.4, functions
-      // 89.5, lines 92.1 %): `npm test` fails when new code arrives without tests.
+      // A floor a little under what the suite reaches (statements 89.8, branches 82.3, functions
+      // 88.4, lines 92.3 %): `npm test` fails when new code arrives without tests.
       thresholds: { statements: 88, branches: 77, functions: 87, lines: 90 },
     },
   },

@@ -29,6 +29,18 @@ export function invalidateAllButUser(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== userKeys.all[0] });
 }
 
+const signedInListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` each time the session endpoint says the browser is signed in, before
+ * `/api/auth/me/` answers: the app asks for the first screen's data then, alongside the user,
+ * rather than after it.
+ */
+export function onSignedInSession(listener: () => void): () => void {
+  signedInListeners.add(listener);
+  return () => signedInListeners.delete(listener);
+}
+
 /**
  * The signed-in user, or null when signed out. The session state comes from `GET /api/auth/csrf/`
  * (which also sets the CSRF cookie), so a signed-out visitor never meets a 401: `/api/auth/me/` is
@@ -38,6 +50,7 @@ export function invalidateAllButUser(queryClient: QueryClient): Promise<void> {
 export async function getMe(): Promise<User | null> {
   const session = await fetchSession();
   if (!session.authenticated) return null;
+  for (const listener of signedInListeners) listener();
   try {
     return await api.get<User>("/api/auth/me/");
   } catch (error) {

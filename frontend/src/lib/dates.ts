@@ -28,32 +28,19 @@ export function daysBetween(start: string, end: string): number {
   return Math.round((parseDate(end).getTime() - parseDate(start).getTime()) / 86_400_000);
 }
 
-export function formatLong(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+/** A formatter made once per pattern: a year's heatmap formats hundreds of dates per render. */
+function formatter(options: Intl.DateTimeFormatOptions): (iso: string) => string {
+  let format: Intl.DateTimeFormat | undefined;
+  return (iso) => {
+    format ??= new Intl.DateTimeFormat(undefined, { ...options, timeZone: "UTC" });
+    return format.format(parseDate(iso));
+  };
 }
 
-export function formatShort(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
-}
-
-export function formatShortWithYear(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}
-
-export function formatMonth(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, { month: "short", timeZone: "UTC" });
-}
+export const formatLong = formatter({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+export const formatShort = formatter({ day: "numeric", month: "short" });
+export const formatShortWithYear = formatter({ day: "numeric", month: "short", year: "numeric" });
+export const formatMonth = formatter({ month: "short" });
 
 export const WEEKDAYS = [
   { iso: 1, short: "Mon", long: "Monday" },
@@ -94,14 +81,8 @@ export function currentDay(
 }
 
 /** "Monday 1 December": a day near today, without the year. */
-export function formatWeekdayDay(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  });
-}
+export const formatWeekdayDay = formatter({ weekday: "long", day: "numeric", month: "long" });
+export const formatWeekdayShort = formatter({ weekday: "short" });
 
 /** "today", "yesterday", or the day's name and date. */
 export function dayName(iso: string, today: string): string {

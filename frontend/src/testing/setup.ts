@@ -7,7 +7,7 @@ import { clearNotices } from "@/components/notifications";
 import { server } from "./server";
 
 // The machine is shared: give lazy chunks and refetches time to arrive before a query gives up.
-configure({ asyncUtilTimeout: 4000 });
+configure({ asyncUtilTimeout: 8000 });
 // Test files run side by side in one process, where a BroadcastChannel would reach the others.
 vi.stubGlobal("BroadcastChannel", undefined);
 

@@ -82,8 +82,9 @@ describe("archive", () => {
     let failures = 1;
     fakeHabitsApi(archived());
     server.use(
-      http.get("*/api/habits/", () => {
-        if (failures-- > 0)
+      http.get("*/api/habits/", ({ request }) => {
+        // Only the archive's own request fails (Today's list is asked for alongside the session).
+        if (new URL(request.url).searchParams.get("archived") === "true" && failures-- > 0)
           return HttpResponse.json(
             { detail: "Something went wrong on our side.", code: "server_error" },
             { status: 500 },

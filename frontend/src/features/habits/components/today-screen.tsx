@@ -2,7 +2,7 @@ import { useId, useState, type CSSProperties, type ReactNode } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
-import { addDays, formatWeekdayDay, parseDate } from "@/lib/dates";
+import { addDays, formatWeekdayDay, formatWeekdayShort } from "@/lib/dates";
 import { useElementWidth } from "@/lib/use-element-width";
 import { PageTitle } from "@/components/page-title";
 import { EmptyState, ErrorState, Loading } from "@/components/status";
@@ -42,10 +42,6 @@ const LAYOUT = {
   "--note-button": `${NOTE_BUTTON}px`,
   "--column-gap": `${COLUMN_GAP}px`,
 } as CSSProperties;
-
-function weekdayShort(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, { weekday: "short", timeZone: "UTC" });
-}
 
 /**
  * Today, as Loop's main screen: every active habit with its last days, ticked right there.
@@ -115,7 +111,7 @@ export function TodayScreen({ notice }: { notice?: ReactNode }) {
               <span className="day-header-days">
                 {dates.map((date) => (
                   <span key={date} className={date === today ? "day-header-today" : undefined}>
-                    {date === today ? "Today" : weekdayShort(date)}
+                    {date === today ? "Today" : formatWeekdayShort(date)}
                     <small>{Number(date.slice(8))}</small>
                   </span>
                 ))}
