@@ -362,11 +362,16 @@ function scenario(session, downloads) {
       },
     ],
     [
-      "archives a habit and restores it",
+      "archives a habit and restores it, focus following the rows and buttons that change",
       async ({ page }) => {
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Habits" }).click();
         await page.getByRole("link", { name: "Gym" }).click();
         await heading(page, "Gym").waitFor();
+        // Deleting asks twice; focus stays on the buttons as they change.
+        await page.getByRole("button", { name: "Delete" }).click();
+        await focusIsOn(page.getByRole("button", { name: "Keep" }), "Keep");
+        await page.keyboard.press("Enter");
+        await focusIsOn(page.getByRole("button", { name: "Delete" }), "Delete again");
         await page.getByRole("button", { name: "Archive" }).click();
         await page.getByText("“Gym” was archived.").waitFor();
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Archive" }).click();
@@ -374,7 +379,8 @@ function scenario(session, downloads) {
         await page.getByRole("button", { name: "Restore Gym" }).waitFor();
         await captureScreen(page, "archive");
         await page.getByRole("button", { name: "Restore Gym" }).click();
-        await page.getByRole("heading", { name: "Nothing archived" }).waitFor();
+        // The last row gone, focus goes to what took its place, not to the top of the page.
+        await focusIsOn(page.getByRole("heading", { name: "Nothing archived" }), "the empty archive's heading");
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
         await page.getByRole("link", { name: "Gym details" }).waitFor();
       },
@@ -454,6 +460,7 @@ function scenario(session, downloads) {
       async ({ page }) => {
         const installed = await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active));
         assert(installed, "no service worker is active");
+        await page.waitForLoadState("networkidle");
         await page.context().setOffline(true);
         try {
           await page.reload();
@@ -477,6 +484,8 @@ function scenario(session, downloads) {
         let { page } = current;
         await page.goto(baseUrl + "/");
         await heading(page, "Today").waitFor();
+        // Going offline with the page's own requests still on their way would fail them, loudly.
+        await page.waitForLoadState("networkidle");
         await page.context().setOffline(true);
         await dayCell(page, "Gym, yesterday").click();
         await dayIs(page, "Gym, yesterday", "done, will sync");
