@@ -12,6 +12,20 @@ const appLayer = {
 /** bulletproof-react's import rules: shared code never reaches up, and features never import each other. */
 const layerRules = [
   {
+    files: ["src/sw/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            appLayer,
+            { group: ["@/features/*", "@/components/*"], message: "The service worker uses lib/ only: no React." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/components/**", "src/lib/**", "src/config/**", "src/types/**"],
     rules: {
       "no-restricted-imports": [
@@ -42,7 +56,7 @@ const layerRules = [
 export default tseslint.config(
   { ignores: ["dist", "coverage", "node_modules", "e2e/screenshots"] },
   {
-    files: ["src/**/*.{ts,tsx}", "vite.config.ts"],
+    files: ["src/**/*.{ts,tsx}", "vite.config.ts", "build/**/*.ts"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: { globals: globals.browser },
     plugins: { "react-hooks": reactHooks },

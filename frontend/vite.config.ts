@@ -1,13 +1,26 @@
 /// <reference types="vitest/config" />
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { fileURLToPath, URL } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { serviceWorker } from "./build/service-worker-plugin.ts";
+
+const src = fileURLToPath(new URL("./src", import.meta.url));
+// The persisted query cache is kept only while the API's payload shapes are the ones built against.
+const apiSchema = createHash("sha256")
+  .update(readFileSync(new URL("./src/types/api.ts", import.meta.url)))
+  .digest("hex")
+  .slice(0, 12);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorker({ entry: `${src}/sw/service-worker.ts`, alias: { "@": src } })],
   base: "/",
   resolve: {
-    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+    alias: { "@": src },
+  },
+  define: {
+    __API_SCHEMA__: JSON.stringify(apiSchema),
   },
   server: {
     // Local development against `make run` (Django on :8000): same-origin cookies through the proxy.
@@ -29,10 +42,10 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["src/**/*.{ts,tsx}"],
-      exclude: ["src/**/*.test.{ts,tsx}", "src/testing/**", "src/types/api.ts", "src/main.tsx"],
+      exclude: ["src/**/*.test.{ts,tsx}", "src/testing/**", "src/types/api.ts", "src/main.tsx", "src/sw/**"],
       reporter: ["text-summary"],
-      // A floor a little under what the suite reaches (statements 90.0, branches 79.4, functions
-      // 89.5, lines 92.1 %): `npm test` fails when new code arrives without tests.
+      // A floor a little under what the suite reaches (statements 89.8, branches 82.3, functions
+      // 88.4, lines 92.3 %): `npm test` fails when new code arrives without tests.
       thresholds: { statements: 88, branches: 77, functions: 87, lines: 90 },
     },
   },

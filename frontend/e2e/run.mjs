@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, captureScreen, launch, watchConsole } from "./harness.mjs";
+import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { startBackend } from "./server.mjs";
 
 const TIMEOUT = 15_000;
@@ -27,12 +27,27 @@ async function eventually(check, what) {
 
 const heading = (page, name) => page.getByRole("heading", { level: 1, name, exact: true });
 const attr = (locator, name) => locator.getAttribute(name, { timeout: TIMEOUT });
+/** A habit's day on Today, by the start of its name ("Meditate, yesterday"); the rest is its state. */
+const dayCell = (page, habitAndDay) => page.getByRole("button", { name: new RegExp(`^${habitAndDay}: `) });
+/** Waits until a day on Today says `state` and nothing waits for the server ("will sync" gone). */
+const dayIs = (page, habitAndDay, state) =>
+  eventually(
+    async () => (await attr(dayCell(page, habitAndDay), "aria-label")) === `${habitAndDay}: ${state}`,
+    `${habitAndDay}: ${state}`,
+  );
+const isFocused = (locator) => locator.evaluate((element) => element === document.activeElement);
+const focusIsOn = (locator, what) => eventually(() => isFocused(locator), `focus on ${what}`);
 
-async function signIn(page) {
+function addDays(iso, days) {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function signIn(page, secret = password) {
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").fill(secret);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await heading(page, "Today").waitFor();
 }
 
 /** Tries to sign in with plain `fetch` from Node (its own CSRF cookie), outside the page. */
@@ -63,12 +78,31 @@ async function createHabit(page, fill) {
   await heading(page, "Today").waitFor();
 }
 
-function scenario(page, baseUrl, downloads) {
+/** The entry the server has for a habit's day, asked outside the page (the browser's session). */
+async function serverEntry(session, habitName, date) {
+  const habits = await (await session.page.request.get(`${session.baseUrl}/api/habits/`)).json();
+  const habit = habits.find((item) => item.name === habitName);
+  assert(habit, `the server has no habit named ${habitName}`);
+  const response = await session.page.request.get(
+    `${session.baseUrl}/api/habits/${habit.id}/entries/?start=${date}&end=${date}`,
+  );
+  assert(response.ok(), `GET entries answered ${response.status()}`);
+  return (await response.json())[0] ?? null;
+}
+
+/** Tabs through the page at phone size and fails on any stop the bottom tab bar hides. */
+async function assertNoStopUnderTabBar(page, screen) {
+  const hidden = await tabStopsUnderTabBar(page);
+  assert(hidden.length === 0, `on ${screen}, the tab bar covers these tab stops: ${hidden.join("; ")}`);
+}
+
+function scenario(session, downloads) {
+  const { baseUrl } = session;
   const state = {};
   return [
     [
       "a visitor is sent to sign-in, which is focused and accessible",
-      async () => {
+      async ({ page }) => {
         await page.goto(baseUrl + "/");
         await heading(page, "Sign in").waitFor();
         await eventually(() => page.evaluate(() => document.activeElement?.tagName === "H1"), "focus on the heading");
@@ -77,7 +111,7 @@ function scenario(page, baseUrl, downloads) {
     ],
     [
       "signs up and meets the empty state",
-      async () => {
+      async ({ page }) => {
         await page.getByRole("link", { name: "Create an account" }).click();
         await heading(page, "Create your account").waitFor();
         await captureScreen(page, "sign-up");
@@ -86,23 +120,25 @@ function scenario(page, baseUrl, downloads) {
         await page.getByRole("button", { name: "Create account" }).click();
         await heading(page, "Today").waitFor();
         await page.getByRole("heading", { name: "No habits yet" }).waitFor();
+        state.today = await page.evaluate(async () => (await (await fetch("/api/auth/me/")).json()).today);
         await captureScreen(page, "today-empty");
       },
     ],
     [
       "creates a daily habit",
-      async () => {
+      async ({ page }) => {
         await createHabit(page, async () => {
           await page.getByLabel("Name").fill("Meditate");
           await page.getByLabel("Question (optional)").fill("Did you meditate today?");
           await captureScreen(page, "habit-form");
+          await assertNoStopUnderTabBar(page, "the habit form");
         });
-        await page.getByRole("checkbox", { name: "Meditate" }).waitFor();
+        await dayCell(page, "Meditate, today").waitFor();
       },
     ],
     [
       "creates a measurable at-most habit",
-      async () => {
+      async ({ page }) => {
         await createHabit(page, async () => {
           await page.getByLabel("Name").fill("Coffee");
           await page.getByRole("radio", { name: /Measurable/ }).check();
@@ -112,12 +148,12 @@ function scenario(page, baseUrl, downloads) {
           await page.getByRole("radio", { name: "Orange" }).check();
           await captureScreen(page, "habit-form-numeric");
         });
-        await page.getByRole("textbox", { name: "Coffee (cups)" }).waitFor();
+        await dayCell(page, "Coffee, today").waitFor();
       },
     ],
     [
       "creates a three-per-week habit",
-      async () => {
+      async ({ page }) => {
         await createHabit(page, async () => {
           await page.getByLabel("Name").fill("Gym");
           await page.getByLabel("Frequency").selectOption("per_week");
@@ -127,77 +163,137 @@ function scenario(page, baseUrl, downloads) {
       },
     ],
     [
-      "checks in with one tap and sees the streak",
-      async () => {
-        const meditate = page.getByRole("checkbox", { name: "Meditate" });
-        await meditate.click();
-        await eventually(async () => (await attr(meditate, "aria-checked")) === "true", "Meditate checked");
-        const row = page.getByRole("listitem").filter({ has: meditate });
+      "checks in with one tap and sees the streak; enters an amount",
+      async ({ page }) => {
+        await dayCell(page, "Meditate, today").click();
+        await dayIs(page, "Meditate, today", "done");
+        const row = page.getByRole("listitem").filter({ has: dayCell(page, "Meditate, today") });
         await row.getByText("Streak 1").waitFor({ timeout: TIMEOUT });
-        await page.getByRole("button", { name: "Increase Coffee by 1" }).click();
+        await dayCell(page, "Coffee, today").click();
+        await page.getByRole("button", { name: "Increase by 1" }).click();
+        await captureScreen(page, "today-amount");
+        await page.getByRole("button", { name: "Save", exact: true }).click();
         await page.getByText("1 / 2 cups, target met").waitFor({ timeout: TIMEOUT });
+        await dayIs(page, "Coffee, today", "1 cups, target met");
         await captureScreen(page, "today");
       },
     ],
     [
+      "ticks yesterday from Today",
+      async (current) => {
+        const { page } = current;
+        await dayCell(page, "Meditate, yesterday").click();
+        await dayIs(page, "Meditate, yesterday", "done");
+        const entry = await serverEntry(current, "Meditate", addDays(state.today, -1));
+        assert(entry?.status === "done", `the server has yesterday as ${JSON.stringify(entry)}`);
+        const row = page.getByRole("listitem").filter({ has: dayCell(page, "Meditate, today") });
+        await row.getByText("Streak 2").waitFor({ timeout: TIMEOUT });
+      },
+    ],
+    [
       "skips a habit and writes a note, by keyboard",
-      async () => {
-        const skip = page.getByRole("button", { name: "Skip Gym today" });
-        await skip.focus();
+      async ({ page }) => {
+        const gym = dayCell(page, "Gym, today");
+        await gym.focus();
         await page.keyboard.press("Enter");
-        await eventually(async () => (await attr(skip, "aria-pressed")) === "true", "Gym skipped");
+        await dayIs(page, "Gym, today", "done");
+        await page.keyboard.press("Enter");
+        await dayIs(page, "Gym, today", "skipped");
         await page.getByRole("button", { name: "Add note for Meditate" }).click();
-        const note = page.getByRole("textbox", { name: "Note for Meditate" });
-        await eventually(() => note.evaluate((element) => element === document.activeElement), "focus in the note");
+        const note = page.getByRole("textbox", { name: "Note for Meditate, today" });
+        await focusIsOn(note, "the note");
         await page.keyboard.type("Ten quiet minutes");
         await captureScreen(page, "today-note");
         await page.getByRole("button", { name: "Save note" }).click();
         await page.getByText("“Ten quiet minutes”").waitFor();
-        const meditate = page.getByRole("checkbox", { name: "Meditate" });
-        await eventually(
-          async () => (await attr(meditate, "aria-checked")) === "true",
-          "Meditate still done after the note",
-        );
+        await dayIs(page, "Meditate, today", "done");
+      },
+    ],
+    [
+      "Escape closes Today's editors and focus returns after each action",
+      async ({ page }) => {
+        const noteButton = page.getByRole("button", { name: "Edit note for Meditate" });
+        const note = page.getByRole("textbox", { name: "Note for Meditate, today" });
+        await noteButton.click();
+        await focusIsOn(note, "the note");
+        await page.keyboard.press("Escape");
+        await note.waitFor({ state: "detached" });
+        await focusIsOn(noteButton, "the note button after Escape");
+        await noteButton.click();
+        await page.getByRole("button", { name: "Cancel" }).click();
+        await focusIsOn(noteButton, "the note button after Cancel");
+        await noteButton.click();
+        await note.fill("Ten quiet minutes, then tea");
+        await page.getByRole("button", { name: "Save note" }).click();
+        await focusIsOn(noteButton, "the note button after Save");
+        await page.getByText("“Ten quiet minutes, then tea”").waitFor();
+
+        const coffee = dayCell(page, "Coffee, yesterday");
+        await coffee.click();
+        const amount = page.getByRole("textbox", { name: "Coffee, yesterday (cups)" });
+        await focusIsOn(amount, "the amount");
+        await page.keyboard.press("Escape");
+        await amount.waitFor({ state: "detached" });
+        await focusIsOn(coffee, "Coffee's day after Escape");
+        await page.keyboard.press("Enter");
+        await amount.fill("abc");
+        await page.keyboard.press("Enter");
+        await page.getByText("Enter the amount as a number, like 2 or 1.5.").waitFor();
+        assert((await amount.inputValue()) === "abc", "a bad amount was cleared instead of explained");
+        await amount.fill("3");
+        await page.getByRole("button", { name: "Save", exact: true }).click();
+        await focusIsOn(coffee, "Coffee's day after Save");
+        await dayIs(page, "Coffee, yesterday", "3 cups, over the limit");
       },
     ],
     [
       "opens a habit by its URL after a reload",
-      async () => {
+      async ({ page }) => {
         await page.getByRole("link", { name: "Meditate details" }).click();
         await heading(page, "Meditate").waitFor();
         state.habitUrl = page.url();
         assert(/\/habits\/\d+$/.test(new URL(state.habitUrl).pathname), `unexpected habit URL ${state.habitUrl}`);
         await page.reload();
         await heading(page, "Meditate").waitFor();
-        await page
-          .getByRole("img", { name: /Score from/ })
-          .waitFor({ timeout: TIMEOUT })
-          .catch(() => {});
-        await page.locator(".heatmap button").first().waitFor();
+        await page.getByRole("img", { name: /Score from/ }).waitFor({ timeout: TIMEOUT });
+        await page.getByRole("grid", { name: /Meditate, the last year/ }).waitFor();
         await captureScreen(page, "habit-detail");
+        await assertNoStopUnderTabBar(page, "the habit page");
       },
     ],
     [
-      "edits yesterday from the calendar and the streak grows",
-      async () => {
-        const days = page.locator(".heatmap button");
-        const yesterday = days.nth((await days.count()) - 2);
-        await yesterday.click();
+      "edits a day from the calendar and the date picker, with focus back where it was",
+      async ({ page }) => {
+        const calendar = page.getByRole("grid", { name: /Meditate, the last year/ });
+        const twoDaysAgo = calendar.locator(`[data-date="${addDays(state.today, -2)}"]`);
+        await twoDaysAgo.click();
+        const editor = page.getByRole("heading", { level: 3 });
+        await page.keyboard.press("Escape");
+        await editor.waitFor({ state: "detached" });
+        await focusIsOn(calendar, "the calendar after Escape");
+        await page.keyboard.press("Enter");
         await page.getByRole("radio", { name: "Done", exact: true }).check();
         await page.getByLabel("Note").fill("Made up for it");
         await captureScreen(page, "habit-day-editor");
         await page.getByRole("button", { name: "Save day" }).click();
-        await eventually(
-          async () => /: done$/.test((await attr(yesterday, "aria-label")) ?? ""),
-          "yesterday shown as done",
-        );
+        await focusIsOn(calendar, "the calendar after Save day");
+        await eventually(async () => /: done$/.test((await attr(twoDaysAgo, "aria-label")) ?? ""), "the day as done");
         const tile = page.locator(".stat-tiles div").filter({ hasText: "Current streak" }).locator("dd");
-        await eventually(async () => (await tile.textContent()) === "2", "a current streak of 2");
+        await eventually(async () => (await tile.textContent()) === "3", "a current streak of 3");
+
+        const picker = page.getByLabel("Day", { exact: true });
+        await picker.fill(addDays(state.today, -10));
+        await page.getByRole("button", { name: "Edit this day" }).click();
+        await page.getByRole("radio", { name: "Skipped (does not break the streak)" }).check();
+        await page.getByRole("button", { name: "Save day" }).click();
+        await focusIsOn(picker, "the date picker after Save day");
+        const tenDaysAgo = calendar.locator(`[data-date="${addDays(state.today, -10)}"]`);
+        await eventually(async () => /: skipped$/.test((await attr(tenDaysAgo, "aria-label")) ?? ""), "skipped");
       },
     ],
     [
       "reorders habits with the keyboard-friendly buttons",
-      async () => {
+      async ({ page }) => {
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Habits" }).click();
         await heading(page, "Habits").waitFor();
         await page.getByRole("button", { name: "Move Gym up" }).click();
@@ -217,7 +313,7 @@ function scenario(page, baseUrl, downloads) {
     ],
     [
       "reorders habits by dragging a handle",
-      async () => {
+      async ({ page }) => {
         const list = page.getByRole("list", { name: "Habits in order" });
         const handle = await page.getByRole("button", { name: "Reorder Coffee" }).boundingBox();
         const firstRow = await list.getByRole("listitem").first().boundingBox();
@@ -244,7 +340,7 @@ function scenario(page, baseUrl, downloads) {
     ],
     [
       "edits a habit",
-      async () => {
+      async ({ page }) => {
         await page.getByRole("link", { name: "Gym" }).click();
         await heading(page, "Gym").waitFor();
         await page.getByRole("link", { name: "Edit" }).click();
@@ -258,7 +354,7 @@ function scenario(page, baseUrl, downloads) {
     ],
     [
       "shows the archive's empty state",
-      async () => {
+      async ({ page }) => {
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Archive" }).click();
         await heading(page, "Archive").waitFor();
         await page.getByRole("heading", { name: "Nothing archived" }).waitFor();
@@ -266,11 +362,16 @@ function scenario(page, baseUrl, downloads) {
       },
     ],
     [
-      "archives a habit and restores it",
-      async () => {
+      "archives a habit and restores it, focus following the rows and buttons that change",
+      async ({ page }) => {
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Habits" }).click();
         await page.getByRole("link", { name: "Gym" }).click();
         await heading(page, "Gym").waitFor();
+        // Deleting asks twice; focus stays on the buttons as they change.
+        await page.getByRole("button", { name: "Delete" }).click();
+        await focusIsOn(page.getByRole("button", { name: "Keep" }), "Keep");
+        await page.keyboard.press("Enter");
+        await focusIsOn(page.getByRole("button", { name: "Delete" }), "Delete again");
         await page.getByRole("button", { name: "Archive" }).click();
         await page.getByText("“Gym” was archived.").waitFor();
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Archive" }).click();
@@ -278,14 +379,15 @@ function scenario(page, baseUrl, downloads) {
         await page.getByRole("button", { name: "Restore Gym" }).waitFor();
         await captureScreen(page, "archive");
         await page.getByRole("button", { name: "Restore Gym" }).click();
-        await page.getByRole("heading", { name: "Nothing archived" }).waitFor();
+        // The last row gone, focus goes to what took its place, not to the top of the page.
+        await focusIsOn(page.getByRole("heading", { name: "Nothing archived" }), "the empty archive's heading");
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
         await page.getByRole("link", { name: "Gym details" }).waitFor();
       },
     ],
     [
-      "exports and re-imports through settings",
-      async () => {
+      "exports and re-imports through settings; chooses a theme",
+      async ({ page }) => {
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
         await heading(page, "Settings").waitFor();
         const zone = await page.getByLabel("Time zone").inputValue();
@@ -294,6 +396,11 @@ function scenario(page, baseUrl, downloads) {
           `sign-up should have kept the browser's zone ${BROWSER_ZONE}, settings show ${zone}`,
         );
         await captureScreen(page, "settings");
+        await assertNoStopUnderTabBar(page, "settings");
+        await page.getByRole("radio", { name: "Dark" }).check();
+        const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        assert(dark === "rgb(22, 24, 27)", `the dark theme shows a ${dark} page`);
+        await page.getByRole("radio", { name: "As the system" }).check();
         const probe = await page.request.get(`${baseUrl}/api/export/loop/`);
         assert(probe.ok(), `GET /api/export/loop/ answered ${probe.status()}: ${(await probe.text()).slice(0, 200)}`);
         const [download] = await Promise.all([
@@ -313,7 +420,7 @@ function scenario(page, baseUrl, downloads) {
     ],
     [
       "a 366-day habit made through the API opens in the edit form and saves",
-      async () => {
+      async ({ page }) => {
         // The API's longest frequency (MAX_FREQUENCY_DAYS); the form once stopped at 365.
         const longest = 366;
         const token = (await page.context().cookies(baseUrl)).find((cookie) => cookie.name === "csrftoken")?.value;
@@ -340,8 +447,65 @@ function scenario(page, baseUrl, downloads) {
       },
     ],
     [
-      "signs out and back in, with the check-ins kept",
-      async () => {
+      "Today at a phone's size: the keyboard walk has no stop under the tab bar",
+      async ({ page }) => {
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+        await heading(page, "Today").waitFor();
+        await dayIs(page, "Meditate, today", "done");
+        await assertNoStopUnderTabBar(page, "Today");
+      },
+    ],
+    [
+      "the app works offline from its shell",
+      async ({ page }) => {
+        const installed = await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active));
+        assert(installed, "no service worker is active");
+        await page.waitForLoadState("networkidle");
+        await page.context().setOffline(true);
+        try {
+          await page.reload();
+          await heading(page, "Today").waitFor();
+          await dayIs(page, "Meditate, today", "done");
+          await page.getByText(/You're offline/).waitFor();
+          await captureScreen(page, "today-offline");
+          await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Habits" }).click();
+          await heading(page, "Habits").waitFor();
+          await page.goto(state.habitUrl);
+          await heading(page, "Meditate").waitFor();
+          await page.getByRole("grid", { name: /Meditate, the last year/ }).waitFor();
+        } finally {
+          await page.context().setOffline(false);
+        }
+      },
+    ],
+    [
+      "an offline check-in survives closing the tab and reaches the server later",
+      async (current) => {
+        let { page } = current;
+        await page.goto(baseUrl + "/");
+        await heading(page, "Today").waitFor();
+        // Going offline with the page's own requests still on their way would fail them, loudly.
+        await page.waitForLoadState("networkidle");
+        await page.context().setOffline(true);
+        await dayCell(page, "Gym, yesterday").click();
+        await dayIs(page, "Gym, yesterday", "done, will sync");
+        await page.getByText("will sync").first().waitFor();
+        await captureScreen(page, "today-will-sync");
+        page = await current.reopen();
+        await page.context().setOffline(false);
+        const date = addDays(state.today, -1);
+        await page.goto(baseUrl + "/");
+        await heading(page, "Today").waitFor();
+        await dayIs(page, "Gym, yesterday", "done");
+        await eventually(
+          async () => (await serverEntry(current, "Gym", date))?.status === "done",
+          "the server's entry",
+        );
+      },
+    ],
+    [
+      "signs out, is told why a wrong password fails, and signs back in with the check-ins kept",
+      async ({ page, watch }) => {
         await page.goto(`${baseUrl}/settings`);
         await heading(page, "Settings").waitFor();
         const askedMe = [];
@@ -353,14 +517,19 @@ function scenario(page, baseUrl, downloads) {
         await heading(page, "Sign in").waitFor();
         page.off("request", recordMe);
         assert(askedMe.length === 0, `signing out asked /api/auth/me/ again (${askedMe.join(", ")})`);
+        watch.expectRefusal("POST", "/api/auth/login/", 400);
+        await signIn(page, "not-the-password");
+        await page.getByText("The email address or the password is not correct.").waitFor();
+        assert(!(await page.getByText("The request has invalid fields.").count()), "the generic message shows");
+        await captureScreen(page, "sign-in-wrong-password");
         await signIn(page);
-        const meditate = page.getByRole("checkbox", { name: "Meditate" });
-        await eventually(async () => (await attr(meditate, "aria-checked")) === "true", "Meditate still checked");
+        await heading(page, "Today").waitFor();
+        await dayIs(page, "Meditate, today", "done");
       },
     ],
     [
       "deletes the account after confirming the password",
-      async () => {
+      async ({ page }) => {
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
         await heading(page, "Settings").waitFor();
         await page.getByLabel("Your password, to confirm").fill(password);
@@ -399,14 +568,28 @@ async function main() {
       timezoneId: BROWSER_ZONE,
     });
     context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const consoleWatch = watchConsole(page);
-    const steps = scenario(page, backend.baseUrl, downloads);
+    // The tab the steps use; `reopen()` closes it and opens a new one, as a person closing the
+    // app and coming back would (the browser's storage and service worker stay).
+    const session = {
+      baseUrl: backend.baseUrl,
+      page: await context.newPage(),
+      async reopen() {
+        const problems = session.watch.take();
+        await session.page.close();
+        session.page = await context.newPage();
+        session.watch = watchConsole(session.page);
+        session.earlier.push(...problems);
+        return session.page;
+      },
+      earlier: [],
+    };
+    session.watch = watchConsole(session.page);
+    const steps = scenario(session, downloads);
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();
       try {
-        await step();
-        const problems = consoleWatch.take();
+        await step(session);
+        const problems = [...session.earlier.splice(0), ...session.watch.take()];
         if (problems.length) throw new Error(`browser console:\n  ${problems.join("\n  ")}`);
         passed += 1;
         console.log(`ok ${index + 1} - ${name} (${Date.now() - started} ms)`);
@@ -418,13 +601,14 @@ async function main() {
             .slice(0, 12)
             .join("\n  ")}`,
         );
-        await page.screenshot({ path: join(tmpdir(), `habits-e2e-failure-${index + 1}.png`) }).catch(() => {});
-        consoleWatch.take();
+        await session.page.screenshot({ path: join(tmpdir(), `habits-e2e-failure-${index + 1}.png`) }).catch(() => {});
+        session.earlier.splice(0);
+        session.watch.take();
       }
     }
     // Anything the browser logs after the last step still counts.
-    await page.waitForTimeout(500);
-    const late = consoleWatch.take();
+    await session.page.waitForTimeout(500);
+    const late = session.watch.take();
     if (late.length) {
       failed += 1;
       console.log(`not ok - after the last step\n  browser console:\n  ${late.join("\n  ")}`);

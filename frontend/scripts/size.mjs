@@ -1,13 +1,25 @@
 // Prints the first-load JavaScript and CSS, gzip-compressed, as the browser fetches them for the
 // first page: the entry script, its modulepreloads and the stylesheets linked from dist/index.html.
 // Exits non-zero when the JavaScript is over budget.
-import { readFileSync } from "node:fs";
+//
+// Then the time to Today's rows on a slow network: headless Chromium (playwright-core, the system
+// browser) against a throwaway Django server, every request held back LATENCY_MS, the CPU slowed
+// 4× (DevTools' Emulation.setCPUThrottlingRate). Printed for a first visit (nothing cached) and,
+// the median of three, for a return visit with the service worker installed and the query cache
+// saved; exits non-zero when the return visit is over ROWS_BUDGET_MS. Skipped, with a note, where
+// Chromium or the project's Python is missing (ROWS=0 skips it on purpose).
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const BUDGET_JS_KB = 120;
-const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+const LATENCY_MS = 3000;
+const CPU_SLOWDOWN = 4;
+const ROWS_BUDGET_MS = 2000;
+const HABITS = 6;
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, "..", "dist");
 
 let html;
 try {
@@ -38,7 +50,112 @@ const cssKb = gzipKb(css);
 for (const url of [...js, ...css]) console.log(`  ${url}`);
 console.log(`first-load JS:  ${jsKb.toFixed(1)} KB gzip (budget ${BUDGET_JS_KB} KB) in ${js.size} files`);
 console.log(`first-load CSS: ${cssKb.toFixed(1)} KB gzip in ${css.size} files`);
+let failed = false;
 if (jsKb > BUDGET_JS_KB) {
   console.error(`Over budget by ${(jsKb - BUDGET_JS_KB).toFixed(1)} KB`);
-  process.exit(1);
+  failed = true;
 }
+
+/** Records, in the page, when the first habit row's days are on screen (ms since navigation start). */
+function watchForRows() {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(".habit-row .day-cell")) {
+      window.__rowsAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function timeToRows(context, baseUrl) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await page.goto(`${baseUrl}/`, { waitUntil: "commit", timeout: 60_000 });
+  await page.waitForFunction(() => window.__rowsAt !== undefined, null, { timeout: 60_000, polling: 50 });
+  const ms = await page.evaluate(() => window.__rowsAt);
+  return { page, ms };
+}
+
+/** A user with HABITS habits, signed in in `context`, made through the API. */
+async function seed(context, baseUrl) {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-up`);
+  await page.getByLabel("Email").fill(`size-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("size-Correct-Horse-42");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
+  const token = (await context.cookies(baseUrl)).find((cookie) => cookie.name === "csrftoken")?.value;
+  for (let index = 1; index <= HABITS; index++)
+    await page.request.post(`${baseUrl}/api/habits/`, {
+      headers: { "X-CSRFToken": token },
+      data: { name: `Habit ${index}` },
+    });
+  await page.close();
+}
+
+async function measureRows() {
+  const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
+  const python = process.env.PYTHON || join(here, "..", "..", ".venv", "bin", "python");
+  if (process.env.ROWS === "0" || !existsSync(chromium) || !existsSync(python)) {
+    console.log(`time to Today's rows: skipped (${process.env.ROWS === "0" ? "ROWS=0" : "no Chromium or .venv"})`);
+    return;
+  }
+  const { launch } = await import("../e2e/harness.mjs");
+  const { startBackend } = await import("../e2e/server.mjs");
+  const backend = await startBackend();
+  const browser = await launch();
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  try {
+    const { baseUrl } = backend;
+    const slow = async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
+      await route.continue().catch(() => {});
+    };
+
+    // A return visitor: signed in, the service worker installed and the cache saved by a first visit.
+    const returning = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await seed(returning, baseUrl);
+    const visit = await returning.newPage();
+    await visit.goto(`${baseUrl}/`);
+    await visit.locator(".habit-row .day-cell").first().waitFor();
+    await visit.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      while (!navigator.serviceWorker.controller) await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    await visit.waitForTimeout(1000);
+    await visit.close();
+
+    // A first visit: the same session cookie, nothing else.
+    const first = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await first.addCookies(await returning.cookies());
+    for (const context of [first, returning]) {
+      await context.addInitScript(watchForRows);
+      await context.route("**/*", slow);
+    }
+    const cold = await timeToRows(first, baseUrl);
+    await cold.page.close();
+    const warm = [];
+    for (let run = 0; run < 3; run++) {
+      const { page, ms } = await timeToRows(returning, baseUrl);
+      warm.push(ms);
+      await page.close();
+    }
+    const label = `${LATENCY_MS / 1000} s per request, CPU ${CPU_SLOWDOWN}× slower`;
+    console.log(`time to Today's rows, first visit:  ${(cold.ms / 1000).toFixed(2)} s (${label})`);
+    console.log(
+      `time to Today's rows, return visit: ${(median(warm) / 1000).toFixed(2)} s median of ${warm
+        .map((ms) => (ms / 1000).toFixed(2))
+        .join(", ")} (shell and data cached; ${label}; budget ${ROWS_BUDGET_MS / 1000} s)`,
+    );
+    if (median(warm) > ROWS_BUDGET_MS) {
+      console.error(`Today's rows took over ${ROWS_BUDGET_MS / 1000} s on a return visit`);
+      failed = true;
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await backend.stop().catch(() => {});
+  }
+}
+
+await measureRows();
+process.exit(failed ? 1 : 0);

@@ -1,21 +1,64 @@
+import { useLayoutEffect, useMemo } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { paths } from "@/config/paths";
-import { SignedInUserContext, useUser } from "@/lib/auth";
-import { AppLayout, AuthLayout } from "@/components/layouts/app-layout";
-import { ErrorState, Loading } from "@/components/status";
+import { SignedInUserContext, useUser, type User } from "@/lib/auth";
+import { currentDay } from "@/lib/dates";
+import { setSyncUser } from "@/lib/sync";
+import { useNow } from "@/lib/use-now";
+import { AppLayout, AuthLayout, Splash } from "@/components/layouts/app-layout";
+import { ErrorState } from "@/components/status";
+import { EntrySync } from "@/features/habits/components/entry-sync";
+
+/**
+ * The session state while it is not known yet: a failure, offline with nothing saved on this
+ * device, or the first answer on its way. With a saved answer (the persisted query cache) none of
+ * these shows: the app opens on it and checks in the background.
+ */
+function SessionPending({ user }: { user: ReturnType<typeof useUser> }) {
+  if (user.isError)
+    return (
+      <Splash>
+        <ErrorState error={user.error} onRetry={() => void user.refetch()} />
+      </Splash>
+    );
+  if (user.fetchStatus === "paused")
+    return (
+      <Splash>
+        <p role="status">
+          You&apos;re offline, and this device has no saved copy of your habits yet. Connect to sign in.
+        </p>
+      </Splash>
+    );
+  return <Splash loading />;
+}
 
 export function RequireUser() {
   const user = useUser();
   const location = useLocation();
-  if (user.isPending) return <Loading label="Loading…" />;
-  if (user.isError) return <ErrorState error={user.error} onRetry={() => void user.refetch()} />;
-  if (!user.data) {
+  const now = useNow(60_000);
+  const signedIn = user.data ?? null;
+  const today =
+    signedIn && currentDay(signedIn.today, user.dataUpdatedAt, now, signedIn.time_zone, signedIn.day_start_hour);
+  const signedInToday = useMemo<User | null>(
+    () => (signedIn && today ? { ...signedIn, today } : null),
+    [signedIn, today],
+  );
+  const userId = signedIn?.id ?? null;
+  // In the commit itself, so that no tap can reach a day before its writes have an owner.
+  useLayoutEffect(() => {
+    setSyncUser(userId);
+    return () => setSyncUser(null);
+  }, [userId]);
+
+  if (user.data === undefined) return <SessionPending user={user} />;
+  if (!signedInToday) {
     const next = location.pathname + location.search;
     const target = next === "/" ? paths.signIn : `${paths.signIn}?next=${encodeURIComponent(next)}`;
     return <Navigate to={target} replace />;
   }
   return (
-    <SignedInUserContext value={user.data}>
+    <SignedInUserContext value={signedInToday}>
+      <EntrySync />
       <AppLayout>
         <Outlet />
       </AppLayout>
@@ -25,7 +68,7 @@ export function RequireUser() {
 
 export function RequireGuest() {
   const user = useUser();
-  if (user.isPending) return <Loading label="Loading…" />;
+  if (user.data === undefined) return <SessionPending user={user} />;
   if (user.data) return <Navigate to={paths.today} replace />;
   return (
     <AuthLayout>

@@ -31,7 +31,8 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="empty-state" aria-label={title}>
-      <h2>{title}</h2>
+      {/* Focusable by script: where focus goes when the last item of a list leaves it. */}
+      <h2 tabIndex={-1}>{title}</h2>
       {children}
     </section>
   );

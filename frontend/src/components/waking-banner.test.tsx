@@ -18,10 +18,13 @@ describe("waking up", () => {
           );
         return HttpResponse.json([buildHabit({ id: 1, name: "Meditate" })]);
       }),
+      http.get("*/api/habits/1/entries/", () => HttpResponse.json([])),
     );
     renderApp("/");
     expect(await screen.findByText(/Waking up after a quiet spell/)).toHaveAttribute("role", "status");
-    expect(await screen.findByRole("checkbox", { name: "Meditate" }, { timeout: 5_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("button", { name: "Meditate, today: not marked" }, { timeout: 5_000 }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText(/Waking up/)).not.toBeInTheDocument());
     expect(screen.queryByText(/temporarily unavailable|had a problem/)).not.toBeInTheDocument();
   });

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { server } from "@/testing/server";
-import { ApiError, WAKE_BUDGET_MS, api, fetchSession, setUnauthorizedHandler } from "./api-client";
+import { ApiError, WAKE_BUDGET_MS, api, fetchSession, formatWait, setUnauthorizedHandler } from "./api-client";
 import { isWaking } from "./waking";
 
 describe("api client", () => {
@@ -60,11 +60,15 @@ describe("api client", () => {
     await expect(fetchSession()).resolves.toEqual({ authenticated: true });
   });
 
-  it("turns a validation error into a message and field errors", async () => {
+  it("turns a validation error into the field's message and field errors", async () => {
     server.use(
       http.post("*/api/things/", () =>
         HttpResponse.json(
-          { detail: "Invalid input.", code: "invalid", errors: { name: ["This field is required."] } },
+          {
+            detail: "The request has invalid fields.",
+            code: "invalid",
+            errors: { note: ["Ensure this field has no more than 1000 characters."] },
+          },
           { status: 400 },
         ),
       ),
@@ -74,9 +78,42 @@ describe("api client", () => {
     expect(error).toMatchObject({
       status: 400,
       code: "invalid",
-      message: "Invalid input.",
-      fieldErrors: { name: ["This field is required."] },
+      message: "Note: Ensure this field has no more than 1000 characters.",
+      fieldErrors: { note: ["Ensure this field has no more than 1000 characters."] },
     });
+  });
+
+  it.each([
+    [
+      { non_field_errors: ["The email address or the password is not correct."] },
+      "The email address or the password is not correct.",
+    ],
+    [
+      { file: ["This is not a zip file. Choose the zip Loop Habit Tracker exports."] },
+      "This is not a zip file. Choose the zip Loop Habit Tracker exports.",
+    ],
+    [
+      { value: ["Ensure that there are no more than 12 digits before the decimal point."], non_field_errors: [] },
+      "Ensure that there are no more than 12 digits before the decimal point.",
+    ],
+    [{}, "The request has invalid fields."],
+  ])("prefers the server's own reason %j over the generic detail", async (errors, message) => {
+    server.use(
+      http.post("*/api/things/", () =>
+        HttpResponse.json({ detail: "The request has invalid fields.", code: "invalid", errors }, { status: 400 }),
+      ),
+    );
+    await expect(api.post("/api/things/", {})).rejects.toThrow(message);
+  });
+
+  it.each([
+    [1, "1 second"],
+    [42, "42 seconds"],
+    [900, "15 minutes"],
+    [3599, "60 minutes"],
+    [7200, "2 hours"],
+  ])("says a wait of %i s as %s", (seconds, words) => {
+    expect(formatWait(seconds)).toBe(words);
   });
 
   it("tells the user how long to wait when throttled", async () => {

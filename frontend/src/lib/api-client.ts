@@ -101,11 +101,44 @@ async function fetchOrExplain(url: string, init: RequestInit): Promise<Response>
   }
 }
 
+/** "42 seconds", "15 minutes", "2 hours": a wait in the unit a person thinks in, rounded up. */
+export function formatWait(seconds: number): string {
+  const [amount, unit] =
+    seconds < 90
+      ? [Math.ceil(seconds), "second"]
+      : seconds < 5400
+        ? [Math.ceil(seconds / 60), "minute"]
+        : [Math.ceil(seconds / 3600), "hour"];
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
+}
+
+const THIS_FIELD = /\bthis field\b/i;
+
+function fieldLabel(field: string): string {
+  const words = field.replaceAll(/[._]/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * What the server said was wrong, in its own words: a message not tied to a field first, then the
+ * first field's (named when the message only says "this field"). A 400's `detail` is the generic
+ * "The request has invalid fields." and comes last.
+ */
+function explainFieldErrors(fieldErrors: FieldErrors): string | undefined {
+  const { non_field_errors: general, ...fields } = fieldErrors;
+  if (general?.[0]) return general[0];
+  for (const [field, messages] of Object.entries(fields)) {
+    const message = messages?.[0];
+    if (message) return THIS_FIELD.test(message) ? `${fieldLabel(field)}: ${message}` : message;
+  }
+  return undefined;
+}
+
 function messageFor(status: number, detail: string | undefined, retryAfter: string | null): string {
   if (status === 429) {
     const seconds = Number(retryAfter);
     return Number.isFinite(seconds) && seconds > 0
-      ? `Too many attempts. Try again in ${Math.ceil(seconds)} seconds.`
+      ? `Too many attempts. Try again in ${formatWait(seconds)}.`
       : "Too many attempts. Wait a little and try again.";
   }
   if (detail) return detail;
@@ -127,8 +160,11 @@ export async function toApiError(response: Response): Promise<ApiError> {
   const detail = typeof payload.detail === "string" ? payload.detail : undefined;
   const code = typeof payload.code === "string" ? payload.code : `http_${response.status}`;
   const fieldErrors = payload.errors && typeof payload.errors === "object" ? (payload.errors as FieldErrors) : {};
-  const firstFieldMessage = Object.values(fieldErrors).flat()[0];
-  const message = messageFor(response.status, detail ?? firstFieldMessage, response.headers.get("Retry-After"));
+  const message = messageFor(
+    response.status,
+    explainFieldErrors(fieldErrors) ?? detail,
+    response.headers.get("Retry-After"),
+  );
   return new ApiError(message, response.status, code, fieldErrors);
 }
 

@@ -3,6 +3,7 @@ import { createContext, use } from "react";
 import type { components } from "@/types/api";
 import { ApiError, api, fetchSession } from "./api-client";
 import type { MutationConfig, QueryConfig } from "./query-client";
+import { forgetPersistedQueries } from "./query-persist";
 
 export type User = components["schemas"]["UserOutput"];
 
@@ -14,9 +15,11 @@ export const userKeys = {
 
 /**
  * A new session (sign-in, sign-up) or none (sign-out, account deleted): nothing cached for the
- * previous user survives, and the guards see the new state without asking the server again.
+ * previous user survives, in memory or saved on the device, and the guards see the new state
+ * without asking the server again.
  */
 export function replaceSignedInUser(queryClient: QueryClient, user: User | null): void {
+  forgetPersistedQueries();
   queryClient.clear();
   queryClient.setQueryData(userKeys.me(), user);
 }
@@ -24,6 +27,18 @@ export function replaceSignedInUser(queryClient: QueryClient, user: User | null)
 /** Refreshes every query but the user's, for changes that can touch any habit (an import, a new zone). */
 export function invalidateAllButUser(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== userKeys.all[0] });
+}
+
+const signedInListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` each time the session endpoint says the browser is signed in, before
+ * `/api/auth/me/` answers: the app asks for the first screen's data then, alongside the user,
+ * rather than after it.
+ */
+export function onSignedInSession(listener: () => void): () => void {
+  signedInListeners.add(listener);
+  return () => signedInListeners.delete(listener);
 }
 
 /**
@@ -35,6 +50,7 @@ export function invalidateAllButUser(queryClient: QueryClient): Promise<void> {
 export async function getMe(): Promise<User | null> {
   const session = await fetchSession();
   if (!session.authenticated) return null;
+  for (const listener of signedInListeners) listener();
   try {
     return await api.get<User>("/api/auth/me/");
   } catch (error) {

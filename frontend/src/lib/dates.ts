@@ -28,32 +28,19 @@ export function daysBetween(start: string, end: string): number {
   return Math.round((parseDate(end).getTime() - parseDate(start).getTime()) / 86_400_000);
 }
 
-export function formatLong(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+/** A formatter made once per pattern: a year's heatmap formats hundreds of dates per render. */
+function formatter(options: Intl.DateTimeFormatOptions): (iso: string) => string {
+  let format: Intl.DateTimeFormat | undefined;
+  return (iso) => {
+    format ??= new Intl.DateTimeFormat(undefined, { ...options, timeZone: "UTC" });
+    return format.format(parseDate(iso));
+  };
 }
 
-export function formatShort(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
-}
-
-export function formatShortWithYear(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}
-
-export function formatMonth(iso: string): string {
-  return parseDate(iso).toLocaleDateString(undefined, { month: "short", timeZone: "UTC" });
-}
+export const formatLong = formatter({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+export const formatShort = formatter({ day: "numeric", month: "short" });
+export const formatShortWithYear = formatter({ day: "numeric", month: "short", year: "numeric" });
+export const formatMonth = formatter({ month: "short" });
 
 export const WEEKDAYS = [
   { iso: 1, short: "Mon", long: "Monday" },
@@ -64,3 +51,42 @@ export const WEEKDAYS = [
   { iso: 6, short: "Sat", long: "Saturday" },
   { iso: 7, short: "Sun", long: "Sunday" },
 ] as const;
+
+/** The calendar date (`YYYY-MM-DD`) in `zone` at `instant`, for a day that starts at `dayStartHour`. */
+export function zonedDay(instant: number, zone: string, dayStartHour: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(instant - dayStartHour * 3_600_000),
+  );
+}
+
+/**
+ * The user's today, from the server's answer at `fetchedAt` moved on by the days that have passed
+ * in the user's zone since: a saved answer read the next morning (or offline past midnight) must
+ * not date check-ins yesterday. Only the clock's difference is used, so a wrong device clock or
+ * zone does not move the day; the server's next answer replaces the estimate.
+ */
+export function currentDay(
+  serverToday: string,
+  fetchedAt: number,
+  now: number,
+  zone: string,
+  dayStartHour: number,
+): string {
+  try {
+    const passed = daysBetween(zonedDay(fetchedAt, zone, dayStartHour), zonedDay(now, zone, dayStartHour));
+    return passed > 0 ? addDays(serverToday, passed) : serverToday;
+  } catch {
+    return serverToday;
+  }
+}
+
+/** "Monday 1 December": a day near today, without the year. */
+export const formatWeekdayDay = formatter({ weekday: "long", day: "numeric", month: "long" });
+export const formatWeekdayShort = formatter({ weekday: "short" });
+
+/** "today", "yesterday", or the day's name and date. */
+export function dayName(iso: string, today: string): string {
+  if (iso === today) return "today";
+  if (iso === addDays(today, -1)) return "yesterday";
+  return formatWeekdayDay(iso);
+}

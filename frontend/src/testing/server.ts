@@ -10,8 +10,15 @@ export function csrfHandler(authenticated: boolean) {
   );
 }
 
-/** Handlers every screen needs: the CSRF/session endpoint and a signed-in user. Tests add the rest. */
-export const defaultHandlers = [csrfHandler(true), http.get("*/api/auth/me/", () => HttpResponse.json(buildUser()))];
+/**
+ * Handlers every screen needs: the CSRF/session endpoint, a signed-in user, and (asked for as
+ * soon as the session is known, whatever the screen) an empty list of habits. Tests add the rest.
+ */
+export const defaultHandlers = [
+  csrfHandler(true),
+  http.get("*/api/auth/me/", () => HttpResponse.json(buildUser())),
+  http.get("*/api/habits/", () => HttpResponse.json([])),
+];
 
 export const server = setupServer(...defaultHandlers);
 

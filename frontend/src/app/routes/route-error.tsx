@@ -1,27 +1,68 @@
-import { Component, type ReactNode } from "react";
+import { Component, useEffect, useState, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import { PageTitle } from "@/components/page-title";
+import { useOnline } from "@/lib/sync";
 
-function isStaleBuild(error: unknown): boolean {
-  return error instanceof TypeError && /dynamically imported module|Importing a module script/i.test(error.message);
-}
+const CHUNK_FAILURE = /dynamically imported module|Importing a module script|error loading dynamically/i;
+
+/** Why a screen's code did not load: the network, or a deployment that removed the old code. */
+type Cause = "checking" | "offline" | "new-version" | "other";
 
 /**
- * Shown when a screen fails to render or its code cannot load. After a deployment the old
- * chunk names are gone, so a failed dynamic import is answered with a reload, not a dead end.
+ * A failed dynamic import names the file it wanted. Asking for that file again tells the causes
+ * apart: no answer is the network; a 404 means a new deployment replaced it; anything else is
+ * something else.
+ */
+async function causeOf(error: unknown): Promise<Exclude<Cause, "checking">> {
+  if (!(error instanceof TypeError) || !CHUNK_FAILURE.test(error.message)) return "other";
+  if (!navigator.onLine) return "offline";
+  const url = /(https?:\/\/\S+?\.js)/.exec(error.message)?.[1];
+  if (!url) return "offline";
+  try {
+    const response = await fetch(url, { method: "HEAD", cache: "no-store" });
+    return response.status === 404 ? "new-version" : "other";
+  } catch {
+    return "offline";
+  }
+}
+
+const MESSAGES: Record<Cause, string> = {
+  checking: "This screen could not load.",
+  offline: "This screen could not load: the app can't reach the server. Check your connection, then try again.",
+  "new-version": "A new version of the app is available. Reload to get it.",
+  other: "This screen hit a problem. Reloading usually helps; your check-ins are kept.",
+};
+
+/**
+ * Shown when a screen fails to render or its code cannot load: offline, the way back is to try
+ * again once connected (a reload then would only meet the browser's offline page); after a
+ * deployment removed the old code, a reload gets the new.
  */
 function RouteErrorView({ error }: { error: unknown }) {
+  const [cause, setCause] = useState<Cause>("checking");
+  const online = useOnline();
+  const waiting = cause === "offline" && !online;
+  useEffect(() => {
+    let current = true;
+    void causeOf(error).then((found) => {
+      if (current) setCause(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [error]);
   return (
     <main id="main" className="page">
       <PageTitle title="Something went wrong">Something went wrong</PageTitle>
-      <p>
-        {isStaleBuild(error)
-          ? "A new version of the app is available. Reload to get it."
-          : "This screen hit a problem. Reloading usually helps; your check-ins are saved on the server."}
-      </p>
+      <p role="status">{MESSAGES[cause]}</p>
       <div className="button-row">
-        <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
-          Reload
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={waiting}
+          onClick={() => window.location.reload()}
+        >
+          {waiting ? "Waiting for a connection…" : cause === "offline" ? "Try again" : "Reload"}
         </button>
         <a className="button" href="/">
           Go to Today

@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from "react";
 import { NavLink } from "react-router";
 import { paths } from "@/config/paths";
+import { ConnectionStatus } from "@/components/connection-status";
 import { Notifications } from "@/components/notifications";
 import { Loading } from "@/components/status";
 
@@ -44,10 +45,28 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
       </header>
+      <ConnectionStatus />
       <main id="main" className="page">
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
       <Notifications />
+    </div>
+  );
+}
+
+/** The brand and one message, while the session is not known yet. */
+export function Splash({ loading = false, children }: { loading?: boolean; children?: ReactNode }) {
+  return (
+    <div className="auth-shell">
+      <header className="auth-brand">
+        <span className="brand-mark" aria-hidden="true">
+          ✓
+        </span>
+        Habits
+      </header>
+      <main id="main" className="page splash">
+        {loading ? <Loading /> : children}
+      </main>
     </div>
   );
 }

@@ -95,8 +95,13 @@ describe("signing up and in", () => {
       http.post("*/api/auth/login/", () => {
         attempts += 1;
         if (attempts === 1) {
+          // The API's real answer: the generic detail, and the reason as a non-field error.
           return HttpResponse.json(
-            { detail: "Email or password is wrong.", code: "invalid_credentials" },
+            {
+              detail: "The request has invalid fields.",
+              code: "invalid",
+              errors: { non_field_errors: ["The email address or the password is not correct."] },
+            },
             { status: 400 },
           );
         }
@@ -109,7 +114,8 @@ describe("signing up and in", () => {
     await user.type(await screen.findByLabelText("Email"), "ada@example.com");
     await user.type(screen.getByLabelText("Password"), "wrong");
     await user.click(screen.getByRole("button", { name: "Sign in" }));
-    expect(await screen.findByText("Email or password is wrong.")).toBeInTheDocument();
+    expect(await screen.findByText("The email address or the password is not correct.")).toBeInTheDocument();
+    expect(screen.queryByText(/invalid fields/)).not.toBeInTheDocument();
 
     await user.clear(screen.getByLabelText("Password"));
     await user.type(screen.getByLabelText("Password"), "right");

@@ -1,4 +1,4 @@
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { paths } from "@/config/paths";
 import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";
@@ -8,12 +8,14 @@ import { HabitForm } from "@/features/habits/components/habit-form/habit-form";
 export default function NewHabitRoute() {
   const create = useCreateHabit();
   const navigate = useNavigate();
+  // Opened from a link or a bookmark, there is no page of this app to go back to: go to Today.
+  const cameFromApp = useLocation().key !== "default";
   return (
     <>
       <PageTitle title="New habit">New habit</PageTitle>
       <HabitForm
         submitLabel="Create habit"
-        onCancel={() => void navigate(-1)}
+        onCancel={() => void (cameFromApp ? navigate(-1) : navigate(paths.today))}
         onSubmit={async (input) => {
           const habit = await create.mutateAsync(input);
           notify(`“${habit.name}” was created.`);

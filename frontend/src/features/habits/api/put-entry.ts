@@ -1,11 +1,8 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api } from "@/lib/api-client";
-import type { MutationConfig } from "@/lib/query-client";
+import { queueWrite, type WriteOutcome } from "@/lib/sync";
 import type { components } from "@/types/api";
 import { requestRules } from "@/types/api-rules";
-import type { Entry, EntryStatus } from "../types";
-import { applyEntryOptimistically, restoreSnapshot, type EntryTarget } from "./entry-cache";
-import { habitKeys } from "./keys";
+import type { EntryStatus } from "../types";
+import { entryWriteKey, type EntryTarget, type EntryWrite } from "./entry-cache";
 
 /** The API defaults a missing status to done; the app always says which one it means. */
 export type EntryInput = components["schemas"]["EntryInputRequest"] & { status: EntryStatus };
@@ -13,39 +10,31 @@ export type EntryInput = components["schemas"]["EntryInputRequest"] & { status: 
 /** The API's limits on an entry's fields, from its OpenAPI schema. */
 export const entryLimits = requestRules.EntryInputRequest;
 
-export interface PutEntryVariables {
-  target: EntryTarget;
-  input: EntryInput;
-}
-
-export function putEntry(habitId: number, date: string, input: EntryInput): Promise<Entry> {
-  return api.put<Entry>(`/api/habits/${habitId}/entries/${date}/`, input);
+/** An amount as typed ("2", "1,5"), checked against the API's limits: the number, or what is wrong. */
+export function parseAmount(text: string): { value: number } | { error: string } {
+  const { minimum, maximum } = entryLimits.value;
+  const trimmed = text.trim();
+  const value = Number(trimmed.replace(",", "."));
+  if (trimmed === "" || !Number.isFinite(value)) return { error: "Enter the amount as a number, like 2 or 1.5." };
+  if (value < minimum) return { error: `Enter an amount of ${minimum} or more.` };
+  if (value >= maximum) return { error: `Enter an amount below ${maximum.toLocaleString()}.` };
+  return { value };
 }
 
 /**
- * Saves a day's entry optimistically: the check mark shows at once; if the server refuses, the
- * previous state comes back, and the caller's `onError` can say why.
+ * `PUT /api/habits/{id}/entries/{day}/`, through the outbox: kept on the device first, so the day
+ * shows at once (as "will sync" until the server has it) and survives going offline or closing
+ * the tab. The PUT replaces the whole day, so sending it again, or late, is safe.
  */
-export function usePutEntry({ mutationConfig }: { mutationConfig?: MutationConfig<Entry, PutEntryVariables> } = {}) {
-  const queryClient = useQueryClient();
-  const { onError, onSettled, ...config } = mutationConfig ?? {};
-  return useMutation({
-    ...config,
-    mutationFn: ({ target, input }: PutEntryVariables) => putEntry(target.habitId, target.date, input),
-    onMutate: ({ target, input }) =>
-      applyEntryOptimistically(queryClient, target, {
-        date: target.date,
-        status: input.status,
-        value: input.value ?? null,
-        note: input.note ?? "",
-      }),
-    onError: async (...args) => {
-      restoreSnapshot(queryClient, args[2]);
-      await onError?.(...args);
-    },
-    onSettled: async (...args) => {
-      await queryClient.invalidateQueries({ queryKey: habitKeys.all });
-      await onSettled?.(...args);
-    },
+export function putEntry(target: EntryTarget, input: EntryInput): Promise<WriteOutcome> {
+  const write: EntryWrite = {
+    kind: "entry",
+    target,
+    entry: { date: target.date, status: input.status, value: input.value ?? null, note: input.note ?? "" },
+  };
+  return queueWrite({
+    key: entryWriteKey(target.habitId, target.date),
+    request: { method: "PUT", path: `/api/habits/${target.habitId}/entries/${target.date}/`, body: input },
+    data: write,
   });
 }

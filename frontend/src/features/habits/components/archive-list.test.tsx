@@ -43,6 +43,8 @@ describe("archive", () => {
     await user.click(await screen.findByRole("button", { name: "Restore Walk" }));
     expect(await screen.findByText("“Walk” is back on Today.")).toBeInTheDocument();
     await waitFor(() => expect(archivedNames()).toEqual(["Piano"]));
+    // Focus moves to the row that took its place, not to the start of the page.
+    await waitFor(() => expect(screen.getByRole("link", { name: "Piano" })).toHaveFocus());
     expect(api.log).toEqual([{ method: "PATCH", path: "1", body: { archived: false } }]);
   });
 
@@ -58,6 +60,7 @@ describe("archive", () => {
     await user.click(screen.getByRole("button", { name: "Delete Piano for good" }));
     expect(await screen.findByText("“Piano” and its history were deleted.")).toBeInTheDocument();
     await waitFor(() => expect(archivedNames()).toEqual(["Walk"]));
+    await waitFor(() => expect(screen.getByRole("link", { name: "Walk" })).toHaveFocus());
     expect(api.log).toEqual([{ method: "DELETE", path: "2", body: null }]);
   });
 
@@ -79,14 +82,18 @@ describe("archive", () => {
     let failures = 1;
     fakeHabitsApi(archived());
     server.use(
-      http.get("*/api/habits/", () => {
-        if (failures-- > 0)
-          return HttpResponse.json({ detail: "Database unavailable.", code: "unavailable" }, { status: 503 });
+      http.get("*/api/habits/", ({ request }) => {
+        // Only the archive's own request fails (Today's list is asked for alongside the session).
+        if (new URL(request.url).searchParams.get("archived") === "true" && failures-- > 0)
+          return HttpResponse.json(
+            { detail: "Something went wrong on our side.", code: "server_error" },
+            { status: 500 },
+          );
         return undefined;
       }),
     );
     const { user } = renderApp("/archive");
-    expect(await screen.findByText("Database unavailable.")).toBeInTheDocument();
+    expect(await screen.findByText("Something went wrong on our side.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(archivedNames()).toEqual(["Walk", "Piano"]));
   });

@@ -1,4 +1,4 @@
-import { useState, type CSSProperties } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { notify } from "@/components/notifications";
@@ -8,27 +8,53 @@ import { useDeleteHabit } from "../api/delete-habit";
 import { useHabits } from "../api/get-habits";
 import { useUpdateHabit } from "../api/update-habit";
 import type { Habit } from "../types";
+import { habitColours } from "./format";
 
+/**
+ * The archived habits. When one leaves the list (restored or deleted), focus moves to the row that
+ * took its place, or to the empty state's heading, never to the page's start.
+ */
 export function ArchiveList() {
   const habits = useHabits({ archived: true });
+  const listRef = useRef<HTMLUListElement>(null);
+  const emptyRef = useRef<HTMLDivElement>(null);
+  const leaving = useRef<{ id: number; index: number } | null>(null);
+  const rows = habits.data;
+
+  useEffect(() => {
+    const left = leaving.current;
+    if (!left || !rows || rows.some((habit) => habit.id === left.id)) return;
+    const next = listRef.current?.querySelectorAll("li")[Math.min(left.index, rows.length - 1)];
+    (next?.querySelector("a") ?? emptyRef.current?.querySelector<HTMLElement>("h2"))?.focus();
+    leaving.current = null;
+  }, [rows]);
+
   return (
     <>
       <PageTitle title="Archive">Archive</PageTitle>
       <p className="subtitle">Archived habits keep their history but leave Today. Restore one to track it again.</p>
       {habits.isPending && <Loading label="Loading archived habits…" />}
       {habits.isError && <ErrorState error={habits.error} onRetry={() => void habits.refetch()} />}
-      {habits.data?.length === 0 && (
-        <EmptyState title="Nothing archived">
-          <p>
-            When you pause a habit, archive it from its page. It will wait here with its history.{" "}
-            <Link to={paths.habits}>See your habits</Link>.
-          </p>
-        </EmptyState>
+      {rows?.length === 0 && (
+        <div ref={emptyRef}>
+          <EmptyState title="Nothing archived">
+            <p>
+              When you pause a habit, archive it from its page. It will wait here with its history.{" "}
+              <Link to={paths.habits}>See your habits</Link>.
+            </p>
+          </EmptyState>
+        </div>
       )}
-      {habits.data && habits.data.length > 0 && (
-        <ul className="manage-list" aria-label="Archived habits">
-          {habits.data.map((habit) => (
-            <ArchivedRow key={habit.id} habit={habit} />
+      {rows && rows.length > 0 && (
+        <ul ref={listRef} className="manage-list" aria-label="Archived habits">
+          {rows.map((habit, index) => (
+            <ArchivedRow
+              key={habit.id}
+              habit={habit}
+              onLeave={() => {
+                leaving.current = { id: habit.id, index };
+              }}
+            />
           ))}
         </ul>
       )}
@@ -36,11 +62,24 @@ export function ArchiveList() {
   );
 }
 
-function ArchivedRow({ habit }: { habit: Habit }) {
+function ArchivedRow({ habit, onLeave }: { habit: Habit; onLeave: () => void }) {
   const update = useUpdateHabit();
   const remove = useDeleteHabit();
   const [confirming, setConfirming] = useState(false);
-  const restore = () =>
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    if (moved.current) (confirming ? keepRef : deleteRef).current?.focus();
+  }, [confirming]);
+
+  const confirm = (next: boolean) => {
+    moved.current = true;
+    setConfirming(next);
+  };
+  const restore = () => {
+    onLeave();
     update.mutate(
       { id: habit.id, patch: { archived: false } },
       {
@@ -48,13 +87,16 @@ function ArchivedRow({ habit }: { habit: Habit }) {
         onError: (error) => notify(errorMessage(error), "error"),
       },
     );
-  const destroy = () =>
+  };
+  const destroy = () => {
+    onLeave();
     remove.mutate(habit.id, {
       onSuccess: () => notify(`“${habit.name}” and its history were deleted.`),
       onError: (error) => notify(errorMessage(error), "error"),
     });
+  };
   return (
-    <li className="manage-row" style={{ "--habit-color": habit.color } as CSSProperties}>
+    <li className="manage-row" style={habitColours(habit.color)}>
       <div className="manage-text">
         <Link to={paths.habit(habit.id)} className="habit-name">
           {habit.name}
@@ -74,15 +116,16 @@ function ArchivedRow({ habit }: { habit: Habit }) {
             >
               Delete for good
             </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
+            <button ref={keepRef} type="button" className="button" onClick={() => confirm(false)}>
               Keep
             </button>
           </>
         ) : (
           <button
+            ref={deleteRef}
             type="button"
             className="button"
-            onClick={() => setConfirming(true)}
+            onClick={() => confirm(true)}
             aria-label={`Delete ${habit.name}`}
           >
             Delete

@@ -18,7 +18,11 @@ function serve(habit: Habit) {
 }
 
 function dayButton(date: string) {
-  return screen.findByRole("button", { name: (name) => name.startsWith(`${formatLong(date)}:`) });
+  return screen.findByRole("gridcell", { name: (name) => name.startsWith(`${formatLong(date)}:`) });
+}
+
+function calendar() {
+  return screen.getByRole("grid", { name: /the last year/ });
 }
 
 /** Opens the habit's page and the editor of a day, as a user would: through the calendar. */
@@ -56,18 +60,27 @@ describe("day editor", () => {
     await user.click(screen.getByRole("button", { name: "Save day" }));
     const amount = screen.getByLabelText("Amount (km)");
     expect(amount).toHaveAttribute("aria-invalid", "true");
-    expect(amount).toHaveAccessibleDescription("⚠ Enter the amount, 0 or more.");
+    expect(amount).toHaveAccessibleDescription("Enter the amount as a number, like 2 or 1.5.");
     await user.type(amount, "-1");
     await user.click(screen.getByRole("button", { name: "Save day" }));
-    expect(screen.getByText(/Enter the amount, 0 or more./)).toBeInTheDocument();
+    expect(screen.getByText("Enter an amount of 0 or more.")).toBeInTheDocument();
+    expect(amount).toHaveValue("-1");
+    expect(amount).toHaveFocus();
+    await user.clear(amount);
+    await user.type(amount, "1000000000000");
+    await user.click(screen.getByRole("button", { name: "Save day" }));
+    expect(screen.getByText(/Enter an amount below 1/)).toBeInTheDocument();
     expect(api.log).toEqual([]);
 
     await user.clear(amount);
     await user.type(amount, "4,5");
     await user.type(screen.getByLabelText("Note"), "  Hills  ");
     await user.click(screen.getByRole("button", { name: "Save day" }));
-    expect(screen.queryByRole("heading", { level: 3 })).not.toBeInTheDocument();
-    expect(await dayButton(DAY)).toHaveAccessibleName(`${formatLong(DAY)}: 4.5 km, target not met`);
+    await waitFor(() => expect(screen.queryByRole("heading", { level: 3 })).not.toBeInTheDocument());
+    expect(calendar()).toHaveFocus();
+    await waitFor(async () =>
+      expect(await dayButton(DAY)).toHaveAccessibleName(`${formatLong(DAY)}: 4.5 km, target not met`),
+    );
     expect(api.log).toEqual([{ method: "PUT", path: `6/${DAY}`, body: { status: "done", value: 4.5, note: "Hills" } }]);
   });
 
@@ -89,7 +102,8 @@ describe("day editor", () => {
     api.entries.set(`5/${DAY}`, buildEntry({ date: DAY, status: "done" }));
     const { user } = await openDay(meditate());
     await user.click(screen.getByRole("button", { name: "Clear day" }));
-    expect(await dayButton(DAY)).toHaveAccessibleName(`${formatLong(DAY)}: no entry`);
+    await waitFor(async () => expect(await dayButton(DAY)).toHaveAccessibleName(`${formatLong(DAY)}: not marked`));
+    expect(calendar()).toHaveFocus();
     expect(api.log).toEqual([{ method: "DELETE", path: `5/${DAY}`, body: null }]);
   });
 
@@ -99,37 +113,80 @@ describe("day editor", () => {
     await user.click(screen.getByRole("radio", { name: "Not done" }));
     await user.click(screen.getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("heading", { level: 3 })).not.toBeInTheDocument();
+    expect(calendar()).toHaveFocus();
     expect(api.log).toEqual([]);
   });
 
-  it("puts the day back and says why when the server refuses a save, after the editor has closed", async () => {
+  it("closes on Escape, returning focus to the calendar", async () => {
+    const api = serve(meditate());
+    const { user } = await openDay(meditate());
+    await user.type(screen.getByLabelText("Note"), "Not this");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("heading", { level: 3 })).not.toBeInTheDocument();
+    expect(calendar()).toHaveFocus();
+    expect(api.log).toEqual([]);
+  });
+
+  it("opens any day of the year from the date picker, and returns focus there", async () => {
+    const api = serve(meditate());
+    const { user } = renderApp("/habits/5");
+    const picker = await screen.findByLabelText("Day");
+    expect(picker).toHaveValue("2026-03-17");
+    await user.clear(picker);
+    await user.type(picker, "2026-02-01");
+    await user.click(screen.getByRole("button", { name: "Edit this day" }));
+    expect(await screen.findByRole("heading", { name: formatLong("2026-02-01"), level: 3 })).toHaveFocus();
+    expect(screen.getByLabelText("Note")).toHaveAttribute("maxlength", "1000");
+    expect(screen.getByText("0 of 1000 characters")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Save day" }));
+    await waitFor(() => expect(picker).toHaveFocus());
+    expect(api.log).toEqual([{ method: "PUT", path: "5/2026-02-01", body: { status: "done", value: null, note: "" } }]);
+  });
+
+  it("keeps the editor, what was typed and the reason when the server refuses, and puts the day back", async () => {
     const api = serve(meditate());
     api.entries.set(`5/${DAY}`, buildEntry({ date: DAY, status: "skipped" }));
     server.use(
       http.put("*/api/habits/5/entries/:date/", () =>
-        HttpResponse.json({ detail: "That day is before the habit began.", code: "invalid" }, { status: 400 }),
+        HttpResponse.json(
+          {
+            detail: "The request has invalid fields.",
+            code: "invalid",
+            errors: { non_field_errors: ["That day is before the habit began."] },
+          },
+          { status: 400 },
+        ),
       ),
     );
     const { user } = await openDay(meditate());
     await user.click(screen.getByRole("radio", { name: "Done" }));
+    await user.type(screen.getByLabelText("Note"), "Kept");
     await user.click(screen.getByRole("button", { name: "Save day" }));
     expect(
-      await screen.findByText("“Meditate” was not saved: That day is before the habit began."),
+      await screen.findByText(/“Meditate” for (10 Mar|Mar 10) was not saved: That day is before the habit began./),
     ).toBeInTheDocument();
-    expect(await dayButton(DAY)).toHaveAccessibleName(`${formatLong(DAY)}: skipped`);
+    expect(screen.getByRole("heading", { name: formatLong(DAY), level: 3 })).toBeInTheDocument();
+    expect(screen.getByLabelText("Note")).toHaveValue("Kept");
+    await waitFor(async () => expect(await dayButton(DAY)).toHaveAccessibleName(`${formatLong(DAY)}: skipped`));
   });
 
-  it("puts the day back and says why when the server refuses to clear it", async () => {
+  it("keeps a change the server could not take now, to send it again later", async () => {
     const api = serve(meditate());
     api.entries.set(`5/${DAY}`, buildEntry({ date: DAY, status: "done" }));
+    let attempts = 0;
     server.use(
-      http.delete("*/api/habits/5/entries/:date/", () =>
-        HttpResponse.json({ detail: "The server had a problem.", code: "error" }, { status: 500 }),
-      ),
+      http.delete("*/api/habits/5/entries/:date/", () => {
+        attempts += 1;
+        return HttpResponse.json({ detail: "The server had a problem.", code: "server_error" }, { status: 500 });
+      }),
     );
     const { user } = await openDay(meditate());
     await user.click(screen.getByRole("button", { name: "Clear day" }));
-    expect(await screen.findByText("“Meditate” was not cleared: The server had a problem.")).toBeInTheDocument();
-    expect(await dayButton(DAY)).toHaveAccessibleName(`${formatLong(DAY)}: done`);
+    await waitFor(() => expect(attempts).toBe(1));
+    await waitFor(async () =>
+      expect(await dayButton(DAY)).toHaveAccessibleName(`${formatLong(DAY)}: not marked, will sync`),
+    );
+    expect(screen.queryByText(/was not cleared|was not saved/)).not.toBeInTheDocument();
+    expect(api.entries.has(`5/${DAY}`)).toBe(true);
   });
 });

@@ -1,46 +1,74 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { ApiError } from "@/lib/api-client";
 import { formatLong } from "@/lib/dates";
-import { entryLimits } from "../api/put-entry";
+import { errorMessage } from "@/components/status";
+import { deleteEntry } from "../api/delete-entry";
+import { entryLimits, parseAmount, putEntry } from "../api/put-entry";
 import type { Entry, EntryStatus, Habit } from "../types";
-import { useEntryWrites } from "./use-entry-writes";
+import { formatNumber } from "./format";
 
 interface DayEditorProps {
   habit: Habit;
   date: string;
   today: string;
   entry: Entry | undefined;
+  /** Closes the editor; the caller returns focus to what opened it. */
   onClose: () => void;
 }
 
-/** Edits one past (or today's) day of a habit: status, amount for measurable habits, and a note. */
+const NOTE_MAX = entryLimits.note.maxLength;
+
+/**
+ * Edits one day of a habit: status, amount for measurable habits, and a note. Saving closes it at
+ * once (the day waits in the outbox if offline); a refusal from the server keeps it open with the
+ * reason and what was typed. Escape closes it.
+ */
 export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps) {
   const [status, setStatus] = useState<EntryStatus>(entry?.status ?? "done");
-  const [value, setValue] = useState(entry?.value === null || entry?.value === undefined ? "" : String(entry.value));
+  const [value, setValue] = useState(
+    entry?.value === null || entry?.value === undefined ? "" : formatNumber(entry.value),
+  );
   const [note, setNote] = useState(entry?.note ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const writes = useEntryWrites();
+  const [valueError, setValueError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = useId();
   const target = { habitId: habit.id, habitName: habit.name, date, today };
 
   useLayoutEffect(() => headingRef.current?.focus(), [date]);
 
+  const settle = async (write: Promise<unknown>) => {
+    setSaving(true);
+    setFormError(null);
+    try {
+      await write;
+      onClose();
+    } catch (refusal) {
+      const noteErrors = refusal instanceof ApiError ? refusal.fieldErrors.note : undefined;
+      setFormError(noteErrors ? `Note: ${noteErrors.join(" ")}` : errorMessage(refusal));
+      setSaving(false);
+    }
+  };
+
   const save = (event: FormEvent) => {
     event.preventDefault();
     let amount: number | null = null;
     if (habit.kind === "numeric" && status === "done") {
-      amount = Number(value.replace(",", "."));
-      if (value.trim() === "" || !Number.isFinite(amount) || amount < entryLimits.value.minimum) {
-        setError(`Enter the amount, ${entryLimits.value.minimum} or more.`);
+      const parsed = parseAmount(value);
+      if ("error" in parsed) {
+        setValueError(parsed.error);
+        document.getElementById(`${id}-value`)?.focus();
         return;
       }
+      amount = parsed.value;
     }
-    writes.save(target, { status, value: amount, note: note.trim() });
-    onClose();
+    void settle(putEntry(target, { status, value: amount, note: note.trim() }));
   };
 
-  const clear = () => {
-    writes.clear(target);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
     onClose();
   };
 
@@ -51,11 +79,17 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
   ];
 
   return (
-    <section className="day-editor card" aria-labelledby={`${id}-title`}>
+    <section className="day-editor card" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown}>
       <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         {formatLong(date)}
       </h3>
-      <form onSubmit={save}>
+      <form onSubmit={save} noValidate>
+        {formError && (
+          <p className="form-error" role="alert">
+            <span aria-hidden="true">⚠ </span>
+            {formError}
+          </p>
+        )}
         <fieldset className="fieldset">
           <legend>Status</legend>
           {statuses.map((option) => (
@@ -77,28 +111,43 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
               id={`${id}-value`}
               type="text"
               inputMode="decimal"
+              autoComplete="off"
               value={value}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(event) => setValue(event.target.value)}
+              aria-invalid={valueError ? true : undefined}
+              aria-describedby={valueError ? `${id}-error` : undefined}
+              onChange={(event) => {
+                setValue(event.target.value);
+                setValueError(null);
+              }}
             />
-            {error && (
+            {valueError && (
               <p id={`${id}-error`} className="field-error">
-                ⚠ {error}
+                <span aria-hidden="true">⚠ </span>
+                {valueError}
               </p>
             )}
           </div>
         )}
         <div className="field">
           <label htmlFor={`${id}-note`}>Note</label>
-          <textarea id={`${id}-note`} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
+          <textarea
+            id={`${id}-note`}
+            rows={2}
+            maxLength={NOTE_MAX}
+            value={note}
+            aria-describedby={`${id}-count`}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <p id={`${id}-count`} className="hint counter">
+            {note.length} of {NOTE_MAX} characters
+          </p>
         </div>
         <div className="button-row">
-          <button type="submit" className="button button-primary">
-            Save day
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? "Saving…" : "Save day"}
           </button>
           {entry && (
-            <button type="button" className="button" onClick={clear}>
+            <button type="button" className="button" disabled={saving} onClick={() => void settle(deleteEntry(target))}>
               Clear day
             </button>
           )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildHabit } from "@/testing/builders";
 import { meetsTarget, scheduleSummary, targetSummary } from "./format";
-import { trimLeadingZeros } from "./score-chart";
+import { fromFirstEntry } from "./score-chart";
 
 describe("habit wording", () => {
   it.each([
@@ -9,6 +9,11 @@ describe("habit wording", () => {
     [{ frequency: { times: 3, days: 7 }, weekdays: [], period: "rolling" }, "3 times in any 7 days"],
     [{ frequency: { times: 3, days: 7 }, weekdays: [], period: "calendar" }, "3 times per calendar week"],
     [{ frequency: { times: 2, days: 10 }, weekdays: [], period: "rolling" }, "2 times in 10 days"],
+    [{ frequency: { times: 4, days: 30 }, weekdays: [], period: "rolling" }, "4 times in 30 days"],
+    [{ frequency: { times: 4, days: 30 }, weekdays: [], period: "calendar" }, "4 times per calendar month"],
+    [{ frequency: { times: 1, days: 31 }, weekdays: [], period: "calendar" }, "1 time per calendar month"],
+    [{ frequency: { times: 6, days: 365 }, weekdays: [], period: "calendar" }, "6 times per calendar year"],
+    [{ frequency: { times: 2, days: 10 }, weekdays: [], period: "calendar" }, "2 times in each fixed block of 10 days"],
     [{ frequency: { times: 1, days: 1 }, weekdays: [1, 3, 5], period: "rolling" }, "On Mon, Wed, Fri"],
   ] as const)("describes %j as %s", (schedule, text) => {
     expect(scheduleSummary(buildHabit({ ...schedule, weekdays: [...schedule.weekdays] }))).toBe(text);
@@ -25,10 +30,18 @@ describe("habit wording", () => {
     expect(targetSummary(buildHabit())).toBeNull();
   });
 
-  it("starts the score chart just before the first progress", () => {
-    const points = [0, 0, 0, 0.1, 0.2].map((score, index) => ({ date: `2026-01-0${index + 1}`, score }));
-    expect(trimLeadingZeros(points).map((point) => point.score)).toEqual([0, 0.1, 0.2]);
-    expect(trimLeadingZeros([{ score: 1 }, { score: 0.9 }])).toHaveLength(2);
-    expect(trimLeadingZeros([{ score: 0 }, { score: 0 }])).toHaveLength(2);
+  it("starts the score chart at the first entry, without the padding before it", () => {
+    const day = (index: number) => `2026-01-${String(index + 1).padStart(2, "0")}`;
+    const points = (scores: number[]) => scores.map((score, index) => ({ date: day(index), score }));
+    const scores = (list: { score: number }[]) => list.map((point) => point.score);
+    // A yes/no habit first ticked on the 4th: three days of padding at 0 %.
+    expect(scores(fromFirstEntry(points([0, 0, 0, 0.1, 0.2]), day(3)))).toEqual([0.1, 0.2]);
+    // An at-most habit starts at 100 %; its padding goes too.
+    expect(scores(fromFirstEntry(points([1, 1, 0.95, 0.97]), day(2)))).toEqual([0.95, 0.97]);
+    // Entries before the range: the days before the first one in it are real scores, and stay.
+    expect(scores(fromFirstEntry(points([0.4, 0.38, 0.37, 0.45]), day(3)))).toEqual([0.4, 0.38, 0.37, 0.45]);
+    // No entry in the range: only padding, or only real (decaying) scores.
+    expect(fromFirstEntry(points([0, 0, 0]), null)).toEqual([]);
+    expect(scores(fromFirstEntry(points([0.3, 0.29]), null))).toEqual([0.3, 0.29]);
   });
 });

@@ -1,3 +1,5 @@
+import type { CSSProperties } from "react";
+import { markOn, standingOut } from "@/lib/colour";
 import { WEEKDAYS } from "@/lib/dates";
 import type { Entry, Habit } from "../types";
 
@@ -10,19 +12,28 @@ export function formatNumber(value: number): string {
   return Number.isInteger(number) ? String(number) : number.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }
 
+function times(count: number): string {
+  return `${count} ${count === 1 ? "time" : "times"}`;
+}
+
+/**
+ * How often, in words. A calendar schedule counts within fixed periods (as the engine does): 7
+ * days are calendar weeks, 28 to 31 calendar months, 365 or 366 calendar years, any other length
+ * fixed blocks of that many days; a rolling one counts in any window of that many days.
+ */
 export function scheduleSummary(habit: Pick<Habit, "frequency" | "weekdays" | "period">): string {
-  const { times, days } = habit.frequency;
-  const calendar = habit.period === "calendar";
+  const { times: count, days } = habit.frequency;
   let text: string;
-  if (times === 1 && days === 1) text = "Every day";
-  else if (days === 7)
-    text = `${times} ${times === 1 ? "time" : "times"} ${calendar ? "per calendar week" : "in any 7 days"}`;
-  else if (days === 30 || days === 31)
-    text = `${times} ${times === 1 ? "time" : "times"} ${calendar ? "per calendar month" : "in any 30 days"}`;
-  else text = `${times} ${times === 1 ? "time" : "times"} in ${days} days`;
+  if (count === 1 && days === 1) text = "Every day";
+  else if (habit.period !== "calendar")
+    text = days === 7 ? `${times(count)} in any 7 days` : `${times(count)} in ${days} days`;
+  else if (days === 7) text = `${times(count)} per calendar week`;
+  else if (days >= 28 && days <= 31) text = `${times(count)} per calendar month`;
+  else if (days === 365 || days === 366) text = `${times(count)} per calendar year`;
+  else text = `${times(count)} in each fixed block of ${days} days`;
   if (habit.weekdays.length > 0 && habit.weekdays.length < 7) {
     const names = WEEKDAYS.filter((day) => habit.weekdays.includes(day.iso)).map((day) => day.short);
-    text = times === 1 && days === 1 ? `On ${names.join(", ")}` : `${text}, on ${names.join(", ")}`;
+    text = count === 1 && days === 1 ? `On ${names.join(", ")}` : `${text}, on ${names.join(", ")}`;
   }
   return text;
 }
@@ -41,4 +52,22 @@ export function meetsTarget(habit: Pick<Habit, "target_type" | "target_value">, 
 
 export function isDone(entry: Entry | null | undefined): boolean {
   return entry?.status === "done";
+}
+
+const LIGHT_BACKGROUNDS = ["#ffffff", "#f7f7f4"];
+const DARK_BACKGROUNDS = ["#1f2226", "#16181b"];
+
+/**
+ * The custom properties a habit's colour is drawn with: `--habit-color` as picked (the row's bar),
+ * `--habit-ink` the same colour made to stand out 3:1 from the page in the light and the dark
+ * theme (fills, lines), and `--habit-mark` a check mark that reads on that ink.
+ */
+export function habitColours(color: string): CSSProperties {
+  const light = standingOut(color, LIGHT_BACKGROUNDS);
+  const dark = standingOut(color, DARK_BACKGROUNDS);
+  return {
+    "--habit-color": color,
+    "--habit-ink": `light-dark(${light}, ${dark})`,
+    "--habit-mark": `light-dark(${markOn(light)}, ${markOn(dark)})`,
+  } as CSSProperties;
 }

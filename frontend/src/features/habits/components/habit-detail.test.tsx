@@ -30,13 +30,13 @@ describe("habit detail", () => {
     api.entries.set("5/2026-03-10", buildEntry({ date: "2026-03-10", status: "skipped" }));
     serveStats();
     const { user } = renderApp("/habits/5");
-    const day = await screen.findByRole("button", { name: /(10 March|March 10),? 2026: skipped/ });
+    const day = await screen.findByRole("gridcell", { name: /(10 March|March 10),? 2026: skipped/ });
     await user.click(day);
     expect(await screen.findByRole("heading", { name: /(10 March|March 10),? 2026/, level: 3 })).toHaveFocus();
     await user.click(screen.getByRole("radio", { name: "Done" }));
     await user.type(screen.getByLabelText("Note"), "Evening session");
     await user.click(screen.getByRole("button", { name: "Save day" }));
-    expect(await screen.findByRole("button", { name: /(10 March|March 10),? 2026: done/ })).toBeInTheDocument();
+    expect(await screen.findByRole("gridcell", { name: /(10 March|March 10),? 2026: done/ })).toBeInTheDocument();
     await waitFor(() =>
       expect(api.log).toEqual([
         { method: "PUT", path: "5/2026-03-10", body: { status: "done", value: null, note: "Evening session" } },
@@ -48,17 +48,68 @@ describe("habit detail", () => {
     fakeHabitsApi([buildHabit({ id: 5, name: "Meditate" })]);
     serveStats();
     const { user } = renderApp("/habits/5");
-    const today = await screen.findByRole("button", { name: /(18 March|March 18),? 2026/ });
-    expect(today).toHaveAttribute("tabindex", "0");
-    today.focus();
+    const calendar = await screen.findByRole("grid", { name: /Meditate, the last year/ });
+    const active = () => document.getElementById(calendar.getAttribute("aria-activedescendant") ?? "");
+    expect(active()).toHaveAccessibleName(/(18 March|March 18),? 2026/);
+    calendar.focus();
     await user.keyboard("{ArrowLeft}");
-    expect(screen.getByRole("button", { name: /(11 March|March 11),? 2026/ })).toHaveFocus();
-    await user.keyboard("{ArrowUp}");
-    expect(screen.getByRole("button", { name: /(10 March|March 10),? 2026/ })).toHaveFocus();
+    expect(active()).toHaveAccessibleName(/(11 March|March 11),? 2026/);
+    await user.keyboard("{ArrowUp}{Enter}");
+    expect(await screen.findByRole("heading", { name: /(10 March|March 10),? 2026/, level: 3 })).toHaveFocus();
+  });
+
+  it("starts the score chart at the first entry, and counts a measurable habit's days that met the target", async () => {
+    const api = fakeHabitsApi([
+      buildHabit({ id: 7, name: "Water", kind: "numeric", unit: "glasses", target_value: 8 }),
+    ]);
+    api.entries.set("7/2026-03-17", buildEntry({ date: "2026-03-17", value: 9 }));
+    server.use(
+      http.get("*/api/habits/:id/stats/", () =>
+        HttpResponse.json(
+          buildStats({
+            total_done: 92,
+            score_history: [
+              { date: "2026-03-15", score: 0 },
+              { date: "2026-03-16", score: 0 },
+              { date: "2026-03-17", score: 0.07 },
+              { date: "2026-03-18", score: 0.06 },
+            ],
+            completion: {
+              week: [],
+              month: [],
+              year: [
+                { start: "2025-03-12", end: "2025-12-31", done: 20, scheduled: 295, rate: 20 / 295 },
+                { start: "2026-01-01", end: "2026-03-18", done: 11, scheduled: 77, rate: 11 / 77 },
+              ],
+            },
+          }),
+        ),
+      ),
+    );
+    renderApp("/habits/7");
+    expect(await screen.findByRole("img", { name: /started at 7%, now 6%, highest 7%/ })).toBeInTheDocument();
+    expect(screen.getByText("Target met, past year").nextElementSibling).toHaveTextContent("31");
+    expect(screen.queryByText("92")).not.toBeInTheDocument();
+  });
+
+  it("asks again before deleting, with focus on the way back", async () => {
+    fakeHabitsApi([buildHabit({ id: 5, name: "Meditate" })]);
+    serveStats();
+    const { user } = renderApp("/habits/5");
+    await user.click(await screen.findByRole("button", { name: "Delete" }));
+    expect(screen.getByRole("button", { name: "Keep" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("button", { name: "Delete" })).toHaveFocus();
   });
 
   it("says so when the habit does not exist", async () => {
     fakeHabitsApi([]);
+    // The page asks for the stats alongside the habit, and the API refuses them too.
+    server.use(
+      http.get("*/api/habits/:id/stats/", () =>
+        HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 }),
+      ),
+    );
     renderApp("/habits/999");
     expect(await screen.findByRole("heading", { name: "Habit not found" })).toBeInTheDocument();
   });

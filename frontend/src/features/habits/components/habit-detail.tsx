@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type CSSProperties } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
@@ -7,19 +7,24 @@ import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";
 import { ErrorState, Loading, errorMessage } from "@/components/status";
 import { useDeleteHabit } from "../api/delete-habit";
+import { usePendingEntries } from "../api/entry-cache";
 import { useEntries } from "../api/get-entries";
 import { useHabit } from "../api/get-habit";
 import { useStats } from "../api/get-stats";
 import { useUpdateHabit } from "../api/update-habit";
-import type { CompletionBucket, Habit } from "../types";
+import type { CompletionBucket, Entry, Habit, HabitStats } from "../types";
 import { DayEditor } from "./day-editor";
-import { formatScore, scheduleSummary, targetSummary } from "./format";
+import { formatScore, habitColours, scheduleSummary, targetSummary } from "./format";
+import ScoreChart from "./score-chart";
+import YearHeatmap from "./year-heatmap";
 
-const ScoreChart = lazy(() => import("./score-chart"));
-const YearHeatmap = lazy(() => import("./year-heatmap"));
-
+/** The habit page asks for its habit, stats and a year of entries at once: none waits for another. */
 export function HabitDetail({ id }: { id: number }) {
+  const user = useSignedInUser();
+  const range = { start: addDays(user.today, -371), end: user.today };
   const habit = useHabit({ id });
+  const stats = useStats({ id, range, queryConfig: { enabled: !habit.isError } });
+  const entries = useEntries({ id, range, queryConfig: { enabled: !habit.isError } });
   if (habit.isPending) return <Loading label="Loading the habit…" />;
   if (habit.isError) {
     return (
@@ -30,20 +35,40 @@ export function HabitDetail({ id }: { id: number }) {
       </>
     );
   }
-  return <HabitDetailLoaded habit={habit.data} />;
+  return <HabitDetailLoaded habit={habit.data} range={range} stats={stats} entries={entries} />;
 }
 
-function HabitDetailLoaded({ habit }: { habit: Habit }) {
+interface LoadedProps {
+  habit: Habit;
+  range: { start: string; end: string };
+  stats: ReturnType<typeof useStats>;
+  entries: ReturnType<typeof useEntries>;
+}
+
+/** Where the day editor was opened from, so closing it returns focus there. */
+type Selection = { date: string; from: "calendar" | "picker" };
+
+function HabitDetailLoaded({ habit, range, stats, entries }: LoadedProps) {
   const user = useSignedInUser();
   const today = user.today;
-  const range = { start: addDays(today, -371), end: today };
-  const stats = useStats({ id: habit.id, range });
-  const entries = useEntries({ id: habit.id, range });
-  const [selected, setSelected] = useState<string | null>(null);
+  const pending = usePendingEntries();
+  const [selected, setSelected] = useState<Selection | null>(null);
+  const calendarRef = useRef<HTMLDivElement>(null);
+  const pickerRef = useRef<HTMLInputElement>(null);
   const target = targetSummary(habit);
+  const shown = mergePending(entries.data, habit.id, pending);
+  const pendingDates = new Set(
+    [...pending.values()].filter((write) => write.target.habitId === habit.id).map((write) => write.target.date),
+  );
+
+  const closeEditor = () => {
+    const from = selected?.from;
+    setSelected(null);
+    (from === "picker" ? pickerRef.current : calendarRef.current)?.focus();
+  };
 
   return (
-    <article className="habit-detail" style={{ "--habit-color": habit.color } as CSSProperties}>
+    <article className="habit-detail" style={habitColours(habit.color)}>
       <header className="page-header">
         <div>
           <PageTitle title={habit.name}>
@@ -62,58 +87,51 @@ function HabitDetailLoaded({ habit }: { habit: Habit }) {
       </header>
 
       {stats.isError && <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />}
-      <dl className="stat-tiles">
-        <div>
-          <dt>Current streak</dt>
-          <dd>{stats.data?.current_streak ?? habit.current_streak}</dd>
-        </div>
-        <div>
-          <dt>Best streak</dt>
-          <dd>{stats.data ? stats.data.best_streak : "…"}</dd>
-        </div>
-        <div>
-          <dt>Score</dt>
-          <dd>{formatScore(stats.data?.score ?? habit.score)}</dd>
-        </div>
-        <div>
-          <dt>Times done</dt>
-          <dd>{stats.data ? stats.data.total_done : "…"}</dd>
-        </div>
-      </dl>
+      <StatTiles habit={habit} stats={stats.data} />
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
-        <p className="hint">Choose a day to mark it done, skipped or not done, or to add a note.</p>
+        <p className="hint">
+          Choose a day in the calendar, or pick a date, to mark it done, skipped or not done, or to add a note.
+        </p>
         {entries.isError && <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />}
-        {entries.data && (
-          <Suspense fallback={<Loading label="Loading the calendar…" />}>
-            <YearHeatmap
-              habit={habit}
-              entries={entries.data}
-              today={today}
-              selected={selected}
-              onSelect={setSelected}
-            />
-          </Suspense>
+        {shown && (
+          <YearHeatmap
+            habit={habit}
+            entries={shown}
+            pendingDates={pendingDates}
+            today={today}
+            selected={selected?.date ?? null}
+            gridRef={calendarRef}
+            onSelect={(date) => setSelected({ date, from: "calendar" })}
+          />
         )}
+        <DayPicker
+          inputRef={pickerRef}
+          min={range.start}
+          today={today}
+          onPick={(date) => setSelected({ date, from: "picker" })}
+        />
         {selected && (
           <DayEditor
-            key={selected}
+            key={selected.date}
             habit={habit}
-            date={selected}
+            date={selected.date}
             today={today}
-            entry={entries.data?.find((entry) => entry.date === selected)}
-            onClose={() => setSelected(null)}
+            entry={shown?.find((entry) => entry.date === selected.date)}
+            onClose={closeEditor}
           />
         )}
       </section>
 
       <section className="card" aria-labelledby="score-title">
         <h2 id="score-title">Score over time</h2>
-        {stats.data && (
-          <Suspense fallback={<Loading label="Loading the chart…" />}>
-            <ScoreChart history={stats.data.score_history} color={habit.color} />
-          </Suspense>
+        {stats.data && entries.data && (
+          <ScoreChart
+            history={stats.data.score_history}
+            firstEntry={entries.data[0]?.date ?? null}
+            color={habit.color}
+          />
         )}
       </section>
 
@@ -124,6 +142,96 @@ function HabitDetailLoaded({ habit }: { habit: Habit }) {
         </section>
       )}
     </article>
+  );
+}
+
+/** The server's entries with the writes that wait for it in their place (the outbox's newest per day). */
+function mergePending(
+  entries: Entry[] | undefined,
+  habitId: number,
+  pending: ReturnType<typeof usePendingEntries>,
+): Entry[] | undefined {
+  if (!entries) return undefined;
+  const byDate = new Map(entries.map((entry) => [entry.date, entry]));
+  for (const { target, entry } of pending.values()) {
+    if (target.habitId !== habitId) continue;
+    if (entry) byDate.set(target.date, entry);
+    else byDate.delete(target.date);
+  }
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * The headline numbers. "Times done" counts every done day, which for a measurable habit includes
+ * days that missed the target; until the stats API counts met days, a measurable habit shows the
+ * days that met it over the year the page covers (the completion rows count exactly those).
+ */
+function StatTiles({ habit, stats }: { habit: Habit; stats: HabitStats | undefined }) {
+  const metThisYear = stats?.completion.year.reduce((sum, row) => sum + row.done, 0);
+  return (
+    <dl className="stat-tiles">
+      <div>
+        <dt>Current streak</dt>
+        <dd>{stats?.current_streak ?? habit.current_streak}</dd>
+      </div>
+      <div>
+        <dt>Best streak</dt>
+        <dd>{stats ? stats.best_streak : "…"}</dd>
+      </div>
+      <div>
+        <dt>Score</dt>
+        <dd>{formatScore(stats?.score ?? habit.score)}</dd>
+      </div>
+      {habit.kind === "numeric" ? (
+        <div>
+          <dt>Target met, past year</dt>
+          <dd>{metThisYear ?? "…"}</dd>
+        </div>
+      ) : (
+        <div>
+          <dt>Times done</dt>
+          <dd>{stats ? stats.total_done : "…"}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** Any day of the year by date: the calendar's days are small, this is the large-target way in. */
+function DayPicker({
+  inputRef,
+  min,
+  today,
+  onPick,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  min: string;
+  today: string;
+  onPick: (date: string) => void;
+}) {
+  const [date, setDate] = useState(addDays(today, -1));
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (date >= min && date <= today) onPick(date);
+  };
+  return (
+    <form className="day-picker" onSubmit={submit}>
+      <label htmlFor={id}>Day</label>
+      <input
+        ref={inputRef}
+        id={id}
+        type="date"
+        min={min}
+        max={today}
+        required
+        value={date}
+        onChange={(event) => setDate(event.target.value)}
+      />
+      <button type="submit" className="button">
+        Edit this day
+      </button>
+    </form>
   );
 }
 
@@ -168,11 +276,25 @@ function Completion({ weeks, months }: { weeks: CompletionBucket[]; months: Comp
   );
 }
 
+/** Edit, archive or restore, and delete after a second press; focus stays on the buttons as they change. */
 function HabitActions({ habit }: { habit: Habit }) {
   const update = useUpdateHabit();
   const remove = useDeleteHabit();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    if (!moved.current) return;
+    (confirming ? keepRef : deleteRef).current?.focus();
+  }, [confirming]);
+
+  const confirm = (next: boolean) => {
+    moved.current = true;
+    setConfirming(next);
+  };
 
   const toggleArchive = () =>
     update.mutate(
@@ -204,12 +326,12 @@ function HabitActions({ habit }: { habit: Habit }) {
           <button type="button" className="button button-danger" onClick={destroy}>
             Delete for good
           </button>
-          <button type="button" className="button" onClick={() => setConfirming(false)}>
+          <button ref={keepRef} type="button" className="button" onClick={() => confirm(false)}>
             Keep
           </button>
         </>
       ) : (
-        <button type="button" className="button" onClick={() => setConfirming(true)}>
+        <button ref={deleteRef} type="button" className="button" onClick={() => confirm(true)}>
           Delete
         </button>
       )}

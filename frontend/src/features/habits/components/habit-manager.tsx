@@ -1,4 +1,4 @@
-import { useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from "react";
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { PageTitle } from "@/components/page-title";
@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, Loading, errorMessage } from "@/components/stat
 import { useHabits } from "../api/get-habits";
 import { useReorderHabits } from "../api/reorder-habits";
 import type { Habit } from "../types";
-import { formatScore, scheduleSummary } from "./format";
+import { formatScore, habitColours, scheduleSummary } from "./format";
 
 function move<T>(items: T[], from: number, to: number): T[] {
   const next = [...items];
@@ -110,7 +110,7 @@ export function HabitManager() {
               <li
                 key={habit.id}
                 className={`manage-row${dragOrder ? " dragging-list" : ""}`}
-                style={{ "--habit-color": habit.color } as CSSProperties}
+                style={habitColours(habit.color)}
               >
                 <button
                   type="button"

@@ -1,28 +1,37 @@
-import type { CSSProperties } from "react";
 import { formatMonth, formatShortWithYear } from "@/lib/dates";
-import { formatScore } from "./format";
+import { formatScore, habitColours } from "./format";
 
 const WIDTH = 600;
 const HEIGHT = 160;
 
 /**
+ * The history from the habit's first entry on. Before it the stats API repeats the starting score
+ * (0 %, or 100 % for an at-most habit) for each day it was asked about, which says nothing.
+ * `firstEntry` is the first entry within the history's range (null: none). Entries may also exist
+ * before the range, and then the days before `firstEntry` are real scores: they are dropped only
+ * when they are all the same starting score, as the padding is.
+ */
+export function fromFirstEntry<T extends { date: string; score: number }>(points: T[], firstEntry: string | null): T[] {
+  const lead = firstEntry === null ? points : points.filter((point) => point.date < firstEntry);
+  const start = lead[0]?.score;
+  const padding = (start === 0 || start === 1) && lead.every((point) => point.score === start);
+  return padding ? points.slice(lead.length) : points;
+}
+
+/**
  * Habit strength over time, hand-drawn: an SVG that stretches to any width for the line and area,
  * with the axis labels in HTML so text never stretches with it.
  */
-/** Drops the flat run of zeros before the habit's first progress, keeping one zero to start from. */
-export function trimLeadingZeros<T extends { score: number }>(points: T[]): T[] {
-  const first = points.findIndex((point) => point.score > 0);
-  return first <= 0 ? points : points.slice(first - 1);
-}
-
 export default function ScoreChart({
   history: fullHistory,
+  firstEntry,
   color,
 }: {
   history: { date: string; score: number }[];
+  firstEntry: string | null;
   color: string;
 }) {
-  const history = trimLeadingZeros(fullHistory);
+  const history = fromFirstEntry(fullHistory, firstEntry);
   if (history.length < 2) {
     return <p className="hint">The score chart appears once the habit has a few days of history.</p>;
   }
@@ -41,7 +50,7 @@ export default function ScoreChart({
   const summary = `Score from ${formatShortWithYear(first.date)} to ${formatShortWithYear(last.date)}: started at ${formatScore(first.score)}, now ${formatScore(last.score)}, highest ${formatScore(best.score)} on ${formatShortWithYear(best.date)}.`;
 
   return (
-    <figure className="chart" style={{ "--habit-color": color } as CSSProperties}>
+    <figure className="chart" style={habitColours(color)}>
       <div className="chart-body">
         <div className="chart-y" aria-hidden="true">
           <span>100%</span>

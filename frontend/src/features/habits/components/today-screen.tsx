@@ -1,36 +1,87 @@
+import { useId, useState, type CSSProperties, type ReactNode } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
-import { formatLong } from "@/lib/dates";
+import { addDays, formatWeekdayDay, formatWeekdayShort } from "@/lib/dates";
+import { useElementWidth } from "@/lib/use-element-width";
 import { PageTitle } from "@/components/page-title";
 import { EmptyState, ErrorState, Loading } from "@/components/status";
+import { shownEntry, usePendingEntries } from "../api/entry-cache";
+import { useEntries } from "../api/get-entries";
 import { useHabits } from "../api/get-habits";
-import { CheckInRow } from "./check-in/check-in-row";
+import type { Habit } from "../types";
+import { HabitRow } from "./check-in/habit-row";
 
-export function TodayScreen() {
+/** The most days a row shows, and so the span of entries Today asks for (one query per habit). */
+export const RECENT_DAYS = 14;
+
+/**
+ * The row's measures, in CSS pixels: the stylesheet reads them from custom properties set here,
+ * so the number of days that fit is computed from the same numbers the layout uses.
+ */
+const CELL = 34;
+const CELL_GAP = 4;
+const NOTE_BUTTON = 32;
+const COLUMN_GAP = 6;
+const ROW_CHROME = 6 + 1 + 8 + 8; // colour bar, border, padding
+const NAME_MIN_PHONE = 96;
+const NAME_MIN_WIDE = 200;
+const WIDE = 600;
+
+/** How many days fit beside a habit's name in a list `width` wide (at least 3, at most RECENT_DAYS). */
+export function daysThatFit(width: number): number {
+  if (width <= 0) return 7;
+  const nameMin = width >= WIDE ? NAME_MIN_WIDE : NAME_MIN_PHONE;
+  const room = width - ROW_CHROME - nameMin - NOTE_BUTTON - 2 * COLUMN_GAP;
+  return Math.max(3, Math.min(RECENT_DAYS, Math.floor((room + CELL_GAP) / (CELL + CELL_GAP))));
+}
+
+const LAYOUT = {
+  "--cell": `${CELL}px`,
+  "--cell-gap": `${CELL_GAP}px`,
+  "--note-button": `${NOTE_BUTTON}px`,
+  "--column-gap": `${COLUMN_GAP}px`,
+} as CSSProperties;
+
+/**
+ * Today, as Loop's main screen: every active habit with its last days, ticked right there.
+ * `notice` is shown under the title (the app puts the time-zone offer there).
+ */
+export function TodayScreen({ notice }: { notice?: ReactNode }) {
   const user = useSignedInUser();
   const habits = useHabits();
+  const pending = usePendingEntries();
+  const [listRef, width] = useElementWidth<HTMLDivElement>();
+  const [announcement, setAnnouncement] = useState("");
+  const hintId = useId();
+  const today = user.today;
+  const count = daysThatFit(width);
+  const dates = Array.from({ length: count }, (_, index) => addDays(today, index - count + 1));
+  const range = { start: addDays(today, 1 - RECENT_DAYS), end: today };
 
-  const scheduled = habits.data?.filter((habit) => habit.scheduled_today) ?? [];
-  const resting = habits.data?.filter((habit) => !habit.scheduled_today) ?? [];
-  const done = scheduled.filter((habit) => habit.today_entry?.status === "done").length;
+  const list = habits.data ?? [];
+  const due = list.filter((habit) => habit.scheduled_today);
+  const done = due.filter(
+    (habit) => shownEntry(pending, habit.id, today, habit.today_entry).entry?.status === "done",
+  ).length;
 
   return (
     <>
       <header className="page-header">
         <div>
           <PageTitle title="Today">Today</PageTitle>
-          <p className="subtitle">{formatLong(user.today)}</p>
+          <p className="subtitle">{formatWeekdayDay(today)}</p>
         </div>
         <Link to={paths.newHabit} className="button button-primary">
           <span aria-hidden="true">+</span>New habit
         </Link>
       </header>
+      {notice}
 
       {habits.isPending && <Loading label="Loading your habits…" />}
       {habits.isError && <ErrorState error={habits.error} onRetry={() => void habits.refetch()} />}
 
-      {habits.data && habits.data.length === 0 && (
+      {habits.data?.length === 0 && (
         <EmptyState title="No habits yet">
           <p>
             Start with one small thing you want to do regularly — a walk, ten minutes of reading, a glass of water. You
@@ -45,37 +96,56 @@ export function TodayScreen() {
         </EmptyState>
       )}
 
-      {habits.data && habits.data.length > 0 && scheduled.length === 0 && (
-        <EmptyState title="Nothing scheduled today">
-          <p>None of your habits is due today. Enjoy the day, or open a habit to log something anyway.</p>
-        </EmptyState>
-      )}
-
-      {scheduled.length > 0 && (
-        <>
-          <p className="progress-summary" aria-live="polite">
-            {done} of {scheduled.length} done
-          </p>
-          <ul className="habit-list" aria-label="Habits scheduled today">
-            {scheduled.map((habit) => (
-              <CheckInRow key={habit.id} habit={habit} today={user.today} />
-            ))}
-          </ul>
-        </>
-      )}
-
-      {resting.length > 0 && (
-        <details className="resting">
-          <summary>Not due today ({resting.length})</summary>
-          <ul className="plain-list">
-            {resting.map((habit) => (
-              <li key={habit.id}>
-                <Link to={paths.habit(habit.id)}>{habit.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <div ref={listRef} className="today-list" style={{ ...LAYOUT, "--days": count } as CSSProperties}>
+        {list.length > 0 && (
+          <>
+            <p className="progress-summary" aria-live="polite">
+              {due.length ? `${done} of ${due.length} due today done` : "Nothing is due today"}
+            </p>
+            <p id={hintId} className="visually-hidden">
+              Each press of a yes-or-no day marks it done, then skipped, then not marked; a measurable day opens its
+              amount. Left and right arrows move between days.
+            </p>
+            <div className="day-header" aria-hidden="true">
+              <span />
+              <span className="day-header-days">
+                {dates.map((date) => (
+                  <span key={date} className={date === today ? "day-header-today" : undefined}>
+                    {date === today ? "Today" : formatWeekdayShort(date)}
+                    <small>{Number(date.slice(8))}</small>
+                  </span>
+                ))}
+              </span>
+              <span />
+            </div>
+            <ul className="habit-list" aria-label="Your habits">
+              {list.map((habit) => (
+                <TodayRow
+                  key={habit.id}
+                  habit={habit}
+                  today={today}
+                  dates={dates}
+                  range={range}
+                  pending={pending}
+                  hintId={hintId}
+                  announce={setAnnouncement}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
     </>
   );
+}
+
+function TodayRow({
+  range,
+  ...props
+}: Omit<Parameters<typeof HabitRow>[0], "entries"> & { habit: Habit; range: { start: string; end: string } }) {
+  const entries = useEntries({ id: props.habit.id, range });
+  return <HabitRow {...props} entries={entries.data} />;
 }

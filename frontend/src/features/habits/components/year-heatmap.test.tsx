@@ -20,17 +20,22 @@ function renderHeatmap({
   return { user, onSelect };
 }
 
-/** The button of a day, found by the date its name starts with. */
+/** The cell of a day, found by the date its name starts with. */
 function day(date: string) {
-  return screen.getByRole("button", { name: (name) => name.startsWith(`${formatLong(date)}:`) });
+  return screen.getByRole("gridcell", { name: (name) => name.startsWith(`${formatLong(date)}:`) });
 }
 
-function tabStops() {
-  return screen.getAllByRole("button").filter((button) => button.tabIndex === 0);
+function grid() {
+  return screen.getByRole("grid", { name: /Run, the last year/ });
+}
+
+/** The day the arrow keys are on: the grid's active descendant. */
+function active() {
+  return document.getElementById(grid().getAttribute("aria-activedescendant") ?? "");
 }
 
 describe("year heatmap", () => {
-  it("has a button per day from the Monday a year ago through today, each saying what happened", () => {
+  it("has a cell per day from the Monday a year ago through today, each saying what happened", () => {
     renderHeatmap({
       entries: [
         buildEntry({ date: "2026-03-17", status: "done" }),
@@ -38,14 +43,16 @@ describe("year heatmap", () => {
         buildEntry({ date: "2026-03-15", status: "not_done" }),
       ],
     });
-    const group = screen.getByRole("group", { name: /Run: the last year/ });
-    expect(group.querySelectorAll("button")).toHaveLength(367);
+    expect(screen.getAllByRole("row")).toHaveLength(7);
+    expect(grid().querySelectorAll("[data-date]")).toHaveLength(367);
     expect(day(FIRST_DAY)).toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: (name) => name.startsWith(formatLong(addDays(TODAY, 1))) })).toBeNull();
+    expect(
+      screen.queryByRole("gridcell", { name: (name) => name.startsWith(formatLong(addDays(TODAY, 1))) }),
+    ).toBeNull();
     expect(day("2026-03-17")).toHaveAccessibleName(`${formatLong("2026-03-17")}: done`);
     expect(day("2026-03-16")).toHaveAccessibleName(`${formatLong("2026-03-16")}: skipped`);
     expect(day("2026-03-15")).toHaveAccessibleName(`${formatLong("2026-03-15")}: not done`);
-    expect(day(TODAY)).toHaveAccessibleName(`${formatLong(TODAY)}: no entry`);
+    expect(day(TODAY)).toHaveAccessibleName(`${formatLong(TODAY)}: not marked`);
   });
 
   it("says a measurable habit's amount and whether it met the target", () => {
@@ -57,51 +64,51 @@ describe("year heatmap", () => {
     expect(day("2026-03-16")).toHaveAccessibleName(`${formatLong("2026-03-16")}: 2.5 km, target not met`);
   });
 
-  it("is a single tab stop, on today or on the selected day, which shows as pressed", async () => {
+  it("is one widget and one tab stop, on today or on the selected day, which shows as selected", async () => {
     const { user } = renderHeatmap({ selected: "2026-03-10" });
-    expect(tabStops()).toEqual([day("2026-03-10")]);
-    expect(day("2026-03-10")).toHaveAttribute("aria-pressed", "true");
-    expect(day(TODAY)).toHaveAttribute("aria-pressed", "false");
+    expect(active()).toBe(day("2026-03-10"));
+    expect(day("2026-03-10")).toHaveAttribute("aria-selected", "true");
+    expect(day(TODAY)).toHaveAttribute("aria-selected", "false");
+    expect(day(TODAY)).not.toHaveAttribute("tabindex");
     await user.tab();
-    expect(day("2026-03-10")).toHaveFocus();
+    expect(grid()).toHaveFocus();
   });
 
   it("moves by a day with up and down, by a week with left and right, and to the ends with Home and End", async () => {
     const { user } = renderHeatmap();
     await user.tab();
-    expect(day(TODAY)).toHaveFocus();
+    expect(active()).toBe(day(TODAY));
     await user.keyboard("{ArrowUp}");
-    expect(day("2026-03-17")).toHaveFocus();
-    expect(tabStops()).toEqual([day("2026-03-17")]);
+    expect(active()).toBe(day("2026-03-17"));
     await user.keyboard("{ArrowLeft}");
-    expect(day("2026-03-10")).toHaveFocus();
+    expect(active()).toBe(day("2026-03-10"));
     await user.keyboard("{ArrowRight}{ArrowDown}");
-    expect(day(TODAY)).toHaveFocus();
+    expect(active()).toBe(day(TODAY));
     await user.keyboard("{Home}");
-    expect(day(FIRST_DAY)).toHaveFocus();
+    expect(active()).toBe(day(FIRST_DAY));
     await user.keyboard("{End}");
-    expect(day(TODAY)).toHaveFocus();
+    expect(active()).toBe(day(TODAY));
+    expect(grid()).toHaveFocus();
   });
 
   it("stops at today and at the first day instead of leaving the year", async () => {
     const { user } = renderHeatmap();
     await user.tab();
     await user.keyboard("{ArrowDown}{ArrowRight}");
-    expect(day(TODAY)).toHaveFocus();
-    expect(tabStops()).toEqual([day(TODAY)]);
+    expect(active()).toBe(day(TODAY));
     await user.keyboard("{ArrowUp}");
-    expect(day("2026-03-17")).toHaveFocus();
+    expect(active()).toBe(day("2026-03-17"));
     await user.keyboard("{Home}{ArrowUp}{ArrowLeft}");
-    expect(day(FIRST_DAY)).toHaveFocus();
-    expect(tabStops()).toEqual([day(FIRST_DAY)]);
+    expect(active()).toBe(day(FIRST_DAY));
     await user.keyboard("{ArrowDown}");
-    expect(day("2025-03-18")).toHaveFocus();
+    expect(active()).toBe(day("2025-03-18"));
   });
 
   it("opens a day by click or by Enter", async () => {
     const { user, onSelect } = renderHeatmap();
     await user.click(day("2026-03-02"));
     expect(onSelect).toHaveBeenLastCalledWith("2026-03-02");
+    expect(grid()).toHaveFocus();
     await user.keyboard("{ArrowUp}{Enter}");
     expect(onSelect).toHaveBeenLastCalledWith("2026-03-01");
   });

@@ -1,139 +1,159 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
-import { addDays, daysBetween, formatLong, formatMonth, isoWeekday } from "@/lib/dates";
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from "react";
+import { WEEKDAYS, addDays, daysBetween, formatLong, formatMonth, isoWeekday } from "@/lib/dates";
 import type { Entry, Habit } from "../types";
-import { formatNumber, meetsTarget } from "./format";
+import { dayState } from "./day-state";
+import { habitColours } from "./format";
 
 interface YearHeatmapProps {
   habit: Pick<Habit, "name" | "color" | "kind" | "target_type" | "target_value" | "unit">;
   entries: Entry[];
+  /** Days whose change waits for the server. */
+  pendingDates?: ReadonlySet<string>;
   today: string;
   selected: string | null;
+  /** The grid, for returning focus to it when the day's editor closes. */
+  gridRef?: RefObject<HTMLDivElement | null>;
   onSelect: (date: string) => void;
 }
 
-function describe(
-  habit: YearHeatmapProps["habit"],
-  entry: Entry | undefined,
-): { label: string; state: string; level: number } {
-  if (!entry) return { label: "no entry", state: "empty", level: 0 };
-  if (entry.status === "skipped") return { label: "skipped", state: "skipped", level: 0 };
-  if (entry.status === "not_done") return { label: "not done", state: "missed", level: 0 };
-  if (habit.kind === "numeric" && entry.value !== null) {
-    const amount = `${formatNumber(entry.value)}${habit.unit ? ` ${habit.unit}` : ""}`;
-    const met = meetsTarget(habit, entry.value);
-    const ratio = habit.target_value ? Math.min(1, entry.value / habit.target_value) : 1;
-    return {
-      label: `${amount}, ${met ? "target met" : "target not met"}`,
-      state: met ? "done" : "partial",
-      level: habit.target_type === "at_most" ? (met ? 1 : 0.35) : Math.max(0.25, ratio),
-    };
-  }
-  return { label: "done", state: "done", level: 1 };
-}
-
 /**
- * A year of days, a column per week (Monday on top). Days are buttons that open the day's editor.
- * One button is in the tab order at a time; the arrow keys move by a day or a week.
+ * A year of days: a row per weekday (Monday on top), a column per week, all 53 in view on a wide
+ * screen. It is one widget (an ARIA grid) and one tab stop: the arrow keys move a day or a week,
+ * Enter opens the day; a click on a day opens it too. The days are drawn small to fit the year; the
+ * date picker below the grid is the large-target way to any of them (WCAG 2.5.8's equivalent).
  */
-export default function YearHeatmap({ habit, entries, today, selected, onSelect }: YearHeatmapProps) {
+export default function YearHeatmap({
+  habit,
+  entries,
+  pendingDates,
+  today,
+  selected,
+  gridRef,
+  onSelect,
+}: YearHeatmapProps) {
   const first = addDays(addDays(today, -364), 1 - isoWeekday(addDays(today, -364)));
-  const total = daysBetween(first, today) + 1;
-  const days = Array.from({ length: total }, (_, index) => addDays(first, index));
+  const weeks = Math.ceil((daysBetween(first, today) + 1) / 7);
   const byDate = new Map(entries.map((entry) => [entry.date, entry]));
-  const [focusDate, setFocusDate] = useState(selected ?? today);
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const [active, setActive] = useState(selected ?? today);
   const scroller = useRef<HTMLDivElement>(null);
-  const keyboardMove = useRef(false);
+  const idPrefix = useId();
+  const cellId = (date: string) => `${idPrefix}-${date}`;
 
   useEffect(() => {
     if (scroller.current) scroller.current.scrollLeft = scroller.current.scrollWidth;
   }, []);
 
-  useLayoutEffect(() => {
-    if (keyboardMove.current) buttons.current.get(focusDate)?.focus();
-    keyboardMove.current = false;
-  }, [focusDate]);
+  useEffect(() => {
+    document.getElementById(cellId(active))?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the ids only change with `active`
+  }, [active]);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onSelect(active);
+      return;
+    }
     const steps: Record<string, number> = {
       ArrowUp: -1,
       ArrowDown: 1,
       ArrowLeft: -7,
       ArrowRight: 7,
-      Home: -daysBetween(first, focusDate),
-      End: daysBetween(focusDate, today),
+      Home: -daysBetween(first, active),
+      End: daysBetween(active, today),
     };
     const step = steps[event.key];
     if (step === undefined) return;
     event.preventDefault();
-    const next = addDays(focusDate, step);
-    if (next < first || next > today) return;
-    keyboardMove.current = true;
-    setFocusDate(next);
+    const next = addDays(active, step);
+    if (next >= first && next <= today) setActive(next);
   };
 
-  const weeks = Math.ceil(total / 7);
+  const onClick = (event: MouseEvent) => {
+    const date = (event.target as HTMLElement).closest<HTMLElement>("[data-date]")?.dataset.date;
+    if (!date) return;
+    setActive(date);
+    onSelect(date);
+  };
+
   const monthLabels = Array.from({ length: weeks }, (_, week) => {
-    const monday = addDays(first, week * 7);
-    const sunday = addDays(monday, 6);
+    const sunday = addDays(first, week * 7 + 6);
     return sunday.slice(8) <= "07" || week === 0 ? formatMonth(sunday) : "";
   });
+  const layout = { ...habitColours(habit.color), "--weeks": weeks } as CSSProperties;
 
   return (
     <div className="heatmap-wrap">
       <div className="heatmap-scroller" ref={scroller}>
-        <div className="heatmap-months" aria-hidden="true" style={{ "--weeks": weeks } as CSSProperties}>
+        <div className="heatmap-months" aria-hidden="true" style={layout}>
           {monthLabels.map((label, index) => (
             <span key={index}>{label}</span>
           ))}
         </div>
         <div
+          ref={gridRef}
           className="heatmap"
-          role="group"
-          aria-label={`${habit.name}: the last year, one button per day. Arrow keys move between days.`}
-          style={{ "--habit-color": habit.color, "--weeks": weeks } as CSSProperties}
+          role="grid"
+          tabIndex={0}
+          aria-label={`${habit.name}, the last year: a row per weekday, a column per week. Arrow keys move between days, Enter opens one.`}
+          aria-activedescendant={cellId(active)}
+          style={layout}
           onKeyDown={onKeyDown}
+          onClick={onClick}
         >
-          {days.map((date) => {
-            const info = describe(habit, byDate.get(date));
-            return (
-              <button
-                key={date}
-                type="button"
-                ref={(element) => {
-                  if (element) buttons.current.set(date, element);
-                  else buttons.current.delete(date);
-                }}
-                className={`day day-${info.state}${date === selected ? " day-selected" : ""}${date === today ? " day-today" : ""}`}
-                style={{ "--level": info.level } as CSSProperties}
-                tabIndex={date === focusDate ? 0 : -1}
-                aria-label={`${formatLong(date)}: ${info.label}`}
-                aria-pressed={date === selected}
-                title={`${formatLong(date)}: ${info.label}`}
-                onFocus={() => setFocusDate(date)}
-                onClick={() => onSelect(date)}
-              />
-            );
-          })}
+          {WEEKDAYS.map((weekday, row) => (
+            <div key={weekday.iso} role="row" className="heatmap-row">
+              {Array.from({ length: weeks }, (_, week) => {
+                const date = addDays(first, week * 7 + row);
+                if (date > today) return <span key={date} role="gridcell" className="day day-future" />;
+                const state = dayState(habit, byDate.get(date));
+                const label = `${formatLong(date)}: ${state.label}${pendingDates?.has(date) ? ", will sync" : ""}`;
+                const classes = [
+                  "day",
+                  `mark-${state.mark}`,
+                  date === selected ? "day-selected" : "",
+                  date === today ? "day-today" : "",
+                  date === active ? "day-active" : "",
+                ];
+                return (
+                  <span
+                    key={date}
+                    id={cellId(date)}
+                    role="gridcell"
+                    data-date={date}
+                    className={classes.filter(Boolean).join(" ")}
+                    style={{ "--level": state.level } as CSSProperties}
+                    aria-label={label}
+                    aria-selected={date === selected}
+                    title={label}
+                  />
+                );
+              })}
+            </div>
+          ))}
         </div>
       </div>
       <ul className="heatmap-legend" aria-label="Legend">
         <li>
-          <span className="day day-empty" aria-hidden="true" /> No entry
+          <span className="day mark-empty" aria-hidden="true" /> Not marked
         </li>
         <li>
-          <span
-            className="day day-done"
-            style={{ "--habit-color": habit.color, "--level": 1 } as CSSProperties}
-            aria-hidden="true"
-          />{" "}
-          Done
+          <span className="day mark-done" style={{ "--level": 1 } as CSSProperties} aria-hidden="true" /> Done
         </li>
         <li>
-          <span className="day day-skipped" aria-hidden="true" /> Skipped
+          <span className="day mark-skipped" aria-hidden="true" /> Skipped
         </li>
         <li>
-          <span className="day day-missed" aria-hidden="true" /> Not done
+          <span className="day mark-missed" aria-hidden="true" /> Not done
         </li>
       </ul>
     </div>

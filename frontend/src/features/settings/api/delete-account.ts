@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { replaceSignedInUser } from "@/lib/auth";
+import { replaceSignedInUser, userKeys, type User } from "@/lib/auth";
 import type { MutationConfig } from "@/lib/query-client";
+import { forgetUserWrites } from "@/lib/sync";
 
 /**
  * Written here because the schema cannot carry it: drf-spectacular leaves request bodies out of
@@ -24,6 +25,9 @@ export function useDeleteAccount({
     ...config,
     mutationFn: deleteAccount,
     onSuccess: async (...args) => {
+      // Writes still waiting for the server belong to an account that is gone.
+      const gone = queryClient.getQueryData<User | null>(userKeys.me());
+      if (gone) await forgetUserWrites(gone.id);
       replaceSignedInUser(queryClient, null);
       await onSuccess?.(...args);
     },

@@ -11,6 +11,7 @@ import { useDeleteAccount } from "../api/delete-account";
 import { exportLoopUrl } from "../api/export-loop";
 import { useImportLoop, type ImportResult } from "../api/import-loop";
 import { settingsLimits, useUpdateMe } from "../api/update-me";
+import { ThemeSection } from "./theme-section";
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -29,6 +30,7 @@ export function SettingsScreen() {
     <>
       <PageTitle title="Settings">Settings</PageTitle>
       <DayPreferences />
+      <ThemeSection />
       <ImportSection />
       <section className="card" aria-labelledby="export-title">
         <h2 id="export-title">Export</h2>

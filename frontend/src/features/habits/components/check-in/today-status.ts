@@ -1,4 +1,4 @@
-import type { Habit } from "../../types";
+import type { Entry, Habit } from "../../types";
 import { formatNumber, meetsTarget, scheduleSummary, targetSummary } from "../format";
 
 export interface TodayStatus {
@@ -7,8 +7,7 @@ export interface TodayStatus {
 }
 
 /** Where a habit stands today, in words (the tone only adds colour to what the text says). */
-export function todayStatus(habit: Habit): TodayStatus {
-  const entry = habit.today_entry;
+export function todayStatus(habit: Habit, entry: Entry | null): TodayStatus {
   if (entry?.status === "skipped") return { text: "Skipped today", tone: "skipped" };
   if (habit.kind === "numeric") {
     const target = targetSummary(habit) ?? "";
@@ -21,5 +20,5 @@ export function todayStatus(habit: Habit): TodayStatus {
       : { text: `${amount} so far`, tone: "open" };
   }
   if (entry?.status === "done") return { text: "✓ Done today", tone: "done" };
-  return { text: scheduleSummary(habit), tone: "open" };
+  return { text: habit.scheduled_today ? scheduleSummary(habit) : "Not due today", tone: "open" };
 }

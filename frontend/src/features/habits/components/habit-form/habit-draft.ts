@@ -2,9 +2,16 @@ import type { HabitInput } from "../../api/create-habit";
 import { PALETTE } from "./colour-picker";
 
 /** The schedule choices the form offers; each maps to a frequency, weekdays and period. */
-export type Preset = "daily" | "per_week" | "n_in_d" | "weekdays";
+export type Preset = "daily" | "per_week" | "per_month" | "n_in_d" | "weekdays";
 
 export const DAYS_PER_WEEK = 7;
+/** "N per month" is N in 30 days: any 30 days, or (counted by the calendar) each calendar month. */
+export const DAYS_PER_MONTH = 30;
+
+/** Presets whose counting the user chooses: any window of days, or calendar weeks and months. */
+export function offersCalendar(preset: Preset): boolean {
+  return preset === "per_week" || preset === "per_month";
+}
 
 /** The form's state: a habit's fields as the user types them (numbers still text). */
 export interface Draft {
@@ -44,6 +51,7 @@ function presetOf(input: HabitInput): Preset {
   if (input.weekdays.length > 0) return "weekdays";
   if (input.frequency.times === 1 && input.frequency.days === 1) return "daily";
   if (input.frequency.days === DAYS_PER_WEEK) return "per_week";
+  if (input.frequency.days === DAYS_PER_MONTH) return "per_month";
   return "n_in_d";
 }
 
@@ -75,7 +83,9 @@ export function toInput(draft: Draft): HabitInput {
       ? { times: 1, days: 1 }
       : draft.preset === "per_week"
         ? { times, days: DAYS_PER_WEEK }
-        : { times, days };
+        : draft.preset === "per_month"
+          ? { times, days: DAYS_PER_MONTH }
+          : { times, days };
   return {
     name: draft.name.trim(),
     question: draft.question.trim(),

@@ -58,7 +58,7 @@ describe("habit form", () => {
     await user.selectOptions(screen.getByLabelText("Frequency"), "A number of times per week");
     await user.clear(screen.getByLabelText("Times"));
     await user.type(screen.getByLabelText("Times"), "3");
-    await user.click(screen.getByRole("radio", { name: "Per calendar week or month" }));
+    await user.click(screen.getByRole("radio", { name: "Per calendar week (Monday to Sunday)" }));
     expect(screen.getByText("Schedule: 3 times per calendar week")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Create habit" }));
     await screen.findByRole("heading", { name: "Today", level: 1 });
@@ -70,6 +70,58 @@ describe("habit form", () => {
       frequency: { times: 3, days: 7 },
       period: "calendar",
     });
+  });
+
+  it("offers N per month, counted in any 30 days or per calendar month", async () => {
+    fakeHabitsApi([]);
+    const bodies = captureCreate();
+    const { user } = renderApp("/habits/new");
+    await user.type(await screen.findByLabelText("Name"), "Call Mum");
+    await user.selectOptions(screen.getByLabelText("Frequency"), "A number of times per month");
+    await user.clear(screen.getByLabelText("Times"));
+    await user.type(screen.getByLabelText("Times"), "4");
+    expect(screen.getByText("Schedule: 4 times in 30 days")).toBeInTheDocument();
+    await user.click(screen.getByRole("radio", { name: "Per calendar month" }));
+    expect(screen.getByText("Schedule: 4 times per calendar month")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    await screen.findByRole("heading", { name: "Today", level: 1 });
+    expect(bodies[0]).toMatchObject({ frequency: { times: 4, days: 30 }, period: "calendar" });
+  });
+
+  it("counts “N in D days” in any window of days, offering calendar counting only for weeks and months", async () => {
+    fakeHabitsApi([]);
+    const bodies = captureCreate();
+    const { user } = renderApp("/habits/new");
+    await user.type(await screen.findByLabelText("Name"), "Swim");
+    await user.selectOptions(screen.getByLabelText("Frequency"), "A number of times per week");
+    await user.click(screen.getByRole("radio", { name: "Per calendar week (Monday to Sunday)" }));
+    await user.selectOptions(screen.getByLabelText("Frequency"), "A number of times in a number of days");
+    expect(screen.queryByRole("group", { name: "Count the times" })).not.toBeInTheDocument();
+    await user.clear(screen.getByLabelText("Days"));
+    await user.type(screen.getByLabelText("Days"), "10");
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    await screen.findByRole("heading", { name: "Today", level: 1 });
+    expect(bodies[0]).toMatchObject({ frequency: { times: 1, days: 10 }, period: "rolling" });
+  });
+
+  it("shows a habit's fixed-block counting (from a Loop import) so it can be seen and changed", async () => {
+    fakeHabitsApi([buildHabit({ id: 9, name: "Dentist", frequency: { times: 2, days: 10 }, period: "calendar" })]);
+    const { user } = renderApp("/habits/9/edit");
+    expect(await screen.findByRole("radio", { name: "In fixed blocks of 10 days" })).toBeChecked();
+    expect(screen.getByText("Schedule: 2 times in each fixed block of 10 days")).toBeInTheDocument();
+    await user.click(screen.getByRole("radio", { name: "In any 10 days in a row" }));
+    expect(screen.getByText("Schedule: 2 times in 10 days")).toBeInTheDocument();
+  });
+
+  it("goes to Today on Cancel when opened from outside the app, and back when opened from it", async () => {
+    fakeHabitsApi([]);
+    const { user } = renderApp("/habits/new");
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
+    await user.click(screen.getByRole("navigation", { name: "Main" }).querySelector("a[href='/habits']")!);
+    await user.click(await screen.findByRole("link", { name: "New habit" }));
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(await screen.findByRole("heading", { name: "Habits", level: 1 })).toBeInTheDocument();
   });
 
   it("schedules chosen weekdays", async () => {

@@ -3,21 +3,32 @@ import type { FieldErrors } from "@/lib/api-client";
 import { apiEnums } from "@/types/api-rules";
 import { habitLimits, type HabitInput } from "../../api/create-habit";
 import { scheduleSummary } from "../format";
-import { DAYS_PER_WEEK, toInput, type Draft, type DraftChange, type Preset } from "./habit-draft";
+import {
+  DAYS_PER_MONTH,
+  DAYS_PER_WEEK,
+  offersCalendar,
+  toInput,
+  type Draft,
+  type DraftChange,
+  type Preset,
+} from "./habit-draft";
 import { WeekdayPicker } from "./weekday-picker";
 
 const PRESET_LABELS: Record<Preset, string> = {
   daily: "Every day",
   per_week: "A number of times per week",
+  per_month: "A number of times per month",
   n_in_d: "A number of times in a number of days",
   weekdays: "On chosen weekdays",
 };
 
-/** A label for every period the API knows; a period added to the API fails the type check until it has one. */
-const PERIOD_LABELS: Record<HabitInput["period"], string> = {
-  rolling: "In any rolling window of days",
-  calendar: "Per calendar week or month",
-};
+/** A label for every period the API knows, per preset; a period added to the API fails the type check until it has one. */
+function periodLabels(preset: Preset, days: string): Record<HabitInput["period"], string> {
+  if (preset === "per_week")
+    return { rolling: "In any 7 days in a row", calendar: "Per calendar week (Monday to Sunday)" };
+  if (preset === "per_month") return { rolling: "In any 30 days in a row", calendar: "Per calendar month" };
+  return { rolling: `In any ${days} days in a row`, calendar: `In fixed blocks of ${days} days` };
+}
 
 interface ScheduleFieldsetProps {
   draft: Draft;
@@ -25,10 +36,19 @@ interface ScheduleFieldsetProps {
   onChange: DraftChange;
 }
 
-/** "How often": a preset, the times and days it needs, the weekdays or the period, and the schedule in words. */
+/**
+ * "How often": a preset, the times and days it needs, the weekdays or the period, and the schedule
+ * in words. Calendar counting is offered for weeks and months, where it means what it says; "a
+ * number of times in a number of days" counts any window of days (a habit that already counts in
+ * fixed blocks, from a Loop import, shows that choice so it can be seen and changed).
+ */
 export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetProps) {
   const { times, days } = habitLimits.frequency;
-  const counted = draft.preset === "per_week" || draft.preset === "n_in_d";
+  const counted = draft.preset === "per_week" || draft.preset === "per_month" || draft.preset === "n_in_d";
+  const periodChoice = offersCalendar(draft.preset) || draft.period === "calendar";
+  const labels = periodLabels(draft.preset, draft.days);
+  const timesMax =
+    draft.preset === "per_week" ? DAYS_PER_WEEK : draft.preset === "per_month" ? DAYS_PER_MONTH : times.maximum;
   const frequencyErrors = [...(errors.frequency ?? []), ...(errors.period ?? [])];
 
   return (
@@ -39,7 +59,10 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
           <select
             {...props}
             value={draft.preset}
-            onChange={(event) => onChange({ preset: event.target.value as Preset })}
+            onChange={(event) => {
+              const preset = event.target.value as Preset;
+              onChange(offersCalendar(preset) ? { preset } : { preset, period: "rolling" });
+            }}
           >
             {Object.entries(PRESET_LABELS).map(([preset, label]) => (
               <option key={preset} value={preset}>
@@ -57,7 +80,7 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
                 {...props}
                 type="number"
                 min={times.minimum}
-                max={draft.preset === "per_week" ? DAYS_PER_WEEK : times.maximum}
+                max={timesMax}
                 value={draft.times}
                 onChange={(event) => onChange({ times: event.target.value })}
               />
@@ -86,7 +109,7 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
           onChange={(weekdays) => onChange({ weekdays })}
         />
       )}
-      {counted && (
+      {counted && periodChoice && (
         <fieldset className="fieldset nested">
           <legend>Count the times</legend>
           {apiEnums.PeriodEnum.map((period) => (
@@ -97,7 +120,7 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
                 checked={draft.period === period}
                 onChange={() => onChange({ period })}
               />
-              {PERIOD_LABELS[period]}
+              {labels[period]}
             </label>
           ))}
         </fieldset>

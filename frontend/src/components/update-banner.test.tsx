@@ -1,0 +1,11 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { UpdateBanner } from "./update-banner";
+
+describe("update banner", () => {
+  it("stays hidden until a new version has been downloaded", () => {
+    const { container } = render(<UpdateBanner />);
+    expect(container).toBeEmptyDOMElement();
+    expect(screen.queryByRole("button", { name: "Reload to use it" })).not.toBeInTheDocument();
+  });
+});
