@@ -14,9 +14,9 @@ locals {
   # Names of docs/CONTRACT_NOTES.md, shared by both functions.
   common_environment = {
     DJANGO_SETTINGS_MODULE       = "config.settings.production"
-    DJANGO_ALLOWED_HOSTS         = join(",", [local.api_host, var.site_domain])
+    DJANGO_ALLOWED_HOSTS         = join(",", [local.api_host, var.origin_domain_name, var.site_domain])
     DJANGO_CSRF_TRUSTED_ORIGINS  = "https://${var.site_domain}"
-    DJANGO_SECRET_KEY_SECRET_ARN = aws_secretsmanager_secret.this.arn
+    DJANGO_SECRET_KEY_SECRET_ARN = local.django_secret_arn
     DATABASE_HOST                = var.database_host
     DATABASE_PORT                = tostring(var.database_port)
     DATABASE_NAME                = var.database_name
@@ -37,7 +37,7 @@ locals {
     REDIS_CACHE_NAME = var.cache_name
     # Only requests that came through CloudFront carry this header with the secret's current or
     # previous value; the viewer's address is in the header CloudFront sets.
-    ORIGIN_SECRET_ARN     = aws_secretsmanager_secret.origin.arn
+    ORIGIN_SECRET_ARN     = local.origin_secret_arn
     ORIGIN_VERIFY_HEADER  = var.origin_verify_header_name
     CLIENT_ADDRESS_HEADER = var.client_address_header_name
     API_BASE_PATH         = var.api_base_path
@@ -46,7 +46,7 @@ locals {
   migrate_environment = merge(local.common_environment, {
     HABITS_FUNCTION = "migrate"
     # Migrations connect as the master user and create (and grant) the application role.
-    DATABASE_SECRET_ARN           = var.database_secret_arn
+    DATABASE_SECRET_ARN           = var.standby ? "" : var.database_secret_arn
     DATABASE_APP_USER             = var.database_app_user
     DATABASE_STATEMENT_TIMEOUT_MS = tostring(var.migrate_statement_timeout_ms)
     DATABASE_LOCK_TIMEOUT_MS      = tostring(var.migrate_lock_timeout_ms)
@@ -96,6 +96,27 @@ resource "aws_ecr_repository_policy" "this" {
       }
     }]
   })
+}
+
+# Every image pushed here is copied to the standby's repository of the same name (created there
+# beforehand with its own key, policy and lifecycle): the standby's functions never pull across regions.
+# One replication configuration per registry (account and region): one account per environment.
+resource "aws_ecr_replication_configuration" "this" {
+  count = var.replica_region == null ? 0 : 1
+
+  replication_configuration {
+    rule {
+      destination {
+        region      = var.replica_region
+        registry_id = local.account_id
+      }
+
+      repository_filter {
+        filter      = aws_ecr_repository.this.name
+        filter_type = "PREFIX_MATCH"
+      }
+    }
+  }
 }
 
 resource "aws_ecr_lifecycle_policy" "this" {

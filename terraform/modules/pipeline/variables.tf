@@ -165,3 +165,20 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "pipelines" {
+  description = "Which pipelines to create: terraform, backend, frontend. A standby has the terraform pipeline only (its images come by ECR replication, its site is the primary's)."
+  type        = list(string)
+  default     = ["terraform", "backend", "frontend"]
+
+  validation {
+    condition     = length(var.pipelines) > 0 && alltrue([for p in var.pipelines : contains(["terraform", "backend", "frontend"], p)])
+    error_message = "pipelines must list one or more of: terraform, backend, frontend."
+  }
+}
+
+variable "environment_directory" {
+  description = "Directory of terraform/environments whose environment.tfvars the terraform build plans with (its ENVIRONMENT); null for environment itself (production-dr for production's standby)."
+  type        = string
+  default     = null
+}
