@@ -1,13 +1,17 @@
 """What moto lacks for the disaster-recovery runbook, added to moto in this process.
 
-moto 5 has no ElastiCache Serverless (create/describe/delete_serverless_cache). The drill (ops.drill)
-and the tests add it here, in the memory of the moto that serves them (mock_aws, or the in-process
+moto 5 has no ElastiCache Serverless (create/describe/delete_serverless_cache) and no AWS Backup
+recovery points (list_recovery_points_by_backup_vault). The drill (ops.drill) and the tests add them here, in the memory of the moto that serves them (mock_aws, or the in-process
 ThreadedMotoServer); the answers follow the shapes of botocore's service model, which moto serializes.
 A cache is "available" at once: the drill prices the time AWS takes separately.
 """
 
+import json
+from datetime import datetime
 from typing import Any
 
+from moto.backup import urls as backup_urls
+from moto.backup.responses import BackupResponse
 from moto.core.responses import ActionResult
 from moto.elasticache.exceptions import ElastiCacheException
 from moto.elasticache.responses import ElastiCacheResponse
@@ -65,7 +69,36 @@ def delete_serverless_cache(self: ElastiCacheResponse) -> ActionResult:
     return ActionResult({"ServerlessCache": {**cache, "Status": "deleting"}})
 
 
+# (account, region, vault) -> recovery points, as AWS Backup lists them
+RECOVERY_POINTS: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+
+
+def recovery_point_add(
+    *, account: str, region: str, vault: str, arn: str, resource_arn: str, created: datetime
+) -> None:
+    """A COMPLETED Aurora recovery point (a copy lands in the DR vault like this)."""
+    RECOVERY_POINTS.setdefault((account, region, vault), []).append(
+        {
+            "RecoveryPointArn": arn,
+            "BackupVaultName": vault,
+            "ResourceArn": resource_arn,
+            "ResourceType": "Aurora",
+            "Status": "COMPLETED",
+            "CreationDate": created.timestamp(),
+        }
+    )
+
+
+def list_recovery_points_by_backup_vault(self: BackupResponse) -> str:
+    vault = self.path.split("/")[2]
+    points = RECOVERY_POINTS.get((self.current_account, self.region, vault), [])
+    return json.dumps({"RecoveryPoints": points})
+
+
 def install() -> None:
-    """Teach moto's ElastiCache the serverless operations (idempotent)."""
+    """Teach moto the operations above (idempotent)."""
     for operation in (create_serverless_cache, describe_serverless_caches, delete_serverless_cache):
         setattr(ElastiCacheResponse, operation.__name__, operation)
+    BackupResponse.list_recovery_points_by_backup_vault = list_recovery_points_by_backup_vault  # type: ignore[attr-defined]
+    pattern = "{0}/backup-vaults/(?P<name>[^/]+)/recovery-points/$"
+    backup_urls.url_paths[pattern] = backup_urls.response.dispatch
