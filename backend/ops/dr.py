@@ -252,7 +252,9 @@ def security_group_ids(args: argparse.Namespace) -> list[str] | None:
         Filters=[{"Name": "group-name", "Values": args.security_group_name}]
     )["SecurityGroups"]
     if len(groups) != len(args.security_group_name):
-        raise RestoreError(f"security groups {args.security_group_name} not all in {args.dr_region}")
+        raise RestoreError(
+            f"security groups {args.security_group_name} not all in {args.dr_region}"
+        )
     return [str(group["GroupId"]) for group in groups]
 
 
@@ -404,7 +406,8 @@ Restored: {args.target_cluster} ({args.dr_region})
   master secret:   {secret}
 
 Next (docs/RUNBOOK_DR.md): the cache if it is not there yet, then point the functions at both:
-  python -m ops.dr point --stack <STACK> --region {args.dr_region} --cluster {args.target_cluster}"""
+  python -m ops.dr point --stack <STACK> --region {args.dr_region} \\
+    --cluster {args.target_cluster}"""
     )
 
 

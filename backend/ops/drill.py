@@ -1,15 +1,16 @@
 """Rehearse docs/RUNBOOK_DR.md with us-east-1 dead, then the way back: `make dr-drill`.
 
-A moto server stands in for AWS. Before the outage the drill seeds what production and its pilot light
-hold (the primary in us-east-1; in us-west-2 the replicated image, secrets and backup copy, the pilot
-light's network, database and cache parts, its functions and the failover switch). Then us-east-1
-"fails": every request reaches moto through a gate that refuses those signed for us-east-1 (SigV4's
-credential scope), which covers the regional endpoints there and the global control planes that live
-there (IAM, Route 53, CloudFront, STS's global endpoint). The runbook's commands run as an operator
-pastes them, one process each; a step fails on a non-zero exit status or on any request the gate
-refused. The drill prints the RPO (the newest copy's age when the failover starts, as `ops.dr status`
-measures it) and the RTO (the sum of what AWS documents, or our estimate where it documents nothing,
-for each step moto does at once). Then us-east-1 comes back and the way back runs the same way.
+A moto server stands in for AWS. Before the outage the drill seeds what production and its pilot
+light hold (the primary in us-east-1; in us-west-2 the replicated image, secrets and backup copy,
+the pilot light's network, database and cache parts, its functions and the failover switch). Then
+us-east-1 "fails": every request reaches moto through a gate that refuses those signed for us-east-1
+(SigV4's credential scope), which covers the regional endpoints there and the global control planes
+that live there (IAM, Route 53, CloudFront, STS's global endpoint). The runbook's commands run as an
+operator pastes them, one process each; a step fails on a non-zero exit status or on any request
+the gate refused. The drill prints the RPO (the newest copy's age when the failover starts, as
+`ops.dr status` measures it) and the RTO (the sum of what AWS documents, or our estimate where it
+documents nothing, for each step moto does at once). Then us-east-1 comes back and the way back
+runs the same way.
 
 It proves the commands, their order and that none of them needs us-east-1, not AWS's behaviour: the
 quarterly drill in a scratch account does that (docs/RUNBOOK_DR.md).
@@ -27,7 +28,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -60,9 +61,10 @@ MIGRATED = {"exit_status": 0, "output": "No migrations to apply."}
 # replaced by the quarterly drill's measurements.
 ESTIMATE = "our estimate for 1 GB (AWS publishes no duration; measure it in the quarterly drill)"
 SOURCES = {
-    "route53": "Route 53 Developer Guide, 'How Amazon Route 53 determines whether a health check is "
-    "healthy' (health checks follow a CloudWatch alarm's state) + the alias record's 60 s TTL",
-    "elasticache": "AWS, 'Amazon ElastiCache Serverless' launch: 'create a cache in under a minute'",
+    "route53": "Route 53 Developer Guide, 'How Amazon Route 53 determines whether a health check "
+    "is healthy' (health checks follow a CloudWatch alarm's state) + the alias record's 60 s TTL",
+    "elasticache": "AWS, 'Amazon ElastiCache Serverless' launch: "
+    "'create a cache in under a minute'",
     "lambda": "AWS Lambda Developer Guide, function states: updates take seconds (Pending -> "
     "Active); we allow 5 minutes for two functions and a version",
 }
@@ -77,13 +79,10 @@ class Step:
     minutes: float
     source: str
     drill_options: tuple[str, ...] = ()
-    environment: dict[str, str] = field(default_factory=dict)
 
     @property
     def argv(self) -> list[str]:
-        words = shlex.split(self.command)
-        assignments = [word for word in words if re.fullmatch(r"[A-Z_]+=.*", word)]
-        return [*words[len(assignments) :], *self.drill_options]
+        return [*shlex.split(self.command), *self.drill_options]
 
 
 RESTORE_OPTIONS = (
@@ -125,11 +124,10 @@ FAILOVER: list[Step] = [
     ),
     Step(
         "5. migrations of that image on the restored database",
-        "AWS_REGION=us-west-2 python -m ops.deploy invoke-manage "
+        "python -m ops.deploy invoke-manage --region us-west-2 "
         '--function habits-production-migrate --command "migrate --noinput"',
         5,
         "our estimate (normally 'No migrations to apply')",
-        environment={"AWS_REGION": DR_REGION},
     ),
     Step(
         "6. open: the failover switch sends the API origin to us-west-2",
@@ -175,11 +173,10 @@ FAILBACK: list[Step] = [
     ),
     Step(
         "5. migrations there",
-        "AWS_REGION=us-east-1 python -m ops.deploy invoke-manage "
+        "python -m ops.deploy invoke-manage --region us-east-1 "
         '--function habits-production-migrate --command "migrate --noinput"',
         5,
         "our estimate",
-        environment={"AWS_REGION": PRIMARY_REGION},
     ),
     Step(
         "6. close: the failover switch sends the API origin back to us-east-1",
@@ -194,6 +191,12 @@ FAILBACK: list[Step] = [
         "--cluster habits-production-dr",
         1,
         "deletions run on AWS's side after the call returns",
+    ),
+    Step(
+        "8. the standby's API takes requests again, ready for the next time",
+        "python -m ops.dr unfreeze --stack habits-production --region us-west-2",
+        1,
+        SOURCES["lambda"],
     ),
 ]
 
@@ -230,7 +233,7 @@ class RegionGate(ThreadingHTTPServer):
 class GateHandler(BaseHTTPRequestHandler):
     server: RegionGate
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the drill prints what matters."""
 
     def relay(self) -> None:
@@ -334,7 +337,7 @@ def image_seed(region: str) -> str:
 
 def world_seed(copy_age: timedelta) -> str:
     """Production and its pilot light before the outage; returns the copy's identifier."""
-    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.core.models import DEFAULT_ACCOUNT_ID
     from moto.rds.models import rds_backends
 
     from ops import fakes
@@ -365,7 +368,7 @@ def world_seed(copy_age: timedelta) -> str:
     )
     copied = rds_backends[DEFAULT_ACCOUNT_ID][DR_REGION].cluster_snapshots[copy_id]
     copied.created = copied.created - copy_age
-    # AWS Backup's copy of an Aurora recovery point is that cluster snapshot, listed in the DR vault.
+    # AWS Backup's copy of an Aurora recovery point is that cluster snapshot, in the DR vault.
     vault = boto3.client("backup", region_name=DR_REGION).create_backup_vault(
         BackupVaultName=f"{STACK}-dr"
     )["BackupVaultName"]
@@ -402,7 +405,7 @@ def world_seed(copy_age: timedelta) -> str:
 
 def migrations_queue() -> None:
     """The migration function's answer, for moto's Lambda without Docker."""
-    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.core.models import DEFAULT_ACCOUNT_ID
     from moto.moto_api._internal.models import moto_api_backend
 
     for region in (PRIMARY_REGION, DR_REGION):
@@ -413,10 +416,9 @@ def step_run(step: Step, gate: RegionGate) -> tuple[bool, float, str]:
     print(f"\n== {step.title}\n$ {step.command}", flush=True)
     refused_before = len(gate.refused)
     started = time.monotonic()
-    environment = {**os.environ, **step.environment}
     argv = [sys.executable, *step.argv[1:]]  # fixed arguments, no shell
     result = subprocess.run(  # noqa: S603
-        argv, cwd=BACKEND_DIR, env=environment, capture_output=True, text=True, check=False
+        argv, cwd=BACKEND_DIR, capture_output=True, text=True, check=False
     )
     elapsed = time.monotonic() - started
     print(result.stdout, end="")
@@ -458,7 +460,12 @@ def rpo_minutes(status_output: str) -> float | None:
     return float(newest["age_minutes"]) if newest else None
 
 
-def drill_run(argv: Sequence[str] | None = None, *, failover: Sequence[Step] = FAILOVER) -> int:
+def drill_run(
+    argv: Sequence[str] | None = None,
+    *,
+    failover: Sequence[Step] = FAILOVER,
+    failback: Sequence[Step] = FAILBACK,
+) -> int:
     parser = argparse.ArgumentParser(prog="python -m ops.drill", description=__doc__.split("\n")[0])
     parser.add_argument(
         "--copy-age-minutes",
@@ -483,6 +490,9 @@ def drill_run(argv: Sequence[str] | None = None, *, failover: Sequence[Step] = F
     started = time.monotonic()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
+    from moto.moto_api._internal.models import moto_api_backend
+
+    moto_api_backend.reset()  # one process may run several drills (the tests do)
     host, port = server.get_host_and_port()
     gate = RegionGate(f"http://{host}:{port}")
     threading.Thread(target=gate.serve_forever, daemon=True).start()
@@ -493,7 +503,9 @@ def drill_run(argv: Sequence[str] | None = None, *, failover: Sequence[Step] = F
         default_user_config["lambda"] = {"use_docker": False}
         copy = world_seed(timedelta(minutes=args.copy_age_minutes))
         migrations_queue()
-        print(f"seeded production ({PRIMARY_REGION}) and its pilot light ({DR_REGION}); copy {copy}")
+        print(
+            f"seeded production ({PRIMARY_REGION}) and its pilot light ({DR_REGION}); copy {copy}"
+        )
         os.environ["AWS_ENDPOINT_URL"] = gate.url
         gate.dead = {PRIMARY_REGION}
         print(f"\n{PRIMARY_REGION} is DOWN: every request signed for it is refused")
@@ -501,15 +513,18 @@ def drill_run(argv: Sequence[str] | None = None, *, failover: Sequence[Step] = F
         gate.dead = set()
         migrations_queue()
         print(f"\n{PRIMARY_REGION} is back")
-        failed_back, _ = phase_run("FAIL BACK (both regions up)", FAILBACK, gate)
+        failed_back, _ = phase_run("FAIL BACK (both regions up)", failback, gate)
     finally:
         gate.shutdown()
         server.stop()
 
     rpo = rpo_minutes(status)
     rto = args.declare_minutes + durations_print("RTO, step by step", failover)
-    back = durations_print("Way back, step by step", FAILBACK)
-    print(f"\nRPO: {'unknown' if rpo is None else f'{rpo:.0f} min'} (newest copy's age at failover; target 60)")
+    back = durations_print("Way back, step by step", failback)
+    print(
+        f"\nRPO: {'unknown' if rpo is None else f'{rpo:.0f} min'} "
+        "(newest copy's age at failover; target 60)"
+    )
     print(
         f"RTO: {rto:.0f} min = {args.declare_minutes:g} min to declare + the steps above "
         "(target 240)"
@@ -525,7 +540,7 @@ def drill_run(argv: Sequence[str] | None = None, *, failover: Sequence[Step] = F
     if problems:
         print(f"\nDR drill FAILED after {total:.1f}s: {'; '.join(problems)}", file=sys.stderr)
         return 1
-    print(f"\nDR drill passed in {total:.1f}s: {len(failover)} steps over, {len(FAILBACK)} back")
+    print(f"\nDR drill passed in {total:.1f}s: {len(failover)} steps over, {len(failback)} back")
     return 0
 
 

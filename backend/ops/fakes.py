@@ -1,8 +1,10 @@
 """What moto lacks for the disaster-recovery runbook, added to moto in this process.
 
 moto 5 has no ElastiCache Serverless (create/describe/delete_serverless_cache) and no AWS Backup
-recovery points (list_recovery_points_by_backup_vault). The drill (ops.drill) and the tests add them here, in the memory of the moto that serves them (mock_aws, or the in-process
-ThreadedMotoServer); the answers follow the shapes of botocore's service model, which moto serializes.
+recovery points (list_recovery_points_by_backup_vault). The drill (ops.drill) and the tests add
+them here, in the memory of the moto that serves them (mock_aws, or the in-process
+ThreadedMotoServer); the answers follow the shapes of botocore's service model, which moto
+serializes.
 A cache is "available" at once: the drill prices the time AWS takes separately.
 """
 
@@ -45,7 +47,10 @@ def create_serverless_cache(self: ElastiCacheResponse) -> ActionResult:
         "SecurityGroupIds": params.get("SecurityGroupIds", []),
         "SubnetIds": params.get("SubnetIds", []),
         "UserGroupId": params.get("UserGroupId", ""),
-        "Endpoint": {"Address": f"{name}-x1y2z3.serverless.{short}.cache.amazonaws.com", "Port": 6379},
+        "Endpoint": {
+            "Address": f"{name}-x1y2z3.serverless.{short}.cache.amazonaws.com",
+            "Port": 6379,
+        },
         "ARN": f"arn:aws:elasticache:{region}:{account}:serverlesscache:{name}",
     }
     _caches(self)[name] = cache
@@ -95,8 +100,15 @@ def list_recovery_points_by_backup_vault(self: BackupResponse) -> str:
     return json.dumps({"RecoveryPoints": points})
 
 
+def reset() -> None:
+    """Forget every cache and recovery point (moto's own reset does not know them)."""
+    CACHES.clear()
+    RECOVERY_POINTS.clear()
+
+
 def install() -> None:
-    """Teach moto the operations above (idempotent)."""
+    """Teach moto the operations above (idempotent), starting empty."""
+    reset()
     for operation in (create_serverless_cache, describe_serverless_caches, delete_serverless_cache):
         setattr(ElastiCacheResponse, operation.__name__, operation)
     BackupResponse.list_recovery_points_by_backup_vault = list_recovery_points_by_backup_vault  # type: ignore[attr-defined]

@@ -2,15 +2,15 @@
 
 Subcommands of `python -m ops.dr` (docs/RUNBOOK_DR.md):
 
-    cache     --stack S --region R                  create the Valkey serverless cache of the stack
-    point     --stack S --region R --cluster C      give both functions the cluster and cache, deploy the
-                                                    newest image, move the live alias
-    open      --stack S --region R                  failover switch to ALARM: the API origin answers R
-    close     --stack S --region R                  failover switch to OK: the primary answers again
-    freeze    --stack S --region R                  the API function takes no request (writes stop)
-    unfreeze  --stack S --region R                  undo freeze
-    snapshot  --cluster C --region R --snapshot ID --copy-to R2   snapshot C and copy it to R2
-    reset     --stack S --region R --cluster C      remove the standby's cache and cluster (final snapshot)
+    cache     --stack S --region R               create the Valkey serverless cache of the stack
+    point     --stack S --region R --cluster C   give both functions the cluster and cache, deploy
+                                                 the newest image, move the live alias
+    open      --stack S --region R               failover switch to ALARM: the API origin answers R
+    close     --stack S --region R               failover switch to OK: the primary answers again
+    freeze    --stack S --region R               the API function takes no request (writes stop)
+    unfreeze  --stack S --region R               undo freeze
+    snapshot  --cluster C --region R --snapshot ID --copy-to R2    snapshot C, copy it to R2
+    reset     --stack S --region R --cluster C   remove the standby's cache and cluster
 
 Every resource is found by the names the Terraform gives it (S = habits-<environment>): functions
 S-api and S-migrate, DB subnet group and user group S, security group S-cache, KMS alias alias/S,
@@ -33,7 +33,7 @@ SWITCH_STATES = {"open": ("breaching", "ALARM"), "close": ("notBreaching", "OK")
 # What a standby function reads from its environment to reach the database and the cache
 # (docs/CONTRACT_NOTES.md).
 DATABASE_HOST = "DATABASE_HOST"
-DATABASE_SECRET_ARN = "DATABASE_SECRET_ARN"
+DATABASE_SECRET_ARN = "DATABASE_SECRET_ARN"  # noqa: S105 (the variable's name, not a secret)
 CACHE_HOST = "REDIS_HOST"
 CACHE_PORT = "REDIS_PORT"
 
@@ -133,7 +133,7 @@ def image_deploy(lambda_: Any, function: str, image_uri: str, *, alias: str | No
 
 
 def functions_point(args: argparse.Namespace) -> int:
-    """Both functions onto the restored cluster and the cache, running the newest replicated image."""
+    """Both functions onto the restored cluster and the cache, on the newest replicated image."""
     rds = aws.client("rds", region=args.region)
     clusters = rds.describe_db_clusters(DBClusterIdentifier=args.cluster)["DBClusters"]
     cluster = clusters[0]
@@ -183,20 +183,22 @@ def switch_flip(args: argparse.Namespace) -> int:
     ]
     definition = {key: alarm[key] for key in kept if key in alarm}
     cloudwatch.put_metric_alarm(**definition, TreatMissingData=missing_data)
-    # The next evaluation (within a minute) reaches the same state; setting it now saves that minute.
+    # The next evaluation (within a minute) reaches that state anyway; setting it saves the minute.
     cloudwatch.set_alarm_state(
         AlarmName=name, StateValue=state, StateReason=f"python -m ops.dr {args.command}"
     )
     resource_wait(
         f"failover switch {name}",
-        lambda: {"Status": cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"][0][
-            "StateValue"
-        ]},
+        lambda: {
+            "Status": cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"][0]["StateValue"]
+        },
         done=lambda alarm: alarm["Status"] == state,
         args=args,
     )
     side = "the standby" if args.command == "open" else "the primary"
-    print(f"{name} is {state}: Route 53 answers the API origin with {side} (health check, TTL 60 s)")
+    print(
+        f"{name} is {state}: Route 53 answers the API origin with {side} (health check, TTL 60 s)"
+    )
     return aws.EXIT_OK
 
 
@@ -248,7 +250,7 @@ def snapshot_wait(rds: Any, identifier: str, args: argparse.Namespace) -> dict[s
 
 
 def standby_reset(args: argparse.Namespace) -> int:
-    """After the way back: the standby's cache and cluster go (the cluster after a final snapshot)."""
+    """After the way back: the standby's cache and cluster go (a final snapshot of the cluster)."""
     elasticache = aws.client("elasticache", region=args.region)
     if serverless_cache(elasticache, args.stack):
         elasticache.delete_serverless_cache(ServerlessCacheName=args.stack)
@@ -269,7 +271,9 @@ def standby_reset(args: argparse.Namespace) -> int:
     return aws.EXIT_OK
 
 
-def restore_errors(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+def restore_errors(
+    command: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         try:
             return command(args)
@@ -285,27 +289,43 @@ def parsers_add(commands: Any) -> None:
 
     def stack_command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> Any:
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("--stack", required=True, help="the stack's name, e.g. habits-production")
+        command.add_argument(
+            "--stack", required=True, help="the stack's name, e.g. habits-production"
+        )
         command.add_argument("--region", required=True, help="where to act, e.g. us-west-2")
-        command.add_argument("--wait-timeout", type=float, default=3600, help="seconds (default 3600)")
-        command.add_argument("--poll-seconds", type=float, default=15, help="seconds between checks")
+        command.add_argument(
+            "--wait-timeout", type=float, default=3600, help="seconds (default 3600)"
+        )
+        command.add_argument(
+            "--poll-seconds", type=float, default=15, help="seconds between checks"
+        )
         command.set_defaults(run=restore_errors(run))
         return command
 
     cache = stack_command("cache", "create the stack's Valkey serverless cache", cache_create)
     cache.add_argument("--data-storage-max-gb", type=int, default=1, help="as Terraform: 1")
     cache.add_argument("--ecpu-per-second-max", type=int, default=5000, help="as Terraform: 5000")
-    point = stack_command("point", "give the functions the cluster and cache, newest image", functions_point)
-    point.add_argument("--cluster", required=True, help="the restored cluster, e.g. habits-production-dr")
+    point = stack_command(
+        "point", "give the functions the cluster and cache, newest image", functions_point
+    )
+    point.add_argument(
+        "--cluster", required=True, help="the restored cluster, e.g. habits-production-dr"
+    )
     point.add_argument("--image-tag", help="image to run (default: the newest in S-api)")
-    stack_command("open", "failover switch to ALARM: the API origin answers this standby", switch_flip)
+    stack_command(
+        "open", "failover switch to ALARM: the API origin answers this standby", switch_flip
+    )
     stack_command("close", "failover switch to OK: the API origin answers the primary", switch_flip)
     stack_command("freeze", "the API function takes no request (the way back)", concurrency_set)
     stack_command("unfreeze", "the API function takes requests again", concurrency_set)
     reset = stack_command("reset", "remove the standby's cache and cluster", standby_reset)
-    reset.add_argument("--cluster", required=True, help="the standby's cluster, e.g. habits-production-dr")
+    reset.add_argument(
+        "--cluster", required=True, help="the standby's cluster, e.g. habits-production-dr"
+    )
 
-    snapshot = commands.add_parser("snapshot", help="snapshot a cluster and copy it to another region")
+    snapshot = commands.add_parser(
+        "snapshot", help="snapshot a cluster and copy it to another region"
+    )
     snapshot.add_argument("--cluster", required=True, help="the cluster, e.g. habits-production-dr")
     snapshot.add_argument("--region", required=True, help="the cluster's region")
     snapshot.add_argument("--snapshot", required=True, help="snapshot identifier in both regions")

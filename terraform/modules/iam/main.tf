@@ -21,7 +21,7 @@ locals {
       Action = [
         "backup:ListBackupVaults", "backup:ListRecoveryPointsByBackupVault",
         "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots", "rds:DescribeDBInstances", "rds:DescribeDBSubnetGroups",
-        "ec2:DescribeSecurityGroups", "elasticache:DescribeServerlessCaches", "elasticache:DescribeUserGroups",
+        "ec2:DescribeSecurityGroups", "elasticache:DescribeServerlessCaches",
         "lambda:GetFunction", "lambda:GetFunctionConfiguration", "ecr:DescribeImages", "cloudwatch:DescribeAlarms",
       ]
       Resource  = "*"
@@ -49,7 +49,7 @@ locals {
     {
       Sid      = "CreateAndRemoveTheStandbyCache"
       Effect   = "Allow"
-      Action   = ["elasticache:CreateServerlessCache", "elasticache:AddTagsToResource", "elasticache:DeleteServerlessCache"]
+      Action   = ["elasticache:CreateServerlessCache", "elasticache:DeleteServerlessCache"]
       Resource = flatten([for a in local.arns.elasticache : ["${a}:serverlesscache:${var.name}", "${a}:usergroup:${var.name}"]])
     },
     {
@@ -86,9 +86,17 @@ locals {
       }
     },
     {
+      # ops.dr cache finds the stack's key by its alias (the cache takes a key ARN).
+      Sid       = "FindTheStacksKeyByAlias"
+      Effect    = "Allow"
+      Action    = ["kms:DescribeKey"]
+      Resource  = [for a in local.arns.kms : "${a}:key/*"]
+      Condition = { StringEquals = { "kms:RequestAlias" = "alias/${var.name}" } }
+    },
+    {
       Sid      = "FlipTheFailoverSwitch"
       Effect   = "Allow"
-      Action   = ["cloudwatch:PutMetricAlarm"]
+      Action   = ["cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState"]
       Resource = ["arn:${local.partition}:cloudwatch:${var.dr_region}:${local.account_id}:alarm:${var.failover_switch_name}"]
     },
   ]
