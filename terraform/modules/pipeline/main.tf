@@ -15,7 +15,7 @@ locals {
     backend   = { buildspec = "buildspec/backend.yml", paths = ["backend/**", "Dockerfile", "buildspec/backend.yml"] }
     frontend  = { buildspec = "buildspec/frontend.yml", paths = ["frontend/**", "buildspec/frontend.yml"] }
   }
-  builds = { for k, v in local.all_builds : k => v if contains(var.pipelines, k) }
+  builds          = { for k, v in local.all_builds : k => v if contains(var.pipelines, k) }
   log_group_names = { for k, _ in local.builds : k => "/aws/codebuild/${var.name}-${k}" }
 }
 

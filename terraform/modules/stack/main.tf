@@ -18,13 +18,13 @@ locals {
   # The pilot light: this stack applied in the disaster-recovery region (its own state there, and
   # global_name_suffix so that its account-wide names never meet the primary's). It holds what a
   # failover needs made in advance; the primary holds the standby's replicas and the failover switch.
-  pilot_light       = var.deployment == "pilot_light"
-  standby_prepared  = !local.pilot_light && (var.pilot_light_enabled != null ? var.pilot_light_enabled : local.profile.pilot_light_enabled)
-  state_key         = "${var.project}/${var.environment}${local.pilot_light ? "-dr" : ""}/terraform.tfstate"
-  origin_domain     = "api-origin.${var.domain_name}"
-  failover_switch   = "${local.name}-failover"
-  restored_cluster  = local.pilot_light ? "${local.name}-dr" : var.restored_cluster_identifier
-  pipeline_dir      = "${var.environment}${local.pilot_light ? "-dr" : ""}"
+  pilot_light      = var.deployment == "pilot_light"
+  standby_prepared = !local.pilot_light && (var.pilot_light_enabled != null ? var.pilot_light_enabled : local.profile.pilot_light_enabled)
+  state_key        = "${var.project}/${var.environment}${local.pilot_light ? "-dr" : ""}/terraform.tfstate"
+  origin_domain    = "api-origin.${var.domain_name}"
+  failover_switch  = "${local.name}-failover"
+  restored_cluster = local.pilot_light ? "${local.name}-dr" : var.restored_cluster_identifier
+  pipeline_dir     = "${var.environment}${local.pilot_light ? "-dr" : ""}"
 
   # What differs between the environments, and only that. docs/COST.md prices both columns.
   profiles = {

@@ -36,7 +36,7 @@ run "operator_assumes_with_mfa_and_acts_only_in_the_two_regions" {
   }
 
   assert {
-    condition = alltrue(flatten([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : [for r in flatten([s.Resource]) : r == "*" ? toset(s.Condition.StringEquals["aws:RequestedRegion"]) == toset(["us-west-2", "us-east-1"]) : contains(["us-west-2", "us-east-1"], split(":", r)[3])]]))
+    condition     = alltrue(flatten([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : [for r in flatten([s.Resource]) : r == "*" ? toset(s.Condition.StringEquals["aws:RequestedRegion"]) == toset(["us-west-2", "us-east-1"]) : contains(["us-west-2", "us-east-1"], split(":", r)[3])]]))
     error_message = "Every permission is limited to the DR and the primary region."
   }
 
