@@ -9,7 +9,59 @@ locals {
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.name
   api_host   = trimprefix(aws_apigatewayv2_api.this.api_endpoint, "https://")
-  image_uri  = "${aws_ecr_repository.this.repository_url}:${var.image_tag}"
+  # A standby's repository is made by ECR replication (from the primary's creation template), not here.
+  repository = {
+    for attribute in ["name", "arn", "repository_url"] : attribute => var.standby ? one(data.aws_ecr_repository.replica[*][attribute]) : one(aws_ecr_repository.this[*][attribute])
+  }
+  repository_key = var.standby ? one(data.aws_ecr_repository.replica[*].encryption_configuration[0].kms_key) : one(aws_ecr_repository.this[*].encryption_configuration[0].kms_key)
+  repository_url = local.repository.repository_url
+  image_uri      = "${local.repository_url}:${var.image_tag}"
+
+  # Lambda pulls the images of this account's two functions only, in a given region (this one, and the
+  # standby's for the repository ECR replication creates there).
+  ecr_pull_policies = { for region in distinct(compact([local.region, var.replica_region])) : region => jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "LambdaPullsTheFunctionsImages"
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+      Condition = {
+        StringLike = {
+          "aws:sourceArn" = [
+            "arn:${local.partition}:lambda:${region}:${local.account_id}:function:${var.function_name}",
+            "arn:${local.partition}:lambda:${region}:${local.account_id}:function:${var.migrate_function_name}",
+          ]
+        }
+      }
+    }]
+  }) }
+
+  ecr_lifecycle_policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "Expire untagged images (failed or superseded pushes) after 7 days"
+        selection = {
+          tagStatus   = "untagged"
+          countType   = "sinceImagePushed"
+          countUnit   = "days"
+          countNumber = 7
+        }
+        action = { type = "expire" }
+      },
+      {
+        rulePriority = 2
+        description  = "Keep the ${var.ecr_images_to_keep} most recent images for rollbacks"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = var.ecr_images_to_keep
+        }
+        action = { type = "expire" }
+      },
+    ]
+  })
 
   # Names of docs/CONTRACT_NOTES.md, shared by both functions.
   common_environment = {
@@ -55,6 +107,8 @@ locals {
 }
 
 resource "aws_ecr_repository" "this" {
+  count = var.standby ? 0 : 1
+
   name                 = "${var.name}-api"
   image_tag_mutability = "IMMUTABLE"
 
@@ -76,26 +130,20 @@ resource "aws_ecr_repository" "this" {
   }
 }
 
-# Lambda pulls the images of this account's two functions only.
 resource "aws_ecr_repository_policy" "this" {
-  repository = aws_ecr_repository.this.name
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "LambdaPullsTheFunctionsImages"
-      Effect    = "Allow"
-      Principal = { Service = "lambda.amazonaws.com" }
-      Action    = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
-      Condition = {
-        StringLike = {
-          "aws:sourceArn" = [
-            "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.function_name}",
-            "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.migrate_function_name}",
-          ]
-        }
-      }
-    }]
-  })
+  count = var.standby ? 0 : 1
+
+  repository = aws_ecr_repository.this[0].name
+  policy     = local.ecr_pull_policies[local.region]
+}
+
+# The standby's repository, made by ECR replication with the primary's creation template (its key,
+# immutable tags, the pull policy and the lifecycle below): it exists once the primary has pushed an
+# image since replication was configured (docs/DEPLOY.md, step 9).
+data "aws_ecr_repository" "replica" {
+  count = var.standby ? 1 : 0
+
+  name = "${var.name}-api"
 }
 
 # Every image pushed here is copied to the standby's repository of the same name (created there
@@ -112,7 +160,7 @@ resource "aws_ecr_replication_configuration" "this" {
       }
 
       repository_filter {
-        filter      = aws_ecr_repository.this.name
+        filter      = aws_ecr_repository.this[0].name
         filter_type = "PREFIX_MATCH"
       }
     }
@@ -120,32 +168,10 @@ resource "aws_ecr_replication_configuration" "this" {
 }
 
 resource "aws_ecr_lifecycle_policy" "this" {
-  repository = aws_ecr_repository.this.name
-  policy = jsonencode({
-    rules = [
-      {
-        rulePriority = 1
-        description  = "Expire untagged images (failed or superseded pushes) after 7 days"
-        selection = {
-          tagStatus   = "untagged"
-          countType   = "sinceImagePushed"
-          countUnit   = "days"
-          countNumber = 7
-        }
-        action = { type = "expire" }
-      },
-      {
-        rulePriority = 2
-        description  = "Keep the ${var.ecr_images_to_keep} most recent images for rollbacks"
-        selection = {
-          tagStatus   = "any"
-          countType   = "imageCountMoreThan"
-          countNumber = var.ecr_images_to_keep
-        }
-        action = { type = "expire" }
-      },
-    ]
-  })
+  count = var.standby ? 0 : 1
+
+  repository = aws_ecr_repository.this[0].name
+  policy     = local.ecr_lifecycle_policy
 }
 
 # Reserving concurrency needs an account quota of at least the reservation plus 100 (what Lambda keeps

@@ -29,3 +29,19 @@ moved {
   from = aws_secretsmanager_secret_version.origin
   to   = aws_secretsmanager_secret_version.origin[0]
 }
+
+# The repository and its policies gained a count (a standby's repository comes from replication).
+moved {
+  from = aws_ecr_repository.this
+  to   = aws_ecr_repository.this[0]
+}
+
+moved {
+  from = aws_ecr_repository_policy.this
+  to   = aws_ecr_repository_policy.this[0]
+}
+
+moved {
+  from = aws_ecr_lifecycle_policy.this
+  to   = aws_ecr_lifecycle_policy.this[0]
+}

@@ -1,16 +1,16 @@
 output "ecr_repository_name" {
   description = "Name of the ECR repository for the API image."
-  value       = aws_ecr_repository.this.name
+  value       = local.repository.name
 }
 
 output "ecr_repository_url" {
   description = "URL of the ECR repository (docker push target)."
-  value       = aws_ecr_repository.this.repository_url
+  value       = local.repository_url
 }
 
 output "ecr_repository_arn" {
   description = "ARN of the ECR repository."
-  value       = aws_ecr_repository.this.arn
+  value       = local.repository.arn
 }
 
 output "function_name" {
@@ -136,7 +136,7 @@ output "database_environment" {
 
 output "ecr_kms_key_arn" {
   description = "KMS key the image repository is actually encrypted with (pushes and Lambda's grants need it)."
-  value       = aws_ecr_repository.this.encryption_configuration[0].kms_key
+  value       = local.repository_key
 }
 
 output "origin_record" {
@@ -152,4 +152,13 @@ output "origin_record" {
 output "role_names" {
   description = "Names of the functions' execution roles (account-wide), as { api, migrate }."
   value       = { api = aws_iam_role.api.name, migrate = aws_iam_role.migrate.name }
+}
+
+output "ecr_replica_settings" {
+  description = "What the repository ECR replication creates in replica_region must have, as { name, pull_policy, lifecycle_policy } (the primary's creation template there); null without a replica region."
+  value = var.replica_region == null ? null : {
+    name             = one(aws_ecr_repository.this[*].name)
+    pull_policy      = local.ecr_pull_policies[var.replica_region]
+    lifecycle_policy = local.ecr_lifecycle_policy
+  }
 }

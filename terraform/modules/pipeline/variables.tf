@@ -21,7 +21,7 @@ variable "permissions_boundary_arn" {
 variable "passable_to_services" {
   description = "Services the terraform build may pass this environment's roles to."
   type        = list(string)
-  default     = ["lambda.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "backup.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com"]
+  default     = ["lambda.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "backup.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com", "s3.amazonaws.com", "ecr.amazonaws.com"]
 }
 
 variable "environment" {

@@ -24,6 +24,14 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_ecr_repository" {
+    defaults = {
+      arn                      = "arn:aws:ecr:us-west-2:111122223333:repository/replica"
+      repository_url           = "111122223333.dkr.ecr.us-west-2.amazonaws.com/replica"
+      encryption_configuration = [{ encryption_type = "KMS", kms_key = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002" }]
+    }
+  }
+
   mock_data "aws_secretsmanager_secret_version" {
     defaults = {
       secret_string = "{\"current\":\"c0ffee\",\"previous\":\"\"}"

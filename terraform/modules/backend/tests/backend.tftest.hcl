@@ -23,6 +23,14 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_ecr_repository" {
+    defaults = {
+      arn                      = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
+      repository_url           = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
+      encryption_configuration = [{ encryption_type = "KMS", kms_key = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000003" }]
+    }
+  }
+
   mock_data "aws_servicequotas_service_quota" {
     defaults = {
       value = 10
@@ -262,12 +270,12 @@ run "ecr_is_immutable_scanned_encrypted_and_pullable_by_the_functions_only" {
   command = plan
 
   assert {
-    condition     = aws_ecr_repository.this.image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.this.image_scanning_configuration[0].scan_on_push && aws_ecr_repository.this.encryption_configuration[0].encryption_type == "KMS"
+    condition     = aws_ecr_repository.this[0].image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.this[0].image_scanning_configuration[0].scan_on_push && aws_ecr_repository.this[0].encryption_configuration[0].encryption_type == "KMS"
     error_message = "ECR tags must be immutable, images scanned on push and encrypted with KMS."
   }
 
   assert {
-    condition     = toset(jsondecode(aws_ecr_repository_policy.this.policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-east-1:111122223333:function:habits-test-api", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate"])
+    condition     = toset(jsondecode(aws_ecr_repository_policy.this[0].policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-east-1:111122223333:function:habits-test-api", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate"])
     error_message = "Lambda may pull images for the two functions only."
   }
 }
@@ -375,6 +383,11 @@ run "primary_replicates_to_the_standby_and_answers_the_origin_first" {
   }
 
   assert {
+    condition     = toset(jsondecode(output.ecr_replica_settings.pull_policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-west-2:111122223333:function:habits-test-api", "arn:aws:lambda:us-west-2:111122223333:function:habits-test-migrate"])
+    error_message = "The replica repository lets Lambda pull for the standby's two functions only."
+  }
+
+  assert {
     condition     = output.origin_record == { name = "api-origin.habits.example.com", role = "PRIMARY", set_identifier = "habits-test-primary", health_check_id = "hc-switch" }
     error_message = "The primary answers api-origin while the failover switch's health check is healthy."
   }
@@ -440,5 +453,10 @@ run "standby_reads_the_replicas_and_waits_for_the_restore" {
   assert {
     condition     = output.origin_record.role == "SECONDARY" && output.origin_record.health_check_id == null && length(aws_route53_record.origin_validation) == 0 && length(aws_ecr_replication_configuration.this) == 0
     error_message = "The standby holds the secondary record, relies on the primary's validation record and replicates nothing."
+  }
+
+  assert {
+    condition     = length(aws_ecr_repository.this) == 0 && output.ecr_repository_url == data.aws_ecr_repository.replica[0].repository_url && endswith(aws_lambda_function.this.image_uri, ":0123abc")
+    error_message = "The standby's functions run the image replicated into the repository ECR made from the primary's template."
   }
 }

@@ -22,6 +22,14 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_ecr_repository" {
+    defaults = {
+      arn                      = "arn:aws:ecr:us-east-1:111122223333:repository/replica"
+      repository_url           = "111122223333.dkr.ecr.us-east-1.amazonaws.com/replica"
+      encryption_configuration = [{ encryption_type = "KMS", kms_key = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000002" }]
+    }
+  }
+
   mock_data "aws_secretsmanager_secret_version" {
     defaults = {
       secret_string = "{\"current\":\"c0ffee\",\"previous\":\"\"}"
@@ -519,6 +527,11 @@ run "production_prepares_its_standby" {
   assert {
     condition     = length(module.iam) == 1 && module.iam[0].role_name == "habits-production-dr-operator"
     error_message = "The primary creates the operator role, once."
+  }
+
+  assert {
+    condition     = aws_ecr_repository_creation_template.standby[0].applied_for == toset(["REPLICATION"]) && aws_ecr_repository_creation_template.standby[0].encryption_configuration[0].kms_key == output.kms_key_arns.dr && aws_ecr_repository_creation_template.standby[0].image_tag_mutability == "IMMUTABLE" && aws_iam_role.ecr_template[0].permissions_boundary == output.permissions_boundary_arn
+    error_message = "ECR replication creates the standby's repository with the DR key, immutable tags and the boundary-bound role."
   }
 }
 
