@@ -75,6 +75,7 @@ REGIONAL = {
     "aws_default_security_group",
     "aws_ecr_lifecycle_policy",
     "aws_ecr_replication_configuration",
+    "aws_ecr_repository_creation_template",
     "aws_ecr_repository",
     "aws_ecr_repository_policy",
     "aws_egress_only_internet_gateway",

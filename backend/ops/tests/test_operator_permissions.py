@@ -92,7 +92,7 @@ def statement_regions(statement: dict[str, Any]) -> set[str] | None:
     return None if "" in regions or not regions else regions
 
 
-def allows(statement: dict[str, Any], call: Call) -> bool:
+def allows(statement: dict[str, Any], call: Call, *, via_service: bool = False) -> bool:
     actions = (
         statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
     )
@@ -104,7 +104,7 @@ def allows(statement: dict[str, Any], call: Call) -> bool:
     if regions is not None and call.region not in regions:
         return False
     condition = statement.get("Condition", {}).get("StringEquals", {})
-    if "kms:ViaService" in condition:
+    if "kms:ViaService" in condition and not via_service:
         return False  # only AWS services calling on the caller's behalf, never a direct call
     alias = condition.get("kms:RequestAlias")
     return alias is None or call.param("KeyId") == alias
@@ -158,6 +158,14 @@ def test_every_call_of_the_runbook_is_allowed(runbook: tuple[list[Call], list[Ca
     assert len(failover) > 20
     assert len(back) > 20
     assert refused(POLICY, failover + back) == []
+
+
+@pytest.mark.parametrize("action", sorted(IMPLIED))
+@pytest.mark.parametrize("region", ["us-west-2", "us-east-1"])
+def test_what_aws_does_on_the_callers_behalf_is_allowed(action: str, region: str) -> None:
+    call = Call(action, region, ())
+
+    assert any(allows(s, call, via_service=True) for s in POLICY["Statement"]), IMPLIED[action]
 
 
 def test_the_policy_allows_nothing_the_runbook_does_not_use(
