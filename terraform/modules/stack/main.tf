@@ -163,9 +163,9 @@ module "database" {
   restored_cluster_secret_arn = var.restored_cluster_secret_arn
 }
 
-# A full apply with a restored cluster needs its endpoint and secret (docs/RUNBOOK_DR.md, step 4). Checked
-# here rather than in a variable validation because step 2 applies, with -target, the network, the
-# database module and the ECR repository with the identifier alone (before the restore exists): this
+# A full apply with a restored cluster (the primary after the way back, docs/RUNBOOK_DR.md) needs its
+# endpoint and secret. Checked here rather than in a variable validation so that a plan targeted at the
+# network and the database module may name the identifier alone (before the restore exists): this
 # resource is outside those targets, so only a full plan evaluates it. It exists only while restored.
 resource "terraform_data" "restored_cluster" {
   count = var.restored_cluster_identifier == null || local.pilot_light ? 0 : 1
@@ -179,7 +179,7 @@ resource "terraform_data" "restored_cluster" {
   lifecycle {
     precondition {
       condition     = var.restored_cluster_endpoint != null && var.restored_cluster_secret_arn != null
-      error_message = "restored_cluster_identifier is set: a full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn (both printed by ops.dr restore); only the runbook's step 2 (a targeted apply) may set the identifier alone."
+      error_message = "restored_cluster_identifier is set: a full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn (both printed by ops.dr restore); only a plan targeted at the network and database may set the identifier alone."
     }
 
     precondition {

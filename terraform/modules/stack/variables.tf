@@ -165,10 +165,10 @@ variable "waf_auth_rate_limit" {
   default     = 50
 }
 
-# Disaster recovery (docs/RUNBOOK_DR.md): the stack applied in the DR region, pointed at a cluster restored
-# from a backup copy outside Terraform. All three null (the default) for the normal path.
+# A primary on a cluster restored outside Terraform (the way back of docs/RUNBOOK_DR.md). All three null
+# (the default) for the normal path.
 variable "restored_cluster_identifier" {
-  description = "Identifier of the Aurora cluster restored outside Terraform (e.g. habits-production-dr): the database module then creates the subnet group and security group but no cluster. A full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn; the runbook's step 2 (a targeted apply) sets the identifier alone."
+  description = "Identifier of the Aurora cluster restored outside Terraform (e.g. habits-production-dr): the database module then creates the subnet group and security group but no cluster. A full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn; a plan targeted at the network and database may set the identifier alone."
   type        = string
   default     = null
 

@@ -585,9 +585,9 @@ run "rejects_bad_inputs" {
   expect_failures = [var.environment, var.domain_name, var.global_name_suffix]
 }
 
-# Disaster recovery, docs/RUNBOOK_DR.md step 2: the stack in us-west-2, limited to the network, the
-# database module and the ECR repository, with the restored cluster's identifier only.
-run "dr_step_2_targets_network_database_and_repository" {
+# A restored cluster (the way back of docs/RUNBOOK_DR.md): a plan limited to the network, the database
+# module and the ECR repository may name the restored cluster's identifier only.
+run "restored_targets_network_database_and_repository" {
   command = plan
 
   plan_options {
@@ -618,8 +618,8 @@ run "dr_step_2_targets_network_database_and_repository" {
   }
 }
 
-# Step 4: everything, pointed at the restored cluster.
-run "dr_step_4_uses_the_restored_cluster" {
+# Everything, pointed at the restored cluster.
+run "restored_cluster_is_used_everywhere" {
   command = plan
 
   variables {
