@@ -168,7 +168,7 @@ variable "waf_auth_rate_limit" {
 # A primary on a cluster restored outside Terraform (the way back of docs/RUNBOOK_DR.md). All three null
 # (the default) for the normal path.
 variable "restored_cluster_identifier" {
-  description = "Identifier of the Aurora cluster restored outside Terraform (e.g. habits-production-dr): the database module then creates the subnet group and security group but no cluster. A full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn; a plan targeted at the network and database may set the identifier alone."
+  description = "Identifier of the Aurora cluster restored outside Terraform (e.g. habits-production-2 after the way back): the database module then creates the subnet group and security group but no cluster. A full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn; a plan targeted at the network and database may set the identifier alone."
   type        = string
   default     = null
 
