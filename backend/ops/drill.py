@@ -529,7 +529,7 @@ def drill_run(
         f"RTO: {rto:.0f} min = {args.declare_minutes:g} min to declare + the steps above "
         "(target 240)"
     )
-    print(f"Way back: {back:.0f} min of steps, the API read-only from step 1 to 6")
+    print(f"Way back: {back:.0f} min of steps; the API takes no request from step 1 to 6")
     print(f"Requests refused while {PRIMARY_REGION} was down: {len(gate.refused)}")
     problems = failed + failed_back
     if rpo is None or rpo > 60:
