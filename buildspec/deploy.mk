@@ -38,8 +38,8 @@ TF_VAR_FILES = -var-file=$(ENVIRONMENT)/environment.tfvars \
 
 # $(call require,NAME): stop with a clear message when a variable the step needs is empty.
 require = $(if $(strip $($(1))),,$(error $(1) is not set; see docs/DEPLOY.md, "Pipeline settings"))
-environment_check = $(if $(filter staging production,$(ENVIRONMENT)),,\
-	$(error ENVIRONMENT must be staging or production, not "$(ENVIRONMENT)"))
+environment_check = $(if $(filter staging production staging-dr production-dr,$(ENVIRONMENT)),,\
+	$(error ENVIRONMENT must be staging, production, staging-dr or production-dr (a pilot light), not "$(ENVIRONMENT)"))
 
 .PHONY: deploy-image
 deploy-image: ## Build the Lambda image and push it to ECR tagged with the commit (skipped if it is there)

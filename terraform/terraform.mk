@@ -133,6 +133,19 @@ tf-moved-check: $(TF_CLI_CONFIG) ## Check that an environment deployed before th
 	$(TF) -chdir=$(TF_MOVED_DIR)/new/terraform/environments init -backend=false -input=false -no-color >/dev/null; \
 	$(TF) -chdir=$(TF_MOVED_DIR)/new/terraform/environments test -no-color
 
+# Disaster recovery, from the stack's mocked plans (primary and pilot light of each environment): no
+# account-wide name shared, and backend/ops/operator_policy.json equal to the operator role's policy as
+# Terraform renders it (backend/ops/tests/test_operator_permissions.py checks the runbook against it).
+TF_PLANS_JSON := $(ROOT)/.build/stack-plans.json
+
+.PHONY: tf-dr-check
+tf-dr-check: $(TF_CLI_CONFIG) ## Fail on an account-wide name shared by a primary and its pilot light, or an operator policy file behind Terraform's
+	cd $(TF_DIR)/tools && $(PYTHON) -m unittest -q test_global_names test_operator_policy
+	@$(tf_require); \
+	cd $(ROOT) && $(PYTHON) terraform/tools/stack_plans.py --terraform terraform --out $(TF_PLANS_JSON) --tf $(TF) && \
+	$(PYTHON) terraform/tools/global_names.py $(TF_PLANS_JSON) && \
+	$(PYTHON) terraform/tools/operator_policy.py $(TF_PLANS_JSON) --check backend/ops/operator_policy.json
+
 .PHONY: tf-docs
 tf-docs: ## Regenerate the modules' README Inputs/Outputs tables from their variables.tf and outputs.tf
 	$(PYTHON) $(TF_DIR)/tools/module_docs.py
@@ -142,5 +155,5 @@ tf-docs-check: ## Fail when a module's README tables differ from its variables.t
 	$(PYTHON) $(TF_DIR)/tools/module_docs.py --check
 
 .PHONY: tf-check
-tf-check: tf-fmt tf-validate tf-test tf-scan cost tf-docs-check ## All Terraform checks: fmt, validate, test, checkov, cost, module docs
+tf-check: tf-fmt tf-validate tf-test tf-scan cost tf-dr-check tf-docs-check ## All Terraform checks: fmt, validate, test, checkov, cost, DR names and operator policy, module docs
 

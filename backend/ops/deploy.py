@@ -2,7 +2,7 @@
 
     python -m ops.deploy migrate        --function MIGRATE_FN --image-uri REPO:SHA [--command C]
     python -m ops.deploy update-lambda  --function API_FN --image-uri REPO:SHA [--alias live]
-    python -m ops.deploy invoke-manage  --function MIGRATE_FN --command C [--qualifier '$LATEST']
+    python -m ops.deploy invoke-manage  --function MIGRATE_FN --command C [--qualifier Q --region R]
     python -m ops.deploy smoke          --url https://SITE/health/ [--attempts 5]
     python -m ops.deploy sync-frontend  --dist frontend/dist --bucket B [--keep-assets-days 7]
     python -m ops.deploy invalidate     --distribution D [--paths /index.html /]
@@ -86,7 +86,7 @@ def lambda_update(args: argparse.Namespace) -> int:
 
 def manage_invoke(args: argparse.Namespace) -> int:
     """Run a management command via the handler: `{"manage": CMD}` -> `{exit_status, output}`."""
-    client = aws.client("lambda", config=INVOKE_CONFIG)
+    client = aws.client("lambda", region=args.region, config=INVOKE_CONFIG)
     return manage_run(client, args.function, args.qualifier, args.command)
 
 
@@ -248,6 +248,7 @@ def parser_build() -> argparse.ArgumentParser:
     manage.add_argument(
         "--qualifier", default=LATEST, help="version or alias to invoke (default $LATEST)"
     )
+    manage.add_argument("--region", help="the function's region (default: the session's)")
     manage.set_defaults(run=manage_invoke)
 
     smoke = commands.add_parser("smoke", help="GET a URL until it answers 200")

@@ -2,6 +2,7 @@
 
     python -m ops.dr status  --cluster NAME --dr-region us-west-2 [--rpo-minutes 60] [--json]
     python -m ops.dr restore --cluster NAME --dr-region us-west-2 --target-cluster NEW [...]
+    python -m ops.dr cache|point|open|close|freeze|unfreeze|snapshot|reset ...   (ops/standby.py)
 
 Where copies come from, and how they are matched to the source cluster:
 
@@ -234,12 +235,27 @@ def cluster_restore_from_snapshot(rds: Any, copy: Copy, args: argparse.Namespace
     optional = {
         "EngineVersion": args.engine_version,
         "DBSubnetGroupName": args.subnet_group,
-        "VpcSecurityGroupIds": args.security_group_ids,
+        "VpcSecurityGroupIds": security_group_ids(args),
         "KmsKeyId": args.kms_key_id,
         "DBClusterParameterGroupName": args.parameter_group,
     }
     options.update({key: value for key, value in optional.items() if value})
     rds.restore_db_cluster_from_snapshot(**options)
+
+
+def security_group_ids(args: argparse.Namespace) -> list[str] | None:
+    """--security-group-ids as given, or the IDs of the groups named by --security-group-name."""
+    if not args.security_group_name:
+        return list(args.security_group_ids) if args.security_group_ids else None
+    ec2 = aws.client("ec2", region=args.dr_region)
+    groups = ec2.describe_security_groups(
+        Filters=[{"Name": "group-name", "Values": args.security_group_name}]
+    )["SecurityGroups"]
+    if len(groups) != len(args.security_group_name):
+        raise RestoreError(
+            f"security groups {args.security_group_name} not all in {args.dr_region}"
+        )
+    return [str(group["GroupId"]) for group in groups]
 
 
 def cluster_restore_from_recovery_point(
@@ -254,8 +270,8 @@ def cluster_restore_from_recovery_point(
     metadata.update({"DBClusterIdentifier": args.target_cluster, "Engine": ENGINE})
     if args.subnet_group:
         metadata["DBSubnetGroupName"] = args.subnet_group
-    if args.security_group_ids:
-        metadata["VpcSecurityGroupIds"] = json.dumps(args.security_group_ids)
+    if security_group_ids(args):
+        metadata["VpcSecurityGroupIds"] = json.dumps(security_group_ids(args))
     if args.kms_key_id:
         metadata["KmsKeyId"] = args.kms_key_id
     if args.parameter_group:
@@ -351,10 +367,15 @@ def cluster_restore(args: argparse.Namespace) -> int:
         cluster = cluster_wait(rds, args)
         if not cluster.get("MasterUserSecret"):
             print("Creating the master user secret in Secrets Manager (ManageMasterUserPassword)")
+            secret_options: dict[str, Any] = {}
+            if args.master_secret_kms_key_id:
+                secret_options["MasterUserSecretKmsKeyId"] = args.master_secret_kms_key_id
             rds.modify_db_cluster(
                 DBClusterIdentifier=args.target_cluster,
                 ManageMasterUserPassword=True,
+                BackupRetentionPeriod=args.backup_retention_days,
                 ApplyImmediately=True,
+                **secret_options,
             )
         if instance_describe(rds, instance_id):
             print(f"Instance {instance_id} already exists: reusing it")
@@ -384,16 +405,9 @@ Restored: {args.target_cluster} ({args.dr_region})
   port:            {cluster.get("Port", 5432)}
   master secret:   {secret}
 
-Next steps (docs/RUNBOOK_DR.md, step 4 onwards): apply the production stack in the DR region
-with its own state, pointed at this cluster:
-  terraform -chdir=terraform/environments apply \\
-    -var-file=production/environment.tfvars -var-file=production/terraform.tfvars \\
-    -var 'region={args.dr_region}' \\
-    -var 'restored_cluster_identifier={args.target_cluster}' \\
-    -var 'restored_cluster_endpoint={cluster.get("Endpoint")}' \\
-    -var 'restored_cluster_secret_arn={secret}'
-  then deploy the image and the front end, switch DNS, and verify /health/, a sign-in
-  and a check-in."""
+Next (docs/RUNBOOK_DR.md): the cache if it is not there yet, then point the functions at both:
+  python -m ops.dr point --stack <STACK> --region {args.dr_region} \\
+    --cluster {args.target_cluster}"""
     )
 
 
@@ -423,10 +437,18 @@ def parser_build() -> argparse.ArgumentParser:
         "--parameter-group",
         help="DB cluster parameter group (the DR stack's: it forces TLS, rds.force_ssl=1)",
     )
-    restore.add_argument(
-        "--security-group-ids", nargs="+", metavar="SG", help="VPC security groups"
+    groups = restore.add_mutually_exclusive_group()
+    groups.add_argument("--security-group-ids", nargs="+", metavar="SG", help="VPC security groups")
+    groups.add_argument(
+        "--security-group-name", nargs="+", metavar="NAME", help="VPC security groups, by name"
     )
     restore.add_argument("--kms-key-id", help="KMS key in the DR region (default: the copy's key)")
+    restore.add_argument(
+        "--master-secret-kms-key-id", help="key of the master user secret RDS creates (alias/S)"
+    )
+    restore.add_argument(
+        "--backup-retention-days", type=int, default=7, help="automated backups (default 7)"
+    )
     restore.add_argument("--min-acu", type=float, default=0.5, help="minimum ACU (default 0.5)")
     restore.add_argument("--max-acu", type=float, default=4, help="maximum ACU (default 4)")
     restore.add_argument("--engine-version", help="e.g. 16.4 (default: the snapshot's)")
@@ -434,6 +456,10 @@ def parser_build() -> argparse.ArgumentParser:
     restore.add_argument("--wait-timeout", type=float, default=3600, help="seconds (default 3600)")
     restore.add_argument("--poll-seconds", type=float, default=30, help="seconds between checks")
     restore.set_defaults(run=cluster_restore)
+
+    from ops import standby  # its commands use this module's waiting and errors
+
+    standby.parsers_add(commands)
     return parser
 
 

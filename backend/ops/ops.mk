@@ -13,5 +13,5 @@ ops-lint: ## Lint and type-check backend/ops (ruff, mypy --strict)
 	cd $(BACKEND) && $(PY) -m mypy --strict ops
 
 .PHONY: dr-drill
-dr-drill: ## Rehearse the DR runbook (status, restore, status) against a local moto server
+dr-drill: ## Rehearse docs/RUNBOOK_DR.md against moto with us-east-1 refused: failover, way back, RPO and RTO
 	cd $(BACKEND) && $(PY) -m ops.drill

@@ -1,5 +1,5 @@
-# The one root configuration of both environments. Which environment it is comes from
-# <environment>/environment.tfvars, which account and domain from the operator's
+# The one root configuration of both environments and of their standbys. Which environment it is comes
+# from <environment>/environment.tfvars (<environment>-dr/environment.tfvars for the pilot light), which account and domain from the operator's
 # <environment>/terraform.tfvars (or the terraform pipeline's TF_VAR_* values), the state from
 # <environment>/backend.hcl. The providers refuse any other account than var.account_id, so a state,
 # variables and credentials of different environments cannot meet.
@@ -13,6 +13,8 @@ module "stack" {
   }
 
   environment             = var.environment
+  deployment              = var.deployment
+  global_name_suffix      = var.global_name_suffix
   project                 = var.project
   account_id              = var.account_id
   dr_region               = var.dr_region

@@ -89,3 +89,13 @@ output "source_connection_arn" {
   description = "GitHub connection to complete once in the console before the pipelines can run."
   value       = module.stack.source_connection_arn
 }
+
+output "origin_domain_name" {
+  description = "Name CloudFront reaches the API at (failover record: the primary's API, or the standby's)."
+  value       = module.stack.origin_domain_name
+}
+
+output "failover_switch" {
+  description = "The failover switch ops.dr open/close flips, as { alarm_name, region, health_check_id } (primary with a standby)."
+  value       = module.stack.failover_switch
+}

@@ -1,4 +1,9 @@
 locals {
+  # The pilot light reaches no other region: it creates nothing at the edge (the primary's distribution,
+  # WAF and certificate serve both) and nothing in the primary's region, so both aliases are its own
+  # region, and a plan of it never calls us-east-1.
+  pilot_light = var.deployment == "pilot_light"
+
   tags = {
     Project     = var.project
     Environment = var.environment
@@ -19,7 +24,7 @@ provider "aws" {
 # CloudFront takes its certificate and WAF web ACL from us-east-1 only, whatever the main region.
 provider "aws" {
   alias               = "us_east_1"
-  region              = "us-east-1"
+  region              = local.pilot_light ? var.region : "us-east-1"
   allowed_account_ids = [var.account_id]
 
   default_tags {
@@ -27,10 +32,11 @@ provider "aws" {
   }
 }
 
-# Disaster-recovery region: receives copies of the database's recovery points.
+# Disaster-recovery region: receives copies of the database's recovery points, the replicas and the
+# failover switch.
 provider "aws" {
   alias               = "dr"
-  region              = var.dr_region
+  region              = local.pilot_light ? var.region : var.dr_region
   allowed_account_ids = [var.account_id]
 
   default_tags {

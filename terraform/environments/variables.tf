@@ -5,6 +5,18 @@ variable "environment" {
   type        = string
 }
 
+variable "deployment" {
+  description = "primary, or pilot_light for the standby in the DR region: set by <environment>-dr/environment.tfvars."
+  type        = string
+  default     = "primary"
+}
+
+variable "global_name_suffix" {
+  description = "Suffix of the account-wide names; the pilot light's (e.g. -usw2) keeps them apart from the primary's."
+  type        = string
+  default     = ""
+}
+
 variable "project" {
   description = "Project name, the first part of every resource name."
   type        = string
@@ -23,7 +35,7 @@ variable "region" {
 }
 
 variable "dr_region" {
-  description = "Disaster-recovery region receiving backup copies."
+  description = "The other region of the pair: the DR region for the primary, the primary's region for the pilot light."
   type        = string
   default     = "us-west-2"
 
@@ -71,7 +83,7 @@ variable "branch" {
 }
 
 variable "terraform_state_bucket" {
-  description = "S3 bucket of the Terraform state (as in <environment>/backend.hcl, in the main region)."
+  description = "S3 bucket of the Terraform state (as in <environment>/backend.hcl, in the main region; the pilot light's bucket is in its own region)."
   type        = string
 }
 

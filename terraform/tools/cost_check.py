@@ -49,6 +49,8 @@ BILLED_TYPES: dict[str, str] = {
     "aws_backup_vault": "recovery points stored, per GB-month",
     "aws_backup_plan": "recovery points taken and copied, per GB",
     "aws_ecr_repository": "images stored, per GB-month",
+    "aws_ecr_replication_configuration": "every image stored again in the destination region, per GB-month",
+    "aws_s3_bucket_replication_configuration": "objects stored again in the destination, per GB-month, and transfer",
     "aws_dynamodb_table": "provisioned capacity or storage, per month",
     "aws_kinesis_stream": "shards, per hour",
     "aws_ec2_transit_gateway": "per hour and attachment",

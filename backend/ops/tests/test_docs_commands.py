@@ -1,7 +1,7 @@
 """The operator docs' commands work as written.
 
-Every `python -m ops.dr` / `python -m ops.deploy` command in them parses with the CLI as it is, and
-every `make` target they name exists.
+Every `python -m ops.dr` / `python -m ops.deploy` command in them parses with the CLI as it is,
+every `make` target they name exists, and the runbook's steps are the ones the drill runs.
 """
 
 import re
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ops import deploy, dr
+from ops import deploy, dr, drill
 from ops.tests.test_buildspecs import make_targets
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -50,10 +50,40 @@ def test_every_ops_command_in_the_doc_parses(name: str) -> None:
             pytest.fail(f"python -m ops.{cli} {shlex.join(words)} does not parse ({error})")
 
 
-def test_the_runbook_uses_both_dr_commands() -> None:
+def test_the_runbook_uses_the_dr_commands() -> None:
     used = {(cli, words[0]) for cli, words in ops_commands("docs/RUNBOOK_DR.md")}
 
-    assert {("dr", "status"), ("dr", "restore"), ("deploy", "smoke")} <= used
+    commands = [
+        "status",
+        "restore",
+        "cache",
+        "point",
+        "open",
+        "close",
+        "freeze",
+        "snapshot",
+        "reset",
+    ]
+    assert {("dr", command) for command in commands} | {("deploy", "smoke")} <= used
+
+
+@pytest.mark.parametrize("step", [*drill.FAILOVER, *drill.FAILBACK], ids=lambda step: step.title)
+def test_the_drill_runs_the_runbook_as_written(step: drill.Step) -> None:
+    assert step.command in doc_text("docs/RUNBOOK_DR.md")
+
+
+def test_the_runbook_has_no_step_the_drill_skips() -> None:
+    drilled = {step.command for step in [*drill.FAILOVER, *drill.FAILBACK]}
+    runbook = {
+        f"python -m ops.{cli} {shlex.join(words)}".replace("'", '"')
+        for cli, words in ops_commands("docs/RUNBOOK_DR.md")
+    }
+    not_drilled = {command for command in runbook if command not in drilled}
+
+    # The check of the real site: no site in the drill.
+    assert not_drilled == {
+        "python -m ops.deploy smoke --url https://habits.example.com/health/deep/ --attempts 10"
+    }
 
 
 @pytest.mark.parametrize("name", DOCS)

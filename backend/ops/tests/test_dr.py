@@ -164,7 +164,7 @@ def test_restore_creates_a_serverless_v2_cluster_and_writer_from_the_newest_copy
     assert instance["DBInstanceClass"] == "db.serverless"
     assert instance["DBClusterIdentifier"] == TARGET
     assert f"writer endpoint: {cluster['Endpoint']}" in out
-    assert f"-var 'restored_cluster_endpoint={cluster['Endpoint']}'" in out
+    assert f"--cluster {TARGET}" in out
 
 
 def test_restore_of_a_named_snapshot(aws: None, capsys: Any) -> None:

@@ -15,15 +15,18 @@ locals {
     Sid      = "DecryptThroughSecretsManager"
     Effect   = "Allow"
     Action   = ["kms:Decrypt"]
-    Resource = distinct(concat([var.kms_key_arn], var.decrypt_kms_key_arns))
+    Resource = distinct(concat([var.kms_key_arn], var.decrypt_kms_key_arns, local.replica_kms_key_arns))
     Condition = {
       StringEquals = { "kms:ViaService" = "secretsmanager.${local.region}.amazonaws.com" }
     }
   }
 
   # Exactly the secrets each function's settings read.
-  api_secret_arns     = [aws_secretsmanager_secret.this.arn, aws_secretsmanager_secret.origin.arn]
-  migrate_secret_arns = [aws_secretsmanager_secret.this.arn, var.database_secret_arn]
+  api_secret_arns = [local.django_secret_arn, local.origin_secret_arn]
+  # A standby's cluster is restored on the day, with a master secret RDS names then (rds!cluster-<id>);
+  # IAM cannot be changed during an outage of its control plane, so the role names it by that pattern.
+  restored_master_secret_pattern = "arn:${local.partition}:secretsmanager:${local.region}:${local.account_id}:secret:rds!cluster-*"
+  migrate_secret_arns            = [local.django_secret_arn, var.standby ? local.restored_master_secret_pattern : var.database_secret_arn]
 
   # rds-db:connect names the cluster by its resource ID; a cluster restored outside Terraform has one
   # Terraform does not know, so any cluster of this account and region, for this user only.

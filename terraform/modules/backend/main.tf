@@ -9,82 +9,17 @@ locals {
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.name
   api_host   = trimprefix(aws_apigatewayv2_api.this.api_endpoint, "https://")
-  image_uri  = "${aws_ecr_repository.this.repository_url}:${var.image_tag}"
-
-  # Names of docs/CONTRACT_NOTES.md, shared by both functions.
-  common_environment = {
-    DJANGO_SETTINGS_MODULE       = "config.settings.production"
-    DJANGO_ALLOWED_HOSTS         = join(",", [local.api_host, var.site_domain])
-    DJANGO_CSRF_TRUSTED_ORIGINS  = "https://${var.site_domain}"
-    DJANGO_SECRET_KEY_SECRET_ARN = aws_secretsmanager_secret.this.arn
-    DATABASE_HOST                = var.database_host
-    DATABASE_PORT                = tostring(var.database_port)
-    DATABASE_NAME                = var.database_name
-    DATABASE_SSLROOTCERT         = var.database_ca_bundle_path
-    LOG_LEVEL                    = var.log_level
+  # A standby's repository is made by ECR replication (from the primary's creation template), not here.
+  repository = {
+    for attribute in ["name", "arn", "repository_url"] : attribute => var.standby ? one(data.aws_ecr_repository.replica[*][attribute]) : one(aws_ecr_repository.this[*][attribute])
   }
+  repository_key = var.standby ? one(data.aws_ecr_repository.replica[*].encryption_configuration[0].kms_key) : one(aws_ecr_repository.this[*].encryption_configuration[0].kms_key)
+  repository_url = local.repository.repository_url
+  image_uri      = "${local.repository_url}:${var.image_tag}"
 
-  api_environment = merge(local.common_environment, {
-    HABITS_FUNCTION = "api"
-    # The application role, with a token from rds.generate_db_auth_token (signed locally, no call).
-    DATABASE_USER                 = var.database_app_user
-    DATABASE_IAM_AUTH             = "true"
-    DATABASE_STATEMENT_TIMEOUT_MS = tostring(var.api_statement_timeout_ms)
-    # Valkey with an IAM token: a SigV4-presigned "connect" request for this user and cache.
-    REDIS_HOST       = var.cache_host
-    REDIS_PORT       = tostring(var.cache_port)
-    REDIS_IAM_USER   = var.cache_user_id
-    REDIS_CACHE_NAME = var.cache_name
-    # Only requests that came through CloudFront carry this header with the secret's current or
-    # previous value; the viewer's address is in the header CloudFront sets.
-    ORIGIN_SECRET_ARN     = aws_secretsmanager_secret.origin.arn
-    ORIGIN_VERIFY_HEADER  = var.origin_verify_header_name
-    CLIENT_ADDRESS_HEADER = var.client_address_header_name
-    # Links in mail point at the site; mail leaves through SES's dual-stack endpoint (no NAT).
-    SITE_URL                   = "https://${var.site_domain}"
-    MAIL_TRANSPORT             = "ses"
-    MAIL_FROM                  = var.mail_from
-    MAIL_SES_CONFIGURATION_SET = var.mail_configuration_set_name
-    API_BASE_PATH              = var.api_base_path
-  })
-
-  migrate_environment = merge(local.common_environment, {
-    HABITS_FUNCTION = "migrate"
-    # Migrations connect as the master user and create (and grant) the application role.
-    DATABASE_SECRET_ARN           = var.database_secret_arn
-    DATABASE_APP_USER             = var.database_app_user
-    DATABASE_STATEMENT_TIMEOUT_MS = tostring(var.migrate_statement_timeout_ms)
-    DATABASE_LOCK_TIMEOUT_MS      = tostring(var.migrate_lock_timeout_ms)
-    MANAGE_COMMANDS               = join(",", var.manage_commands)
-  })
-}
-
-resource "aws_ecr_repository" "this" {
-  name                 = "${var.name}-api"
-  image_tag_mutability = "IMMUTABLE"
-
-  image_scanning_configuration {
-    scan_on_push = true
-  }
-
-  encryption_configuration {
-    encryption_type = "KMS"
-    kms_key         = var.kms_key_arn
-  }
-
-  tags = var.tags
-
-  lifecycle {
-    # A repository's encryption cannot change after creation (it would be replaced, with its images);
-    # one created with an earlier key keeps it.
-    ignore_changes = [encryption_configuration]
-  }
-}
-
-# Lambda pulls the images of this account's two functions only.
-resource "aws_ecr_repository_policy" "this" {
-  repository = aws_ecr_repository.this.name
-  policy = jsonencode({
+  # Lambda pulls the images of this account's two functions only, in a given region (this one, and the
+  # standby's for the repository ECR replication creates there).
+  ecr_pull_policies = { for region in distinct(compact([local.region, var.replica_region])) : region => jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Sid       = "LambdaPullsTheFunctionsImages"
@@ -94,18 +29,15 @@ resource "aws_ecr_repository_policy" "this" {
       Condition = {
         StringLike = {
           "aws:sourceArn" = [
-            "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.function_name}",
-            "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.migrate_function_name}",
+            "arn:${local.partition}:lambda:${region}:${local.account_id}:function:${var.function_name}",
+            "arn:${local.partition}:lambda:${region}:${local.account_id}:function:${var.migrate_function_name}",
           ]
         }
       }
     }]
-  })
-}
+  }) }
 
-resource "aws_ecr_lifecycle_policy" "this" {
-  repository = aws_ecr_repository.this.name
-  policy = jsonencode({
+  ecr_lifecycle_policy = jsonencode({
     rules = [
       {
         rulePriority = 1
@@ -130,6 +62,121 @@ resource "aws_ecr_lifecycle_policy" "this" {
       },
     ]
   })
+
+  # Names of docs/CONTRACT_NOTES.md, shared by both functions.
+  common_environment = {
+    DJANGO_SETTINGS_MODULE       = "config.settings.production"
+    DJANGO_ALLOWED_HOSTS         = join(",", [local.api_host, var.origin_domain_name, var.site_domain])
+    DJANGO_CSRF_TRUSTED_ORIGINS  = "https://${var.site_domain}"
+    DJANGO_SECRET_KEY_SECRET_ARN = local.django_secret_arn
+    DATABASE_HOST                = var.database_host
+    DATABASE_PORT                = tostring(var.database_port)
+    DATABASE_NAME                = var.database_name
+    DATABASE_SSLROOTCERT         = var.database_ca_bundle_path
+    LOG_LEVEL                    = var.log_level
+  }
+
+  api_environment = merge(local.common_environment, {
+    HABITS_FUNCTION = "api"
+    # The application role, with a token from rds.generate_db_auth_token (signed locally, no call).
+    DATABASE_USER                 = var.database_app_user
+    DATABASE_IAM_AUTH             = "true"
+    DATABASE_STATEMENT_TIMEOUT_MS = tostring(var.api_statement_timeout_ms)
+    # Valkey with an IAM token: a SigV4-presigned "connect" request for this user and cache.
+    REDIS_HOST       = var.cache_host
+    REDIS_PORT       = tostring(var.cache_port)
+    REDIS_IAM_USER   = var.cache_user_id
+    REDIS_CACHE_NAME = var.cache_name
+    # Only requests that came through CloudFront carry this header with the secret's current or
+    # previous value; the viewer's address is in the header CloudFront sets.
+    ORIGIN_SECRET_ARN     = local.origin_secret_arn
+    ORIGIN_VERIFY_HEADER  = var.origin_verify_header_name
+    CLIENT_ADDRESS_HEADER = var.client_address_header_name
+    # Links in mail point at the site; mail leaves through SES's dual-stack endpoint (no NAT).
+    SITE_URL                   = "https://${var.site_domain}"
+    MAIL_TRANSPORT             = "ses"
+    MAIL_FROM                  = var.mail_from
+    MAIL_SES_CONFIGURATION_SET = var.mail_configuration_set_name
+    API_BASE_PATH              = var.api_base_path
+  })
+
+  migrate_environment = merge(local.common_environment, {
+    HABITS_FUNCTION = "migrate"
+    # Migrations connect as the master user and create (and grant) the application role.
+    DATABASE_SECRET_ARN           = var.standby ? "" : var.database_secret_arn
+    DATABASE_APP_USER             = var.database_app_user
+    DATABASE_STATEMENT_TIMEOUT_MS = tostring(var.migrate_statement_timeout_ms)
+    DATABASE_LOCK_TIMEOUT_MS      = tostring(var.migrate_lock_timeout_ms)
+    MANAGE_COMMANDS               = join(",", var.manage_commands)
+  })
+}
+
+resource "aws_ecr_repository" "this" {
+  count = var.standby ? 0 : 1
+
+  name                 = "${var.name}-api"
+  image_tag_mutability = "IMMUTABLE"
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+
+  encryption_configuration {
+    encryption_type = "KMS"
+    kms_key         = var.kms_key_arn
+  }
+
+  tags = var.tags
+
+  lifecycle {
+    # A repository's encryption cannot change after creation (it would be replaced, with its images);
+    # one created with an earlier key keeps it.
+    ignore_changes = [encryption_configuration]
+  }
+}
+
+resource "aws_ecr_repository_policy" "this" {
+  count = var.standby ? 0 : 1
+
+  repository = aws_ecr_repository.this[0].name
+  policy     = local.ecr_pull_policies[local.region]
+}
+
+# The standby's repository, made by ECR replication with the primary's creation template (its key,
+# immutable tags, the pull policy and the lifecycle below): it exists once the primary has pushed an
+# image since replication was configured (docs/DEPLOY.md, step 9).
+data "aws_ecr_repository" "replica" {
+  count = var.standby ? 1 : 0
+
+  name = "${var.name}-api"
+}
+
+# Every image pushed here is copied to the standby's repository of the same name (created there
+# beforehand with its own key, policy and lifecycle): the standby's functions never pull across regions.
+# One replication configuration per registry (account and region): one account per environment.
+resource "aws_ecr_replication_configuration" "this" {
+  count = var.replica_region == null ? 0 : 1
+
+  replication_configuration {
+    rule {
+      destination {
+        region      = var.replica_region
+        registry_id = local.account_id
+      }
+
+      repository_filter {
+        filter      = aws_ecr_repository.this[0].name
+        filter_type = "PREFIX_MATCH"
+      }
+    }
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "this" {
+  count = var.standby ? 0 : 1
+
+  repository = aws_ecr_repository.this[0].name
+  policy     = local.ecr_lifecycle_policy
 }
 
 # Reserving concurrency needs an account quota of at least the reservation plus 100 (what Lambda keeps

@@ -1,16 +1,16 @@
 output "ecr_repository_name" {
   description = "Name of the ECR repository for the API image."
-  value       = aws_ecr_repository.this.name
+  value       = local.repository.name
 }
 
 output "ecr_repository_url" {
   description = "URL of the ECR repository (docker push target)."
-  value       = aws_ecr_repository.this.repository_url
+  value       = local.repository_url
 }
 
 output "ecr_repository_arn" {
   description = "ARN of the ECR repository."
-  value       = aws_ecr_repository.this.arn
+  value       = local.repository.arn
 }
 
 output "function_name" {
@@ -64,20 +64,20 @@ output "api_domain_name" {
 }
 
 output "django_secret_key_secret_arn" {
-  description = "ARN of the Secrets Manager secret to fill with the Django secret key on first deployment."
-  value       = aws_secretsmanager_secret.this.arn
+  description = "ARN of the Secrets Manager secret to fill with the Django secret key on first deployment (a standby's: the primary's replica)."
+  value       = local.django_secret_arn
 }
 
 output "origin_secret_arn" {
-  description = "ARN of the secret holding the origin header's current and previous values."
-  value       = aws_secretsmanager_secret.origin.arn
+  description = "ARN of the secret holding the origin header's current and previous values (a standby's: the primary's replica)."
+  value       = local.origin_secret_arn
 }
 
 output "origin_verify_header" {
-  description = "The header CloudFront must add to API requests, as { name, value } (value: the secret's current one)."
-  value = {
+  description = "The header CloudFront must add to API requests, as { name, value } (value: the secret's current one); null for a standby, which has no distribution."
+  value = var.standby ? null : {
     name  = var.origin_verify_header_name
-    value = jsondecode(data.aws_secretsmanager_secret_version.origin.secret_string).current
+    value = jsondecode(data.aws_secretsmanager_secret_version.origin[0].secret_string).current
   }
   sensitive = true
 }
@@ -100,6 +100,15 @@ output "api_environment" {
 output "migrate_environment" {
   description = "Environment variables of the migration function."
   value       = local.migrate_environment
+}
+
+output "replication" {
+  description = "What this module copies to the standby region, as { region, secrets (their replica regions), ecr_destinations }; region null without a standby."
+  value = {
+    region           = var.replica_region
+    secrets          = { for k, s in { django = aws_secretsmanager_secret.this, origin = aws_secretsmanager_secret.origin } : k => flatten([for i in s : [for r in i.replica : { region = r.region, kms_key_id = r.kms_key_id }]]) }
+    ecr_destinations = flatten([for c in aws_ecr_replication_configuration.this : [for r in c.replication_configuration[0].rule : [for d in r.destination : d.region]]])
+  }
 }
 
 output "readable_secret_arns" {
@@ -127,5 +136,29 @@ output "database_environment" {
 
 output "ecr_kms_key_arn" {
   description = "KMS key the image repository is actually encrypted with (pushes and Lambda's grants need it)."
-  value       = aws_ecr_repository.this.encryption_configuration[0].kms_key
+  value       = local.repository_key
+}
+
+output "origin_record" {
+  description = "This region's failover record of the API origin, as { name, role, set_identifier, health_check_id }."
+  value = {
+    name            = aws_route53_record.origin.name
+    role            = var.failover_role
+    set_identifier  = aws_route53_record.origin.set_identifier
+    health_check_id = aws_route53_record.origin.health_check_id
+  }
+}
+
+output "role_names" {
+  description = "Names of the functions' execution roles (account-wide), as { api, migrate }."
+  value       = { api = aws_iam_role.api.name, migrate = aws_iam_role.migrate.name }
+}
+
+output "ecr_replica_settings" {
+  description = "What the repository ECR replication creates in replica_region must have, as { name, pull_policy, lifecycle_policy } (the primary's creation template there); null without a replica region."
+  value = var.replica_region == null ? null : {
+    name             = one(aws_ecr_repository.this[*].name)
+    pull_policy      = local.ecr_pull_policies[var.replica_region]
+    lifecycle_policy = local.ecr_lifecycle_policy
+  }
 }

@@ -332,3 +332,59 @@ variable "mail_from" {
   description = "The From header of mail (MAIL_FROM), e.g. \"Habit Tracker <no-reply@habits.example.com>\"."
   type        = string
 }
+
+variable "standby" {
+  description = "A pilot light in the disaster-recovery region: read the primary's replicated secrets instead of creating them, start with no database or cache (ops.dr points the functions at them on the day), and let the migration role read the master secret of a cluster restored then."
+  type        = bool
+  default     = false
+}
+
+variable "replica_region" {
+  description = "Region of the standby that the secrets and the image repository are replicated to; null for none (no standby)."
+  type        = string
+  default     = null
+}
+
+variable "replica_kms_key_arn" {
+  description = "KMS key in replica_region encrypting the secrets' replicas; required with replica_region."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.replica_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:", var.replica_kms_key_arn))
+    error_message = "replica_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)."
+  }
+}
+
+variable "origin_domain_name" {
+  description = "Name CloudFront reaches the API at (api-origin.<site domain>): this region's API Gateway custom domain and its Route 53 failover record."
+  type        = string
+}
+
+variable "hosted_zone_id" {
+  description = "Route 53 public hosted zone of origin_domain_name."
+  type        = string
+}
+
+variable "create_origin_validation_record" {
+  description = "Create the certificate's DNS validation record (the primary: ACM uses the same record for the name in every region, so the standby relies on it)."
+  type        = bool
+  default     = true
+}
+
+variable "failover_role" {
+  description = "This region's role in the origin's failover record: PRIMARY or SECONDARY."
+  type        = string
+  default     = "PRIMARY"
+
+  validation {
+    condition     = contains(["PRIMARY", "SECONDARY"], var.failover_role)
+    error_message = "failover_role must be one of: PRIMARY, SECONDARY."
+  }
+}
+
+variable "failover_health_check_id" {
+  description = "Route 53 health check of the primary's failover record (the failover switch); null for none (the standby's record, or no standby)."
+  type        = string
+  default     = null
+}

@@ -5,6 +5,9 @@ data "aws_partition" "current" {}
 data "aws_region" "current" {}
 
 locals {
+  cache_arn = format("arn:%s:elasticache:%s:%s:serverlesscache:%s",
+  data.aws_partition.current.partition, data.aws_region.current.name, data.aws_caller_identity.current.account_id, var.name)
+
   # IAM-authenticated ElastiCache users have the same user ID and user name.
   app_user_id = "${var.name}-app"
   app_user_arn = format("arn:%s:elasticache:%s:%s:user:%s",
@@ -67,7 +70,12 @@ resource "aws_elasticache_user_group" "this" {
 }
 
 # Serverless caches always require TLS. Valkey is metered from 100 MB of data (Redis OSS from 1 GB).
+# A standby creates none until the day of a failover (ops.dr cache creates it with these settings, in
+# this security group and for this user group): the cache is the one part of the pilot light billed by
+# the hour even when idle.
 resource "aws_elasticache_serverless_cache" "this" {
+  count = var.cache_enabled ? 1 : 0
+
   name                 = var.name
   engine               = "valkey"
   major_engine_version = var.major_engine_version
@@ -92,4 +100,10 @@ resource "aws_elasticache_serverless_cache" "this" {
   daily_snapshot_time      = "05:00"
 
   tags = var.tags
+}
+
+# The cache gained a count (a standby creates it on the day).
+moved {
+  from = aws_elasticache_serverless_cache.this
+  to   = aws_elasticache_serverless_cache.this[0]
 }

@@ -1,26 +1,36 @@
 output "cache_name" {
   description = "Name of the serverless cache (CloudWatch dimension clusterId; the IAM token's resource name)."
-  value       = aws_elasticache_serverless_cache.this.name
+  value       = var.name
 }
 
 output "cache_arn" {
   description = "ARN of the serverless cache (resource of elasticache:Connect)."
-  value       = aws_elasticache_serverless_cache.this.arn
+  value       = local.cache_arn
 }
 
 output "engine" {
-  description = "Engine of the cache."
-  value       = aws_elasticache_serverless_cache.this.engine
+  description = "Engine of the cache (of its user group when the cache is not created yet)."
+  value       = aws_elasticache_user_group.this.engine
+}
+
+output "created" {
+  description = "Whether this stack creates the cache (false for a standby, whose cache ops.dr creates on the day)."
+  value       = length(aws_elasticache_serverless_cache.this) == 1
+}
+
+output "user_group_id" {
+  description = "User group of the cache (ops.dr cache creates a standby's cache with it)."
+  value       = aws_elasticache_user_group.this.user_group_id
 }
 
 output "endpoint_address" {
   description = "Host name of the cache endpoint (REDIS_HOST)."
-  value       = aws_elasticache_serverless_cache.this.endpoint[0].address
+  value       = one([for c in aws_elasticache_serverless_cache.this : c.endpoint[0].address])
 }
 
 output "endpoint_port" {
   description = "Port of the cache endpoint (REDIS_PORT)."
-  value       = aws_elasticache_serverless_cache.this.endpoint[0].port
+  value       = one([for c in aws_elasticache_serverless_cache.this : c.endpoint[0].port])
 }
 
 output "app_user_id" {

@@ -67,3 +67,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "cache_enabled" {
+  description = "Create the serverless cache; false for a standby, which gets its security group, users and user group now and the cache on the day (ops.dr cache)."
+  type        = bool
+  default     = true
+}

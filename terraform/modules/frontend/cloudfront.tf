@@ -92,7 +92,7 @@ resource "aws_cloudfront_response_headers_policy" "this" {
 }
 
 resource "aws_cloudfront_distribution" "this" {
-  #checkov:skip=CKV_AWS_310:One region by design (pilot-light DR restores the API elsewhere by runbook); an origin group cannot fail an API over to a region that is not running.
+  #checkov:skip=CKV_AWS_310:The site's files fail over through an origin group when site_replica_enabled (production); the API fails over by its Route 53 failover record, because an origin group fails over GET, HEAD and OPTIONS only.
   #checkov:skip=CKV_AWS_374:The habit tracker is open to users in every country; WAF rate limits and managed rules guard it instead.
   comment             = "${var.name} site and API"
   enabled             = true
@@ -107,6 +107,36 @@ resource "aws_cloudfront_distribution" "this" {
     origin_id                = local.site_origin_id
     domain_name              = aws_s3_bucket.site.bucket_regional_domain_name
     origin_access_control_id = aws_cloudfront_origin_access_control.this.id
+  }
+
+  dynamic "origin" {
+    for_each = aws_s3_bucket.site_replica
+
+    content {
+      origin_id                = local.site_replica_origin_id
+      domain_name              = origin.value.bucket_regional_domain_name
+      origin_access_control_id = aws_cloudfront_origin_access_control.this.id
+    }
+  }
+
+  dynamic "origin_group" {
+    for_each = aws_s3_bucket.site_replica
+
+    content {
+      origin_id = local.site_origin_group_id
+
+      failover_criteria {
+        status_codes = [500, 502, 503, 504]
+      }
+
+      member {
+        origin_id = local.site_origin_id
+      }
+
+      member {
+        origin_id = local.site_replica_origin_id
+      }
+    }
   }
 
   origin {
@@ -129,7 +159,7 @@ resource "aws_cloudfront_distribution" "this" {
   }
 
   default_cache_behavior {
-    target_origin_id           = local.site_origin_id
+    target_origin_id           = local.site_target_origin_id
     viewer_protocol_policy     = "redirect-to-https"
     allowed_methods            = ["GET", "HEAD", "OPTIONS"]
     cached_methods             = ["GET", "HEAD"]

@@ -58,3 +58,11 @@ output "site_url" {
   description = "HTTPS URL of the site."
   value       = "https://${var.domain_name}"
 }
+
+output "site_origins" {
+  description = "Where the default behaviour reads the site from, as { target, failover_to } (failover_to: the replica bucket's name, null without one)."
+  value = {
+    target      = one([for b in aws_cloudfront_distribution.this.default_cache_behavior : b.target_origin_id])
+    failover_to = one(aws_s3_bucket.site_replica[*].bucket)
+  }
+}

@@ -109,3 +109,21 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "site_replica_enabled" {
+  description = "Replicate the site bucket to the aws.dr provider's region and serve it from there when the site bucket's region fails (a CloudFront origin group)."
+  type        = bool
+  default     = false
+}
+
+variable "replica_kms_key_arn" {
+  description = "KMS key in the aws.dr region encrypting the site's replica (its policy must let this distribution decrypt); required with site_replica_enabled."
+  type        = string
+  default     = null
+}
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary of the replication role; required with site_replica_enabled."
+  type        = string
+  default     = null
+}

@@ -1,5 +1,5 @@
 variable "name" {
-  description = "Prefix for names of this environment, e.g. habits-staging."
+  description = "Prefix for names of this environment, e.g. habits-staging (the resources the runbook touches are named after it)."
   type        = string
 }
 
@@ -29,23 +29,18 @@ variable "require_mfa" {
   default     = true
 }
 
+variable "primary_region" {
+  description = "Region of the primary stack (the way back restores there)."
+  type        = string
+}
+
 variable "dr_region" {
-  description = "Disaster-recovery region where the operator restores the database (us-west-2)."
+  description = "Disaster-recovery region of the pilot light, where the operator fails over."
   type        = string
 }
 
-variable "dr_vault_arn" {
-  description = "ARN of the backup vault in the disaster-recovery region."
-  type        = string
-}
-
-variable "dr_kms_key_arn" {
-  description = "KMS key of the disaster-recovery vault."
-  type        = string
-}
-
-variable "backup_role_arn" {
-  description = "Role AWS Backup uses for restores; the operator passes it to StartRestoreJob."
+variable "failover_switch_name" {
+  description = "Name of the failover switch, the CloudWatch alarm in dr_region that ops.dr open and close flip."
   type        = string
 }
 

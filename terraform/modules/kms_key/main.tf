@@ -64,3 +64,10 @@ resource "aws_kms_key" "this" {
 
   tags = var.tags
 }
+
+resource "aws_kms_alias" "this" {
+  count = var.alias_name == null ? 0 : 1
+
+  name          = "alias/${var.alias_name}"
+  target_key_id = aws_kms_key.this.key_id
+}

@@ -26,3 +26,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "alias_name" {
+  description = "Alias of the key without the alias/ prefix (lets operators' tools find it by name, e.g. in a disaster); null for none."
+  type        = string
+  default     = null
+}

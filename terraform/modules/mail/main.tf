@@ -51,6 +51,8 @@ resource "aws_route53_record" "mail_from_spf" {
 }
 
 resource "aws_route53_record" "dmarc" {
+  count = var.dmarc_record ? 1 : 0
+
   zone_id = var.hosted_zone_id
   name    = "_dmarc.${var.domain_name}"
   type    = "TXT"

@@ -36,6 +36,12 @@ variable "dmarc_report_address" {
   default     = null
 }
 
+variable "dmarc_record" {
+  description = "Create the domain's DMARC record (one per domain: the primary's; a standby region's mail module sets false)."
+  type        = bool
+  default     = true
+}
+
 variable "tags" {
   description = "Tags for every resource."
   type        = map(string)

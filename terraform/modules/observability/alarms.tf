@@ -85,7 +85,7 @@ locals {
 }
 
 resource "aws_cloudwatch_metric_alarm" "this" {
-  for_each = local.alarms
+  for_each = var.alarms_enabled ? local.alarms : {}
 
   alarm_name          = "${var.name}-${each.key}"
   alarm_description   = each.value.description

@@ -100,3 +100,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "alarms_enabled" {
+  description = "Create the alarms; false for a standby, which has no database or cache to watch until a failover."
+  type        = bool
+  default     = true
+}

@@ -3,7 +3,7 @@ locals {
   build_variables = {
     # Names read by buildspec/deploy.mk (see docs/DEPLOY.md, "Pipeline settings").
     terraform = merge({ for k, v in var.terraform_variables : "TF_VAR_${k}" => v }, {
-      ENVIRONMENT      = var.environment
+      ENVIRONMENT      = coalesce(var.environment_directory, var.environment)
       TF_STATE_BUCKET  = var.terraform_state_bucket
       TF_STATE_KEY     = var.terraform_state_key
       TF_IN_AUTOMATION = "1"

@@ -227,7 +227,8 @@ locals {
       },
     ]
 
-    frontend = [
+    # Only a stack with a site (not a standby) has the frontend pipeline and its bucket.
+    frontend = !contains(var.pipelines, "frontend") ? [] : [
       {
         Sid      = "ListSiteBucket"
         Effect   = "Allow"
@@ -332,7 +333,7 @@ resource "aws_iam_role_policy" "codepipeline" {
         Sid      = "RunOwnBuilds"
         Effect   = "Allow"
         Action   = ["codebuild:StartBuild", "codebuild:BatchGetBuilds"]
-        Resource = [for k in ["terraform", "backend", "frontend"] : aws_codebuild_project.this[k].arn]
+        Resource = [for p in aws_codebuild_project.this : p.arn]
       },
       ], var.approval_topic_arn == null ? [] : [{
         Sid      = "NotifyApprovers"

@@ -10,11 +10,12 @@ locals {
   region     = data.aws_region.current.name
 
   # One build project per pipeline, each with its buildspec and the paths whose changes start it.
-  builds = {
+  all_builds = {
     terraform = { buildspec = "buildspec/terraform.yml", paths = ["terraform/**", "buildspec/terraform.yml"] }
     backend   = { buildspec = "buildspec/backend.yml", paths = ["backend/**", "Dockerfile", "buildspec/backend.yml"] }
     frontend  = { buildspec = "buildspec/frontend.yml", paths = ["frontend/**", "buildspec/frontend.yml"] }
   }
+  builds          = { for k, v in local.all_builds : k => v if contains(var.pipelines, k) }
   log_group_names = { for k, _ in local.builds : k => "/aws/codebuild/${var.name}-${k}" }
 }
 

@@ -42,3 +42,8 @@ output "source_connection_statement" {
   description = "The pipelines' permission to use the source connection (both service prefixes)."
   value       = local.source_connection_statement
 }
+
+output "role_names" {
+  description = "Names of the pipeline's roles (account-wide), by build, plus codepipeline."
+  value       = merge({ for k, r in aws_iam_role.codebuild : k => r.name }, { codepipeline = aws_iam_role.codepipeline.name })
+}

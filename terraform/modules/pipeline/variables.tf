@@ -21,7 +21,7 @@ variable "permissions_boundary_arn" {
 variable "passable_to_services" {
   description = "Services the terraform build may pass this environment's roles to."
   type        = list(string)
-  default     = ["lambda.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "backup.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com"]
+  default     = ["lambda.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "backup.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com", "s3.amazonaws.com", "ecr.amazonaws.com"]
 }
 
 variable "environment" {
@@ -164,4 +164,21 @@ variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)
   default     = {}
+}
+
+variable "pipelines" {
+  description = "Which pipelines to create: terraform, backend, frontend. A standby has the terraform pipeline only (its images come by ECR replication, its site is the primary's)."
+  type        = list(string)
+  default     = ["terraform", "backend", "frontend"]
+
+  validation {
+    condition     = length(var.pipelines) > 0 && alltrue([for p in var.pipelines : contains(["terraform", "backend", "frontend"], p)])
+    error_message = "pipelines must list one or more of: terraform, backend, frontend."
+  }
+}
+
+variable "environment_directory" {
+  description = "Directory of terraform/environments whose environment.tfvars the terraform build plans with (its ENVIRONMENT); null for environment itself (production-dr for production's standby)."
+  type        = string
+  default     = null
 }

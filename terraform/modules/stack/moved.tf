@@ -10,7 +10,28 @@ moved {
 
 moved {
   from = module.backup.aws_kms_key.dr
-  to   = module.dr_key.aws_kms_key.this
+  to   = module.dr_key[0].aws_kms_key.this
+}
+
+# The parts only the primary has (the pilot light is this stack too) gained a count.
+moved {
+  from = module.dr_key
+  to   = module.dr_key[0]
+}
+
+moved {
+  from = module.frontend
+  to   = module.frontend[0]
+}
+
+moved {
+  from = module.backup
+  to   = module.backup[0]
+}
+
+moved {
+  from = module.iam
+  to   = module.iam[0]
 }
 
 removed {

@@ -5,7 +5,7 @@ output "name" {
 
 output "site_url" {
   description = "HTTPS URL of the site."
-  value       = module.frontend.site_url
+  value       = "https://${var.domain_name}"
 }
 
 output "api_endpoint" {
@@ -30,12 +30,12 @@ output "migrate_function_name" {
 
 output "site_bucket_name" {
   description = "S3 bucket the frontend pipeline syncs the SPA into."
-  value       = module.frontend.bucket_name
+  value       = one(module.frontend[*].bucket_name)
 }
 
 output "distribution_id" {
   description = "CloudFront distribution the frontend pipeline invalidates."
-  value       = module.frontend.distribution_id
+  value       = one(module.frontend[*].distribution_id)
 }
 
 output "django_secret_key_secret_arn" {
@@ -70,12 +70,12 @@ output "db_security_group_id" {
 
 output "dr_vault_name" {
   description = "Backup vault in the disaster-recovery region."
-  value       = module.backup.dr_vault_name
+  value       = one(module.backup[*].dr_vault_name)
 }
 
 output "dr_operator_role_arn" {
   description = "Role the disaster-recovery runbook assumes."
-  value       = module.iam.role_arn
+  value       = one(module.iam[*].role_arn)
 }
 
 output "alarm_topic_arn" {
@@ -100,10 +100,29 @@ output "permissions_boundary_arn" {
 
 output "kms_key_arns" {
   description = "The stack's keys: { main, edge (us-east-1, for WAF logs), dr }."
-  value       = { main = module.key.arn, edge = local.edge_key_arn, dr = module.dr_key.arn }
+  value       = { main = module.key.arn, edge = local.edge_key_arn, dr = one(module.dr_key[*].arn) }
 }
 
 output "terraform_state_key" {
   description = "Key of this environment's state in terraform_state_bucket."
   value       = local.state_key
+}
+
+output "deployment" {
+  description = "What this stack is: primary, or pilot_light (the standby in the disaster-recovery region)."
+  value       = var.deployment
+}
+
+output "origin_domain_name" {
+  description = "Name CloudFront reaches the API at; Route 53 answers it with the primary's or the standby's API (failover record)."
+  value       = local.origin_domain
+}
+
+output "failover_switch" {
+  description = "The failover switch (primary with a standby): a CloudWatch alarm in the DR region whose health check decides the origin's failover record, as { alarm_name, region, health_check_id }; null otherwise."
+  value = local.standby_prepared ? {
+    alarm_name      = one(aws_cloudwatch_metric_alarm.failover_switch[*].alarm_name)
+    region          = var.dr_region
+    health_check_id = one(aws_route53_health_check.failover_switch[*].id)
+  } : null
 }

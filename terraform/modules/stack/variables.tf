@@ -25,6 +25,23 @@ variable "global_name_suffix" {
   }
 }
 
+variable "deployment" {
+  description = "Which copy of the stack this is: primary (the environment) or pilot_light (its standby in the DR region, applied with its own state there and a global_name_suffix)."
+  type        = string
+  default     = "primary"
+
+  validation {
+    condition     = contains(["primary", "pilot_light"], var.deployment)
+    error_message = "deployment must be one of: primary, pilot_light."
+  }
+}
+
+variable "pilot_light_enabled" {
+  description = "Primary only: prepare a standby in dr_region (secret and image replication, the site's replica, the failover switch); null for the environment's profile (production yes, staging no)."
+  type        = bool
+  default     = null
+}
+
 variable "account_id" {
   description = "The AWS account this environment lives in (one account per environment); the providers refuse any other."
   type        = string
@@ -36,7 +53,7 @@ variable "account_id" {
 }
 
 variable "dr_region" {
-  description = "Region receiving the backup copies (the aws.dr provider's region)."
+  description = "The other region of the pair: for the primary, the DR region receiving the backup copies and the standby (the aws.dr provider's region); for the pilot light, the primary's region (its aws.dr provider is then its own region: it reaches nothing in the primary's)."
   type        = string
   default     = "us-west-2"
 }
@@ -148,10 +165,10 @@ variable "waf_auth_rate_limit" {
   default     = 50
 }
 
-# Disaster recovery (docs/RUNBOOK_DR.md): the stack applied in the DR region, pointed at a cluster restored
-# from a backup copy outside Terraform. All three null (the default) for the normal path.
+# A primary on a cluster restored outside Terraform (the way back of docs/RUNBOOK_DR.md). All three null
+# (the default) for the normal path.
 variable "restored_cluster_identifier" {
-  description = "Identifier of the Aurora cluster restored outside Terraform (e.g. habits-production-dr): the database module then creates the subnet group and security group but no cluster. A full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn; the runbook's step 2 (a targeted apply) sets the identifier alone."
+  description = "Identifier of the Aurora cluster restored outside Terraform (e.g. habits-production-2 after the way back): the database module then creates the subnet group and security group but no cluster. A full apply also needs restored_cluster_endpoint and restored_cluster_secret_arn; a plan targeted at the network and database may set the identifier alone."
   type        = string
   default     = null
 

@@ -23,6 +23,14 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_ecr_repository" {
+    defaults = {
+      arn                      = "arn:aws:ecr:us-east-1:111122223333:repository/habits-test-api"
+      repository_url           = "111122223333.dkr.ecr.us-east-1.amazonaws.com/habits-test-api"
+      encryption_configuration = [{ encryption_type = "KMS", kms_key = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000003" }]
+    }
+  }
+
   mock_data "aws_servicequotas_service_quota" {
     defaults = {
       value = 10
@@ -55,6 +63,13 @@ mock_provider "aws" {
     }
   }
 
+  mock_resource "aws_acm_certificate" {
+    defaults = {
+      arn                       = "arn:aws:acm:us-east-1:111122223333:certificate/origin"
+      domain_validation_options = [{ domain_name = "api-origin.habits.example.com", resource_record_name = "_o.api-origin.habits.example.com.", resource_record_type = "CNAME", resource_record_value = "_v.acm-validations.aws." }]
+    }
+  }
+
   mock_resource "aws_apigatewayv2_api" {
     defaults = {
       api_endpoint  = "https://abc123.execute-api.us-east-1.amazonaws.com"
@@ -64,14 +79,14 @@ mock_provider "aws" {
 }
 
 override_resource {
-  target = aws_secretsmanager_secret.this
+  target = aws_secretsmanager_secret.this[0]
   values = {
     arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/django-secret-key-AbCdEf"
   }
 }
 
 override_resource {
-  target = aws_secretsmanager_secret.origin
+  target = aws_secretsmanager_secret.origin[0]
   values = {
     arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf"
   }
@@ -107,6 +122,8 @@ variables {
   mail_configuration_set_name  = "habits-test"
   mail_from_address            = "no-reply@habits.example.com"
   mail_from                    = "Habit Tracker <no-reply@habits.example.com>"
+  origin_domain_name           = "api-origin.habits.example.com"
+  hosted_zone_id               = "Z0123456789EXAMPLE"
 }
 
 run "the_api_sends_mail_as_the_site_and_nothing_else" {
@@ -193,7 +210,7 @@ run "api_environment_matches_the_contract" {
   }
 
   assert {
-    condition     = aws_lambda_function.this.environment[0].variables.DJANGO_ALLOWED_HOSTS == "abc123.execute-api.us-east-1.amazonaws.com,habits.example.com" && aws_lambda_function.this.environment[0].variables.ORIGIN_SECRET_ARN == "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf"
+    condition     = aws_lambda_function.this.environment[0].variables.DJANGO_ALLOWED_HOSTS == "abc123.execute-api.us-east-1.amazonaws.com,api-origin.habits.example.com,habits.example.com" && aws_lambda_function.this.environment[0].variables.ORIGIN_SECRET_ARN == "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf"
     error_message = "Allowed hosts are API Gateway's (CloudFront does not forward the viewer's Host) and the site's; the origin secret is named."
   }
 }
@@ -275,7 +292,7 @@ run "origin_secret_starts_random_and_follows_rotation" {
   }
 
   assert {
-    condition     = aws_secretsmanager_secret.origin.kms_key_id == var.kms_key_arn && aws_secretsmanager_secret.this.kms_key_id == var.kms_key_arn
+    condition     = aws_secretsmanager_secret.origin[0].kms_key_id == var.kms_key_arn && aws_secretsmanager_secret.this[0].kms_key_id == var.kms_key_arn
     error_message = "Both secrets are encrypted with the given key."
   }
 }
@@ -284,12 +301,12 @@ run "ecr_is_immutable_scanned_encrypted_and_pullable_by_the_functions_only" {
   command = plan
 
   assert {
-    condition     = aws_ecr_repository.this.image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.this.image_scanning_configuration[0].scan_on_push && aws_ecr_repository.this.encryption_configuration[0].encryption_type == "KMS"
+    condition     = aws_ecr_repository.this[0].image_tag_mutability == "IMMUTABLE" && aws_ecr_repository.this[0].image_scanning_configuration[0].scan_on_push && aws_ecr_repository.this[0].encryption_configuration[0].encryption_type == "KMS"
     error_message = "ECR tags must be immutable, images scanned on push and encrypted with KMS."
   }
 
   assert {
-    condition     = toset(jsondecode(aws_ecr_repository_policy.this.policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-east-1:111122223333:function:habits-test-api", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate"])
+    condition     = toset(jsondecode(aws_ecr_repository_policy.this[0].policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-east-1:111122223333:function:habits-test-api", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate"])
     error_message = "Lambda may pull images for the two functions only."
   }
 }
@@ -370,4 +387,107 @@ run "rejects_bad_inputs" {
   }
 
   expect_failures = [var.architecture, var.log_level, var.reserved_concurrency, var.timeout_seconds, var.manage_commands, var.database_app_user]
+}
+
+# The primary of an environment with a standby: CloudFront reaches the API by a failover record whose
+# health check is the failover switch, and the secrets and images are copied to the standby's region.
+run "primary_replicates_to_the_standby_and_answers_the_origin_first" {
+  command = plan
+
+  variables {
+    replica_region           = "us-west-2"
+    replica_kms_key_arn      = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
+    failover_health_check_id = "hc-switch"
+  }
+
+  assert {
+    condition = output.replication.secrets == {
+      django = [{ region = "us-west-2", kms_key_id = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002" }]
+      origin = [{ region = "us-west-2", kms_key_id = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002" }]
+    }
+    error_message = "Both secrets are replicated to the standby's region, encrypted there with that region's key."
+  }
+
+  assert {
+    condition     = output.replication.ecr_destinations == ["us-west-2"] && aws_ecr_replication_configuration.this[0].replication_configuration[0].rule[0].repository_filter[0].filter == "habits-test-api"
+    error_message = "Every image of this repository is replicated to the standby's region."
+  }
+
+  assert {
+    condition     = toset(jsondecode(output.ecr_replica_settings.pull_policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-west-2:111122223333:function:habits-test-api", "arn:aws:lambda:us-west-2:111122223333:function:habits-test-migrate"])
+    error_message = "The replica repository lets Lambda pull for the standby's two functions only."
+  }
+
+  assert {
+    condition     = output.origin_record == { name = "api-origin.habits.example.com", role = "PRIMARY", set_identifier = "habits-test-primary", health_check_id = "hc-switch" }
+    error_message = "The primary answers api-origin while the failover switch's health check is healthy."
+  }
+
+  assert {
+    condition     = length(aws_route53_record.origin_validation) == 1 && aws_apigatewayv2_domain_name.origin.domain_name_configuration[0].endpoint_type == "REGIONAL" && aws_apigatewayv2_domain_name.origin.domain_name_configuration[0].security_policy == "TLS_1_2"
+    error_message = "The primary validates the origin's certificate (one record for both regions) and serves a regional custom domain over TLS 1.2."
+  }
+
+  assert {
+    condition     = contains(split(",", output.api_environment["DJANGO_ALLOWED_HOSTS"]), "api-origin.habits.example.com")
+    error_message = "Django accepts the Host CloudFront sends to the origin name."
+  }
+}
+
+# The pilot light: no secrets of its own (the primary's replicas), no database or cache yet, the
+# secondary half of the failover record, and a migration role that can read the restored cluster's
+# master secret, whose name RDS chooses on the day.
+run "standby_reads_the_replicas_and_waits_for_the_restore" {
+  command = plan
+
+  variables {
+    standby                         = true
+    database_secret_arn             = null
+    database_host                   = ""
+    database_cluster_resource_id    = null
+    cache_host                      = ""
+    create_origin_validation_record = false
+    failover_role                   = "SECONDARY"
+  }
+
+  override_data {
+    target = data.aws_secretsmanager_secret.replica["django-secret-key"]
+    values = {
+      arn        = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/django-secret-key-AbCdEf"
+      kms_key_id = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000003"
+    }
+  }
+
+  override_data {
+    target = data.aws_secretsmanager_secret.replica["origin-verify"]
+    values = {
+      arn        = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf"
+      kms_key_id = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000003"
+    }
+  }
+
+  assert {
+    condition     = length(aws_secretsmanager_secret.this) == 0 && length(aws_secretsmanager_secret.origin) == 0 && output.origin_verify_header == null
+    error_message = "A standby creates no secret: Secrets Manager replicates the primary's under the same names."
+  }
+
+  assert {
+    condition     = output.api_environment["ORIGIN_SECRET_ARN"] == "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf" && output.api_environment["DATABASE_HOST"] == "" && output.migrate_environment["DATABASE_SECRET_ARN"] == ""
+    error_message = "The standby's functions read the replicas and wait for ops.dr point to give them a database."
+  }
+
+  assert {
+    condition     = contains(output.readable_secret_arns.migrate, "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-*") && contains(one([for s in output.role_policies.api.Statement : s.Resource if s.Sid == "DecryptThroughSecretsManager"]), "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000003")
+    error_message = "The migration role can read the master secret of a cluster restored on the day, and both roles decrypt the replicas."
+  }
+
+  assert {
+    condition     = output.origin_record.role == "SECONDARY" && output.origin_record.health_check_id == null && length(aws_route53_record.origin_validation) == 0 && length(aws_ecr_replication_configuration.this) == 0
+    error_message = "The standby holds the secondary record, relies on the primary's validation record and replicates nothing."
+  }
+
+  assert {
+    condition     = length(aws_ecr_repository.this) == 0 && output.ecr_repository_url == data.aws_ecr_repository.replica[0].repository_url && endswith(aws_lambda_function.this.image_uri, ":0123abc")
+    error_message = "The standby's functions run the image replicated into the repository ECR made from the primary's template."
+  }
 }

@@ -30,17 +30,17 @@ run "serverless_valkey_within_limits" {
   command = plan
 
   assert {
-    condition     = aws_elasticache_serverless_cache.this.engine == "valkey" && aws_elasticache_serverless_cache.this.major_engine_version == "8"
+    condition     = aws_elasticache_serverless_cache.this[0].engine == "valkey" && aws_elasticache_serverless_cache.this[0].major_engine_version == "8"
     error_message = "The cache must be ElastiCache Serverless Valkey 8 (metered from 100 MB, not Redis OSS's 1 GB)."
   }
 
   assert {
-    condition     = aws_elasticache_serverless_cache.this.cache_usage_limits[0].data_storage[0].minimum == null && aws_elasticache_serverless_cache.this.cache_usage_limits[0].data_storage[0].maximum == 1 && aws_elasticache_serverless_cache.this.cache_usage_limits[0].data_storage[0].unit == "GB"
+    condition     = aws_elasticache_serverless_cache.this[0].cache_usage_limits[0].data_storage[0].minimum == null && aws_elasticache_serverless_cache.this[0].cache_usage_limits[0].data_storage[0].maximum == 1 && aws_elasticache_serverless_cache.this[0].cache_usage_limits[0].data_storage[0].unit == "GB"
     error_message = "No reserved minimum (the engine's floor applies) and at most 1 GB by default."
   }
 
   assert {
-    condition     = aws_elasticache_serverless_cache.this.kms_key_id == var.kms_key_arn
+    condition     = aws_elasticache_serverless_cache.this[0].kms_key_id == var.kms_key_arn
     error_message = "The cache must be encrypted with the given key."
   }
 }
@@ -59,7 +59,7 @@ run "the_application_signs_in_with_iam_only" {
   }
 
   assert {
-    condition     = aws_elasticache_serverless_cache.this.user_group_id == aws_elasticache_user_group.this.user_group_id && toset(aws_elasticache_user_group.this.user_ids) == toset(["habits-test-default", "habits-test-app"])
+    condition     = aws_elasticache_serverless_cache.this[0].user_group_id == aws_elasticache_user_group.this.user_group_id && toset(aws_elasticache_user_group.this.user_ids) == toset(["habits-test-default", "habits-test-app"])
     error_message = "The cache accepts the users of its group only."
   }
 
@@ -87,4 +87,22 @@ run "rejects_bad_inputs" {
   }
 
   expect_failures = [var.data_storage_max_gb, var.major_engine_version]
+}
+
+run "a_standby_gets_the_cache_on_the_day" {
+  command = plan
+
+  variables {
+    cache_enabled = false
+  }
+
+  assert {
+    condition     = !output.created && output.user_group_id == "habits-test" && output.endpoint_address == null
+    error_message = "A standby has the cache's security group, users and user group, not the cache (billed hourly)."
+  }
+
+  assert {
+    condition     = output.cache_arn == "arn:aws:elasticache:us-east-1:111122223333:serverlesscache:habits-test"
+    error_message = "The cache's ARN is known in advance, for the functions' elasticache:Connect."
+  }
 }

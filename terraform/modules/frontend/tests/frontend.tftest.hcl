@@ -11,6 +11,10 @@ mock_provider "aws" {
   alias = "us_east_1"
 }
 
+mock_provider "aws" {
+  alias = "dr"
+}
+
 override_resource {
   target          = aws_cloudfront_distribution.this
   override_during = plan
@@ -209,4 +213,34 @@ run "rejects_bad_inputs" {
   }
 
   expect_failures = [var.price_class, var.waf_rate_limit, var.waf_auth_rate_limit, var.api_forwarded_headers]
+}
+
+run "site_fails_over_to_its_replica_in_the_standby_region" {
+  command = plan
+
+  variables {
+    site_replica_enabled     = true
+    replica_kms_key_arn      = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
+    permissions_boundary_arn = "arn:aws:iam::111122223333:policy/habits-test-boundary"
+  }
+
+  assert {
+    condition     = output.site_origins == { target = "site", failover_to = "habits-test-site-replica-111122223333" }
+    error_message = "The site is read through an origin group whose second member is the replica bucket."
+  }
+
+  assert {
+    condition     = toset(one(aws_cloudfront_distribution.this.origin_group).failover_criteria[0].status_codes) == toset([500, 502, 503, 504]) && [for m in one(aws_cloudfront_distribution.this.origin_group).member : m.origin_id] == ["site-bucket", "site-bucket-replica"]
+    error_message = "CloudFront tries the site bucket first and the replica on a server error (and on a failed connection)."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_replication_configuration.site[0].rule[0].destination[0].encryption_configuration[0].replica_kms_key_id == var.replica_kms_key_arn && aws_s3_bucket_public_access_block.site_replica[0].restrict_public_buckets
+    error_message = "The replica is private and encrypted with the standby region's key."
+  }
+
+  assert {
+    condition     = aws_iam_role.site_replication[0].permissions_boundary == var.permissions_boundary_arn && aws_iam_role.site_replication[0].name == "habits-test-site-replication"
+    error_message = "The replication role carries the boundary and a name of this stack's."
+  }
 }

@@ -17,13 +17,12 @@ variables {
   global_name              = "habits-test"
   permissions_boundary_arn = "arn:aws:iam::111122223333:policy/habits-test-boundary"
   trusted_principal_arns   = ["arn:aws:iam::111122223333:role/AWSReservedSSO_Operators_0123"]
+  primary_region           = "us-east-1"
   dr_region                = "us-west-2"
-  dr_vault_arn             = "arn:aws:backup:us-west-2:111122223333:backup-vault:habits-test-dr"
-  dr_kms_key_arn           = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002"
-  backup_role_arn          = "arn:aws:iam::111122223333:role/habits-test-backup"
+  failover_switch_name     = "habits-test-failover"
 }
 
-run "operator_assumes_with_mfa_and_restores_only_in_dr_region" {
+run "operator_assumes_with_mfa_and_acts_only_in_the_two_regions" {
   command = plan
 
   assert {
@@ -37,18 +36,23 @@ run "operator_assumes_with_mfa_and_restores_only_in_dr_region" {
   }
 
   assert {
-    condition     = alltrue(flatten([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : [for r in flatten([s.Resource]) : r == "*" ? s.Condition.StringEquals["aws:RequestedRegion"] == "us-west-2" : (startswith(r, "arn:aws:iam::") || split(":", r)[3] == "us-west-2")]]))
-    error_message = "Every write permission must be limited to the DR region (us-west-2)."
+    condition     = alltrue(flatten([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : [for r in flatten([s.Resource]) : r == "*" ? toset(s.Condition.StringEquals["aws:RequestedRegion"]) == toset(["us-west-2", "us-east-1"]) : contains(["us-west-2", "us-east-1"], split(":", r)[3])]]))
+    error_message = "Every permission is limited to the DR and the primary region."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Resource if s.Sid == "FlipTheFailoverSwitch"]) == ["arn:aws:cloudwatch:us-west-2:111122223333:alarm:habits-test-failover"]
+    error_message = "Only the failover switch, in the DR region, can be flipped."
+  }
+
+  assert {
+    condition     = !contains(flatten([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Action]), "iam:PassRole") && alltrue([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Effect == "Allow" && !contains(flatten([s.Action]), "*")])
+    error_message = "The operator passes no role and has no wildcard action."
   }
 
   assert {
     condition     = aws_iam_role.this.permissions_boundary == var.permissions_boundary_arn
     error_message = "The operator role carries the permissions boundary."
-  }
-
-  assert {
-    condition     = endswith(aws_iam_role_policy_attachment.this.policy_arn, "policy/job-function/ViewOnlyAccess")
-    error_message = "Outside the restore the operator may only look (ViewOnlyAccess)."
   }
 }
 

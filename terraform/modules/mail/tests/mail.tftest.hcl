@@ -44,7 +44,7 @@ run "the_domain_sends_signed_and_aligned" {
   }
 
   assert {
-    condition     = startswith(one(aws_route53_record.dmarc.records), "v=DMARC1; p=quarantine") && aws_route53_record.dmarc.name == "_dmarc.habits.example.com"
+    condition     = startswith(one(aws_route53_record.dmarc[0].records), "v=DMARC1; p=quarantine") && aws_route53_record.dmarc[0].name == "_dmarc.habits.example.com"
     error_message = "DMARC asks receivers to quarantine unaligned mail."
   }
 
@@ -67,4 +67,18 @@ run "a_mail_from_subdomain_is_one_label" {
   }
 
   expect_failures = [var.mail_from_subdomain]
+}
+
+run "a_standby_region_leaves_the_domain_records_to_the_primary" {
+  command = plan
+
+  variables {
+    mail_from_subdomain = "mail-usw2"
+    dmarc_record        = false
+  }
+
+  assert {
+    condition     = length(aws_route53_record.dmarc) == 0 && aws_route53_record.mail_from_mx.name == "mail-usw2.habits.example.com"
+    error_message = "One DMARC record per domain; each region its own MAIL FROM subdomain."
+  }
 }

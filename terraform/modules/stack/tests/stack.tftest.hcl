@@ -22,6 +22,14 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_ecr_repository" {
+    defaults = {
+      arn                      = "arn:aws:ecr:us-east-1:111122223333:repository/replica"
+      repository_url           = "111122223333.dkr.ecr.us-east-1.amazonaws.com/replica"
+      encryption_configuration = [{ encryption_type = "KMS", kms_key = "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000002" }]
+    }
+  }
+
   mock_data "aws_secretsmanager_secret_version" {
     defaults = {
       secret_string = "{\"current\":\"c0ffee\",\"previous\":\"\"}"
@@ -149,6 +157,19 @@ mock_provider "aws" {
       certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/mocked"
     }
   }
+
+  mock_resource "aws_acm_certificate" {
+    defaults = {
+      arn                       = "arn:aws:acm:us-east-1:111122223333:certificate/origin"
+      domain_validation_options = [{ domain_name = "api-origin.habits.example.com", resource_record_name = "_o.api-origin.habits.example.com.", resource_record_type = "CNAME", resource_record_value = "_v.acm-validations.aws." }]
+    }
+  }
+
+  mock_resource "aws_route53_health_check" {
+    defaults = {
+      id = "hc-failover-switch"
+    }
+  }
 }
 
 mock_provider "aws" {
@@ -214,6 +235,12 @@ mock_provider "aws" {
       arn = "arn:aws:backup:us-west-2:111122223333:backup-vault:mocked-dr"
     }
   }
+
+  mock_resource "aws_s3_bucket" {
+    defaults = {
+      arn = "arn:aws:s3:::mocked-replica"
+    }
+  }
 }
 
 variables {
@@ -250,7 +277,7 @@ run "staging_pauses_and_costs_little" {
   }
 
   assert {
-    condition     = keys(module.backup.rules) == ["daily"] && module.backup.rules.daily.retention_days == 30
+    condition     = keys(module.backup[0].rules) == ["daily"] && module.backup[0].rules.daily.retention_days == 30
     error_message = "Staging backs up daily only (30 days), still copied to the DR region."
   }
 
@@ -278,7 +305,7 @@ run "staging_nothing_keeps_the_database_awake" {
   }
 
   assert {
-    condition     = module.frontend.api_forwarded_headers == tolist(["Accept", "Accept-Language", "Authorization", "Content-Type", "Origin", "Referer", "User-Agent", "X-CSRFToken", "CloudFront-Viewer-Address"])
+    condition     = module.frontend[0].api_forwarded_headers == tolist(["Accept", "Accept-Language", "Authorization", "Content-Type", "Origin", "Referer", "User-Agent", "X-CSRFToken", "CloudFront-Viewer-Address"])
     error_message = "The API paths are forwarded with the documented headers only."
   }
 }
@@ -301,7 +328,7 @@ run "production_stays_up_within_budget" {
   }
 
   assert {
-    condition     = module.backup.rules.hourly.retention_days == 7 && module.backup.rules.daily.retention_days == 90
+    condition     = module.backup[0].rules.hourly.retention_days == 7 && module.backup[0].rules.daily.retention_days == 90
     error_message = "Production keeps hourly points 7 days and daily ones 90 (each copied to the DR vault: backup module tests)."
   }
 
@@ -376,7 +403,7 @@ run "only_cloudfront_reaches_django" {
   }
 
   assert {
-    condition     = module.frontend.api_origin_header_names == ["X-Origin-Verify"] && module.backend.api_environment["ORIGIN_VERIFY_HEADER"] == "X-Origin-Verify"
+    condition     = module.frontend[0].api_origin_header_names == ["X-Origin-Verify"] && module.backend.api_environment["ORIGIN_VERIFY_HEADER"] == "X-Origin-Verify"
     error_message = "CloudFront adds X-Origin-Verify to API requests and the function's environment names that header."
   }
 
@@ -386,7 +413,7 @@ run "only_cloudfront_reaches_django" {
   }
 
   assert {
-    condition     = module.frontend.waf_rules["rate-limit-auth-posts-per-ip"] == { priority = 0, rate_limit = 50 }
+    condition     = module.frontend[0].waf_rules["rate-limit-auth-posts-per-ip"] == { priority = 0, rate_limit = 50 }
     error_message = "Auth POSTs have their own WAF rate limit."
   }
 }
@@ -459,6 +486,82 @@ run "one_key_per_region_and_purpose" {
   }
 }
 
+# The primary prepares its standby in us-west-2 (production by default, staging when asked): the
+# secrets and images replicated there, the site's files too, and the failover switch, whose health
+# check decides the API origin's failover record.
+run "production_prepares_its_standby" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition = module.backend.replication.region == "us-west-2" && module.backend.replication.ecr_destinations == ["us-west-2"] && values(module.backend.replication.secrets) == [
+      [{ region = "us-west-2", kms_key_id = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002" }],
+      [{ region = "us-west-2", kms_key_id = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000002" }],
+    ]
+    error_message = "Images go to us-west-2 by ECR replication; both secrets have a replica there under the DR key."
+  }
+
+  assert {
+    condition     = output.failover_switch == { alarm_name = "habits-production-failover", region = "us-west-2", health_check_id = "hc-failover-switch" } && aws_route53_health_check.failover_switch[0].type == "CLOUDWATCH_METRIC" && aws_route53_health_check.failover_switch[0].cloudwatch_alarm_region == "us-west-2"
+    error_message = "The failover switch is an alarm in the DR region, watched by a Route 53 health check."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.failover_switch[0].treat_missing_data == "notBreaching" && aws_cloudwatch_metric_alarm.failover_switch[0].threshold == 1
+    error_message = "Nothing publishes the switch's metric: it stays OK (primary) until an operator sets missing data to breaching."
+  }
+
+  assert {
+    condition     = module.backend.origin_record == { name = "api-origin.habits.example.com", role = "PRIMARY", set_identifier = "habits-production-primary", health_check_id = "hc-failover-switch" } && output.origin_domain_name == "api-origin.habits.example.com"
+    error_message = "CloudFront's API origin is api-origin, whose primary record follows the failover switch."
+  }
+
+  assert {
+    condition     = module.frontend[0].site_origins == { target = "site", failover_to = "habits-production-site-replica-111122223333" }
+    error_message = "The site's files are served from their replica in us-west-2 when us-east-1 fails."
+  }
+
+  assert {
+    condition     = length(module.iam) == 1 && module.iam[0].role_name == "habits-production-dr-operator"
+    error_message = "The primary creates the operator role, once."
+  }
+
+  assert {
+    condition     = aws_ecr_repository_creation_template.standby[0].applied_for == toset(["REPLICATION"]) && aws_ecr_repository_creation_template.standby[0].encryption_configuration[0].kms_key == output.kms_key_arns.dr && aws_ecr_repository_creation_template.standby[0].image_tag_mutability == "IMMUTABLE" && aws_iam_role.ecr_template[0].permissions_boundary == output.permissions_boundary_arn
+    error_message = "ECR replication creates the standby's repository with the DR key, immutable tags and the boundary-bound role."
+  }
+}
+
+run "staging_has_no_standby_unless_asked" {
+  command = plan
+
+  variables {
+    environment = "staging"
+  }
+
+  assert {
+    condition     = output.failover_switch == null && module.backend.replication.region == null && module.frontend[0].site_origins.failover_to == null && module.backend.origin_record.health_check_id == null
+    error_message = "Staging's standby is off by default (its budget): no replicas, no failover switch."
+  }
+}
+
+run "staging_prepares_a_standby_when_asked" {
+  command = plan
+
+  variables {
+    environment         = "staging"
+    pilot_light_enabled = true
+  }
+
+  assert {
+    condition     = output.failover_switch.alarm_name == "habits-staging-failover" && module.backend.origin_record.health_check_id == "hc-failover-switch" && module.backend.replication.ecr_destinations == ["us-west-2"] && length(module.backend.replication.secrets.origin) == 1
+    error_message = "Staging prepares its standby like production when pilot_light_enabled is set."
+  }
+}
+
 run "refuses_another_account" {
   command = plan
 
@@ -482,9 +585,9 @@ run "rejects_bad_inputs" {
   expect_failures = [var.environment, var.domain_name, var.global_name_suffix]
 }
 
-# Disaster recovery, docs/RUNBOOK_DR.md step 2: the stack in us-west-2, limited to the network, the
-# database module and the ECR repository, with the restored cluster's identifier only.
-run "dr_step_2_targets_network_database_and_repository" {
+# A restored cluster (the way back of docs/RUNBOOK_DR.md): a plan limited to the network, the database
+# module and the ECR repository may name the restored cluster's identifier only.
+run "restored_targets_network_database_and_repository" {
   command = plan
 
   plan_options {
@@ -515,8 +618,8 @@ run "dr_step_2_targets_network_database_and_repository" {
   }
 }
 
-# Step 4: everything, pointed at the restored cluster.
-run "dr_step_4_uses_the_restored_cluster" {
+# Everything, pointed at the restored cluster.
+run "restored_cluster_is_used_everywhere" {
   command = plan
 
   variables {
