@@ -102,7 +102,8 @@ async function fetchOrExplain(url: string, init: RequestInit): Promise<Response>
 }
 
 function messageFor(status: number, detail: string | undefined, retryAfter: string | null): string {
-  if (status === 429) {
+  // The API's 429 detail already says how long to wait, in words; Retry-After is the fallback.
+  if (status === 429 && !detail) {
     const seconds = Number(retryAfter);
     return Number.isFinite(seconds) && seconds > 0
       ? `Too many attempts. Try again in ${Math.ceil(seconds)} seconds.`

@@ -10,8 +10,16 @@ export function csrfHandler(authenticated: boolean) {
   );
 }
 
-/** Handlers every screen needs: the CSRF/session endpoint and a signed-in user. Tests add the rest. */
-export const defaultHandlers = [csrfHandler(true), http.get("*/api/auth/me/", () => HttpResponse.json(buildUser()))];
+/**
+ * Handlers every screen needs: the CSRF/session endpoint, a signed-in user, Settings' passkeys
+ * (none), and the local mail page as a deployed site answers it (not there). Tests add the rest.
+ */
+export const defaultHandlers = [
+  csrfHandler(true),
+  http.get("*/api/auth/me/", () => HttpResponse.json(buildUser())),
+  http.get("*/api/auth/passkeys/", () => HttpResponse.json([])),
+  http.get("*/api/dev/mail/", () => HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 })),
+];
 
 export const server = setupServer(...defaultHandlers);
 
