@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { accountScenario, mailLink } from "./accounts.mjs";
 import { assert, captureScreen, launch, watchConsole } from "./harness.mjs";
 import { startBackend } from "./server.mjs";
 
@@ -31,7 +32,7 @@ const attr = (locator, name) => locator.getAttribute(name, { timeout: TIMEOUT })
 async function signIn(page) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await heading(page, "Today").waitFor();
 }
 
@@ -76,7 +77,7 @@ function scenario(page, baseUrl, downloads) {
       },
     ],
     [
-      "signs up and meets the empty state",
+      "signs up through the emailed link and meets the empty state",
       async () => {
         await page.getByRole("link", { name: "Create an account" }).click();
         await heading(page, "Create your account").waitFor();
@@ -84,6 +85,9 @@ function scenario(page, baseUrl, downloads) {
         await page.getByLabel("Email").fill(email);
         await page.getByLabel("Password").fill(password);
         await page.getByRole("button", { name: "Create account" }).click();
+        await heading(page, "Check your inbox").waitFor();
+        await page.goto(await mailLink(baseUrl, email, "signup"));
+        await page.getByRole("button", { name: "Create my account" }).click();
         await heading(page, "Today").waitFor();
         await page.getByRole("heading", { name: "No habits yet" }).waitFor();
         await captureScreen(page, "today-empty");
@@ -401,7 +405,7 @@ async function main() {
     context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
     const consoleWatch = watchConsole(page);
-    const steps = scenario(page, backend.baseUrl, downloads);
+    const steps = [...scenario(page, backend.baseUrl, downloads), ...accountScenario(page, backend.baseUrl)];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();
       try {
