@@ -76,17 +76,18 @@ describe("archive", () => {
   });
 
   it("offers a retry when the archive cannot load", async () => {
+    // A 500: a 503 is retried for a while as a server waking up (lib/api-client.ts, waking-banner.test.tsx).
     let failures = 1;
     fakeHabitsApi(archived());
     server.use(
       http.get("*/api/habits/", () => {
         if (failures-- > 0)
-          return HttpResponse.json({ detail: "Database unavailable.", code: "unavailable" }, { status: 503 });
+          return HttpResponse.json({ detail: "The server had a problem.", code: "server_error" }, { status: 500 });
         return undefined;
       }),
     );
     const { user } = renderApp("/archive");
-    expect(await screen.findByText("Database unavailable.")).toBeInTheDocument();
+    expect(await screen.findByText("The server had a problem.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(archivedNames()).toEqual(["Walk", "Piano"]));
   });

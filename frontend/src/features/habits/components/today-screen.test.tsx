@@ -148,13 +148,14 @@ describe("Today", () => {
   });
 
   it("offers a retry when the list cannot load", async () => {
+    // A 500: a 503 is retried for a while as a server waking up (lib/api-client.ts, waking-banner.test.tsx).
     server.use(
       http.get("*/api/habits/", () =>
-        HttpResponse.json({ detail: "Database unavailable.", code: "unavailable" }, { status: 503 }),
+        HttpResponse.json({ detail: "The server had a problem.", code: "server_error" }, { status: 500 }),
       ),
     );
     renderApp("/");
-    expect(await screen.findByText("Database unavailable.")).toBeInTheDocument();
+    expect(await screen.findByText("The server had a problem.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
   });
 });
