@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Field, FormError } from "@/components/field";
 import { notify } from "@/components/notifications";
 import { ErrorState, Loading, errorMessage } from "@/components/status";
@@ -23,10 +23,24 @@ function formatDay(timestamp: string, timeZone: string): string {
 /** The account's passkeys: the list, removing one, and adding one where the browser can. */
 export function PasskeysPanel() {
   const titleId = useId();
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const passkeys = usePasskeys();
+  // Here rather than in the row: the row (and its callbacks) is gone once the list refetches.
+  const remove = useDeletePasskey();
+  const removePasskey = (passkey: Passkey) =>
+    remove.mutate(passkey.id, {
+      onSuccess: () => {
+        // The button that had focus is gone with its row.
+        titleRef.current?.focus();
+        notify(`Passkey “${passkey.name}” removed.`);
+      },
+      onError: (error) => notify(errorMessage(error), "error"),
+    });
   return (
     <div className="security-part" role="group" aria-labelledby={titleId}>
-      <h3 id={titleId}>Passkeys</h3>
+      <h3 id={titleId} ref={titleRef} tabIndex={-1}>
+        Passkeys
+      </h3>
       <p>Sign in with your fingerprint, face or screen lock instead of typing your password.</p>
       {passkeys.isPending ? (
         <Loading label="Loading passkeys…" />
@@ -37,7 +51,12 @@ export function PasskeysPanel() {
       ) : (
         <ul className="plain-list passkey-list" aria-label="Your passkeys">
           {passkeys.data.map((passkey) => (
-            <PasskeyRow key={passkey.id} passkey={passkey} />
+            <PasskeyRow
+              key={passkey.id}
+              passkey={passkey}
+              removing={remove.isPending}
+              onRemove={() => removePasskey(passkey)}
+            />
           ))}
         </ul>
       )}
@@ -46,9 +65,14 @@ export function PasskeysPanel() {
   );
 }
 
-function PasskeyRow({ passkey }: { passkey: Passkey }) {
+interface PasskeyRowProps {
+  passkey: Passkey;
+  removing: boolean;
+  onRemove: () => void;
+}
+
+function PasskeyRow({ passkey, removing, onRemove }: PasskeyRowProps) {
   const user = useSignedInUser();
-  const remove = useDeletePasskey();
   return (
     <li className="passkey-row">
       <div>
@@ -63,13 +87,8 @@ function PasskeyRow({ passkey }: { passkey: Passkey }) {
         type="button"
         className="button button-danger"
         aria-label={`Remove passkey ${passkey.name}`}
-        disabled={remove.isPending}
-        onClick={() =>
-          remove.mutate(passkey.id, {
-            onSuccess: () => notify(`Passkey “${passkey.name}” removed.`),
-            onError: (error) => notify(errorMessage(error), "error"),
-          })
-        }
+        disabled={removing}
+        onClick={onRemove}
       >
         Remove
       </button>

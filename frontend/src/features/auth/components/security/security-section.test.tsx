@@ -98,6 +98,8 @@ describe("Settings: sign-in and security", () => {
     await user.click(screen.getByRole("button", { name: "Remove passkey Laptop" }));
     expect(await screen.findByText("Passkey “Laptop” removed.")).toBeInTheDocument();
     expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+    // The button that had focus is gone: focus goes to the list's heading, not to the page's start.
+    expect(screen.getByRole("heading", { name: "Passkeys", level: 3 })).toHaveFocus();
   });
 
   it("says when there are no passkeys, and that this browser cannot make one", async () => {
