@@ -205,6 +205,7 @@ export function accountScenario(page, baseUrl) {
           await openSettings(page);
           await list.getByText("last used", { exact: false }).waitFor();
           await page.getByRole("button", { name: "Remove passkey E2E laptop" }).click();
+          await page.getByText("Passkey “E2E laptop” removed.").waitFor();
           await page.getByText("No passkeys yet.").waitFor();
         } finally {
           await cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId }).catch(() => {});
