@@ -40,6 +40,8 @@ migrate: venv ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 .PHONY: run
-run: venv frontend-build migrate ## Serve the whole product on http://127.0.0.1:$(PORT) (demo account on first run)
+# Served as localhost (bound to 127.0.0.1): passkeys need a host name, and their origin follows PORT.
+run: export WEBAUTHN_ORIGINS ?= http://localhost:$(PORT),http://localhost:5173
+run: venv frontend-build migrate ## Serve the whole product on http://localhost:$(PORT) (demo account on first run)
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) runserver localhost:$(PORT)

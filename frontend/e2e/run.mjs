@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { accountScenario, mailLink } from "./accounts.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { startBackend } from "./server.mjs";
 
@@ -47,7 +48,7 @@ function addDays(iso, days) {
 async function signIn(page, secret = password) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(secret);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Tries to sign in with plain `fetch` from Node (its own CSRF cookie), outside the page. */
@@ -110,7 +111,7 @@ function scenario(session, downloads) {
       },
     ],
     [
-      "signs up and meets the empty state",
+      "signs up through the emailed link and meets the empty state",
       async ({ page }) => {
         await page.getByRole("link", { name: "Create an account" }).click();
         await heading(page, "Create your account").waitFor();
@@ -118,6 +119,9 @@ function scenario(session, downloads) {
         await page.getByLabel("Email").fill(email);
         await page.getByLabel("Password").fill(password);
         await page.getByRole("button", { name: "Create account" }).click();
+        await heading(page, "Check your inbox").waitFor();
+        await page.goto(await mailLink(baseUrl, email, "signup"));
+        await page.getByRole("button", { name: "Create my account" }).click();
         await heading(page, "Today").waitFor();
         await page.getByRole("heading", { name: "No habits yet" }).waitFor();
         state.today = await page.evaluate(async () => (await (await fetch("/api/auth/me/")).json()).today);
@@ -584,7 +588,7 @@ async function main() {
       earlier: [],
     };
     session.watch = watchConsole(session.page);
-    const steps = scenario(session, downloads);
+    const steps = [...scenario(session, downloads), ...accountScenario(backend.baseUrl)];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();
       try {

@@ -1,5 +1,6 @@
 // Starts a throwaway Django server for the browser tests: its own SQLite file in a fresh temp
-// directory, migrated, on a free port, serving the built SPA from frontend/dist.
+// directory, migrated, on a free port of 127.0.0.1 reached as localhost, serving the built SPA
+// from frontend/dist. Local settings: mail is kept and listed at /api/dev/mail/.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -53,6 +54,10 @@ export async function startBackend() {
     throw new Error(`migrate failed:\n${migrate.stdout}\n${migrate.stderr}`);
   }
   const port = await freePort();
+  // Passkeys need a host name (an IP address cannot be a relying party): the suite browses
+  // http://localhost:<port>, and the server takes passkey answers from that origin.
+  const baseUrl = `http://localhost:${port}`;
+  env.WEBAUTHN_ORIGINS = baseUrl;
   const child = spawn(python, ["manage.py", "runserver", `127.0.0.1:${port}`, "--noreload"], {
     cwd: backend,
     env,
@@ -64,7 +69,6 @@ export async function startBackend() {
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
-  const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${baseUrl}/health/`, child, 30_000);
   } catch (error) {

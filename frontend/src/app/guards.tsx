@@ -76,3 +76,15 @@ export function RequireGuest() {
     </AuthLayout>
   );
 }
+
+/**
+ * The pages emailed links open: the same signed-out shell whether or not someone is signed in (the
+ * link may be opened on any device), so signing in from one does not swap the page out from under it.
+ */
+export function AnyVisitor() {
+  return (
+    <AuthLayout>
+      <Outlet />
+    </AuthLayout>
+  );
+}

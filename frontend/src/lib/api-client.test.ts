@@ -116,14 +116,23 @@ describe("api client", () => {
     expect(formatWait(seconds)).toBe(words);
   });
 
-  it("tells the user how long to wait when throttled", async () => {
+  it("shows the API's throttling message as is: it says how long to wait", async () => {
     server.use(
       http.post("*/api/auth/login/", () =>
         HttpResponse.json(
-          { detail: "Request was throttled.", code: "throttled" },
-          { status: 429, headers: { "Retry-After": "42" } },
+          { detail: "Too many failed attempts. Try again in 15 minutes.", code: "throttled" },
+          { status: 429, headers: { "Retry-After": "900" } },
         ),
       ),
+    );
+    await expect(api.post("/api/auth/login/", {})).rejects.toThrow(
+      /^Too many failed attempts\. Try again in 15 minutes\.$/,
+    );
+  });
+
+  it("says how long to wait from Retry-After when a 429 has no detail", async () => {
+    server.use(
+      http.post("*/api/auth/login/", () => new HttpResponse(null, { status: 429, headers: { "Retry-After": "42" } })),
     );
     await expect(api.post("/api/auth/login/", {})).rejects.toThrow("Too many attempts. Try again in 42 seconds.");
   });

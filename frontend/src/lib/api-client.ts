@@ -135,7 +135,8 @@ function explainFieldErrors(fieldErrors: FieldErrors): string | undefined {
 }
 
 function messageFor(status: number, detail: string | undefined, retryAfter: string | null): string {
-  if (status === 429) {
+  // The API's 429 detail already says how long to wait, in words; Retry-After is the fallback.
+  if (status === 429 && !detail) {
     const seconds = Number(retryAfter);
     return Number.isFinite(seconds) && seconds > 0
       ? `Too many attempts. Try again in ${formatWait(seconds)}.`

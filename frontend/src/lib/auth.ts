@@ -14,9 +14,9 @@ export const userKeys = {
 };
 
 /**
- * A new session (sign-in, sign-up) or none (sign-out, account deleted): nothing cached for the
- * previous user survives, in memory or saved on the device, and the guards see the new state
- * without asking the server again.
+ * A new session (sign-in, a sign-up or reset link, a passkey) or none (sign-out, account deleted):
+ * nothing cached for the previous user survives, in memory or saved on the device, and the guards
+ * see the new state without asking the server again.
  */
 export function replaceSignedInUser(queryClient: QueryClient, user: User | null): void {
   forgetPersistedQueries();
@@ -78,7 +78,6 @@ export function useSignedInUser(): User {
 }
 
 export type Credentials = components["schemas"]["LoginInputRequest"];
-export type RegisterInput = components["schemas"]["RegisterInputRequest"];
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -91,21 +90,6 @@ export function useLogin({ mutationConfig }: { mutationConfig?: MutationConfig<U
   return useMutation({
     ...config,
     mutationFn: (input: Credentials) => api.post<User>("/api/auth/login/", input),
-    onSuccess: async (...args) => {
-      replaceSignedInUser(queryClient, args[0]);
-      await onSuccess?.(...args);
-    },
-  });
-}
-
-/** Creates the account in the browser's time zone unless told otherwise, and signs in. */
-export function useRegister({ mutationConfig }: { mutationConfig?: MutationConfig<User, RegisterInput> } = {}) {
-  const queryClient = useQueryClient();
-  const { onSuccess, ...config } = mutationConfig ?? {};
-  return useMutation({
-    ...config,
-    mutationFn: (input: RegisterInput) =>
-      api.post<User>("/api/auth/register/", { time_zone: browserTimeZone(), ...input }),
     onSuccess: async (...args) => {
       replaceSignedInUser(queryClient, args[0]);
       await onSuccess?.(...args);

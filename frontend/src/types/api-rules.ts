@@ -6,6 +6,9 @@
 
 /** The limits the API puts on each request body's fields, by schema name and field. */
 export const requestRules = {
+  ConfirmInputRequest: { token: { minLength: 1, maxLength: 200 }, password: { minLength: 1, maxLength: 128 } },
+  EmailChangeInputRequest: { password: { minLength: 1, maxLength: 128 }, new_email: { minLength: 1, maxLength: 254 } },
+  EmailConfirmInputRequest: { token: { minLength: 1, maxLength: 1000 } },
   EntryInputRequest: {
     value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
     note: { maxLength: 1000 },
@@ -21,9 +24,11 @@ export const requestRules = {
     weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
   },
   LoginInputRequest: { email: { minLength: 1, maxLength: 254 }, password: { minLength: 1, maxLength: 128 } },
+  PasskeyRegisterInputRequest: { name: { minLength: 1, maxLength: 64 } },
+  PasskeyRegisterOptionsInputRequest: { password: { minLength: 1, maxLength: 128 } },
   PasswordInputRequest: {
     current_password: { minLength: 1, maxLength: 128 },
-    new_password: { minLength: 1, maxLength: 128 },
+    new_password: { minLength: 15, maxLength: 128 },
   },
   PatchedHabitInputRequest: {
     name: { minLength: 1, maxLength: 100 },
@@ -40,10 +45,15 @@ export const requestRules = {
   },
   RegisterInputRequest: {
     email: { minLength: 1, maxLength: 254 },
-    password: { minLength: 1, maxLength: 128 },
+    password: { minLength: 15, maxLength: 128 },
     time_zone: { minLength: 1, maxLength: 64 },
   },
   ReorderInputRequest: { ids: { maxItems: 10000, items: { minimum: 1 } } },
+  ResetConfirmInputRequest: {
+    token: { minLength: 1, maxLength: 200 },
+    new_password: { minLength: 15, maxLength: 128 },
+  },
+  ResetInputRequest: { email: { minLength: 1, maxLength: 254 } },
 } as const;
 
 /** Every enum of the API, by schema name, in the schema's order. */

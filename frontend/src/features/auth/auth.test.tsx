@@ -46,28 +46,44 @@ describe("signing up and in", () => {
     expect(seen).toEqual(["csrf", "me"]);
   });
 
-  it("signs up with the browser's time zone and lands on Today", async () => {
+  it("signs up with the browser's time zone, and then says to check the inbox", async () => {
     signedOut();
     let body: Record<string, unknown> = {};
     server.use(
       http.post("*/api/auth/register/", async ({ request }) => {
         body = (await request.json()) as Record<string, unknown>;
-        return HttpResponse.json(buildUser({ email: "new@example.com" }), { status: 201 });
+        return HttpResponse.json(
+          { email: "new@example.com", detail: "Check your inbox: we sent a link to finish signing up." },
+          { status: 202 },
+        );
       }),
-      http.get("*/api/habits/", () => HttpResponse.json([])),
     );
     const { user } = renderApp("/sign-up");
     await user.type(await screen.findByLabelText("Email"), "new@example.com");
-    await user.type(screen.getByLabelText("Password", { exact: false }), "correct horse battery");
+    await user.type(screen.getByLabelText("Password", { exact: false }), "correct horse battery staple");
     await user.click(screen.getByRole("button", { name: "Create account" }));
 
-    expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Check your inbox", level: 1 })).toHaveFocus();
+    expect(screen.getByText("Check your inbox: we sent a link to finish signing up.")).toBeInTheDocument();
+    expect(screen.getByText("new@example.com")).toBeInTheDocument();
     expect(body).toEqual({
       email: "new@example.com",
-      password: "correct horse battery",
+      password: "correct horse battery staple",
       time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
-    expect(await screen.findByRole("heading", { name: "No habits yet" })).toBeInTheDocument();
+    // A deployed site has no local mail page, and the page does not mention one.
+    expect(screen.queryByText(/Running locally/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Start again" }));
+    expect(await screen.findByRole("heading", { name: "Create your account", level: 1 })).toBeInTheDocument();
+  });
+
+  it("asks for a password of the schema's minimum length when signing up", async () => {
+    signedOut();
+    renderApp("/sign-up");
+    const password = await screen.findByLabelText("Password", { exact: false });
+    expect(password).toHaveAttribute("minlength", "15");
+    expect(password).toHaveAccessibleDescription(/At least 15 characters/);
   });
 
   it("shows field errors from the server next to the field", async () => {
@@ -82,9 +98,10 @@ describe("signing up and in", () => {
     );
     const { user } = renderApp("/sign-up");
     await user.type(await screen.findByLabelText("Email"), "a@example.com");
-    await user.type(screen.getByLabelText("Password", { exact: false }), "password");
+    await user.type(screen.getByLabelText("Password", { exact: false }), "passwordpassword");
     await user.click(screen.getByRole("button", { name: "Create account" }));
     expect(await screen.findByText("This password is too common.")).toBeInTheDocument();
+    expect(screen.getByText("Please correct the marked fields.")).toBeInTheDocument();
     expect(screen.getByLabelText("Password", { exact: false })).toHaveAttribute("aria-invalid", "true");
   });
 
@@ -139,13 +156,13 @@ describe("signing up and in", () => {
     expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
   });
 
-  it("says how long to wait after too many sign-in attempts", async () => {
+  it("says how long to wait after too many sign-in attempts, in the API's words", async () => {
     signedOut();
     server.use(
       http.post("*/api/auth/login/", () =>
         HttpResponse.json(
-          { detail: "Request was throttled.", code: "throttled" },
-          { status: 429, headers: { "Retry-After": "60" } },
+          { detail: "Too many failed attempts. Try again in 15 minutes.", code: "throttled" },
+          { status: 429, headers: { "Retry-After": "900" } },
         ),
       ),
     );
@@ -153,7 +170,21 @@ describe("signing up and in", () => {
     await user.type(await screen.findByLabelText("Email"), "ada@example.com");
     await user.type(screen.getByLabelText("Password"), "guess");
     await user.click(screen.getByRole("button", { name: "Sign in" }));
-    expect(await screen.findByText("Too many attempts. Try again in 60 seconds.")).toBeInTheDocument();
+    expect(await screen.findByText("Too many failed attempts. Try again in 15 minutes.")).toBeInTheDocument();
+  });
+
+  it("leads from sign-in to the forgotten-password page", async () => {
+    signedOut();
+    const { user } = renderApp("/sign-in");
+    await user.click(await screen.findByRole("link", { name: "Forgot your password?" }));
+    expect(await screen.findByRole("heading", { name: "Forgot your password?", level: 1 })).toHaveFocus();
+  });
+
+  it("offers no passkey button where the browser has no WebAuthn", async () => {
+    signedOut();
+    renderApp("/sign-in");
+    await screen.findByRole("heading", { name: "Sign in", level: 1 });
+    expect(screen.queryByRole("button", { name: "Sign in with a passkey" })).not.toBeInTheDocument();
   });
 
   it("shows a helpful page for unknown addresses", async () => {

@@ -1,17 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { paths } from "@/config/paths";
-import { ApiError } from "@/lib/api-client";
-import { browserTimeZone, useLogin, useRegister } from "@/lib/auth";
+import { useLogin } from "@/lib/auth";
 import { Field, FormError } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
-import { errorMessage } from "@/components/status";
-
-/**
- * Django's MinimumLengthValidator default. The OpenAPI schema cannot carry it (the password
- * validators run in the service, not the serializer), so this is the one API limit written here.
- */
-const PASSWORD_MIN_LENGTH = 8;
+import { passkeysSupported } from "../webauthn";
+import { fieldErrorsOf, formProblem } from "./form-problem";
+import { NewPasswordField } from "./new-password-field";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 /** Only same-site paths are followed after sign-in, never an absolute URL from the query string. */
 export function safeNext(next: string | null): string {
@@ -20,27 +16,21 @@ export function safeNext(next: string | null): string {
 
 export function SignInForm() {
   const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const signedIn = () => void navigate(safeNext(params.get("next")), { replace: true });
   return (
     <AuthForm
       mode="sign-in"
       pending={login.isPending}
       error={login.error}
-      onSubmit={(email, password, done) => login.mutate({ email, password }, { onSuccess: done })}
-    />
-  );
-}
-
-export function SignUpForm() {
-  const register = useRegister();
-  return (
-    <AuthForm
-      mode="sign-up"
-      pending={register.isPending}
-      error={register.error}
-      onSubmit={(email, password, done) =>
-        register.mutate({ email, password, time_zone: browserTimeZone() }, { onSuccess: done })
-      }
-    />
+      onSubmit={(email, password) => login.mutate({ email, password }, { onSuccess: signedIn })}
+    >
+      {passkeysSupported() && <PasskeySignIn onSignedIn={signedIn} />}
+      <p className="auth-switch">
+        New here? <Link to={paths.signUp}>Create an account</Link>
+      </p>
+    </AuthForm>
   );
 }
 
@@ -48,21 +38,20 @@ interface AuthFormProps {
   mode: "sign-in" | "sign-up";
   pending: boolean;
   error: Error | null;
-  onSubmit: (email: string, password: string, done: () => void) => void;
+  onSubmit: (email: string, password: string) => void;
+  /** What follows the form: other ways in, the way to the other mode. */
+  children: ReactNode;
 }
 
-function AuthForm({ mode, pending, error, onSubmit }: AuthFormProps) {
+/** The address-and-password form of sign-in and sign-up. */
+export function AuthForm({ mode, pending, error, onSubmit, children }: AuthFormProps) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
   const signUp = mode === "sign-up";
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const hasFieldErrors = Boolean(fieldErrors.email || fieldErrors.password);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit(email.trim(), password, () => void navigate(safeNext(params.get("next")), { replace: true }));
+    onSubmit(email.trim(), password);
   };
 
   return (
@@ -74,10 +63,8 @@ function AuthForm({ mode, pending, error, onSubmit }: AuthFormProps) {
         {signUp ? "Track habits, keep streaks honest, see your progress." : "Welcome back. Your habits are waiting."}
       </p>
       <form onSubmit={submit}>
-        <FormError
-          message={error && !hasFieldErrors ? errorMessage(error) : error ? "Please correct the marked fields." : null}
-        />
-        <Field label="Email" errors={fieldErrors.email}>
+        <FormError message={formProblem(error, ["email", "password"])} />
+        <Field label="Email" errors={fieldErrorsOf(error, "email")}>
           {(props) => (
             <input
               {...props}
@@ -89,38 +76,37 @@ function AuthForm({ mode, pending, error, onSubmit }: AuthFormProps) {
             />
           )}
         </Field>
-        <Field
-          label="Password"
-          errors={fieldErrors.password}
-          hint={signUp ? `At least ${PASSWORD_MIN_LENGTH} characters; not a common one.` : undefined}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete={signUp ? "new-password" : "current-password"}
-              required
-              minLength={signUp ? PASSWORD_MIN_LENGTH : undefined}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        {signUp ? (
+          <NewPasswordField
+            label="Password"
+            value={password}
+            onChange={setPassword}
+            errors={fieldErrorsOf(error, "password")}
+          />
+        ) : (
+          <Field label="Password" errors={fieldErrorsOf(error, "password")}>
+            {(props) => (
+              <input
+                {...props}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
+          </Field>
+        )}
+        {!signUp && (
+          <p className="forgot-link">
+            <Link to={paths.forgotPassword}>Forgot your password?</Link>
+          </p>
+        )}
         <button type="submit" className="button button-primary button-wide" disabled={pending}>
           {pending ? "Please wait…" : signUp ? "Create account" : "Sign in"}
         </button>
       </form>
-      <p className="auth-switch">
-        {signUp ? (
-          <>
-            Already have an account? <Link to={paths.signIn}>Sign in</Link>
-          </>
-        ) : (
-          <>
-            New here? <Link to={paths.signUp}>Create an account</Link>
-          </>
-        )}
-      </p>
+      {children}
     </div>
   );
 }

@@ -79,6 +79,7 @@ describe("archive", () => {
   });
 
   it("offers a retry when the archive cannot load", async () => {
+    // A 500: a 503 is retried for a while as a server waking up (lib/api-client.ts, waking-banner.test.tsx).
     let failures = 1;
     fakeHabitsApi(archived());
     server.use(

@@ -277,6 +277,7 @@ describe("Today", () => {
   });
 
   it("offers a retry when the list cannot load", async () => {
+    // A 500: a 503 is retried for a while as a server waking up (lib/api-client.ts, waking-banner.test.tsx).
     server.use(
       http.get("*/api/habits/", () =>
         HttpResponse.json({ detail: "Something went wrong on our side.", code: "server_error" }, { status: 500 }),

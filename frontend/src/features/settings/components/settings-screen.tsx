@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { paths } from "@/config/paths";
 import { useLogout, useSignedInUser } from "@/lib/auth";
@@ -25,7 +25,8 @@ function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, "0")}:00${hour === 0 ? " (midnight)" : ""}`;
 }
 
-export function SettingsScreen() {
+/** `security`: the sign-in and security section, which the accounts feature provides (composed in app/). */
+export function SettingsScreen({ security }: { security?: ReactNode }) {
   return (
     <>
       <PageTitle title="Settings">Settings</PageTitle>
@@ -39,6 +40,7 @@ export function SettingsScreen() {
           Download export (.zip)
         </a>
       </section>
+      {security}
       <SignOutSection />
       <DeleteAccountSection />
     </>

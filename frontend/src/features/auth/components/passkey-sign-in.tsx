@@ -1,0 +1,23 @@
+import { FormError } from "@/components/field";
+import { usePasskeySignIn } from "../api/passkey-authenticate";
+import { passkeyErrorMessage } from "../webauthn";
+import { formProblem } from "./form-problem";
+
+/** "Sign in with a passkey": no address to type, since passkeys are discoverable. */
+export function PasskeySignIn({ onSignedIn }: { onSignedIn: () => void }) {
+  const passkey = usePasskeySignIn();
+  return (
+    <div className="passkey-sign-in">
+      <p className="divider">or</p>
+      <FormError message={passkeyErrorMessage(passkey.error) ?? formProblem(passkey.error)} />
+      <button
+        type="button"
+        className="button button-wide"
+        disabled={passkey.isPending}
+        onClick={() => passkey.mutate(undefined, { onSuccess: onSignedIn })}
+      >
+        {passkey.isPending ? "Waiting for your passkey…" : "Sign in with a passkey"}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { Field } from "@/components/field";
+
+interface CurrentPasswordFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+}
+
+/** The password the account has now, which every change to how one signs in asks for again. */
+export function CurrentPasswordField({ value, onChange, errors }: CurrentPasswordFieldProps) {
+  return (
+    <Field label="Current password" errors={errors}>
+      {(props) => (
+        <input
+          {...props}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
+import { paths } from "@/config/paths";
+import { Field, FormError } from "@/components/field";
+import { notify } from "@/components/notifications";
+import { PageTitle } from "@/components/page-title";
+import { ApiError } from "@/lib/api-client";
+import { useConfirmSignUp } from "../api/confirm-sign-up";
+import { fieldErrorsOf, formProblem } from "./form-problem";
+import { IncompleteLink } from "./link-problem";
+import { useLinkToken } from "./link-token";
+
+/**
+ * The page the sign-up mail links to. The account is made when the person says so, not on load: a
+ * mail scanner that opens links must not be the one to finish a sign-up. In another browser than
+ * the one that signed up, the API asks for the chosen password first.
+ */
+export function SignUpConfirm() {
+  const token = useLinkToken();
+  const confirm = useConfirmSignUp();
+  const navigate = useNavigate();
+  const [password, setPassword] = useState("");
+  // The API's request for the password (a 400 with errors.password before any was sent).
+  const [passwordAsked, setPasswordAsked] = useState<string | null>(null);
+
+  if (!token) {
+    return (
+      <IncompleteLink>
+        <Link to={paths.signUp}>Sign up again</Link>
+      </IncompleteLink>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const sendsPassword = passwordAsked !== null;
+    confirm.mutate(sendsPassword ? { token, password } : { token }, {
+      onSuccess: () => {
+        notify("Welcome! Your account is ready and you are signed in.");
+        void navigate(paths.today, { replace: true });
+      },
+      onError: (error) => {
+        const asked = error instanceof ApiError ? error.fieldErrors.password : undefined;
+        if (!sendsPassword && asked) setPasswordAsked(asked.join(" "));
+      },
+    });
+  };
+  // The first 400 asking for the password is a question, shown as the field's hint, not an error.
+  const sentPassword = confirm.variables?.password !== undefined;
+  const passwordErrors = sentPassword ? fieldErrorsOf(confirm.error, "password") : undefined;
+  const problem =
+    !sentPassword && fieldErrorsOf(confirm.error, "password") ? null : formProblem(confirm.error, ["password"]);
+  const linkRefused = Boolean(fieldErrorsOf(confirm.error, "token"));
+
+  return (
+    <div className="auth-card card">
+      <PageTitle title="Finish signing up">Finish signing up</PageTitle>
+      <p className="subtitle">One step left: create your account and sign in.</p>
+      <form onSubmit={submit}>
+        <FormError message={problem} />
+        {linkRefused && (
+          <p>
+            <Link to={paths.signIn}>Sign in</Link> or <Link to={paths.signUp}>sign up again</Link>
+          </p>
+        )}
+        {passwordAsked !== null && (
+          <Field label="The password you chose" hint={passwordAsked} errors={passwordErrors}>
+            {(props) => (
+              <input
+                {...props}
+                type="password"
+                autoComplete="new-password"
+                required
+                autoFocus
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
+          </Field>
+        )}
+        <button type="submit" className="button button-primary button-wide" disabled={confirm.isPending}>
+          {confirm.isPending ? "Please wait…" : "Create my account"}
+        </button>
+      </form>
+    </div>
+  );
+}
