@@ -9,14 +9,22 @@ Limits (settings): the upload and the sum of the uncompressed files are at most
 are bounded as well, so a zip bomb is refused without being inflated. At most `IMPORT_MAX_ROWS`
 rows are read over all the files.
 
-Values (see `formats`): YES_MANUAL (2) is a done day and SKIP (3) a skipped one. NO (0),
-YES_AUTO (1) and UNKNOWN (-1) make no entry: Loop writes NO for every unchecked day of a daily
-habit and derives YES_AUTO from the frequency, so storing them would fill the table with rows that
-change no statistic (a day without an entry is a day not done). Such a row that carries a note is
-kept as a `not_done` entry with that note. Numeric values are thousandths; SKIP and UNKNOWN work as
-above. Dates must be real and unique in a file; a row that makes an entry must not be before 1970
-or after the user's today.
-The per-habit and all-habits Scores.csv are ignored: scores are recomputed from the entries.
+Every Loop export from 1.x to today reads (see `formats` for the layouts): values by name (2.3.1
+on) or as integers (before), with or without a header and notes. A value becomes an entry as
+`formats.entry_from_code` says: for yes/no habits YES_MANUAL is done, NO not done, SKIP skipped,
+and YES_AUTO (derived by Loop from the frequency) and UNKNOWN make no entry unless the row carries a
+note, which is then kept on a `not_done` entry. Numeric values are thousandths, named ones included
+(YES_MANUAL is 0.002), and an explicit 0 is kept: it is what meets an "at most" target.
+
+Habits.csv before 2.3.1 has no Type column. There, as Loop's own CSV reader
+(`HabitBullCSVImporter`) decides, a habit is measurable when its Checkmarks.csv holds a value a
+yes/no habit cannot hold (anything but -1 to 3), with Loop's default target, at least 0; otherwise
+it is yes/no. Names may repeat, as Loop allows: every habit is kept, a repeated name made unique
+with a visible suffix (`rules.unique_names`: "Read", "Read (2)").
+
+Dates must be real and unique in a file; a row that makes an entry must not be before 1970 or after
+the user's today. The per-habit and all-habits Scores.csv are ignored: scores are recomputed from
+the entries.
 """
 
 from __future__ import annotations
@@ -85,6 +93,8 @@ class LoopHabit:
     frequency_times: int
     frequency_days: int
     archived: bool
+    kind_from_values: bool = False
+    """Habits.csv does not say the kind (before Loop 2.3.1): the values decide it."""
     entries: list[LoopEntry] = field(default_factory=list)
 
 
@@ -218,14 +228,13 @@ class _Archive:
             raise refuse(f.MESSAGE_MISSING_COLUMNS.format(file=info.filename, columns=columns))
         habits: list[LoopHabit] = []
         positions: set[int] = set()
-        names: set[str] = set()
         for line, row in rows:
             if len(row) < len(header):
                 problem = f.PROBLEM_COLUMNS.format(expected=len(header), found=len(row))
                 raise refuse(f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem))
             cells = dict(zip(header, row, strict=False))
             try:
-                habit = _habit(cells, line, old_layout, positions, names)
+                habit = _habit(cells, line, old_layout, positions)
             except _Problem as problem:
                 message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
                 raise refuse(message) from None
@@ -233,13 +242,14 @@ class _Archive:
                 raise refuse(f.MESSAGE_TOO_MANY_HABITS.format(limit=rules.MAX_HABITS_PER_USER))
             habits.append(habit)
             positions.add(habit.position)
-            names.add(habit.name)
+        for habit, name in zip(habits, rules.unique_names(h.name for h in habits), strict=True):
+            habit.name = name
         return habits
 
     # --- NNN Name/Checkmarks.csv -----------------------------------------------------------------
 
     def _entries(self, info: zipfile.ZipInfo, habit: LoopHabit) -> list[LoopEntry]:
-        entries: dict[date, LoopEntry] = {}
+        parsed: list[_Row] = []
         seen: set[date] = set()
         columns: tuple[int, int, int | None] = (0, 1, None)
         for line, row in self._rows(info):
@@ -247,45 +257,64 @@ class _Archive:
                 columns = _checkmark_columns(info.filename, [cell.strip() for cell in row])
                 continue
             try:
-                entry = self._entry(row, columns, habit, seen)
+                parsed.append(_row(line, row, columns, seen))
             except _Problem as problem:
                 message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
                 raise refuse(message) from None
+        if habit.kind_from_values and any(_shows_numeric(row.value) for row in parsed):
+            # Loop's default target for a habit its CSV reader finds measurable: at least 0.
+            habit.kind, habit.target_value = Kind.NUMERIC, Decimal(0)
+        entries: list[LoopEntry] = []
+        for one in parsed:
+            try:
+                entry = self._entry(one, habit.kind)
+            except _Problem as problem:
+                message = f.MESSAGE_LINE.format(file=info.filename, line=one.line, problem=problem)
+                raise refuse(message) from None
             if entry is not None:
-                entries[entry.day] = entry
-        return list(entries.values())
+                entries.append(entry)
+        return entries
 
-    def _entry(
-        self,
-        row: list[str],
-        columns: tuple[int, int, int | None],
-        habit: LoopHabit,
-        seen: set[date],
-    ) -> LoopEntry | None:
-        date_column, value_column, note_column = columns
-        needed = max(date_column, value_column) + 1
-        if len(row) < needed:
-            raise _Problem(f.PROBLEM_COLUMNS.format(expected=needed, found=len(row)))
-        day = _day(row[date_column].strip())
-        if day in seen:
-            raise _Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
-        seen.add(day)
-        note = row[note_column] if note_column is not None and note_column < len(row) else ""
-        if "\x00" in note:
-            raise _Problem(f.PROBLEM_NUL.format(column="Notes"))
-        if len(note) > rules.NOTE_MAX_LENGTH:
-            raise _Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=rules.NOTE_MAX_LENGTH))
-        status, value = _status(row[value_column].strip(), habit.kind)
-        if status is None:
-            if not note:
+    def _entry(self, row: _Row, kind: Kind) -> LoopEntry | None:
+        made = f.entry_from_code(_code(row.value, kind), kind)
+        if made is None:
+            if not row.note:
                 return None
-            status = Status.NOT_DONE
-        if day < rules.EARLIEST_DAY:
-            raise _Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=day.isoformat()))
-        if day > self.today:
-            problem = f.PROBLEM_DATE_FUTURE.format(value=day, today=self.today.isoformat())
+            made = (Status.NOT_DONE, None)
+        if row.day < rules.EARLIEST_DAY:
+            raise _Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=row.day.isoformat()))
+        if row.day > self.today:
+            problem = f.PROBLEM_DATE_FUTURE.format(value=row.day, today=self.today.isoformat())
             raise _Problem(problem)
-        return LoopEntry(day=day, status=status, value=value, note=note)
+        status, value = made
+        return LoopEntry(day=row.day, status=status, value=value, note=row.note)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One line of a Checkmarks.csv: its date, its value as written and its note."""
+
+    line: int
+    day: date
+    value: str
+    note: str
+
+
+def _row(line: int, row: list[str], columns: tuple[int, int, int | None], seen: set[date]) -> _Row:
+    date_column, value_column, note_column = columns
+    needed = max(date_column, value_column) + 1
+    if len(row) < needed:
+        raise _Problem(f.PROBLEM_COLUMNS.format(expected=needed, found=len(row)))
+    day = _day(row[date_column].strip())
+    if day in seen:
+        raise _Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
+    seen.add(day)
+    note = row[note_column] if note_column is not None and note_column < len(row) else ""
+    if "\x00" in note:
+        raise _Problem(f.PROBLEM_NUL.format(column="Notes"))
+    if len(note) > rules.NOTE_MAX_LENGTH:
+        raise _Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=rules.NOTE_MAX_LENGTH))
+    return _Row(line=line, day=day, value=row[value_column].strip(), note=note)
 
 
 class _Problem(Exception):
@@ -300,10 +329,8 @@ def _checkmark_columns(file: str, header: list[str]) -> tuple[int, int, int | No
     return header.index("Date"), header.index("Value"), notes
 
 
-def _habit(
-    cells: dict[str, str], line: int, old_layout: bool, positions: set[int], names: set[str]
-) -> LoopHabit:
-    """One row of Habits.csv; `positions` and `names` are those of the rows before it."""
+def _habit(cells: dict[str, str], line: int, old_layout: bool, positions: set[int]) -> LoopHabit:
+    """One row of Habits.csv; `positions` are those of the rows before it."""
     position_text = cells["Position"].strip()
     if not POSITION.match(position_text) or int(position_text) < 1:
         raise _Problem(f.PROBLEM_POSITION.format(value=position_text[:20]))
@@ -313,8 +340,6 @@ def _habit(
     name = cells["Name"].strip()
     if not name:
         raise _Problem(f.PROBLEM_NAME_EMPTY)
-    if name in names:
-        raise _Problem(f.PROBLEM_NAME_TWICE.format(value=name))
     texts = {
         column: _text(cells.get(label, ""), column, label)
         for column, label in (
@@ -332,6 +357,7 @@ def _habit(
     )
     times, days = _frequency(cells[times_column], cells[days_column])
     target_type = _target_type(cells.get("Target Type", "").strip(), kind)
+    target_value = _target_value(cells.get("Target Value", "").strip(), kind)
     return LoopHabit(
         line=line,
         position=position,
@@ -341,11 +367,12 @@ def _habit(
         description=texts["description"],
         color=_color(cells.get("Color", "").strip()),
         unit=texts["unit"] if kind == Kind.NUMERIC else "",
-        target_value=_target_value(cells.get("Target Value", "").strip(), kind),
+        target_value=target_value,
         target_type=target_type,
         frequency_times=times,
         frequency_days=days,
         archived=_archived(cells.get("Archived?", "").strip()),
+        kind_from_values=old_layout,
     )
 
 
@@ -395,7 +422,7 @@ def _target_value(value: str, kind: Kind) -> Decimal | None:
     if kind == Kind.BOOLEAN:
         return None
     amount = _decimal(value)
-    if amount is None or not 0 < amount < MAX_AMOUNT:
+    if amount is None or not 0 <= amount < MAX_AMOUNT:
         raise _Problem(f.PROBLEM_TARGET_VALUE.format(value=value))
     return amount
 
@@ -427,23 +454,18 @@ def _day(value: str) -> date:
     return day
 
 
-def _status(value: str, kind: Kind) -> tuple[Status | None, Decimal | None]:
-    """The entry a Checkmarks.csv value makes: (None, None) for values that make none."""
-    named = f.VALUES_BY_NAME.get(value.upper())
-    if kind == Kind.NUMERIC and named is None and WHOLE_NUMBER.match(value):
-        thousandths = int(value)
-        if thousandths == f.UNKNOWN:
-            return None, None
-        if 0 <= thousandths < MAX_AMOUNT * 1000:
-            return Status.DONE, (Decimal(thousandths) / 1000).quantize(THOUSANDTH)
-        raise _Problem(f.PROBLEM_VALUE.format(value=value))
-    code = named
-    if kind == Kind.BOOLEAN and code is None and WHOLE_NUMBER.match(value):
+def _shows_numeric(value: str) -> bool:
+    """A value only a numeric habit can hold: a whole number outside Loop's yes/no codes."""
+    return value.upper() not in f.VALUES_BY_NAME and (
+        WHOLE_NUMBER.match(value) is None or int(value) not in f.YES_NO_CODES
+    )
+
+
+def _code(value: str, kind: Kind) -> int:
+    """Loop's stored integer for a Checkmarks.csv value (a name or a whole number)."""
+    code = f.VALUES_BY_NAME.get(value.upper())
+    if code is None and WHOLE_NUMBER.match(value):
         code = int(value)
-    if code == f.YES_MANUAL and kind == Kind.BOOLEAN:
-        return Status.DONE, None
-    if code == f.SKIP:
-        return Status.SKIPPED, None
-    if code in {f.NO, f.YES_AUTO, f.UNKNOWN}:
-        return None, None
-    raise _Problem(f.PROBLEM_VALUE.format(value=value))
+    if code is None or not f.code_is_valid(code, kind):
+        raise _Problem(f.PROBLEM_VALUE.format(value=value))
+    return code

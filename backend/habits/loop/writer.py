@@ -8,8 +8,8 @@ Choices where our data and Loop's differ:
 - Entries: one row per day that has an entry, up to the user's today (the import refuses later
   days). Yes/no: done -> YES_MANUAL, skipped -> SKIP, not done -> NO. Numeric: an amount -> the
   amount in thousandths (so a not-done day with an amount reads back as done), skipped -> SKIP
-  (without its amount), not done without an amount -> NO. Loop also writes NO for unchecked days
-  and YES_AUTO for days its frequency covers; we write what was recorded, Loop recomputes the rest.
+  (without its amount), not done without an amount -> UNKNOWN. Loop also writes YES_AUTO for days
+  its frequency covers; we write what was recorded, Loop recomputes the rest.
 - The all-habits Checkmarks.csv shows UNKNOWN (yes/no) or -1 (numeric) on days without an entry,
   Loop's value for an unknown day; the all-habits Scores.csv shows 0 before a habit's first entry,
   as Loop's does.
@@ -118,9 +118,11 @@ def _checkmarks_csv(data: HabitData) -> str:
 def _value(mark: Mark, numeric: bool) -> str:
     if mark.status is Status.SKIPPED:
         return f.VALUE_NAMES[f.SKIP]
-    if numeric and mark.value is not None:
+    if numeric:
+        if mark.value is None:
+            return f.VALUE_NAMES[f.UNKNOWN]
         return str(int(mark.value * 1000))
-    if mark.status is Status.DONE and not numeric:
+    if mark.status is Status.DONE:
         return f.VALUE_NAMES[f.YES_MANUAL]
     return f.VALUE_NAMES[f.NO]
 

@@ -331,7 +331,10 @@ export interface components {
       color?: string;
       kind?: components["schemas"]["HabitKindEnum"];
       unit?: string;
-      /** Format: double */
+      /**
+       * Format: double
+       * @description Measurable habits only: 0 or more. At least 0: every day done meets it (an amount recorded, not aimed at). At most 0: a day done with nothing in its window meets it.
+       */
       target_value?: number | null;
       target_type?: components["schemas"]["TargetTypeEnum"];
       frequency?: components["schemas"]["FrequencyRequest"];
@@ -353,7 +356,10 @@ export interface components {
       color: string;
       kind: components["schemas"]["HabitKindEnum"];
       unit: string;
-      /** Format: double */
+      /**
+       * Format: double
+       * @description Null for yes/no habits. 0 or more. At least 0: every day done meets it (an amount recorded, not aimed at). At most 0: a day done with nothing in its window meets it.
+       */
       target_value: number | null;
       target_type: components["schemas"]["TargetTypeEnum"];
       frequency: components["schemas"]["FrequencyOutput"];
@@ -400,7 +406,10 @@ export interface components {
       color?: string;
       kind?: components["schemas"]["HabitKindEnum"];
       unit?: string;
-      /** Format: double */
+      /**
+       * Format: double
+       * @description Measurable habits only: 0 or more. At least 0: every day done meets it (an amount recorded, not aimed at). At most 0: a day done with nothing in its window meets it.
+       */
       target_value?: number | null;
       target_type?: components["schemas"]["TargetTypeEnum"];
       frequency?: components["schemas"]["FrequencyRequest"];

@@ -93,7 +93,7 @@ describe("habit form", () => {
     await user.click(await screen.findByRole("radio", { name: /Measurable/ }));
     await user.click(screen.getByRole("button", { name: "Create habit" }));
     expect(screen.getByText("Give the habit a name.")).toBeInTheDocument();
-    expect(screen.getByText("Enter a target above 0.")).toBeInTheDocument();
+    expect(screen.getByText("Enter a target of 0 or more.")).toBeInTheDocument();
     expect(screen.getByLabelText("Name")).toHaveFocus();
     expect(bodies).toHaveLength(0);
   });
