@@ -1,4 +1,5 @@
-"""Loop Habit Tracker CSV export and import: `/api/export/loop/` and `/api/import/loop/`.
+"""Loop Habit Tracker export and import: `/api/export/loop/` (CSV zip) and `/api/import/loop/`
+(CSV zip or full backup).
 
 Thin views over the Loop selectors and services."""
 
@@ -33,7 +34,12 @@ def declared_length(request: Request) -> int:
 
 
 class LoopImportInput(serializers.Serializer[Any]):
-    file = serializers.FileField(help_text="A zip exported by Loop Habit Tracker (or by us).")
+    file = serializers.FileField(
+        help_text=(
+            "A CSV zip exported by Loop Habit Tracker (any version, or by us), or Loop's full "
+            'backup (the SQLite .db file of "Export full backup"), told apart by content.'
+        )
+    )
 
 
 class LoopImportOutput(serializers.Serializer[Any]):
@@ -70,11 +76,12 @@ class LoopImportApi(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        summary="Import a Loop Habit Tracker CSV zip (current and old layouts)",
+        summary="Import a Loop Habit Tracker CSV zip (every layout) or full backup (.db)",
         description=(
-            "All or nothing: a file with any problem is a 400 naming it (file and line) and "
-            "changes nothing. Habits match by name; entries are upserted per day, so importing the "
-            "same file again changes nothing."
+            "All or nothing: a file with any problem is a 400 naming it (file and line, or habit) "
+            'and changes nothing. A name the file repeats is kept as "Name (2)". Habits match '
+            "the account's by name; entries are upserted per day, so importing the same file "
+            "again changes nothing."
         ),
         request={"multipart/form-data": LoopImportInput},
         responses={200: LoopImportOutput, **ERROR_RESPONSES},

@@ -75,6 +75,30 @@ YES_NO_CODES = frozenset(VALUE_NAMES)
 # A Loop amount: a 32-bit integer of thousandths, below our own ceiling.
 MAX_CODE = min(2**31 - 1, int(MAX_AMOUNT * 1000) - 1)
 
+# Loop's colours (PaletteColor.toCsvColor), by palette index, spelled as Loop spells them.
+PALETTE = (
+    "#D32F2F",
+    "#E64A19",
+    "#F57C00",
+    "#FF8F00",
+    "#F9A825",
+    "#AFB42B",
+    "#7CB342",
+    "#388E3C",
+    "#00897B",
+    "#00ACC1",
+    "#039BE5",
+    "#1976D2",
+    "#303F9F",
+    "#5E35B1",
+    "#8E24AA",
+    "#D81B60",
+    "#5D4037",
+    "#303030",
+    "#757575",
+    "#aaaaaa",
+)
+
 SCORE_FORMAT = "{:.4f}"
 # Loop's sanitizeFilename: keep letters, digits, space, dot, underscore and dash; at most 100.
 _UNSAFE_IN_FOLDER = re.compile(r"[^ a-zA-Z0-9._-]+")
@@ -100,6 +124,7 @@ MESSAGE_BAD_ZIP_PATH = "{path}: unexpected file (habit folders hold Checkmarks.c
 MESSAGE_UNLISTED_FOLDER = "{folder}: this folder is not a habit listed in Habits.csv."
 MESSAGE_TWO_FOLDERS = "{folder}: a second folder for the habit of {other}."
 MESSAGE_LINE = "{file} line {line}: {problem}"
+MESSAGE_WHERE_LINE = "{file} line {line}"
 PROBLEM_POSITION = "Position must be a whole number from 1 (got {value!r})."
 PROBLEM_DUPLICATE_POSITION = "position {value} appears twice."
 PROBLEM_NAME_EMPTY = "the name is empty."

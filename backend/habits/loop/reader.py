@@ -80,7 +80,8 @@ class LoopEntry:
 
 @dataclass(slots=True)
 class LoopHabit:
-    line: int
+    source: str
+    """Where the habit is described, to name it in a refusal ("Habits.csv line 3")."""
     position: int
     name: str
     kind: Kind
@@ -235,7 +236,7 @@ class _Archive:
             cells = dict(zip(header, row, strict=False))
             try:
                 habit = _habit(cells, line, old_layout, positions)
-            except _Problem as problem:
+            except Problem as problem:
                 message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
                 raise refuse(message) from None
             if len(habits) >= rules.MAX_HABITS_PER_USER:
@@ -258,7 +259,7 @@ class _Archive:
                 continue
             try:
                 parsed.append(_row(line, row, columns, seen))
-            except _Problem as problem:
+            except Problem as problem:
                 message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
                 raise refuse(message) from None
         if habit.kind_from_values and any(_shows_numeric(row.value) for row in parsed):
@@ -268,7 +269,7 @@ class _Archive:
         for one in parsed:
             try:
                 entry = self._entry(one, habit.kind)
-            except _Problem as problem:
+            except Problem as problem:
                 message = f.MESSAGE_LINE.format(file=info.filename, line=one.line, problem=problem)
                 raise refuse(message) from None
             if entry is not None:
@@ -282,10 +283,10 @@ class _Archive:
                 return None
             made = (Status.NOT_DONE, None)
         if row.day < rules.EARLIEST_DAY:
-            raise _Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=row.day.isoformat()))
+            raise Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=row.day.isoformat()))
         if row.day > self.today:
             problem = f.PROBLEM_DATE_FUTURE.format(value=row.day, today=self.today.isoformat())
-            raise _Problem(problem)
+            raise Problem(problem)
         status, value = made
         return LoopEntry(day=row.day, status=status, value=value, note=row.note)
 
@@ -304,21 +305,21 @@ def _row(line: int, row: list[str], columns: tuple[int, int, int | None], seen: 
     date_column, value_column, note_column = columns
     needed = max(date_column, value_column) + 1
     if len(row) < needed:
-        raise _Problem(f.PROBLEM_COLUMNS.format(expected=needed, found=len(row)))
+        raise Problem(f.PROBLEM_COLUMNS.format(expected=needed, found=len(row)))
     day = _day(row[date_column].strip())
     if day in seen:
-        raise _Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
+        raise Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
     seen.add(day)
     note = row[note_column] if note_column is not None and note_column < len(row) else ""
     if "\x00" in note:
-        raise _Problem(f.PROBLEM_NUL.format(column="Notes"))
+        raise Problem(f.PROBLEM_NUL.format(column="Notes"))
     if len(note) > rules.NOTE_MAX_LENGTH:
-        raise _Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=rules.NOTE_MAX_LENGTH))
+        raise Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=rules.NOTE_MAX_LENGTH))
     return _Row(line=line, day=day, value=row[value_column].strip(), note=note)
 
 
-class _Problem(Exception):
-    """What is wrong with one row; the caller adds the file name and line."""
+class Problem(Exception):
+    """What is wrong with one row or record; the caller adds where it is."""
 
 
 def _checkmark_columns(file: str, header: list[str]) -> tuple[int, int, int | None]:
@@ -333,13 +334,13 @@ def _habit(cells: dict[str, str], line: int, old_layout: bool, positions: set[in
     """One row of Habits.csv; `positions` are those of the rows before it."""
     position_text = cells["Position"].strip()
     if not POSITION.match(position_text) or int(position_text) < 1:
-        raise _Problem(f.PROBLEM_POSITION.format(value=position_text[:20]))
+        raise Problem(f.PROBLEM_POSITION.format(value=position_text[:20]))
     position = int(position_text)
     if position in positions:
-        raise _Problem(f.PROBLEM_DUPLICATE_POSITION.format(value=position))
+        raise Problem(f.PROBLEM_DUPLICATE_POSITION.format(value=position))
     name = cells["Name"].strip()
     if not name:
-        raise _Problem(f.PROBLEM_NAME_EMPTY)
+        raise Problem(f.PROBLEM_NAME_EMPTY)
     texts = {
         column: _text(cells.get(label, ""), column, label)
         for column, label in (
@@ -359,7 +360,7 @@ def _habit(cells: dict[str, str], line: int, old_layout: bool, positions: set[in
     target_type = _target_type(cells.get("Target Type", "").strip(), kind)
     target_value = _target_value(cells.get("Target Value", "").strip(), kind)
     return LoopHabit(
-        line=line,
+        source=f.MESSAGE_WHERE_LINE.format(file=f.HABITS_FILE, line=line),
         position=position,
         name=name,
         kind=kind,
@@ -379,9 +380,9 @@ def _habit(cells: dict[str, str], line: int, old_layout: bool, positions: set[in
 def _text(value: str, column: str, label: str) -> str:
     value = value.strip() if column == "name" else value
     if "\x00" in value:
-        raise _Problem(f.PROBLEM_NUL.format(column=label))
+        raise Problem(f.PROBLEM_NUL.format(column=label))
     if len(value) > TEXT_LIMITS[column]:
-        raise _Problem(f.PROBLEM_TOO_LONG.format(column=label, limit=TEXT_LIMITS[column]))
+        raise Problem(f.PROBLEM_TOO_LONG.format(column=label, limit=TEXT_LIMITS[column]))
     return value
 
 
@@ -390,7 +391,7 @@ def _kind(value: str) -> Kind:
         return Kind.BOOLEAN
     if value == f.TYPE_NUMERICAL:
         return Kind.NUMERIC
-    raise _Problem(f.PROBLEM_TYPE.format(value=value))
+    raise Problem(f.PROBLEM_TYPE.format(value=value))
 
 
 def _frequency(times_text: str, days_text: str) -> tuple[int, int]:
@@ -399,14 +400,14 @@ def _frequency(times_text: str, days_text: str) -> tuple[int, int]:
         times, days = int(times_text), int(days_text)
         if rules.frequency_is_valid(times, days):
             return times, days
-    raise _Problem(f.PROBLEM_FREQUENCY.format(limit=rules.MAX_FREQUENCY_DAYS))
+    raise Problem(f.PROBLEM_FREQUENCY.format(limit=rules.MAX_FREQUENCY_DAYS))
 
 
 def _color(value: str) -> str:
     if not value:
         return rules.DEFAULT_COLOR
     if not rules.color_is_valid(value):
-        raise _Problem(f.PROBLEM_COLOR.format(value=value))
+        raise Problem(f.PROBLEM_COLOR.format(value=value))
     return value.upper()
 
 
@@ -415,7 +416,7 @@ def _target_type(value: str, kind: Kind) -> TargetType:
         return TargetType.AT_MOST
     if value == f.TARGET_AT_LEAST or kind == Kind.BOOLEAN:
         return TargetType.AT_LEAST
-    raise _Problem(f.PROBLEM_TARGET_TYPE.format(value=value))
+    raise Problem(f.PROBLEM_TARGET_TYPE.format(value=value))
 
 
 def _target_value(value: str, kind: Kind) -> Decimal | None:
@@ -423,7 +424,7 @@ def _target_value(value: str, kind: Kind) -> Decimal | None:
         return None
     amount = _decimal(value)
     if amount is None or not 0 <= amount < MAX_AMOUNT:
-        raise _Problem(f.PROBLEM_TARGET_VALUE.format(value=value))
+        raise Problem(f.PROBLEM_TARGET_VALUE.format(value=value))
     return amount
 
 
@@ -444,13 +445,13 @@ def _archived(value: str) -> bool:
         return False
     if lowered == "true":
         return True
-    raise _Problem(f.PROBLEM_ARCHIVED.format(value=value))
+    raise Problem(f.PROBLEM_ARCHIVED.format(value=value))
 
 
 def _day(value: str) -> date:
     day = rules.parse_day(value)
     if day is None:
-        raise _Problem(f.PROBLEM_DATE.format(value=value))
+        raise Problem(f.PROBLEM_DATE.format(value=value))
     return day
 
 
@@ -467,5 +468,5 @@ def _code(value: str, kind: Kind) -> int:
     if code is None and WHOLE_NUMBER.match(value):
         code = int(value)
     if code is None or not f.code_is_valid(code, kind):
-        raise _Problem(f.PROBLEM_VALUE.format(value=value))
+        raise Problem(f.PROBLEM_VALUE.format(value=value))
     return code

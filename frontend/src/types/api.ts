@@ -251,8 +251,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import a Loop Habit Tracker CSV zip (current and old layouts)
-     * @description All or nothing: a file with any problem is a 400 naming it (file and line) and changes nothing. Habits match by name; entries are upserted per day, so importing the same file again changes nothing.
+     * Import a Loop Habit Tracker CSV zip (every layout) or full backup (.db)
+     * @description All or nothing: a file with any problem is a 400 naming it (file and line, or habit) and changes nothing. A name the file repeats is kept as "Name (2)". Habits match the account's by name; entries are upserted per day, so importing the same file again changes nothing.
      */
     post: operations["import_loop_create"];
     delete?: never;
@@ -383,7 +383,7 @@ export interface components {
     LoopImportInputRequest: {
       /**
        * Format: binary
-       * @description A zip exported by Loop Habit Tracker (or by us).
+       * @description A CSV zip exported by Loop Habit Tracker (any version, or by us), or Loop's full backup (the SQLite .db file of "Export full backup"), told apart by content.
        */
       file: string;
     };
