@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponse
+from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -54,8 +54,10 @@ class LoopExportApi(APIView):
         summary="The user's habits and entries as a Loop Habit Tracker CSV zip",
         description=(
             "Habits.csv, one `NNN Name/` folder per habit with Checkmarks.csv and Scores.csv, and "
-            "the all-habits Checkmarks.csv and Scores.csv, as Loop Habit Tracker writes them. "
-            "Weekday and calendar schedules export as their N times in D days."
+            "the all-habits Checkmarks.csv and Scores.csv, byte for byte as Loop Habit Tracker "
+            "2.3.1 writes them for the same habits (YES_AUTO days derived as Loop derives them). "
+            "Weekday and calendar schedules export as their N times in D days; Loop CSV cannot "
+            "hold them (the native backup does)."
         ),
         responses={
             (200, "application/zip"): OpenApiResponse(
@@ -65,11 +67,14 @@ class LoopExportApi(APIView):
         },
         tags=["import and export"],
     )
-    def get(self, request: Request) -> HttpResponse:
+    def get(self, request: Request) -> FileResponse:
         export = loop_export(user=signed_in_user(request))
-        response = HttpResponse(export.content, content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-        return response
+        return FileResponse(
+            export.file,
+            as_attachment=True,
+            filename=export.filename,
+            content_type="application/zip",
+        )
 
 
 class LoopImportApi(APIView):

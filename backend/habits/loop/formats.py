@@ -13,11 +13,14 @@ A Loop export is a zip holding:
   file writes those five integers by name, numeric amounts included (0.002 is YES_MANUAL), with a
   header and notes. Loop 1.x to 2.3.0 wrote `date,integer` lines without header or notes, and
   Habits.csv had no Type column, so a numeric habit shows only through its values.
-- `NNN Name/Scores.csv` per habit: `Date,Score` (`%.4f`), every day from the first entry to today,
-  newest first.
+- `NNN Name/Scores.csv` per habit: `Date,Score` (`%.4f`), every day from the oldest day its
+  Checkmarks.csv lists (today without any) to today, newest first.
 - `Checkmarks.csv` and `Scores.csv`: every habit side by side, `Date,<name>,<name>,...,` (Loop ends
-  each line with the delimiter, so the last cell is empty), one row per day from the oldest entry of
-  any habit to today, newest first.
+  each line with the delimiter, so the last cell is empty, and does not quote the names), one row
+  per day from the oldest entry of any habit to today, newest first; UNKNOWN and 0.0000 where a
+  habit has nothing. Without any entry, the header alone.
+
+Every file is UTF-8; opencsv quotes a cell only when it holds a quote, a comma or a line break.
 """
 
 from __future__ import annotations

@@ -121,7 +121,7 @@ export interface paths {
     };
     /**
      * The user's habits and entries as a Loop Habit Tracker CSV zip
-     * @description Habits.csv, one `NNN Name/` folder per habit with Checkmarks.csv and Scores.csv, and the all-habits Checkmarks.csv and Scores.csv, as Loop Habit Tracker writes them. Weekday and calendar schedules export as their N times in D days.
+     * @description Habits.csv, one `NNN Name/` folder per habit with Checkmarks.csv and Scores.csv, and the all-habits Checkmarks.csv and Scores.csv, byte for byte as Loop Habit Tracker 2.3.1 writes them for the same habits (YES_AUTO days derived as Loop derives them). Weekday and calendar schedules export as their N times in D days; Loop CSV cannot hold them (the native backup does).
      */
     get: operations["export_loop_retrieve"];
     put?: never;
