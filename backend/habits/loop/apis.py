@@ -20,9 +20,9 @@ from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
 from core.schema import ERROR_RESPONSES
-from habits.loop.formats import MESSAGE_TOO_BIG
 from habits.loop.selectors import loop_export
 from habits.loop.services import loop_import
+from habits.zips import MESSAGE_TOO_BIG
 
 
 def declared_length(request: Request) -> int:

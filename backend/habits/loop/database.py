@@ -49,8 +49,9 @@ from django.conf import settings
 
 from habits import rules
 from habits.loop import formats as f
-from habits.loop.reader import TEXT_LIMITS, LoopEntry, LoopHabit, Problem, refuse
+from habits.loop.reader import TEXT_LIMITS, LoopEntry, LoopHabit, Problem
 from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Status, TargetType
+from habits.zips import MESSAGE_TOO_BIG, MESSAGE_TOO_MANY_ROWS, refuse
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OLDEST_VERSION, NEWEST_VERSION = 9, 25
@@ -129,13 +130,13 @@ def read_database(*, file: IO[bytes], size: int, today: date) -> list[LoopHabit]
     """The habits of a Loop full backup, in Loop's order (position), each with its entries."""
     limit = settings.IMPORT_MAX_BYTES
     if size > limit:
-        raise refuse(f.MESSAGE_TOO_BIG.format(limit=limit))
+        raise refuse(MESSAGE_TOO_BIG.format(limit=limit))
     with tempfile.NamedTemporaryFile(suffix=".db") as copy:
         copied = 0
         while chunk := file.read(COPY_CHUNK_BYTES):
             copied += len(chunk)
             if copied > limit:
-                raise refuse(f.MESSAGE_TOO_BIG.format(limit=limit))
+                raise refuse(MESSAGE_TOO_BIG.format(limit=limit))
             copy.write(chunk)
         copy.flush()
         deadline = time.monotonic() + READ_SECONDS
@@ -200,7 +201,7 @@ class _Database:
         if self.one("SELECT count(*) FROM Habits") > rules.MAX_HABITS_PER_USER:
             raise refuse(MESSAGE_TOO_MANY_HABITS.format(limit=rules.MAX_HABITS_PER_USER))
         if self.one("SELECT count(*) FROM Repetitions") > settings.IMPORT_MAX_ROWS:
-            raise refuse(f.MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
+            raise refuse(MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
         habits = self._habits()
         self._repetitions(habits)
         for habit, name in zip(

@@ -109,18 +109,8 @@ _DOT_RUNS = re.compile(r"\.{2,}")
 FOLDER_POSITION = re.compile(r"^(\d{1,9})(?: |$)")
 
 MESSAGE_NOT_ZIP = "This is not a zip file. Choose the zip Loop Habit Tracker exports."
-MESSAGE_TOO_BIG = "The file is larger than {limit} bytes."
-MESSAGE_TOO_BIG_UNCOMPRESSED = "The zip's contents add up to more than {limit} bytes."
-MESSAGE_TOO_MANY_ROWS = "The files hold more than {limit} rows."
-MESSAGE_TOO_MANY_FILES = "The zip holds more than {limit} files."
 MESSAGE_TOO_MANY_HABITS = "Habits.csv lists more than {limit} habits."
-MESSAGE_COMPRESSION = (
-    "{path}: compressed in a way Loop never uses; zip the export again (stored or deflated)."
-)
-MESSAGE_RATIO = "{path}: compressed far more than any real export; the file is refused."
 MESSAGE_NO_HABITS_FILE = "The zip has no Habits.csv at its top level."
-MESSAGE_NOT_UTF8 = "{file} is not UTF-8 text."
-MESSAGE_BAD_CSV = "{file}: {error}."
 MESSAGE_EMPTY_FILE = "{file} is empty: its first line should be the column names."
 MESSAGE_MISSING_COLUMNS = "{file} is missing the column(s) {columns}."
 MESSAGE_BAD_ZIP_PATH = "{path}: unexpected file (habit folders hold Checkmarks.csv and Scores.csv)."

@@ -4,10 +4,8 @@ Nothing here touches the database: the import parses the whole file first and wr
 of it is good, so a bad file writes nothing. Every refusal is a Django `ValidationError` on the
 `file` field whose message names the file and, where it helps, the line.
 
-Limits (settings): the upload and the sum of the uncompressed files are at most
-`IMPORT_MAX_BYTES`; the declared sizes are checked before anything is decompressed and the reads
-are bounded as well, so a zip bomb is refused without being inflated. At most `IMPORT_MAX_ROWS`
-rows are read over all the files.
+Limits: the zip is read through `habits.zips` (size, members, compression, bombs); at most
+`IMPORT_MAX_ROWS` rows are read over all the files.
 
 Every Loop export from 1.x to today reads (see `formats` for the layouts): values by name (2.3.1
 on) or as integers (before), with or without a header and notes. A value becomes an entry as
@@ -33,7 +31,6 @@ import csv
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,33 +38,22 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import IO
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 
 from habits import rules
 from habits.loop import formats as f
 from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Status, TargetType
+from habits.zips import MESSAGE_TOO_MANY_ROWS, BoundedZip, open_zip, refuse
 
 # Whole numbers as Loop writes them; more digits than any Loop value has are refused before int()
 # (which would refuse 4,300 digits with an error of its own).
 WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
 POSITION = re.compile(r"^\d{1,9}$")
-# Members are read in chunks, counting what really comes out of the decompressor.
-READ_CHUNK_BYTES = 64 * 1024
-# DEFLATE's own ceiling is about 1,032:1; CSV text this repetitive is a bomb, not a Loop export.
-MAX_COMPRESSION_RATIO = 200
-RATIO_CHECKED_FROM_BYTES = 1024 * 1024
-# Only these compressions are read: bzip2 and LZMA decompress a whole block (up to 900 KB of input
-# into far more output) before a size limit can act.
-READABLE_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
-IGNORED_PREFIXES = ("__MACOSX/",)
 TEXT_LIMITS = {
     "name": rules.NAME_MAX_LENGTH,
     "question": rules.QUESTION_MAX_LENGTH,
     "description": rules.DESCRIPTION_MAX_LENGTH,
     "unit": rules.UNIT_MAX_LENGTH,
 }
-# What zipfile raises on a damaged member, an unsupported compression or an encrypted one.
-UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,45 +85,23 @@ class LoopHabit:
     entries: list[LoopEntry] = field(default_factory=list)
 
 
-def refuse(message: str) -> ValidationError:
-    return ValidationError({"file": [message]})
-
-
 def read_archive(*, file: IO[bytes], size: int, today: date) -> list[LoopHabit]:
     """The habits of a Loop zip, in Habits.csv order, each with its entries."""
-    limit = settings.IMPORT_MAX_BYTES
-    if size > limit:
-        raise refuse(f.MESSAGE_TOO_BIG.format(limit=limit))
-    try:
-        archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise refuse(f.MESSAGE_NOT_ZIP) from error
-    with archive:
-        return _Archive(archive, today).read()
+    with open_zip(file=file, size=size, not_zip=f.MESSAGE_NOT_ZIP) as archive:
+        return _Archive(BoundedZip(archive, not_zip=f.MESSAGE_NOT_ZIP), today).read()
 
 
 class _Archive:
-    def __init__(self, archive: zipfile.ZipFile, today: date) -> None:
+    def __init__(self, archive: BoundedZip, today: date) -> None:
         self.archive = archive
+        self.files = archive.files
         self.today = today
-        self.bytes_left = settings.IMPORT_MAX_BYTES
         self.rows_left = settings.IMPORT_MAX_ROWS
-        self.files = [
-            info
-            for info in archive.infolist()
-            if not info.is_dir() and not info.filename.startswith(IGNORED_PREFIXES)
-        ]
 
     def read(self) -> list[LoopHabit]:
-        if len(self.files) > rules.MAX_IMPORT_FILES:
-            raise refuse(f.MESSAGE_TOO_MANY_FILES.format(limit=rules.MAX_IMPORT_FILES))
-        if sum(info.file_size for info in self.files) > self.bytes_left:
-            raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=self.bytes_left))
-        for info in self.files:
-            if info.compress_type not in READABLE_COMPRESSIONS:
-                raise refuse(f.MESSAGE_COMPRESSION.format(path=info.filename))
+        self.archive.check(rules.MAX_IMPORT_FILES)
         root = self._root()
-        habits = self._habits(self.archive.getinfo(root + f.HABITS_FILE))
+        habits = self._habits(self.archive.archive.getinfo(root + f.HABITS_FILE))
         by_position = {habit.position: habit for habit in habits}
         folders: dict[int, str] = {}
         for info in self.files:
@@ -172,33 +136,9 @@ class _Archive:
 
     # --- Files -----------------------------------------------------------------------------------
 
-    def _text(self, info: zipfile.ZipInfo) -> str:
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            with self.archive.open(info) as member:
-                while chunk := member.read(READ_CHUNK_BYTES):
-                    size += len(chunk)
-                    if size > self.bytes_left:
-                        limit = settings.IMPORT_MAX_BYTES
-                        raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=limit))
-                    if size > RATIO_CHECKED_FROM_BYTES and (
-                        size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
-                    ):
-                        raise refuse(f.MESSAGE_RATIO.format(path=info.filename))
-                    chunks.append(chunk)
-        except UNREADABLE as error:
-            raise refuse(f.MESSAGE_NOT_ZIP) from error
-        self.bytes_left -= size
-        data = b"".join(chunks)
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise refuse(f.MESSAGE_NOT_UTF8.format(file=info.filename)) from error
-
     def _rows(self, info: zipfile.ZipInfo) -> Iterator[tuple[int, list[str]]]:
         """(first line number, cells) of each non-blank row, counted against the row limit."""
-        reader = csv.reader(io.StringIO(self._text(info), newline=""))
+        reader = csv.reader(io.StringIO(self.archive.text(info), newline=""))
         line = 1
         try:
             for row in reader:
@@ -207,7 +147,7 @@ class _Archive:
                     continue
                 self.rows_left -= 1
                 if self.rows_left < 0:
-                    raise refuse(f.MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
+                    raise refuse(MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
                 yield start, row
         except csv.Error as error:
             message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=str(error))
