@@ -19,18 +19,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
+from core.parsers import declared_length
 from core.schema import ERROR_RESPONSES
 from habits.loop.selectors import loop_export
 from habits.loop.services import loop_import
 from habits.zips import MESSAGE_TOO_BIG
-
-
-def declared_length(request: Request) -> int:
-    """The body's Content-Length, 0 when missing or malformed (as Django reads it)."""
-    try:
-        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
-    except ValueError:
-        return 0
 
 
 class LoopImportInput(serializers.Serializer[Any]):

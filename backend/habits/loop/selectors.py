@@ -10,6 +10,7 @@ from accounts.models import User
 from accounts.selectors import user_today
 from habits.loop.writer import write_archive
 from habits.models import Entry, Habit
+from habits.specs import EXPORT_ROW_FIELDS
 
 # Entries are read through one cursor in chunks of this many rows (server-side on PostgreSQL).
 ROW_CHUNK = 2000
@@ -33,7 +34,7 @@ def loop_export(*, user: User) -> LoopExport:
     rows = (
         Entry.objects.filter(habit__in=[habit.pk for habit in habits], date__lte=today)
         .order_by("habit_id", "date")
-        .values_list("habit_id", "date", "status", "value", "note")
+        .values_list(*EXPORT_ROW_FIELDS)
         .iterator(chunk_size=ROW_CHUNK)
     )
     file = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the response, which closes it

@@ -42,8 +42,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import groupby
-from operator import itemgetter
 from typing import IO
 
 from habits.engine import Mark, Status
@@ -52,10 +50,7 @@ from habits.loop import formats as f
 from habits.loop.computed import LoopDay, computed_entries
 from habits.models import Habit
 from habits.rules import Kind, TargetType
-from habits.specs import habit_spec
-
-EntryRow = tuple[int, date, str, Decimal | None, str]
-"""(habit id, date, status, value, note), as the selector reads them."""
+from habits.specs import ExportRow, habit_spec, rows_by_habit
 
 CHUNK_DAYS = 128
 # The peak the export may allocate (tracemalloc), whatever the number of habits or days: about
@@ -73,7 +68,7 @@ _LINES_PER_WRITE = 512
 
 
 def write_archive(
-    out: IO[bytes], habits: Sequence[Habit], rows: Iterable[EntryRow], today: date
+    out: IO[bytes], habits: Sequence[Habit], rows: Iterable[ExportRow], today: date
 ) -> None:
     """Write the zip to `out`: `habits` in Loop's order (position), `rows` their entries up to
     `today` ordered by habit id (dates in any order), read once."""
@@ -85,7 +80,7 @@ def write_archive(
         archive.writestr(f.HABITS_FILE, habits_csv(habits))
         positions = {habit.pk: position for position, habit in enumerate(habits, start=1)}
         columns: dict[int, _Column] = {}
-        for habit, habit_rows in _rows_by_habit(habits, rows):
+        for habit, habit_rows in rows_by_habit(habits, rows):
             loop = _LoopHabit.build(habit, habit_rows, today)
             folder = f.folder_name(positions[habit.pk], habit.name)
             with archive.open(f"{folder}/{f.SCORES_FILE}", "w") as member:
@@ -107,22 +102,6 @@ def write_archive(
         with archive.open(f.CHECKMARKS_FILE, "w") as member:
             member.write(header)
             _write_lines(member, _wide_values(ordered, cells, count, days))
-
-
-def _rows_by_habit(
-    habits: Sequence[Habit], rows: Iterable[EntryRow]
-) -> Iterator[tuple[Habit, list[EntryRow]]]:
-    """Each habit (by id) with its rows: one habit's rows in memory at a time."""
-    groups = groupby(rows, key=itemgetter(0))
-    pending = next(groups, None)
-    for habit in sorted(habits, key=lambda habit: habit.pk):
-        while pending is not None and pending[0] < habit.pk:  # a habit that is no longer listed
-            pending = next(groups, None)
-        if pending is not None and pending[0] == habit.pk:
-            yield habit, list(pending[1])
-            pending = next(groups, None)
-        else:
-            yield habit, []
 
 
 class _Days:
@@ -290,7 +269,7 @@ class _LoopHabit:
     oldest_entry: int | None
 
     @classmethod
-    def build(cls, habit: Habit, rows: Iterable[EntryRow], today: date) -> _LoopHabit:
+    def build(cls, habit: Habit, rows: Iterable[ExportRow], today: date) -> _LoopHabit:
         numeric = habit.kind == Kind.NUMERIC
         original: dict[int, LoopDay] = {}
         marks: dict[date, Mark] = {}
