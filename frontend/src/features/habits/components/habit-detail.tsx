@@ -13,7 +13,7 @@ import { useStats } from "../api/get-stats";
 import { useUpdateHabit } from "../api/update-habit";
 import type { CompletionBucket, Habit } from "../types";
 import { DayEditor } from "./day-editor";
-import { formatScore, scheduleSummary, targetSummary } from "./format";
+import { formatScore, scheduleSummary, streakRule, targetSummary } from "./format";
 
 const ScoreChart = lazy(() => import("./score-chart"));
 const YearHeatmap = lazy(() => import("./year-heatmap"));
@@ -80,6 +80,7 @@ function HabitDetailLoaded({ habit }: { habit: Habit }) {
           <dd>{stats.data ? stats.data.total_done : "…"}</dd>
         </div>
       </dl>
+      <p className="hint">{streakRule(habit)}</p>
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
