@@ -13,8 +13,10 @@ import json
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
+from rest_framework.request import Request
 
 MAX_JSON_DEPTH = 32
 MESSAGE_BODY_TOO_LARGE = "The request body is larger than {limit} bytes."
@@ -24,6 +26,15 @@ MESSAGE_NOT_JSON = "The request body is not valid JSON: {error}."
 
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+def declared_length(request: HttpRequest | Request) -> int:
+    """The body's Content-Length, 0 when missing or malformed (as Django reads it): an upload
+    declared too big can be refused before Django parses (and spools) it."""
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
 
 
 def json_depth_exceeds(document: Any, limit: int) -> bool:

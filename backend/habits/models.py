@@ -79,7 +79,9 @@ class Habit(models.Model):
                 condition=models.Q(color__regex=rules.COLOR_PATTERN), name="habit_color_format"
             ),
             models.CheckConstraint(
-                condition=models.Q(kind=Kind.BOOLEAN) | models.Q(target_value__gt=0),
+                # IS NOT NULL spelled out: a check whose value is NULL passes in SQL.
+                condition=models.Q(kind=Kind.BOOLEAN)
+                | models.Q(target_value__isnull=False, target_value__gte=0),
                 name="habit_numeric_has_target",
             ),
         ]

@@ -89,6 +89,32 @@ def color_is_valid(value: str) -> bool:
     return re.match(COLOR_PATTERN, value) is not None
 
 
+def unique_names(names: Iterable[str]) -> list[str]:
+    """The names, each made unique by a visible suffix where it repeats: the second "Read" becomes
+    "Read (2)", the third "Read (3)", skipping any suffixed name the list already holds, and
+    cutting the name where the suffix would take it past NAME_MAX_LENGTH. Imports keep every
+    habit of a file (Loop allows one name for several habits) under names a person can tell
+    apart."""
+    names = list(names)
+    taken = set(names)
+    seen: set[str] = set()
+    unique = []
+    for name in names:
+        if name in seen:
+            count = 2
+            while True:
+                suffix = f" ({count})"
+                candidate = name[: NAME_MAX_LENGTH - len(suffix)] + suffix
+                if candidate not in taken:
+                    break
+                count += 1
+            name = candidate
+            taken.add(name)
+        seen.add(name)
+        unique.append(name)
+    return unique
+
+
 # --- Amounts --------------------------------------------------------------------------------------
 # Targets and measured values are decimals with three places (thousandths, as Loop stores them),
 # non-negative and below 10^12: exact under repeated use, unlike floats.
@@ -98,14 +124,22 @@ AMOUNT_DECIMAL_PLACES = 3
 MAX_AMOUNT = Decimal(10) ** (AMOUNT_MAX_DIGITS - AMOUNT_DECIMAL_PLACES)
 THOUSANDTH = Decimal(1).scaleb(-AMOUNT_DECIMAL_PLACES)
 
-MESSAGE_TARGET_REQUIRED = "A measurable habit needs a target greater than zero."
+# A target of 0 is allowed, as Loop allows it (and its own CSV reader gives the habits it finds
+# measurable "at least 0"). "At least 0" is a habit that is recorded rather than aimed at: every day
+# done meets it, whatever the amount, and its score, as Loop's, counts every day as complete.
+# "At most 0" is abstinence: a day done with nothing recorded in its window meets it.
+TARGET_HELP = (
+    "0 or more. At least 0: every day done meets it (an amount recorded, not aimed at). "
+    "At most 0: a day done with nothing in its window meets it."
+)
+MESSAGE_TARGET_REQUIRED = "A measurable habit needs a target of 0 or more."
 MESSAGE_VALUE_REQUIRED = "A measurable habit needs a value when it is done."
 MESSAGE_VALUE_FOR_BOOLEAN = "A yes/no habit takes no value."
 
 
 def target_is_valid(kind: Kind, target_value: Decimal | None) -> bool:
-    """A measurable habit needs a target above zero; a yes/no habit has none."""
-    return kind is Kind.BOOLEAN or (target_value is not None and target_value > 0)
+    """A measurable habit needs a target of 0 or more; a yes/no habit has none."""
+    return kind is Kind.BOOLEAN or (target_value is not None and target_value >= 0)
 
 
 # --- Schedules ------------------------------------------------------------------------------------

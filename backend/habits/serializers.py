@@ -90,6 +90,7 @@ class HabitInput(serializers.Serializer[Any]):
         min_value=0,
         allow_null=True,
         required=False,
+        help_text=f"Measurable habits only: {rules.TARGET_HELP}",
     )
     target_type = serializers.ChoiceField(choices=rules.choices(TargetType), required=False)
     frequency = FrequencySerializer(required=False)
@@ -121,6 +122,7 @@ class HabitOutput(serializers.Serializer[Any]):
         decimal_places=rules.AMOUNT_DECIMAL_PLACES,
         allow_null=True,
         coerce_to_string=False,
+        help_text=f"Null for yes/no habits. {rules.TARGET_HELP}",
     )
     target_type = serializers.ChoiceField(
         source="habit.target_type", choices=rules.choices(TargetType)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 
 from habits.engine import HabitSpec, Kind, Mark, Period, Schedule, Status, TargetType
 from habits.models import Habit
@@ -13,6 +15,9 @@ from habits.rules import mask_to_weekdays
 # (date, status, value) rows, as read with values_list: cheaper than model instances.
 EntryRow = tuple[date, str, Decimal | None]
 ENTRY_ROW_FIELDS = ("date", "status", "value")
+# What the exports read of every entry, ordered by habit id (one cursor for the whole account).
+ExportRow = tuple[int, date, str, Decimal | None, str]
+EXPORT_ROW_FIELDS = ("habit_id", "date", "status", "value", "note")
 
 
 def habit_spec(habit: Habit) -> HabitSpec:
@@ -39,3 +44,20 @@ def marks_from_rows(rows: Iterable[EntryRow]) -> dict[date, Mark]:
         day: _VALUELESS_MARKS[status] if value is None else Mark(Status(status), value)
         for day, status, value in rows
     }
+
+
+def rows_by_habit(
+    habits: Sequence[Habit], rows: Iterable[ExportRow]
+) -> Iterator[tuple[Habit, list[ExportRow]]]:
+    """Each habit, in id order, with its rows from `rows` (ordered by habit id, read once): one
+    habit's rows in memory at a time. Rows of a habit not in `habits` are passed over."""
+    groups = groupby(rows, key=itemgetter(0))
+    pending = next(groups, None)
+    for habit in sorted(habits, key=lambda habit: habit.pk):
+        while pending is not None and pending[0] < habit.pk:
+            pending = next(groups, None)
+        if pending is not None and pending[0] == habit.pk:
+            yield habit, list(pending[1])
+            pending = next(groups, None)
+        else:
+            yield habit, []

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from habits import apis
+from habits.backup.urls import urlpatterns as backup_urlpatterns
 from habits.loop.urls import urlpatterns as loop_urlpatterns
 
 app_name = "habits"
@@ -17,4 +18,4 @@ urlpatterns = [
         name="entry-detail",
     ),
 ]
-urlpatterns += loop_urlpatterns
+urlpatterns += loop_urlpatterns + backup_urlpatterns

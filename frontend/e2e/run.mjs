@@ -409,17 +409,37 @@ function scenario(session, downloads) {
         assert(probe.ok(), `GET /api/export/loop/ answered ${probe.status()}: ${(await probe.text()).slice(0, 200)}`);
         const [download] = await Promise.all([
           page.waitForEvent("download", { timeout: TIMEOUT }),
-          page.getByRole("link", { name: "Download export (.zip)" }).click(),
+          page.getByRole("link", { name: "Download Loop CSV (.zip)" }).click(),
         ]);
         const file = join(downloads, download.suggestedFilename() || "export.zip");
         await download.saveAs(file);
         assert(statSync(file).size > 0, "the export is empty");
-        await page.getByLabel("Loop CSV zip").setInputFiles(file);
+        await page.getByLabel("Loop CSV zip or Loop backup (.db)").setInputFiles(file);
         await page.getByRole("button", { name: "Import" }).click();
         await page.getByText("Import finished.").waitFor({ timeout: TIMEOUT });
         // Re-importing our own export must match the three habits, not duplicate them.
         await page.getByText("0 habits created, 3 updated").waitFor();
         await captureScreen(page, "settings-imported");
+      },
+    ],
+    [
+      "backs up and restores the account through settings",
+      async () => {
+        const [download] = await Promise.all([
+          page.waitForEvent("download", { timeout: TIMEOUT }),
+          page.getByRole("link", { name: "Download backup (.zip)" }).click(),
+        ]);
+        const file = join(downloads, download.suggestedFilename() || "backup.zip");
+        await download.saveAs(file);
+        assert(statSync(file).size > 0, "the backup is empty");
+        await page.getByLabel("Backup file (.zip)").setInputFiles(file);
+        await page.getByRole("checkbox", { name: "Replace all my habits and check-ins with the backup's" }).check();
+        await page.getByRole("button", { name: "Restore backup" }).click();
+        await page.getByText("Backup restored.").waitFor({ timeout: TIMEOUT });
+        await page.getByText(/^3 habits and \d+ check-ins restored$/).waitFor();
+        await captureScreen(page, "settings-restored");
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+        await page.getByRole("link", { name: "Gym details" }).waitFor();
       },
     ],
     [

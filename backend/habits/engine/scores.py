@@ -47,11 +47,17 @@ def score_series(
     spec: HabitSpec, marks: Mapping[date, Mark], today: date
 ) -> list[tuple[date, float]]:
     """The score of every day from the first entry's date (today without entries) to `today`."""
+    first, scores = scores_since(spec, marks, today)
+    start = first.toordinal()
+    return [(date.fromordinal(start + index), score) for index, score in enumerate(scores)]
+
+
+def scores_since(
+    spec: HabitSpec, marks: Mapping[date, Mark], today: date
+) -> tuple[date, list[float]]:
+    """`score_series` as its first day and the scores, without a date object per day."""
     timeline = build_timeline(spec, marks, today)
-    return [
-        (date.fromordinal(timeline.first + index), score)
-        for index, score in enumerate(daily_scores(timeline))
-    ]
+    return date.fromordinal(timeline.first), daily_scores(timeline)
 
 
 def score_on(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> float:
@@ -109,11 +115,18 @@ def _numeric_completions(timeline: Timeline, width: int) -> list[float]:
         SKIP_AMOUNT if skipped else value
         for value, skipped in zip(timeline.values, timeline.skipped, strict=True)
     ]
-    sums = [float(total) for total in window_sums(amounts, width)]
-    if spec.target_type is TargetType.AT_LEAST:
-        if target <= 0:
-            return [1.0] * len(sums)
-        return [min(1.0, total / target) for total in sums]
-    if target <= 0:
-        return [0.0 if total > 0 else 1.0 for total in sums]
-    return [min(1.0, max(0.0, 1 - (total - target) / target)) for total in sums]
+    sums = window_sums(amounts, width)
+    at_least = spec.target_type is TargetType.AT_LEAST
+    completions: list[float] = []
+    previous, completion = None, 0.0
+    for exact in sums:
+        if exact is not previous:  # an unchanged sum (the same object) completes the same
+            total, previous = float(exact), exact
+            if at_least:
+                completion = 1.0 if target <= 0 else min(1.0, total / target)
+            elif target <= 0:
+                completion = 0.0 if total > 0 else 1.0
+            else:
+                completion = min(1.0, max(0.0, 1 - (total - target) / target))
+        completions.append(completion)
+    return completions

@@ -115,12 +115,14 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
 
 
 def window_sums(values: list[Decimal], width: int) -> list[Decimal]:
-    """Sliding sums over `width` days ending each day: O(days), exact with Decimals."""
+    """Sliding sums over `width` days ending each day: O(days), exact with Decimals. Days without
+    a value leave the sum as it is (the same object): most days of most habits."""
     sums = []
     total = ZERO
     for index, value in enumerate(values):
-        total += value
-        if index >= width:
-            total -= values[index - width]
+        if value:
+            total += value
+        if index >= width and (leaving := values[index - width]):
+            total -= leaving
         sums.append(total)
     return sums

@@ -1,5 +1,6 @@
-"""Loop Habit Tracker CSV export and import.
+"""Loop Habit Tracker: its CSV export (written and read) and its full backup (read).
 
-`formats` describes Loop's layout, `reader` parses a zip without touching the database, `writer`
-builds one; `selectors.loop_export` and `services.loop_import` are what the views in `apis` call.
+`formats` describes Loop's layouts and value coding, `reader` parses a CSV zip and `database` a
+full backup (SQLite) without touching our database, `writer` builds a CSV zip;
+`selectors.loop_export` and `services.loop_import` are what the views in `apis` call.
 """

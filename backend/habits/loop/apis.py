@@ -1,4 +1,5 @@
-"""Loop Habit Tracker CSV export and import: `/api/export/loop/` and `/api/import/loop/`.
+"""Loop Habit Tracker export and import: `/api/export/loop/` (CSV zip) and `/api/import/loop/`
+(CSV zip or full backup).
 
 Thin views over the Loop selectors and services."""
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponse
+from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -18,22 +19,20 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
+from core.parsers import declared_length
 from core.schema import ERROR_RESPONSES
-from habits.loop.formats import MESSAGE_TOO_BIG
 from habits.loop.selectors import loop_export
 from habits.loop.services import loop_import
-
-
-def declared_length(request: Request) -> int:
-    """The body's Content-Length, 0 when missing or malformed (as Django reads it)."""
-    try:
-        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
-    except ValueError:
-        return 0
+from habits.zips import MESSAGE_TOO_BIG
 
 
 class LoopImportInput(serializers.Serializer[Any]):
-    file = serializers.FileField(help_text="A zip exported by Loop Habit Tracker (or by us).")
+    file = serializers.FileField(
+        help_text=(
+            "A CSV zip exported by Loop Habit Tracker (any version, or by us), or Loop's full "
+            'backup (the SQLite .db file of "Export full backup"), told apart by content.'
+        )
+    )
 
 
 class LoopImportOutput(serializers.Serializer[Any]):
@@ -48,8 +47,10 @@ class LoopExportApi(APIView):
         summary="The user's habits and entries as a Loop Habit Tracker CSV zip",
         description=(
             "Habits.csv, one `NNN Name/` folder per habit with Checkmarks.csv and Scores.csv, and "
-            "the all-habits Checkmarks.csv and Scores.csv, as Loop Habit Tracker writes them. "
-            "Weekday and calendar schedules export as their N times in D days."
+            "the all-habits Checkmarks.csv and Scores.csv, byte for byte as Loop Habit Tracker "
+            "2.3.1 writes them for the same habits (YES_AUTO days derived as Loop derives them). "
+            "Weekday and calendar schedules export as their N times in D days; Loop CSV cannot "
+            "hold them (the native backup does)."
         ),
         responses={
             (200, "application/zip"): OpenApiResponse(
@@ -59,22 +60,26 @@ class LoopExportApi(APIView):
         },
         tags=["import and export"],
     )
-    def get(self, request: Request) -> HttpResponse:
+    def get(self, request: Request) -> FileResponse:
         export = loop_export(user=signed_in_user(request))
-        response = HttpResponse(export.content, content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-        return response
+        return FileResponse(
+            export.file,
+            as_attachment=True,
+            filename=export.filename,
+            content_type="application/zip",
+        )
 
 
 class LoopImportApi(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        summary="Import a Loop Habit Tracker CSV zip (current and old layouts)",
+        summary="Import a Loop Habit Tracker CSV zip (every layout) or full backup (.db)",
         description=(
-            "All or nothing: a file with any problem is a 400 naming it (file and line) and "
-            "changes nothing. Habits match by name; entries are upserted per day, so importing the "
-            "same file again changes nothing."
+            "All or nothing: a file with any problem is a 400 naming it (file and line, or habit) "
+            'and changes nothing. A name the file repeats is kept as "Name (2)". Habits match '
+            "the account's by name; entries are upserted per day, so importing the same file "
+            "again changes nothing."
         ),
         request={"multipart/form-data": LoopImportInput},
         responses={200: LoopImportOutput, **ERROR_RESPONSES},

@@ -4,19 +4,25 @@ Nothing here touches the database: the import parses the whole file first and wr
 of it is good, so a bad file writes nothing. Every refusal is a Django `ValidationError` on the
 `file` field whose message names the file and, where it helps, the line.
 
-Limits (settings): the upload and the sum of the uncompressed files are at most
-`IMPORT_MAX_BYTES`; the declared sizes are checked before anything is decompressed and the reads
-are bounded as well, so a zip bomb is refused without being inflated. At most `IMPORT_MAX_ROWS`
-rows are read over all the files.
+Limits: the zip is read through `habits.zips` (size, members, compression, bombs); at most
+`IMPORT_MAX_ROWS` rows are read over all the files.
 
-Values (see `formats`): YES_MANUAL (2) is a done day and SKIP (3) a skipped one. NO (0),
-YES_AUTO (1) and UNKNOWN (-1) make no entry: Loop writes NO for every unchecked day of a daily
-habit and derives YES_AUTO from the frequency, so storing them would fill the table with rows that
-change no statistic (a day without an entry is a day not done). Such a row that carries a note is
-kept as a `not_done` entry with that note. Numeric values are thousandths; SKIP and UNKNOWN work as
-above. Dates must be real and unique in a file; a row that makes an entry must not be before 1970
-or after the user's today.
-The per-habit and all-habits Scores.csv are ignored: scores are recomputed from the entries.
+Every Loop export from 1.x to today reads (see `formats` for the layouts): values by name (2.3.1
+on) or as integers (before), with or without a header and notes. A value becomes an entry as
+`formats.entry_from_code` says: for yes/no habits YES_MANUAL is done, NO not done, SKIP skipped,
+and YES_AUTO (derived by Loop from the frequency) and UNKNOWN make no entry unless the row carries a
+note, which is then kept on a `not_done` entry. Numeric values are thousandths, named ones included
+(YES_MANUAL is 0.002), and an explicit 0 is kept: it is what meets an "at most" target.
+
+Habits.csv before 2.3.1 has no Type column. There, as Loop's own CSV reader
+(`HabitBullCSVImporter`) decides, a habit is measurable when its Checkmarks.csv holds a value a
+yes/no habit cannot hold (anything but -1 to 3), with Loop's default target, at least 0; otherwise
+it is yes/no. Names may repeat, as Loop allows: every habit is kept, a repeated name made unique
+with a visible suffix (`rules.unique_names`: "Read", "Read (2)").
+
+Dates must be real and unique in a file; a row that makes an entry must not be before 1970 or after
+the user's today. The per-habit and all-habits Scores.csv are ignored: scores are recomputed from
+the entries.
 """
 
 from __future__ import annotations
@@ -25,7 +31,6 @@ import csv
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,33 +38,22 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import IO
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 
 from habits import rules
 from habits.loop import formats as f
 from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Status, TargetType
+from habits.zips import MESSAGE_TOO_MANY_ROWS, BoundedZip, open_zip, refuse
 
 # Whole numbers as Loop writes them; more digits than any Loop value has are refused before int()
 # (which would refuse 4,300 digits with an error of its own).
 WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
 POSITION = re.compile(r"^\d{1,9}$")
-# Members are read in chunks, counting what really comes out of the decompressor.
-READ_CHUNK_BYTES = 64 * 1024
-# DEFLATE's own ceiling is about 1,032:1; CSV text this repetitive is a bomb, not a Loop export.
-MAX_COMPRESSION_RATIO = 200
-RATIO_CHECKED_FROM_BYTES = 1024 * 1024
-# Only these compressions are read: bzip2 and LZMA decompress a whole block (up to 900 KB of input
-# into far more output) before a size limit can act.
-READABLE_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
-IGNORED_PREFIXES = ("__MACOSX/",)
 TEXT_LIMITS = {
     "name": rules.NAME_MAX_LENGTH,
     "question": rules.QUESTION_MAX_LENGTH,
     "description": rules.DESCRIPTION_MAX_LENGTH,
     "unit": rules.UNIT_MAX_LENGTH,
 }
-# What zipfile raises on a damaged member, an unsupported compression or an encrypted one.
-UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +66,8 @@ class LoopEntry:
 
 @dataclass(slots=True)
 class LoopHabit:
-    line: int
+    source: str
+    """Where the habit is described, to name it in a refusal ("Habits.csv line 3")."""
     position: int
     name: str
     kind: Kind
@@ -85,48 +80,28 @@ class LoopHabit:
     frequency_times: int
     frequency_days: int
     archived: bool
+    kind_from_values: bool = False
+    """Habits.csv does not say the kind (before Loop 2.3.1): the values decide it."""
     entries: list[LoopEntry] = field(default_factory=list)
-
-
-def refuse(message: str) -> ValidationError:
-    return ValidationError({"file": [message]})
 
 
 def read_archive(*, file: IO[bytes], size: int, today: date) -> list[LoopHabit]:
     """The habits of a Loop zip, in Habits.csv order, each with its entries."""
-    limit = settings.IMPORT_MAX_BYTES
-    if size > limit:
-        raise refuse(f.MESSAGE_TOO_BIG.format(limit=limit))
-    try:
-        archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise refuse(f.MESSAGE_NOT_ZIP) from error
-    with archive:
-        return _Archive(archive, today).read()
+    with open_zip(file=file, size=size, not_zip=f.MESSAGE_NOT_ZIP) as archive:
+        return _Archive(BoundedZip(archive, not_zip=f.MESSAGE_NOT_ZIP), today).read()
 
 
 class _Archive:
-    def __init__(self, archive: zipfile.ZipFile, today: date) -> None:
+    def __init__(self, archive: BoundedZip, today: date) -> None:
         self.archive = archive
+        self.files = archive.files
         self.today = today
-        self.bytes_left = settings.IMPORT_MAX_BYTES
         self.rows_left = settings.IMPORT_MAX_ROWS
-        self.files = [
-            info
-            for info in archive.infolist()
-            if not info.is_dir() and not info.filename.startswith(IGNORED_PREFIXES)
-        ]
 
     def read(self) -> list[LoopHabit]:
-        if len(self.files) > rules.MAX_IMPORT_FILES:
-            raise refuse(f.MESSAGE_TOO_MANY_FILES.format(limit=rules.MAX_IMPORT_FILES))
-        if sum(info.file_size for info in self.files) > self.bytes_left:
-            raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=self.bytes_left))
-        for info in self.files:
-            if info.compress_type not in READABLE_COMPRESSIONS:
-                raise refuse(f.MESSAGE_COMPRESSION.format(path=info.filename))
+        self.archive.check(rules.MAX_IMPORT_FILES)
         root = self._root()
-        habits = self._habits(self.archive.getinfo(root + f.HABITS_FILE))
+        habits = self._habits(self.archive.archive.getinfo(root + f.HABITS_FILE))
         by_position = {habit.position: habit for habit in habits}
         folders: dict[int, str] = {}
         for info in self.files:
@@ -161,33 +136,9 @@ class _Archive:
 
     # --- Files -----------------------------------------------------------------------------------
 
-    def _text(self, info: zipfile.ZipInfo) -> str:
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            with self.archive.open(info) as member:
-                while chunk := member.read(READ_CHUNK_BYTES):
-                    size += len(chunk)
-                    if size > self.bytes_left:
-                        limit = settings.IMPORT_MAX_BYTES
-                        raise refuse(f.MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=limit))
-                    if size > RATIO_CHECKED_FROM_BYTES and (
-                        size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
-                    ):
-                        raise refuse(f.MESSAGE_RATIO.format(path=info.filename))
-                    chunks.append(chunk)
-        except UNREADABLE as error:
-            raise refuse(f.MESSAGE_NOT_ZIP) from error
-        self.bytes_left -= size
-        data = b"".join(chunks)
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise refuse(f.MESSAGE_NOT_UTF8.format(file=info.filename)) from error
-
     def _rows(self, info: zipfile.ZipInfo) -> Iterator[tuple[int, list[str]]]:
         """(first line number, cells) of each non-blank row, counted against the row limit."""
-        reader = csv.reader(io.StringIO(self._text(info), newline=""))
+        reader = csv.reader(io.StringIO(self.archive.text(info), newline=""))
         line = 1
         try:
             for row in reader:
@@ -196,7 +147,7 @@ class _Archive:
                     continue
                 self.rows_left -= 1
                 if self.rows_left < 0:
-                    raise refuse(f.MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
+                    raise refuse(MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
                 yield start, row
         except csv.Error as error:
             message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=str(error))
@@ -218,28 +169,28 @@ class _Archive:
             raise refuse(f.MESSAGE_MISSING_COLUMNS.format(file=info.filename, columns=columns))
         habits: list[LoopHabit] = []
         positions: set[int] = set()
-        names: set[str] = set()
         for line, row in rows:
             if len(row) < len(header):
                 problem = f.PROBLEM_COLUMNS.format(expected=len(header), found=len(row))
                 raise refuse(f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem))
             cells = dict(zip(header, row, strict=False))
             try:
-                habit = _habit(cells, line, old_layout, positions, names)
-            except _Problem as problem:
+                habit = _habit(cells, line, old_layout, positions)
+            except Problem as problem:
                 message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
                 raise refuse(message) from None
             if len(habits) >= rules.MAX_HABITS_PER_USER:
                 raise refuse(f.MESSAGE_TOO_MANY_HABITS.format(limit=rules.MAX_HABITS_PER_USER))
             habits.append(habit)
             positions.add(habit.position)
-            names.add(habit.name)
+        for habit, name in zip(habits, rules.unique_names(h.name for h in habits), strict=True):
+            habit.name = name
         return habits
 
     # --- NNN Name/Checkmarks.csv -----------------------------------------------------------------
 
     def _entries(self, info: zipfile.ZipInfo, habit: LoopHabit) -> list[LoopEntry]:
-        entries: dict[date, LoopEntry] = {}
+        parsed: list[_Row] = []
         seen: set[date] = set()
         columns: tuple[int, int, int | None] = (0, 1, None)
         for line, row in self._rows(info):
@@ -247,49 +198,68 @@ class _Archive:
                 columns = _checkmark_columns(info.filename, [cell.strip() for cell in row])
                 continue
             try:
-                entry = self._entry(row, columns, habit, seen)
-            except _Problem as problem:
+                parsed.append(_row(line, row, columns, seen))
+            except Problem as problem:
                 message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem)
                 raise refuse(message) from None
+        if habit.kind_from_values and any(_shows_numeric(row.value) for row in parsed):
+            # Loop's default target for a habit its CSV reader finds measurable: at least 0.
+            habit.kind, habit.target_value = Kind.NUMERIC, Decimal(0)
+        entries: list[LoopEntry] = []
+        for one in parsed:
+            try:
+                entry = self._entry(one, habit.kind)
+            except Problem as problem:
+                message = f.MESSAGE_LINE.format(file=info.filename, line=one.line, problem=problem)
+                raise refuse(message) from None
             if entry is not None:
-                entries[entry.day] = entry
-        return list(entries.values())
+                entries.append(entry)
+        return entries
 
-    def _entry(
-        self,
-        row: list[str],
-        columns: tuple[int, int, int | None],
-        habit: LoopHabit,
-        seen: set[date],
-    ) -> LoopEntry | None:
-        date_column, value_column, note_column = columns
-        needed = max(date_column, value_column) + 1
-        if len(row) < needed:
-            raise _Problem(f.PROBLEM_COLUMNS.format(expected=needed, found=len(row)))
-        day = _day(row[date_column].strip())
-        if day in seen:
-            raise _Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
-        seen.add(day)
-        note = row[note_column] if note_column is not None and note_column < len(row) else ""
-        if "\x00" in note:
-            raise _Problem(f.PROBLEM_NUL.format(column="Notes"))
-        if len(note) > rules.NOTE_MAX_LENGTH:
-            raise _Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=rules.NOTE_MAX_LENGTH))
-        status, value = _status(row[value_column].strip(), habit.kind)
-        if status is None:
-            if not note:
+    def _entry(self, row: _Row, kind: Kind) -> LoopEntry | None:
+        made = f.entry_from_code(_code(row.value, kind), kind)
+        if made is None:
+            if not row.note:
                 return None
-            status = Status.NOT_DONE
-        if day < rules.EARLIEST_DAY:
-            raise _Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=day.isoformat()))
-        if day > self.today:
-            problem = f.PROBLEM_DATE_FUTURE.format(value=day, today=self.today.isoformat())
-            raise _Problem(problem)
-        return LoopEntry(day=day, status=status, value=value, note=note)
+            made = (Status.NOT_DONE, None)
+        if row.day < rules.EARLIEST_DAY:
+            raise Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=row.day.isoformat()))
+        if row.day > self.today:
+            problem = f.PROBLEM_DATE_FUTURE.format(value=row.day, today=self.today.isoformat())
+            raise Problem(problem)
+        status, value = made
+        return LoopEntry(day=row.day, status=status, value=value, note=row.note)
 
 
-class _Problem(Exception):
-    """What is wrong with one row; the caller adds the file name and line."""
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One line of a Checkmarks.csv: its date, its value as written and its note."""
+
+    line: int
+    day: date
+    value: str
+    note: str
+
+
+def _row(line: int, row: list[str], columns: tuple[int, int, int | None], seen: set[date]) -> _Row:
+    date_column, value_column, note_column = columns
+    needed = max(date_column, value_column) + 1
+    if len(row) < needed:
+        raise Problem(f.PROBLEM_COLUMNS.format(expected=needed, found=len(row)))
+    day = _day(row[date_column].strip())
+    if day in seen:
+        raise Problem(f.PROBLEM_DATE_TWICE.format(value=day.isoformat()))
+    seen.add(day)
+    note = row[note_column] if note_column is not None and note_column < len(row) else ""
+    if "\x00" in note:
+        raise Problem(f.PROBLEM_NUL.format(column="Notes"))
+    if len(note) > rules.NOTE_MAX_LENGTH:
+        raise Problem(f.PROBLEM_TOO_LONG.format(column="Notes", limit=rules.NOTE_MAX_LENGTH))
+    return _Row(line=line, day=day, value=row[value_column].strip(), note=note)
+
+
+class Problem(Exception):
+    """What is wrong with one row or record; the caller adds where it is."""
 
 
 def _checkmark_columns(file: str, header: list[str]) -> tuple[int, int, int | None]:
@@ -300,21 +270,17 @@ def _checkmark_columns(file: str, header: list[str]) -> tuple[int, int, int | No
     return header.index("Date"), header.index("Value"), notes
 
 
-def _habit(
-    cells: dict[str, str], line: int, old_layout: bool, positions: set[int], names: set[str]
-) -> LoopHabit:
-    """One row of Habits.csv; `positions` and `names` are those of the rows before it."""
+def _habit(cells: dict[str, str], line: int, old_layout: bool, positions: set[int]) -> LoopHabit:
+    """One row of Habits.csv; `positions` are those of the rows before it."""
     position_text = cells["Position"].strip()
     if not POSITION.match(position_text) or int(position_text) < 1:
-        raise _Problem(f.PROBLEM_POSITION.format(value=position_text[:20]))
+        raise Problem(f.PROBLEM_POSITION.format(value=position_text[:20]))
     position = int(position_text)
     if position in positions:
-        raise _Problem(f.PROBLEM_DUPLICATE_POSITION.format(value=position))
+        raise Problem(f.PROBLEM_DUPLICATE_POSITION.format(value=position))
     name = cells["Name"].strip()
     if not name:
-        raise _Problem(f.PROBLEM_NAME_EMPTY)
-    if name in names:
-        raise _Problem(f.PROBLEM_NAME_TWICE.format(value=name))
+        raise Problem(f.PROBLEM_NAME_EMPTY)
     texts = {
         column: _text(cells.get(label, ""), column, label)
         for column, label in (
@@ -332,8 +298,9 @@ def _habit(
     )
     times, days = _frequency(cells[times_column], cells[days_column])
     target_type = _target_type(cells.get("Target Type", "").strip(), kind)
+    target_value = _target_value(cells.get("Target Value", "").strip(), kind)
     return LoopHabit(
-        line=line,
+        source=f.MESSAGE_WHERE_LINE.format(file=f.HABITS_FILE, line=line),
         position=position,
         name=name,
         kind=kind,
@@ -341,20 +308,21 @@ def _habit(
         description=texts["description"],
         color=_color(cells.get("Color", "").strip()),
         unit=texts["unit"] if kind == Kind.NUMERIC else "",
-        target_value=_target_value(cells.get("Target Value", "").strip(), kind),
+        target_value=target_value,
         target_type=target_type,
         frequency_times=times,
         frequency_days=days,
         archived=_archived(cells.get("Archived?", "").strip()),
+        kind_from_values=old_layout,
     )
 
 
 def _text(value: str, column: str, label: str) -> str:
     value = value.strip() if column == "name" else value
     if "\x00" in value:
-        raise _Problem(f.PROBLEM_NUL.format(column=label))
+        raise Problem(f.PROBLEM_NUL.format(column=label))
     if len(value) > TEXT_LIMITS[column]:
-        raise _Problem(f.PROBLEM_TOO_LONG.format(column=label, limit=TEXT_LIMITS[column]))
+        raise Problem(f.PROBLEM_TOO_LONG.format(column=label, limit=TEXT_LIMITS[column]))
     return value
 
 
@@ -363,7 +331,7 @@ def _kind(value: str) -> Kind:
         return Kind.BOOLEAN
     if value == f.TYPE_NUMERICAL:
         return Kind.NUMERIC
-    raise _Problem(f.PROBLEM_TYPE.format(value=value))
+    raise Problem(f.PROBLEM_TYPE.format(value=value))
 
 
 def _frequency(times_text: str, days_text: str) -> tuple[int, int]:
@@ -372,14 +340,14 @@ def _frequency(times_text: str, days_text: str) -> tuple[int, int]:
         times, days = int(times_text), int(days_text)
         if rules.frequency_is_valid(times, days):
             return times, days
-    raise _Problem(f.PROBLEM_FREQUENCY.format(limit=rules.MAX_FREQUENCY_DAYS))
+    raise Problem(f.PROBLEM_FREQUENCY.format(limit=rules.MAX_FREQUENCY_DAYS))
 
 
 def _color(value: str) -> str:
     if not value:
         return rules.DEFAULT_COLOR
     if not rules.color_is_valid(value):
-        raise _Problem(f.PROBLEM_COLOR.format(value=value))
+        raise Problem(f.PROBLEM_COLOR.format(value=value))
     return value.upper()
 
 
@@ -388,15 +356,15 @@ def _target_type(value: str, kind: Kind) -> TargetType:
         return TargetType.AT_MOST
     if value == f.TARGET_AT_LEAST or kind == Kind.BOOLEAN:
         return TargetType.AT_LEAST
-    raise _Problem(f.PROBLEM_TARGET_TYPE.format(value=value))
+    raise Problem(f.PROBLEM_TARGET_TYPE.format(value=value))
 
 
 def _target_value(value: str, kind: Kind) -> Decimal | None:
     if kind == Kind.BOOLEAN:
         return None
     amount = _decimal(value)
-    if amount is None or not 0 < amount < MAX_AMOUNT:
-        raise _Problem(f.PROBLEM_TARGET_VALUE.format(value=value))
+    if amount is None or not 0 <= amount < MAX_AMOUNT:
+        raise Problem(f.PROBLEM_TARGET_VALUE.format(value=value))
     return amount
 
 
@@ -417,33 +385,28 @@ def _archived(value: str) -> bool:
         return False
     if lowered == "true":
         return True
-    raise _Problem(f.PROBLEM_ARCHIVED.format(value=value))
+    raise Problem(f.PROBLEM_ARCHIVED.format(value=value))
 
 
 def _day(value: str) -> date:
     day = rules.parse_day(value)
     if day is None:
-        raise _Problem(f.PROBLEM_DATE.format(value=value))
+        raise Problem(f.PROBLEM_DATE.format(value=value))
     return day
 
 
-def _status(value: str, kind: Kind) -> tuple[Status | None, Decimal | None]:
-    """The entry a Checkmarks.csv value makes: (None, None) for values that make none."""
-    named = f.VALUES_BY_NAME.get(value.upper())
-    if kind == Kind.NUMERIC and named is None and WHOLE_NUMBER.match(value):
-        thousandths = int(value)
-        if thousandths == f.UNKNOWN:
-            return None, None
-        if 0 <= thousandths < MAX_AMOUNT * 1000:
-            return Status.DONE, (Decimal(thousandths) / 1000).quantize(THOUSANDTH)
-        raise _Problem(f.PROBLEM_VALUE.format(value=value))
-    code = named
-    if kind == Kind.BOOLEAN and code is None and WHOLE_NUMBER.match(value):
+def _shows_numeric(value: str) -> bool:
+    """A value only a numeric habit can hold: a whole number outside Loop's yes/no codes."""
+    return value.upper() not in f.VALUES_BY_NAME and (
+        WHOLE_NUMBER.match(value) is None or int(value) not in f.YES_NO_CODES
+    )
+
+
+def _code(value: str, kind: Kind) -> int:
+    """Loop's stored integer for a Checkmarks.csv value (a name or a whole number)."""
+    code = f.VALUES_BY_NAME.get(value.upper())
+    if code is None and WHOLE_NUMBER.match(value):
         code = int(value)
-    if code == f.YES_MANUAL and kind == Kind.BOOLEAN:
-        return Status.DONE, None
-    if code == f.SKIP:
-        return Status.SKIPPED, None
-    if code in {f.NO, f.YES_AUTO, f.UNKNOWN}:
-        return None, None
-    raise _Problem(f.PROBLEM_VALUE.format(value=value))
+    if code is None or not f.code_is_valid(code, kind):
+        raise Problem(f.PROBLEM_VALUE.format(value=value))
+    return code

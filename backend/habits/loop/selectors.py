@@ -2,39 +2,46 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import tempfile
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from typing import IO
 
 from accounts.models import User
 from accounts.selectors import user_today
-from habits.loop.writer import habit_data, write_archive
+from habits.loop.writer import write_archive
 from habits.models import Entry, Habit
-from habits.specs import habit_spec
+from habits.specs import EXPORT_ROW_FIELDS
+
+# Entries are read through one cursor in chunks of this many rows (server-side on PostgreSQL).
+ROW_CHUNK = 2000
 
 
 @dataclass(frozen=True, slots=True)
 class LoopExport:
     filename: str
-    content: bytes
+    file: IO[bytes]
+    """The zip, a temporary file at its start; whoever sends it closes it."""
 
 
 def loop_export(*, user: User) -> LoopExport:
     """Every habit of the user (archived ones too, in list order) with its entries up to today.
 
-    Two queries whatever the number of habits and entries.
+    Two queries whatever the number of habits and entries; the zip is written to a temporary file
+    in bounded memory (see `habits.loop.writer`).
     """
     today = user_today(user=user)
     habits = list(Habit.objects.filter(user=user).order_by("position", "id"))
-    rows: dict[int, list[tuple[date, str, Decimal | None, str]]] = defaultdict(list)
-    for habit_id, day, status, value, note in (
-        Entry.objects.filter(habit__in=habits, date__lte=today)
-        .order_by()
-        .values_list("habit_id", "date", "status", "value", "note")
-    ):
-        rows[habit_id].append((day, status, value, note))
-    content = write_archive(
-        [habit_data(habit, habit_spec(habit), rows[habit.pk], today) for habit in habits], today
+    rows = (
+        Entry.objects.filter(habit__in=[habit.pk for habit in habits], date__lte=today)
+        .order_by("habit_id", "date")
+        .values_list(*EXPORT_ROW_FIELDS)
+        .iterator(chunk_size=ROW_CHUNK)
     )
-    return LoopExport(filename=f"habits-{today.isoformat()}.zip", content=content)
+    file = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the response, which closes it
+    try:
+        write_archive(file, habits, rows, today)
+    except BaseException:
+        file.close()
+        raise
+    file.seek(0)
+    return LoopExport(filename=f"habits-{today.isoformat()}.zip", file=file)

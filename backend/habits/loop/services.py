@@ -14,6 +14,7 @@ from accounts.selectors import user_today
 from habits import rules
 from habits.changes import habits_change
 from habits.loop import formats as f
+from habits.loop.database import SQLITE_HEADER, is_database, read_database
 from habits.loop.reader import LoopHabit, read_archive
 from habits.models import Entry, Habit
 
@@ -42,7 +43,8 @@ class ImportCounts:
 
 
 def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
-    """Import a Loop zip: all of it or, when anything in it is wrong, nothing.
+    """Import a Loop CSV zip or a Loop full backup (SQLite, told apart by its first bytes): all of
+    it or, when anything in it is wrong, nothing.
 
     A habit matches the user's habit of the same name (exact, after trimming; the first in list
     order if several share it), which takes the file's settings; the others are created after the
@@ -50,7 +52,10 @@ def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
     changes nothing the second time. The queries do not grow with the number of entries (batches of
     `ENTRY_BATCH_SIZE`).
     """
-    parsed = read_archive(file=file, size=size, today=user_today(user=user))
+    head = file.read(len(SQLITE_HEADER))
+    file.seek(0)
+    read = read_database if is_database(head) else read_archive
+    parsed = read(file=file, size=size, today=user_today(user=user))
     with habits_change(user=user) as change:
         existing: dict[str, Habit] = {}
         for habit in Habit.objects.select_for_update().filter(user=user).order_by("position", "id"):
@@ -101,8 +106,7 @@ def _save_habits(
         else:
             if habit.kind != loop.kind and habit.pk in with_entries:
                 problem = f.PROBLEM_KIND_LOCKED.format(name=loop.name)
-                line = f.MESSAGE_LINE.format(file=f.HABITS_FILE, line=loop.line, problem=problem)
-                raise ValidationError({"file": [line]})
+                raise ValidationError({"file": [f"{loop.source}: {problem}"]})
             habit.updated_at = now
             updated.append(habit)
         for name in IMPORTED_HABIT_FIELDS:

@@ -5,13 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from typing import Any
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, cast
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.client import BOUNDARY, encode_multipart
 
 from conftest import ApiClient
 from habits.models import Entry, Habit
+
+# Loop's reference files (its exporter test's expected export and a real full backup), read where
+# they are, beside the project: ../shared/reference/loop/ from the project's root.
+REFERENCE_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "reference" / "loop"
 
 EXPORT_URL = "/api/export/loop/"
 IMPORT_URL = "/api/import/loop/"
@@ -37,9 +43,9 @@ def upload(api: ApiClient, content: bytes, **extra: Any) -> Any:
 
 
 def export(api: ApiClient) -> bytes:
-    response = api.get(EXPORT_URL)
-    assert response.status_code == 200, response.content
-    return bytes(response.content)
+    response: Any = api.get(EXPORT_URL)  # a FileResponse: the stubs type only the buffered kind
+    assert response.status_code == 200
+    return b"".join(cast(Iterable[bytes], response.streaming_content))
 
 
 def unzip(content: bytes) -> dict[str, str]:
@@ -51,22 +57,19 @@ def csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def csv_text(rows: list[list[str]], quote_all: bool = False) -> str:
+def csv_text(rows: list[list[str]]) -> str:
     out = io.StringIO()
-    if quote_all:
-        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
-    else:
-        csv.writer(out, lineterminator="\n").writerows(rows)
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
 
 
 def loop_habits_csv(*rows: list[str]) -> str:
-    """Habits.csv as Loop 2 writes it: a plain header, then every cell quoted (CSVWriter)."""
+    """Habits.csv as Loop 2.3.1 writes it (cells quoted only where CSV needs it)."""
     header = (
         "Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,"
         "Color,Unit,Target Type,Target Value,Archived?\n"
     )
-    return header + csv_text([list(row) for row in rows], quote_all=True)
+    return header + csv_text([list(row) for row in rows])
 
 
 def snapshot(user_id: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:

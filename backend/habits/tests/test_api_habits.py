@@ -76,7 +76,6 @@ def test_create_a_numeric_habit_with_every_field(signed_in: ApiClient) -> None:
         ({"name": "ok", "weekdays": [8]}, "weekdays.0"),
         ({"name": "ok", "weekdays": [1, 1]}, "weekdays"),
         ({"name": "ok", "kind": "numeric"}, "target_value"),
-        ({"name": "ok", "kind": "numeric", "target_value": 0}, "target_value"),
         ({"name": "ok", "kind": "numeric", "target_value": -1}, "target_value"),
         ({"name": "ok", "kind": "numeric", "target_value": "lots"}, "target_value"),
         ({"name": "ok", "archived": "perhaps"}, "archived"),
@@ -99,6 +98,17 @@ def test_create_refuses_bad_input_and_writes_nothing(
 def test_numeric_without_target_names_the_problem(signed_in: ApiClient) -> None:
     response = signed_in.post(HABITS, {"name": "Water", "kind": "numeric"})
     assert response.json()["errors"]["target_value"] == [MESSAGE_TARGET_REQUIRED]
+
+
+@pytest.mark.parametrize("target_type", ["at_least", "at_most"])
+def test_a_target_of_zero_is_a_measurable_habit(
+    signed_in: ApiClient, user: User, target_type: str
+) -> None:
+    payload = {"name": "Sugar", "kind": "numeric", "target_value": 0, "target_type": target_type}
+    response = signed_in.post(HABITS, payload)
+    assert response.status_code == 201, response.content
+    assert response.json()["target_value"] == 0.0
+    assert Habit.objects.get(user=user).target_value == Decimal(0)
 
 
 def test_malformed_json_is_a_400_with_the_error_shape(signed_in: ApiClient) -> None:

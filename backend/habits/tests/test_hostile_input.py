@@ -90,7 +90,7 @@ def test_a_bzip2_or_lzma_bomb_with_a_lying_header_is_refused_without_inflating_i
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    refused(response, "compressed in a way Loop never uses")
+    refused(response, "compressed in a way neither Loop nor this app uses")
     assert peak < 8 * MB, f"{peak / MB:.1f} MB allocated for a {len(bomb)}-byte upload"
     assert snapshot(user.pk) == before
 

@@ -14,6 +14,7 @@ from accounts.selectors import user_today
 from conftest import ApiClient
 from factories import make_entry, make_habit
 from habits.engine import score_series
+from habits.loop.writer import java_fixed4
 from habits.models import Entry
 from habits.specs import ENTRY_ROW_FIELDS, habit_spec, marks_from_rows
 from habits.tests.loop_fixtures import EXPORT_URL, csv_rows, export, unzip
@@ -64,9 +65,8 @@ def test_habits_csv_is_loops_layout(signed_in: ApiClient, user: User) -> None:
     lines = unzip(export(signed_in))["Habits.csv"].splitlines()
     assert lines == [
         HABITS_HEADER,
-        '"001","Read","YES_NO","Did you read?","","1","1","#1E88E5","","AT_LEAST","0.0","false"',
-        '"002","Run","NUMERICAL","","Says ""go"", twice","3","7","#4F46E5","km","AT_MOST",'
-        '"5.5","true"',
+        "001,Read,YES_NO,Did you read?,,1,1,#1E88E5,,,,false",
+        '002,Run,NUMERICAL,,"Says ""go"", twice",3,7,#4F46E5,km,AT_MOST,5.5,true',
     ]
 
 
@@ -100,7 +100,7 @@ def test_per_habit_checkmarks_newest_first_with_thousandths(
     files = unzip(export(signed_in))
     assert csv_rows(files["001 Walk/Checkmarks.csv"]) == [
         ["Date", "Value", "Notes"],
-        [today.isoformat(), "1", 'tiny, but "done"'],
+        [today.isoformat(), "YES_AUTO", 'tiny, but "done"'],  # 1 thousandth, as Loop names it
         [(today - timedelta(days=1)).isoformat(), "SKIP", ""],
         [(today - timedelta(days=3)).isoformat(), "1250", ""],
     ]
@@ -122,7 +122,7 @@ def test_per_habit_scores_cover_first_entry_to_today(signed_in: ApiClient, user:
     marks = marks_from_rows(Entry.objects.filter(habit=habit).values_list(*ENTRY_ROW_FIELDS))
     expected = score_series(habit_spec(habit), marks, today)
     assert len(rows) - 1 == len(expected) == 10
-    assert rows[1:] == [[day.isoformat(), f"{score:.4f}"] for day, score in reversed(expected)]
+    assert rows[1:] == [[day.isoformat(), java_fixed4(score)] for day, score in reversed(expected)]
 
 
 def test_all_habits_files_are_loops_wide_layout(signed_in: ApiClient, user: User) -> None:
@@ -134,12 +134,12 @@ def test_all_habits_files_are_loops_wide_layout(signed_in: ApiClient, user: User
     files = unzip(export(signed_in))
     checks = files["Checkmarks.csv"].splitlines()
     assert checks == [
-        'Date,"Tea, green",Water,',
+        "Date,Tea, green,Water,",  # Loop writes the names as they are
         f"{today.isoformat()},UNKNOWN,3000,",
-        f"{(today - timedelta(days=1)).isoformat()},UNKNOWN,-1,",
-        f"{(today - timedelta(days=2)).isoformat()},YES_MANUAL,-1,",
+        f"{(today - timedelta(days=1)).isoformat()},UNKNOWN,UNKNOWN,",
+        f"{(today - timedelta(days=2)).isoformat()},YES_MANUAL,UNKNOWN,",
     ]
-    scores = csv_rows(files["Scores.csv"])
+    scores = [line.split(",") for line in files["Scores.csv"].splitlines()]
     assert [row[0] for row in scores] == [
         "Date",
         *[(today - timedelta(days=offset)).isoformat() for offset in range(3)],

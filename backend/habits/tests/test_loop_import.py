@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from math import sqrt
 from typing import Any
 
 import pytest
@@ -19,89 +18,36 @@ from factories import make_entry, make_habit
 from habits.loop import formats
 from habits.models import Entry, Habit
 from habits.tests.loop_fixtures import (
+    REFERENCE_DIR,
+    csv_rows,
     csv_text,
     loop_habits_csv,
     make_zip,
     snapshot,
     upload,
 )
+from habits.tests.loop_reference import (
+    NO,
+    SKIP,
+    UNKNOWN,
+    YES_AUTO,
+    YES_MANUAL,
+    loop_frequency,
+    loop_score_recompute,
+)
+
+NAMES = {UNKNOWN: "UNKNOWN", NO: "NO", YES_AUTO: "YES_AUTO", YES_MANUAL: "YES_MANUAL", SKIP: "SKIP"}
+OLD_HABITS_HEADER = "Position,Name,Question,Description,NumRepetitions,Interval,Color\n"
 
 pytestmark = pytest.mark.django_db
-
-UNKNOWN, NO, YES_AUTO, YES_MANUAL, SKIP = -1, 0, 1, 2, 3
-NAMES = {NO: "NO", YES_AUTO: "YES_AUTO", YES_MANUAL: "YES_MANUAL", SKIP: "SKIP"}
-
-
-# --- Loop's score, transcribed --------------------------------------------------------------------
-
-
-def loop_score_compute(frequency: float, previous: float, checkmark_value: float) -> float:
-    """Loop's `Score.compute` (uhabits-core, models/Score.kt)."""
-    multiplier: float = 0.5 ** (sqrt(frequency) / 13.0)
-    score = previous * multiplier
-    score += checkmark_value * (1 - multiplier)
-    return score
-
-
-def loop_score_recompute(
-    *,
-    numerator: int,
-    denominator: int,
-    is_numerical: bool,
-    is_at_most: bool,
-    target_value: float,
-    values: list[int],
-) -> list[float]:
-    """Loop's `ScoreList.recompute` (uhabits-core, models/ScoreList.kt), line by line.
-
-    `values` are the computed entries from `from` to `to`, newest first, as Loop's
-    `computedEntries.getByInterval(from, to)` gives them; the result is oldest first.
-    """
-    rolling_sum = 0.0
-    freq = numerator / denominator
-    # For non-daily boolean habits, Loop doubles the numerator and the denominator to smooth out
-    # irregular repetition schedules.
-    if not is_numerical and freq < 1.0:
-        numerator *= 2
-        denominator *= 2
-    previous_value = 1.0 if is_numerical and is_at_most else 0.0
-    scores = []
-    for i in range(len(values)):
-        offset = len(values) - i - 1
-        if is_numerical:
-            rolling_sum += max(0, values[offset])
-            if offset + denominator < len(values):
-                rolling_sum -= max(0, values[offset + denominator])
-            normalized_rolling_sum = rolling_sum / 1000
-            if values[offset] != SKIP:
-                if not is_at_most:
-                    percentage_completed = (
-                        min(1.0, normalized_rolling_sum / target_value) if target_value > 0 else 1.0
-                    )
-                elif target_value > 0:
-                    percentage_completed = min(
-                        1.0, max(0.0, 1 - (normalized_rolling_sum - target_value) / target_value)
-                    )
-                else:
-                    percentage_completed = 0.0 if normalized_rolling_sum > 0 else 1.0
-                previous_value = loop_score_compute(freq, previous_value, percentage_completed)
-        else:
-            if values[offset] == YES_MANUAL:
-                rolling_sum += 1.0
-            if offset + denominator < len(values) and values[offset + denominator] == YES_MANUAL:
-                rolling_sum -= 1.0
-            if values[offset] != SKIP:
-                percentage_completed = min(1.0, rolling_sum / numerator)
-                previous_value = loop_score_compute(freq, previous_value, percentage_completed)
-        scores.append(previous_value)
-    return scores
-
 
 # --- A file as Loop writes it ---------------------------------------------------------------------
 
 
 class LoopHabit:
-    """A habit as Loop stores it: its settings and computed entries (day -> value, note)."""
+    """A habit as Loop stores it: its settings and computed entries (day -> value, note), written
+    as Loop 2.3.1 writes them (`layout="2.3.1"`) or as 2.0 to 2.3.0 did (`layout="2.0"`: no Type,
+    unit or target in Habits.csv, and `date,integer` lines)."""
 
     def __init__(
         self,
@@ -141,17 +87,25 @@ class LoopHabit:
         days = (today - oldest).days + 1
         return [self.entries.get(today - timedelta(days=i), (UNKNOWN, ""))[0] for i in range(days)]
 
-    def checkmarks_csv(self) -> str:
+    def old_habits_row(self, position: int) -> list[str]:
+        row = self.habits_row(position)
+        return [row[0], row[1], row[3], row[4], row[5], row[6], row[7]]
+
+    def checkmarks_csv(self, layout: str = "2.3.1") -> str:
+        days = sorted(self.entries, reverse=True)
+        if layout == "2.0":
+            return "".join(f"{day.isoformat()},{self.entries[day][0]}\n" for day in days)
         rows = [["Date", "Value", "Notes"]]
-        for day in sorted(self.entries, reverse=True):
+        for day in days:
             value, note = self.entries[day]
-            rows.append([day.isoformat(), str(value) if self.numerical else NAMES[value], note])
+            rows.append([day.isoformat(), NAMES.get(value, str(value)), note])
         return csv_text(rows)
 
     def scores(self, today: date) -> dict[date, str]:
+        numerator, denominator = loop_frequency(self.numerator, self.denominator)
         scores = loop_score_recompute(
-            numerator=self.numerator,
-            denominator=self.denominator,
+            numerator=numerator,
+            denominator=denominator,
             is_numerical=self.numerical,
             is_at_most=self.at_most,
             target_value=self.target,
@@ -166,14 +120,17 @@ class LoopHabit:
         return "".join(f"{day.isoformat()},{scores[day]}\n" for day in sorted(scores, reverse=True))
 
 
-def loop_zip(habits: list[LoopHabit], today: date) -> bytes:
-    files: dict[str, str | bytes] = {
-        "Habits.csv": loop_habits_csv(*(h.habits_row(i) for i, h in enumerate(habits, start=1)))
-    }
+def loop_zip(habits: list[LoopHabit], today: date, layout: str = "2.3.1") -> bytes:
+    if layout == "2.0":
+        rows = [h.old_habits_row(i) for i, h in enumerate(habits, start=1)]
+        habits_csv = OLD_HABITS_HEADER + csv_text(rows)
+    else:
+        habits_csv = loop_habits_csv(*(h.habits_row(i) for i, h in enumerate(habits, start=1)))
+    files: dict[str, str | bytes] = {"Habits.csv": habits_csv}
     for index, habit in enumerate(habits, start=1):
         folder = formats.folder_name(index, habit.name)
         files[f"{folder}/Scores.csv"] = habit.scores_csv(today)
-        files[f"{folder}/Checkmarks.csv"] = habit.checkmarks_csv()
+        files[f"{folder}/Checkmarks.csv"] = habit.checkmarks_csv(layout)
     names = ",".join(h.name for h in habits)
     files["Scores.csv"] = f"Date,{names},\n"
     files["Checkmarks.csv"] = f"Date,{names},\n"
@@ -239,13 +196,21 @@ def test_loop_values_become_entries_by_the_documented_rules(
         for name in ("Meditate", "Gym", "Water", "Sugar")
         for entries in [snapshot(user.pk)[1]]
     }
-    # NO rows are left out unless they carry a note; YES_AUTO and UNKNOWN never make an entry.
+    # Yes/no: YES_MANUAL done, NO not done, SKIP skipped; YES_AUTO makes no entry.
+    assert len(rows["Meditate"]) == len(meditate.entries)
     assert rows["Meditate"][today - timedelta(days=3)] == ("not_done", None, "sick")
     assert rows["Meditate"][today - timedelta(days=40)][2] == 'calm, "really"\nok'
     assert {status for status, _, _ in rows["Meditate"].values()} == {"done", "skipped", "not_done"}
-    assert sum(1 for s, _, _ in rows["Meditate"].values() if s == "not_done") == 1
-    assert {status for status, _, _ in rows["Gym"].values()} == {"done"}
+    gym_codes = {day: value for day, (value, _) in gym.entries.items()}
+    assert {day: status for day, (status, _, _) in rows["Gym"].items()} == {
+        day: "done" if value == YES_MANUAL else "not_done"
+        for day, value in gym_codes.items()
+        if value != YES_AUTO
+    }
+    # Numeric: every value is an amount, 0 included (Loop writes 0 to 2 thousandths by name).
     assert rows["Water"][today - timedelta(days=1)] == ("done", Decimal("0.377"), "")
+    assert rows["Water"][today] == ("done", Decimal("0.000"), "")
+    assert len(rows["Water"]) == len(water.entries)
     assert all(status == "done" for status, _, _ in rows["Sugar"].values())
     assert body["habits_created"] == 4
     assert body["habits_updated"] == body["entries_updated"] == 0
@@ -285,7 +250,7 @@ def test_the_old_headerless_integer_layout_imports(signed_in: ApiClient, user: U
     assert response.json() == {
         "habits_created": 2,
         "habits_updated": 0,
-        "entries_created": 4,
+        "entries_created": 6,
         "entries_updated": 0,
     }
     habits, entries = snapshot(user.pk)
@@ -304,10 +269,135 @@ def test_the_old_headerless_integer_layout_imports(signed_in: ApiClient, user: U
     )
     assert entries == [
         ("Wake up early", days[3], "done", None, ""),
+        ("Wake up early", days[2], "not_done", None, ""),
         ("Wake up early", days[0], "done", None, ""),
         ("Floss", days[2], "done", None, ""),
         ("Floss", days[1], "skipped", None, ""),
+        ("Floss", days[0], "not_done", None, ""),
     ]
+
+
+def test_numeric_habits_of_loop_2_0_to_2_3_0_are_found_by_their_values(
+    signed_in: ApiClient, user: User
+) -> None:
+    """Habits.csv had no Type column then: as Loop's own CSV reader decides, a value no yes/no habit
+    can hold makes the habit measurable, at least 0 (Loop's default target)."""
+    today = user_today(user=user)
+    habits = loop_sample(today)
+    response = upload(signed_in, loop_zip(habits, today, layout="2.0"))
+    assert response.status_code == 200, response.content
+    kinds = {
+        name: (kind, target_type, target, unit)
+        for name, kind, _, _, _, unit, target, target_type, *_ in snapshot(user.pk)[0]
+    }
+    assert kinds == {
+        "Meditate": ("boolean", "at_least", None, ""),
+        "Gym": ("boolean", "at_least", None, ""),
+        "Water": ("numeric", "at_least", Decimal("0.000"), ""),
+        "Sugar": ("numeric", "at_least", Decimal("0.000"), ""),
+    }
+    water = {
+        day: (status, value) for n, day, status, value, _ in snapshot(user.pk)[1] if n == "Water"
+    }
+    assert water[today - timedelta(days=1)] == ("done", Decimal("0.377"))
+    assert water[today] == ("done", Decimal("0.000"))
+    assert {len(rows) for rows in [water]} == {len(habits[2].entries)}
+
+
+def test_numeric_values_by_name_are_loops_small_amounts(signed_in: ApiClient, user: User) -> None:
+    """Loop 2.3.1 writes the amounts 0 to 0.002 by name; UNKNOWN is a day left open, with or
+    without a note, and 3 thousandths is Loop's skip."""
+    today = user_today(user=user)
+    values = ["YES_MANUAL", "YES_AUTO", "NO", "SKIP", "UNKNOWN", "UNKNOWN", "2", "3", "5500"]
+    notes = ["", "", "", "", "", "why?", "", "", ""]
+    days = [today - timedelta(days=i) for i in range(len(values))]
+    rows = [[str(day), value, note] for day, value, note in zip(days, values, notes, strict=True)]
+    row = ["001", "Walk", "NUMERICAL", "", "", "1", "1", "#7CB342", "km", "AT_MOST", "0.5", "false"]
+    files: dict[str, str | bytes] = {
+        "Habits.csv": loop_habits_csv(row),
+        "001 Walk/Checkmarks.csv": csv_text([["Date", "Value", "Notes"], *rows]),
+    }
+    assert upload(signed_in, make_zip(files)).status_code == 200
+    assert [entry[1:] for entry in reversed(snapshot(user.pk)[1])] == [
+        (days[0], "done", Decimal("0.002"), ""),
+        (days[1], "done", Decimal("0.001"), ""),
+        (days[2], "done", Decimal("0.000"), ""),
+        (days[3], "skipped", None, ""),
+        (days[4], "not_done", None, ""),
+        (days[5], "not_done", None, "why?"),
+        (days[6], "done", Decimal("0.002"), ""),
+        (days[7], "skipped", None, ""),
+        (days[8], "done", Decimal("5.500"), ""),
+    ]
+
+
+def test_explicit_zeros_give_an_at_most_habit_its_streak(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+    row = ["001", "Sugar", "NUMERICAL", "", "", "1", "1", "#7CB342", "g", "AT_MOST", "0.0", "false"]
+    rows = [[str(today - timedelta(days=i)), "NO", ""] for i in range(5)]
+    files: dict[str, str | bytes] = {
+        "Habits.csv": loop_habits_csv(row),
+        "001 Sugar/Checkmarks.csv": csv_text([["Date", "Value", "Notes"], *rows]),
+    }
+    assert upload(signed_in, make_zip(files)).status_code == 200
+    (listed,) = signed_in.get("/api/habits/").json()
+    assert (listed["target_type"], listed["target_value"]) == ("at_most", 0.0)
+    assert listed["current_streak"] == 5
+
+
+def test_repeated_names_are_all_kept_under_names_told_apart(
+    signed_in: ApiClient, user: User
+) -> None:
+    """Loop allows one name for several habits (its own loop.db has three pairs)."""
+    rows = [
+        ["001", "Read", "YES_NO", "", "", "1", "1", "#7CB342", "", "", "", "false"],
+        ["002", "Read", "YES_NO", "", "", "2", "7", "#7CB342", "", "", "", "false"],
+        ["003", "Read (2)", "YES_NO", "", "", "3", "7", "#7CB342", "", "", "", "false"],
+        ["004", "Read", "YES_NO", "", "", "4", "7", "#7CB342", "", "", "", "false"],
+    ]
+    content = make_zip({"Habits.csv": loop_habits_csv(*rows)})
+    assert upload(signed_in, content).json()["habits_created"] == 4
+    habits = [(name, times) for name, _, _, _, _, _, _, _, times, *_ in snapshot(user.pk)[0]]
+    assert habits == [("Read", 1), ("Read (3)", 2), ("Read (2)", 3), ("Read (4)", 4)]
+    again = upload(signed_in, content).json()
+    assert (again["habits_created"], again["habits_updated"]) == (0, 4)
+    assert [(name, times) for name, *_, times, _, _ in snapshot(user.pk)[0]] == habits
+
+
+def test_loops_reference_export_imports_with_loops_scores(signed_in: ApiClient, user: User) -> None:
+    """The files Loop's HabitsCSVExporterTest expects (its fixture habits at 2015-01-25) import as
+    those habits, and score as Loop's Scores.csv says to the fourth decimal."""
+    export_dir = REFERENCE_DIR / "csv_export"
+    files: dict[str, str | bytes] = {
+        str(path.relative_to(export_dir)): path.read_bytes() for path in export_dir.rglob("*.csv")
+    }
+    response = upload(signed_in, make_zip(files))
+    assert response.status_code == 200, response.content
+    habits, entries = snapshot(user.pk)
+    assert habits == [
+        ("Meditate", "boolean", "Did you meditate this morning?", "", "#FF8F00", "", None,
+         "at_least", 1, 1, False),
+        ("Wake up early", "boolean", "Did you wake up before 6am?", "", "#00897B", "", None,
+         "at_least", 2, 3, False),
+    ]  # fmt: skip
+    day = date(2015, 1, 25)
+    assert [(d, status, note) for _, d, status, _, note in entries] == [
+        (day - timedelta(days=9), "done", ""),
+        (day - timedelta(days=8), "done", ""),
+        (day - timedelta(days=6), "not_done", '"Vacation"'),
+        (day - timedelta(days=5), "done", ""),
+        (day - timedelta(days=4), "done", ""),
+        (day - timedelta(days=3), "done", ""),
+        (day - timedelta(days=2), "not_done", "Forgot to do it, really"),
+        (day - timedelta(days=1), "not_done", "Sick"),
+        (day, "done", ""),
+    ]
+    wake_up = Habit.objects.get(user=user, name="Wake up early")
+    ours = stats_scores(signed_in, wake_up, day - timedelta(days=9), day)
+    reference = csv_rows((export_dir / "002 Wake up early" / "Scores.csv").read_text())
+    assert [[str(d), f"{score:.4f}"] for d, score in sorted(ours.items(), reverse=True)] == (
+        reference[1:]
+    )
 
 
 def test_optional_habit_columns_default(signed_in: ApiClient, user: User) -> None:

@@ -334,6 +334,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/export/backup/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The user's habits and entries as a backup that restores them exactly
+     * @description A zip of JSON, format version 1 (docs/BACKUP_FORMAT.md): manifest.json and one habits/NNNN.json per habit with every field (schedule with weekdays and period, colour, order, archived, kind, unit, target) and every entry (status, value, note).
+     */
+    get: operations["export_backup_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/export/loop/": {
     parameters: {
       query?: never;
@@ -343,7 +363,7 @@ export interface paths {
     };
     /**
      * The user's habits and entries as a Loop Habit Tracker CSV zip
-     * @description Habits.csv, one `NNN Name/` folder per habit with Checkmarks.csv and Scores.csv, and the all-habits Checkmarks.csv and Scores.csv, as Loop Habit Tracker writes them. Weekday and calendar schedules export as their N times in D days.
+     * @description Habits.csv, one `NNN Name/` folder per habit with Checkmarks.csv and Scores.csv, and the all-habits Checkmarks.csv and Scores.csv, byte for byte as Loop Habit Tracker 2.3.1 writes them for the same habits (YES_AUTO days derived as Loop derives them). Weekday and calendar schedules export as their N times in D days; Loop CSV cannot hold them (the native backup does).
      */
     get: operations["export_loop_retrieve"];
     put?: never;
@@ -463,6 +483,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/import/backup/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a backup: the account's habits and entries become the backup's
+     * @description Replaces every habit and entry of the account by the backup's (not a merge: a restore is exact). All or nothing: a file with any problem is a 400 naming it (file, entry, field) and changes nothing.
+     */
+    post: operations["import_backup_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/import/loop/": {
     parameters: {
       query?: never;
@@ -473,8 +513,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import a Loop Habit Tracker CSV zip (current and old layouts)
-     * @description All or nothing: a file with any problem is a 400 naming it (file and line) and changes nothing. Habits match by name; entries are upserted per day, so importing the same file again changes nothing.
+     * Import a Loop Habit Tracker CSV zip (every layout) or full backup (.db)
+     * @description All or nothing: a file with any problem is a 400 naming it (file and line, or habit) and changes nothing. A name the file repeats is kept as "Name (2)". Habits match the account's by name; entries are upserted per day, so importing the same file again changes nothing.
      */
     post: operations["import_loop_create"];
     delete?: never;
@@ -487,6 +527,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    BackupRestoreInputRequest: {
+      /**
+       * Format: binary
+       * @description A backup this app made (GET /api/export/backup/).
+       */
+      file: string;
+    };
+    BackupRestoreOutput: {
+      habits_restored: number;
+      entries_restored: number;
+      /** @description The account's habits before, now gone. */
+      habits_replaced: number;
+      /** @description Their entries, now gone. */
+      entries_replaced: number;
+    };
     CompletionOutput: {
       week: components["schemas"]["CompletionRowOutput"][];
       month: components["schemas"]["CompletionRowOutput"][];
@@ -576,7 +631,10 @@ export interface components {
       color?: string;
       kind?: components["schemas"]["HabitKindEnum"];
       unit?: string;
-      /** Format: double */
+      /**
+       * Format: double
+       * @description Measurable habits only: 0 or more. At least 0: every day done meets it (an amount recorded, not aimed at). At most 0: a day done with nothing in its window meets it.
+       */
       target_value?: number | null;
       target_type?: components["schemas"]["TargetTypeEnum"];
       frequency?: components["schemas"]["FrequencyRequest"];
@@ -598,7 +656,10 @@ export interface components {
       color: string;
       kind: components["schemas"]["HabitKindEnum"];
       unit: string;
-      /** Format: double */
+      /**
+       * Format: double
+       * @description Null for yes/no habits. 0 or more. At least 0: every day done meets it (an amount recorded, not aimed at). At most 0: a day done with nothing in its window meets it.
+       */
       target_value: number | null;
       target_type: components["schemas"]["TargetTypeEnum"];
       frequency: components["schemas"]["FrequencyOutput"];
@@ -622,7 +683,7 @@ export interface components {
     LoopImportInputRequest: {
       /**
        * Format: binary
-       * @description A zip exported by Loop Habit Tracker (or by us).
+       * @description A CSV zip exported by Loop Habit Tracker (any version, or by us), or Loop's full backup (the SQLite .db file of "Export full backup"), told apart by content.
        */
       file: string;
     };
@@ -702,7 +763,10 @@ export interface components {
       color?: string;
       kind?: components["schemas"]["HabitKindEnum"];
       unit?: string;
-      /** Format: double */
+      /**
+       * Format: double
+       * @description Measurable habits only: 0 or more. At least 0: every day done meets it (an amount recorded, not aimed at). At most 0: a day done with nothing in its window meets it.
+       */
       target_value?: number | null;
       target_type?: components["schemas"]["TargetTypeEnum"];
       frequency?: components["schemas"]["FrequencyRequest"];
@@ -2236,6 +2300,80 @@ export interface operations {
       };
     };
   };
+  export_backup_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description habits-backup-YYYY-MM-DD.zip, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/zip": string;
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   export_loop_retrieve: {
     parameters: {
       query?: never;
@@ -3027,6 +3165,83 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_backup_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["BackupRestoreInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BackupRestoreOutput"];
+        };
       };
       /** @description Invalid input; `errors` names the fields. */
       400: {

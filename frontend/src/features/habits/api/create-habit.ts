@@ -22,9 +22,11 @@ export function validateHabitInput(input: HabitInput): FieldErrors {
   if (!input.name.trim()) add("name", "Give the habit a name.");
   if (input.name.length > name.maxLength) add("name", `Keep the name under ${name.maxLength} characters.`);
   if (!COLOR.test(input.color)) add("color", "Pick a colour.");
-  // Not a schema limit but a rule across fields: a measurable habit needs a target.
+  // Not a schema limit but a rule across fields: a measurable habit needs a target (0 allowed).
   if (input.kind === "numeric") {
-    if (input.target_value === null || !(input.target_value > 0)) add("target_value", "Enter a target above 0.");
+    const { minimum } = habitLimits.target_value;
+    if (input.target_value === null || !(input.target_value >= minimum))
+      add("target_value", `Enter a target of ${minimum} or more.`);
   }
   const { times, days } = input.frequency;
   if (!Number.isInteger(days) || days < frequency.days.minimum || days > frequency.days.maximum)

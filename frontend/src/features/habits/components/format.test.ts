@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildHabit } from "@/testing/builders";
-import { meetsTarget, scheduleSummary, targetSummary } from "./format";
+import { meetsTarget, scheduleSummary, streakRule, targetSummary } from "./format";
 import { fromFirstEntry } from "./score-chart";
 
 describe("habit wording", () => {
@@ -17,6 +17,43 @@ describe("habit wording", () => {
     [{ frequency: { times: 1, days: 1 }, weekdays: [1, 3, 5], period: "rolling" }, "On Mon, Wed, Fri"],
   ] as const)("describes %j as %s", (schedule, text) => {
     expect(scheduleSummary(buildHabit({ ...schedule, weekdays: [...schedule.weekdays] }))).toBe(text);
+  });
+
+  it.each([
+    [
+      { frequency: { times: 1, days: 1 }, weekdays: [], period: "rolling", kind: "boolean" },
+      "Your streak counts the days in a row you did it; a skipped day doesn't break it.",
+    ],
+    [
+      { frequency: { times: 2, days: 2 }, weekdays: [], period: "calendar", kind: "numeric" },
+      "Your streak counts the days in a row you met the target; a skipped day doesn't break it.",
+    ],
+    [
+      { frequency: { times: 1, days: 1 }, weekdays: [1, 3, 5], period: "rolling", kind: "boolean" },
+      "Your streak counts the scheduled days in a row you did it; skipped days and days off the schedule don't break it.",
+    ],
+    [
+      { frequency: { times: 3, days: 7 }, weekdays: [], period: "rolling", kind: "boolean" },
+      "Your streak counts the days in a row that fall in 7 days holding 3 times you did it, counted from such a day; a skipped day doesn't break it.",
+    ],
+    [
+      { frequency: { times: 3, days: 7 }, weekdays: [], period: "calendar", kind: "boolean" },
+      "Your streak counts the days you did it in calendar weeks in a row that each reached 3 times; the current one only adds.",
+    ],
+    [
+      { frequency: { times: 1, days: 30 }, weekdays: [], period: "calendar", kind: "numeric" },
+      "Your streak counts the days you met the target in calendar months in a row that each reached 1 time; the current one only adds.",
+    ],
+    [
+      { frequency: { times: 1, days: 366 }, weekdays: [], period: "calendar", kind: "boolean" },
+      "Your streak counts the days you did it in calendar years in a row that each reached 1 time; the current one only adds.",
+    ],
+    [
+      { frequency: { times: 2, days: 10 }, weekdays: [], period: "calendar", kind: "boolean" },
+      "Your streak counts the days you did it in 10-day periods in a row that each reached 2 times; the current one only adds.",
+    ],
+  ] as const)("explains the streak of %j", (schedule, text) => {
+    expect(streakRule(buildHabit({ ...schedule, weekdays: [...schedule.weekdays] }))).toBe(text);
   });
 
   it("states numeric targets and whether an amount meets them", () => {

@@ -17,6 +17,7 @@ describe("habit detail", () => {
     const { user } = renderApp("/habits/5");
     expect(await screen.findByRole("heading", { name: "Meditate", level: 1 })).toBeInTheDocument();
     expect(await screen.findByText("Best streak")).toBeInTheDocument();
+    expect(screen.getByText(/^Your streak counts the days in a row you did it/)).toBeInTheDocument();
     expect(await screen.findByText("9")).toBeInTheDocument();
     expect(screen.getByText("42%")).toBeInTheDocument();
     expect(await screen.findByRole("img", { name: /started at 30%, now 42%/ })).toBeInTheDocument();

@@ -14,7 +14,7 @@ import { useStats } from "../api/get-stats";
 import { useUpdateHabit } from "../api/update-habit";
 import type { CompletionBucket, Entry, Habit, HabitStats } from "../types";
 import { DayEditor } from "./day-editor";
-import { formatScore, habitColours, scheduleSummary, targetSummary } from "./format";
+import { formatScore, habitColours, scheduleSummary, streakRule, targetSummary } from "./format";
 import ScoreChart from "./score-chart";
 import YearHeatmap from "./year-heatmap";
 
@@ -88,6 +88,7 @@ function HabitDetailLoaded({ habit, range, stats, entries }: LoadedProps) {
 
       {stats.isError && <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />}
       <StatTiles habit={habit} stats={stats.data} />
+      <p className="hint">{streakRule(habit)}</p>
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">History</h2>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { paths } from "@/config/paths";
 import { useLogout, useSignedInUser } from "@/lib/auth";
@@ -8,10 +8,13 @@ import { PageTitle } from "@/components/page-title";
 import { errorMessage } from "@/components/status";
 import { ApiError } from "@/lib/api-client";
 import { useDeleteAccount } from "../api/delete-account";
+import { exportBackupUrl } from "../api/export-backup";
 import { exportLoopUrl } from "../api/export-loop";
 import { useImportLoop, type ImportResult } from "../api/import-loop";
+import { useRestoreBackup, type RestoreResult } from "../api/restore-backup";
 import { settingsLimits, useUpdateMe } from "../api/update-me";
 import { ThemeSection } from "./theme-section";
+import { UploadForm } from "./upload-form";
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -32,14 +35,8 @@ export function SettingsScreen({ security }: { security?: ReactNode }) {
       <PageTitle title="Settings">Settings</PageTitle>
       <DayPreferences />
       <ThemeSection />
-      <ImportSection />
-      <section className="card" aria-labelledby="export-title">
-        <h2 id="export-title">Export</h2>
-        <p>Download all your habits and check-ins as a Loop Habit Tracker CSV zip.</p>
-        <a className="button" href={exportLoopUrl} download>
-          Download export (.zip)
-        </a>
-      </section>
+      <BackupSection />
+      <LoopSection />
       {security}
       <SignOutSection />
       <DeleteAccountSection />
@@ -99,21 +96,77 @@ function DayPreferences() {
   );
 }
 
-function ImportSection() {
+function BackupSection() {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<RestoreResult | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const restore = useRestoreBackup({ onProgress: setProgress });
+
+  const start = (file: File) => {
+    setResult(null);
+    setProgress(0);
+    restore.mutate(file, {
+      onSuccess: (summary) => {
+        setResult(summary);
+        setConfirmed(false);
+      },
+      onSettled: () => setProgress(null),
+    });
+  };
+
+  return (
+    <section className="card" aria-labelledby="backup-title">
+      <h2 id="backup-title">Backup (restores everything here)</h2>
+      <p>
+        Everything in your account: each habit with its schedule, weekdays, colour and place in the list, and every
+        check-in with its amount and note. Restoring a backup here brings all of it back exactly.
+      </p>
+      <a className="button" href={exportBackupUrl} download>
+        Download backup (.zip)
+      </a>
+      <UploadForm
+        label="Backup file (.zip)"
+        accept=".zip,application/zip"
+        button="Restore backup"
+        pendingButton="Restoring…"
+        missingFile="Choose a backup file (.zip) first."
+        pending={restore.isPending}
+        progress={progress}
+        ready={confirmed}
+        onFile={start}
+      >
+        <label className="confirm">
+          <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+          Replace all my habits and check-ins with the backup&apos;s
+        </label>
+      </UploadForm>
+      <FormError message={restore.isError ? `Restore failed: ${errorMessage(restore.error)}` : null} />
+      {result && (
+        <div role="status" className="import-result">
+          <p>
+            <strong>Backup restored.</strong>
+          </p>
+          <ul>
+            <li>
+              {result.habits_restored} habits and {result.entries_restored} check-ins restored
+            </li>
+            <li>
+              {result.habits_replaced} habits and {result.entries_replaced} check-ins replaced
+            </li>
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LoopSection() {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
   const importLoop = useImportLoop({ onProgress: setProgress });
-  const id = useId();
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const file = fileRef.current?.files?.[0];
+  const start = (file: File) => {
     setResult(null);
-    if (!file) {
-      notify("Choose a Loop backup file (.zip) first.", "error");
-      return;
-    }
     setProgress(0);
     importLoop.mutate(file, {
       onSuccess: (summary) => setResult(summary),
@@ -122,29 +175,29 @@ function ImportSection() {
   };
 
   return (
-    <section className="card" aria-labelledby="import-title">
-      <h2 id="import-title">Import from Loop Habit Tracker</h2>
+    <section className="card" aria-labelledby="loop-title">
+      <h2 id="loop-title">Loop CSV (for other apps)</h2>
       <p>
-        In Loop, open Settings → Export as CSV, then choose that zip here. The summary below shows what was created and
-        what was updated.
+        Loop Habit Tracker&apos;s CSV export, written exactly as Loop writes it, for the apps that read it. It cannot
+        hold weekdays or calendar periods: keep a backup for those.
       </p>
-      <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-file`}>Loop CSV zip</label>
-          <input id={`${id}-file`} ref={fileRef} type="file" accept=".zip,application/zip" />
-        </div>
-        <button type="submit" className="button button-primary" disabled={importLoop.isPending}>
-          {importLoop.isPending ? "Importing…" : "Import"}
-        </button>
-      </form>
-      {progress !== null && (
-        <div className="field">
-          <label htmlFor={`${id}-progress`}>Upload progress</label>
-          <progress id={`${id}-progress`} max={1} value={progress}>
-            {Math.round(progress * 100)}%
-          </progress>
-        </div>
-      )}
+      <a className="button" href={exportLoopUrl} download>
+        Download Loop CSV (.zip)
+      </a>
+      <p>
+        To bring your history from Loop, choose its CSV zip (Settings → Export as CSV) or its full backup (Settings →
+        Export full backup, a .db file). Habits are matched by name; the summary shows what was created and updated.
+      </p>
+      <UploadForm
+        label="Loop CSV zip or Loop backup (.db)"
+        accept=".zip,.db,application/zip,application/x-sqlite3"
+        button="Import"
+        pendingButton="Importing…"
+        missingFile="Choose a Loop file (.zip or .db) first."
+        pending={importLoop.isPending}
+        progress={progress}
+        onFile={start}
+      />
       <FormError message={importLoop.isError ? `Import failed: ${errorMessage(importLoop.error)}` : null} />
       {result && (
         <div role="status" className="import-result">
@@ -212,7 +265,8 @@ function DeleteAccountSection() {
     <section className="card danger-zone" aria-labelledby="delete-title">
       <h2 id="delete-title">Delete account</h2>
       <p>
-        This deletes your account, every habit and every check-in. It cannot be undone. Export first if you want a copy.
+        This deletes your account, every habit and every check-in. It cannot be undone. Download a backup first if you
+        want a copy.
       </p>
       <form onSubmit={submit}>
         <FormError message={remove.isError && !fieldErrors.password ? errorMessage(remove.error) : null} />

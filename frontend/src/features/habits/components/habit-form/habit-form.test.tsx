@@ -124,6 +124,19 @@ describe("habit form", () => {
     expect(await screen.findByRole("heading", { name: "Habits", level: 1 })).toBeInTheDocument();
   });
 
+  it("takes a target of 0: at most 0 is abstinence", async () => {
+    fakeHabitsApi([]);
+    const bodies = captureCreate();
+    const { user } = renderApp("/habits/new");
+    await user.type(await screen.findByLabelText("Name"), "No sugar");
+    await user.click(screen.getByRole("radio", { name: /Measurable/ }));
+    await user.selectOptions(screen.getByLabelText("Target type"), "At most");
+    await user.type(screen.getByLabelText("Target amount"), "0");
+    await user.click(screen.getByRole("button", { name: "Create habit" }));
+    await screen.findByRole("heading", { name: "Today", level: 1 });
+    expect(bodies[0]).toMatchObject({ kind: "numeric", target_value: 0, target_type: "at_most" });
+  });
+
   it("schedules chosen weekdays", async () => {
     fakeHabitsApi([]);
     const bodies = captureCreate();
@@ -145,7 +158,7 @@ describe("habit form", () => {
     await user.click(await screen.findByRole("radio", { name: /Measurable/ }));
     await user.click(screen.getByRole("button", { name: "Create habit" }));
     expect(screen.getByText("Give the habit a name.")).toBeInTheDocument();
-    expect(screen.getByText("Enter a target above 0.")).toBeInTheDocument();
+    expect(screen.getByText("Enter a target of 0 or more.")).toBeInTheDocument();
     expect(screen.getByLabelText("Name")).toHaveFocus();
     expect(bodies).toHaveLength(0);
   });

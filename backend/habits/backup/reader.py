@@ -1,0 +1,294 @@
+"""Read a backup (see `format`) into plain values, refusing anything doubtful.
+
+Nothing here touches the database: the restore checks the whole file first and writes only when
+all of it is good. The zip is read through `habits.zips` (size, members, compression, bombs); each
+JSON file is parsed with NaN and Infinity refused and may nest no deeper than the format does; at
+most `rules.MAX_HABITS_PER_USER` habits and `IMPORT_MAX_ROWS` entries are read. Every value is
+held to the rules the API holds it to (`habits.rules`), with one difference: a day up to
+`format.DAYS_AHEAD` days after today is kept, as a backup made in a time zone ahead may hold one.
+Every refusal is a `ValidationError` on `file` naming the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import IO, Any
+
+from django.conf import settings
+
+from core.parsers import json_depth_exceeds
+from habits import rules
+from habits.backup import format as b
+from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Period, Status, TargetType
+from habits.zips import MESSAGE_TOO_MANY_ROWS, BoundedZip, open_zip, refuse
+
+# More characters than any amount has are refused before Decimal() reads them.
+AMOUNT_MAX_CHARACTERS = 32
+MAX_POSITION = 2**31 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class BackupEntry:
+    day: date
+    status: Status
+    value: Decimal | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class BackupHabit:
+    name: str
+    description: str
+    question: str
+    color: str
+    kind: Kind
+    unit: str
+    target_value: Decimal | None
+    target_type: TargetType
+    frequency_times: int
+    frequency_days: int
+    weekdays_mask: int
+    period: Period
+    archived: bool
+    position: int
+    entries: list[BackupEntry]
+
+
+class Problem(Exception):
+    """What is wrong with one value; the caller adds where it is."""
+
+
+def read_backup(*, file: IO[bytes], size: int, today: date) -> list[BackupHabit]:
+    """The habits of a backup, in list order (position), each with its entries."""
+    with open_zip(file=file, size=size, not_zip=b.MESSAGE_NOT_ZIP) as archive:
+        return _Backup(BoundedZip(archive, not_zip=b.MESSAGE_NOT_ZIP), today).read()
+
+
+class _Backup:
+    def __init__(self, archive: BoundedZip, today: date) -> None:
+        self.archive = archive
+        self.latest_day = today + timedelta(days=b.DAYS_AHEAD)
+        self.today = today
+        self.rows_left = settings.IMPORT_MAX_ROWS
+
+    def read(self) -> list[BackupHabit]:
+        self.archive.check(rules.MAX_HABITS_PER_USER + 1)
+        manifest: zipfile.ZipInfo | None = None
+        habit_files = []
+        for info in self.archive.files:
+            if info.filename == b.MANIFEST_FILE:
+                manifest = info
+            elif b.HABIT_FILE_PATTERN.match(info.filename):
+                habit_files.append(info)
+            else:
+                raise refuse(b.MESSAGE_UNEXPECTED_FILE.format(path=info.filename))
+        if manifest is None:
+            raise refuse(b.MESSAGE_NO_MANIFEST)
+        habits_counted, entries_counted = self._manifest(manifest)
+        if len(habit_files) > rules.MAX_HABITS_PER_USER:
+            raise refuse(b.MESSAGE_TOO_MANY_HABITS.format(limit=rules.MAX_HABITS_PER_USER))
+        habits = [self._habit(info) for info in sorted(habit_files, key=lambda i: i.filename)]
+        entries = sum(len(habit.entries) for habit in habits)
+        if (len(habits), entries) != (habits_counted, entries_counted):
+            raise refuse(
+                b.MESSAGE_COUNTS.format(
+                    habits=habits_counted,
+                    entries=entries_counted,
+                    found_habits=len(habits),
+                    found_entries=entries,
+                )
+            )
+        positions: set[int] = set()
+        for info, habit in zip(sorted(habit_files, key=lambda i: i.filename), habits, strict=True):
+            if habit.position in positions:
+                problem = b.PROBLEM_POSITION_TWICE.format(value=habit.position)
+                raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem))
+            positions.add(habit.position)
+        return sorted(habits, key=lambda habit: habit.position)
+
+    def _document(self, info: zipfile.ZipInfo) -> dict[str, Any]:
+        text = self.archive.text(info)
+        try:
+            document = json.loads(text, parse_constant=_not_a_number)
+        except RecursionError:
+            raise refuse(b.MESSAGE_TOO_DEEP.format(file=info.filename)) from None
+        except ValueError as error:
+            raise refuse(b.MESSAGE_NOT_JSON.format(file=info.filename, error=error)) from None
+        if json_depth_exceeds(document, b.MAX_DEPTH):
+            raise refuse(b.MESSAGE_TOO_DEEP.format(file=info.filename))
+        if not isinstance(document, dict):
+            raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=b.PROBLEM_NOT_OBJECT))
+        return document
+
+    def _manifest(self, info: zipfile.ZipInfo) -> tuple[int, int]:
+        document = self._document(info)
+        if document.get("format") != b.FORMAT:
+            raise refuse(b.MESSAGE_NOT_BACKUP.format(value=document.get("format")))
+        try:
+            version = _integer(document, "version", 1, MAX_POSITION)
+            if version > b.VERSION:
+                message = b.MESSAGE_NEWER_VERSION.format(version=version, supported=b.VERSION)
+                raise refuse(message)
+            habits = _integer(document, "habits", 0, MAX_POSITION)
+            entries = _integer(document, "entries", 0, MAX_POSITION)
+        except Problem as problem:
+            raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem)) from None
+        return habits, entries
+
+    def _habit(self, info: zipfile.ZipInfo) -> BackupHabit:
+        document = self._document(info)
+        try:
+            habit = _habit_fields(document)
+            raw_entries = _value(document, "entries", list, "a list")
+        except Problem as problem:
+            raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem)) from None
+        self.rows_left -= len(raw_entries)
+        if self.rows_left < 0:
+            raise refuse(MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
+        days: set[date] = set()
+        for index, raw in enumerate(raw_entries, start=1):
+            try:
+                entry = self._entry(raw, habit["kind"], days)
+            except Problem as problem:
+                day = raw.get("date") if isinstance(raw, dict) else None
+                shown = day[:10] if isinstance(day, str) else "no date"
+                message = b.MESSAGE_ENTRY.format(
+                    file=info.filename, index=index, day=shown, problem=problem
+                )
+                raise refuse(message) from None
+            habit["entries"].append(entry)
+        return BackupHabit(**habit)
+
+    def _entry(self, raw: Any, kind: Kind, days: set[date]) -> BackupEntry:
+        if not isinstance(raw, dict):
+            raise Problem(b.PROBLEM_NOT_OBJECT)
+        text = _value(raw, "date", str, "a date as YYYY-MM-DD")
+        day = rules.parse_day(text)
+        if day is None:
+            raise Problem(rules.MESSAGE_BAD_DAY)
+        if day < rules.EARLIEST_DAY:
+            raise Problem(rules.MESSAGE_BEFORE_EARLIEST_DAY)
+        if day > self.latest_day:
+            raise Problem(b.PROBLEM_DAY_AHEAD.format(days=b.DAYS_AHEAD, today=self.today))
+        if day in days:
+            raise Problem(b.PROBLEM_DAY_TWICE)
+        days.add(day)
+        status = Status(_choice(raw, "status", Status))
+        value = _amount(raw, "value")
+        if kind is Kind.BOOLEAN and value is not None:
+            raise Problem(rules.MESSAGE_VALUE_FOR_BOOLEAN)
+        if kind is Kind.NUMERIC and status is Status.DONE and value is None:
+            raise Problem(rules.MESSAGE_VALUE_REQUIRED)
+        note = _text(raw, "note", rules.NOTE_MAX_LENGTH)
+        return BackupEntry(day=day, status=status, value=value, note=note)
+
+
+def _habit_fields(document: dict[str, Any]) -> dict[str, Any]:
+    name = _text(document, "name", rules.NAME_MAX_LENGTH)
+    if not name.strip():
+        raise Problem(b.PROBLEM_TYPE.format(key="name", expected="a name that is not blank"))
+    kind = Kind(_choice(document, "kind", Kind))
+    target = _amount(document, "target_value")
+    if kind is Kind.BOOLEAN and target is not None:
+        raise Problem(b.PROBLEM_TYPE.format(key="target_value", expected="null for a yes/no habit"))
+    if not rules.target_is_valid(kind, target):
+        raise Problem(rules.MESSAGE_TARGET_REQUIRED)
+    color = _text(document, "color", rules.COLOR_LENGTH)
+    if not rules.color_is_valid(color):
+        raise Problem(rules.MESSAGE_COLOR)
+    frequency = _value(document, "frequency", dict, "an object")
+    times = _integer(frequency, "times", 1, rules.MAX_FREQUENCY_DAYS)
+    days = _integer(frequency, "days", 1, rules.MAX_FREQUENCY_DAYS)
+    if not rules.frequency_is_valid(times, days):
+        raise Problem(rules.MESSAGE_TIMES_OVER_DAYS)
+    weekdays = _value(document, "weekdays", list, "a list")
+    if (
+        any(not isinstance(day, int) or isinstance(day, bool) for day in weekdays)
+        or len(set(weekdays)) != len(weekdays)
+        or not set(weekdays) <= set(rules.WEEKDAYS)
+    ):
+        raise Problem(b.PROBLEM_WEEKDAYS)
+    return {
+        "name": name,
+        "description": _text(document, "description", rules.DESCRIPTION_MAX_LENGTH),
+        "question": _text(document, "question", rules.QUESTION_MAX_LENGTH),
+        "color": color,
+        "kind": kind,
+        "unit": _text(document, "unit", rules.UNIT_MAX_LENGTH),
+        "target_value": target,
+        "target_type": TargetType(_choice(document, "target_type", TargetType)),
+        "frequency_times": times,
+        "frequency_days": days,
+        "weekdays_mask": rules.weekdays_to_mask(weekdays),
+        "period": Period(_choice(document, "period", Period)),
+        "archived": _value(document, "archived", bool, "true or false"),
+        "position": _integer(document, "position", 0, MAX_POSITION),
+        "entries": [],
+    }
+
+
+def _not_a_number(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _value(document: dict[str, Any], key: str, kind: type, expected: str) -> Any:
+    if key not in document:
+        raise Problem(b.PROBLEM_MISSING.format(key=key))
+    value = document[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise Problem(b.PROBLEM_TYPE.format(key=key, expected=expected))
+    return value
+
+
+def _integer(document: dict[str, Any], key: str, low: int, high: int) -> int:
+    value: int = _value(document, key, int, f"a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise Problem(
+            b.PROBLEM_TYPE.format(key=key, expected=f"a whole number from {low} to {high}")
+        )
+    return value
+
+
+def _text(document: dict[str, Any], key: str, limit: int) -> str:
+    value: str = _value(document, key, str, "a string")
+    if "\x00" in value:
+        raise Problem(b.PROBLEM_NUL.format(key=key))
+    if len(value) > limit:
+        raise Problem(b.PROBLEM_TOO_LONG.format(key=key, limit=limit))
+    return value
+
+
+def _choice(document: dict[str, Any], key: str, enum: type[StrEnum]) -> str:
+    value: str = _value(document, key, str, "a string")
+    choices = [member.value for member in enum]
+    if value not in choices:
+        raise Problem(
+            b.PROBLEM_CHOICE.format(key=key, choices=", ".join(choices), value=value[:40])
+        )
+    return value
+
+
+def _amount(document: dict[str, Any], key: str) -> Decimal | None:
+    if key not in document:
+        raise Problem(b.PROBLEM_MISSING.format(key=key))
+    value = document[key]
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > AMOUNT_MAX_CHARACTERS:
+        raise Problem(b.PROBLEM_AMOUNT.format(key=key))
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise Problem(b.PROBLEM_AMOUNT.format(key=key)) from None
+    if (
+        not amount.is_finite()
+        or not 0 <= amount < MAX_AMOUNT
+        or amount != amount.quantize(THOUSANDTH)
+    ):
+        raise Problem(b.PROBLEM_AMOUNT.format(key=key))
+    return amount.quantize(THOUSANDTH)

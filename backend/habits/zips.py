@@ -1,0 +1,104 @@
+"""Zips people upload, read with bounded work: the one reader of the Loop CSV import and the backup
+restore.
+
+Limits (settings): the upload and the sum of its uncompressed members are at most
+`IMPORT_MAX_BYTES`, and a zip holds at most `max_files` members. Declared sizes are checked before
+anything is decompressed, and members are read in chunks counting what really comes out of the
+decompressor, so a zip bomb is refused without being inflated: a member that expands more than
+`MAX_COMPRESSION_RATIO` times past its first megabyte is refused too. Only stored and deflated
+members are read. Every refusal is a Django `ValidationError` on the `file` field.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from typing import IO
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+# Members are read in chunks, counting what really comes out of the decompressor.
+READ_CHUNK_BYTES = 64 * 1024
+# DEFLATE's own ceiling is about 1,032:1; text this repetitive is a bomb, not an export.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+# Only these compressions are read: bzip2 and LZMA decompress a whole block (up to 900 KB of input
+# into far more output) before a size limit can act.
+READABLE_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+IGNORED_PREFIXES = ("__MACOSX/",)
+# What zipfile raises on a damaged member, an unsupported compression or an encrypted one.
+UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
+
+MESSAGE_TOO_BIG = "The file is larger than {limit} bytes."
+MESSAGE_TOO_BIG_UNCOMPRESSED = "The zip's contents add up to more than {limit} bytes."
+MESSAGE_TOO_MANY_FILES = "The zip holds more than {limit} files."
+MESSAGE_TOO_MANY_ROWS = "The files hold more than {limit} rows."
+MESSAGE_COMPRESSION = (
+    "{path}: compressed in a way neither Loop nor this app uses; zip it again (stored or deflated)."
+)
+MESSAGE_RATIO = "{path}: compressed far more than any real export; the file is refused."
+MESSAGE_NOT_UTF8 = "{file} is not UTF-8 text."
+
+
+def refuse(message: str) -> ValidationError:
+    return ValidationError({"file": [message]})
+
+
+class BoundedZip:
+    """An uploaded zip whose members are read within the limits (see the module)."""
+
+    def __init__(self, archive: zipfile.ZipFile, *, not_zip: str) -> None:
+        self.archive = archive
+        self.not_zip = not_zip
+        self.bytes_left = settings.IMPORT_MAX_BYTES
+        self.files = [
+            info
+            for info in archive.infolist()
+            if not info.is_dir() and not info.filename.startswith(IGNORED_PREFIXES)
+        ]
+
+    def check(self, max_files: int) -> None:
+        """Refuse too many members, declared sizes past the limit and unread compressions."""
+        if len(self.files) > max_files:
+            raise refuse(MESSAGE_TOO_MANY_FILES.format(limit=max_files))
+        if sum(info.file_size for info in self.files) > self.bytes_left:
+            raise refuse(MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=self.bytes_left))
+        for info in self.files:
+            if info.compress_type not in READABLE_COMPRESSIONS:
+                raise refuse(MESSAGE_COMPRESSION.format(path=info.filename))
+
+    def text(self, info: zipfile.ZipInfo) -> str:
+        """A member as UTF-8 text (a byte-order mark dropped), counted against the limits."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            with self.archive.open(info) as member:
+                while chunk := member.read(READ_CHUNK_BYTES):
+                    size += len(chunk)
+                    if size > self.bytes_left:
+                        limit = settings.IMPORT_MAX_BYTES
+                        raise refuse(MESSAGE_TOO_BIG_UNCOMPRESSED.format(limit=limit))
+                    if size > RATIO_CHECKED_FROM_BYTES and (
+                        size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+                    ):
+                        raise refuse(MESSAGE_RATIO.format(path=info.filename))
+                    chunks.append(chunk)
+        except UNREADABLE as error:
+            raise refuse(self.not_zip) from error
+        self.bytes_left -= size
+        try:
+            return b"".join(chunks).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise refuse(MESSAGE_NOT_UTF8.format(file=info.filename)) from error
+
+
+def open_zip(*, file: IO[bytes], size: int, not_zip: str) -> zipfile.ZipFile:
+    """The upload as a zip, refused when larger than the limit or not a zip at all."""
+    limit = settings.IMPORT_MAX_BYTES
+    if size > limit:
+        raise refuse(MESSAGE_TOO_BIG.format(limit=limit))
+    try:
+        return zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise refuse(not_zip) from error
