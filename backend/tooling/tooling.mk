@@ -14,6 +14,10 @@ IMAGE_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12.*/bin/python
 bench-api: venv ## Habit list and stats server time on PostgreSQL (BENCH_DATABASE_URL), against their budgets
 	cd $(BACKEND) && $(PY) -m tooling.bench.api
 
+.PHONY: bench-history
+bench-history: venv ## List, stats and write cost for 1, 10 and 56 years of history, dense and sparse (flat), and the Loop export (grows), on PostgreSQL
+	cd $(BACKEND) && $(PY) -m tooling.bench.history
+
 .PHONY: bench-cold-start
 bench-cold-start: venv ## Lambda cold start (import + first /health/), median of 5, against bare Django + DRF + Mangum
 	cd $(BACKEND) && $(PY) -m tooling.bench.cold_start --runs 5

@@ -15,8 +15,6 @@ import os
 import random
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -30,34 +28,13 @@ os.environ["DATABASE_URL"] = os.environ.get(
 os.environ.setdefault("DJANGO_DEMO_DATA", "0")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
+from tooling.bench.in_process import ensure_database, timed  # noqa: E402 - after the environment
+
 LIST_HABITS = 30
 LIST_YEARS = 3
 STATS_YEARS = 10
 ROUNDS = 200
 PASSWORD = "bench password 2026"  # noqa: S105 - a throwaway benchmark account
-
-
-def ensure_database(url: str) -> None:
-    from urllib.parse import urlsplit
-
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        query = "SELECT 1 FROM pg_database WHERE datname = %s"
-        if not connection.execute(query, [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def timed(call: Callable[[], object], rounds: int) -> list[float]:
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
 
 
 def describe(samples: list[float]) -> str:

@@ -7,6 +7,7 @@ import hashlib
 import json
 import random
 from collections.abc import Mapping
+from dataclasses import fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -340,6 +341,36 @@ def test_the_key_names_what_the_numbers_depend_on_and_not_how_a_target_is_writte
         yes_no(times=2, days=7, period=Period.CALENDAR)
     )
     assert state_key(yes_no()).startswith(f"v{RULES_VERSION} ")
+
+
+def test_the_key_changes_with_every_field_the_engine_reads() -> None:
+    """A new field of HabitSpec or Schedule fails here until `state_key` names it (a state
+    computed for one value must not be continued for another)."""
+    base = HabitSpec(
+        kind=Kind.NUMERIC,
+        schedule=Schedule(times=2, days=7, weekdays=frozenset({1}), period=Period.ROLLING),
+        target_value=Decimal(5),
+        target_type=TargetType.AT_LEAST,
+    )
+    schedule_changes: dict[str, Any] = {
+        "times": 3,
+        "days": 8,
+        "weekdays": frozenset({2}),
+        "period": Period.CALENDAR,
+    }
+    spec_changes: dict[str, Any] = {
+        "kind": Kind.BOOLEAN,
+        "target_value": Decimal(6),
+        "target_type": TargetType.AT_MOST,
+        "schedule": replace(base.schedule, times=1),
+    }
+    assert set(schedule_changes) == {field.name for field in fields(Schedule)}
+    assert set(spec_changes) == {field.name for field in fields(HabitSpec)}
+    for name, value in schedule_changes.items():
+        changed = replace(base, schedule=replace(base.schedule, **{name: value}))
+        assert state_key(changed) != state_key(base), name
+    for name, value in spec_changes.items():
+        assert state_key(replace(base, **{name: value})) != state_key(base), name
 
 
 @pytest.mark.parametrize(
