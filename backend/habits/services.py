@@ -116,8 +116,11 @@ def habit_summaries_catch_up(*, user: User, today: date) -> None:
     Each stale habit continues from its stored recent state, reading only the entries since its
     lookback, and the state moves forward. The stale habits are locked (in list order, as the
     import locks them), so a write of an old entry cannot commit between the reading of the
-    entries and the storing of states computed without it.
+    entries and the storing of states computed without it; most list reads find nothing stale
+    and take no lock.
     """
+    if not Habit.objects.filter(user=user).exclude(summary_day=today).exists():
+        return
     with transaction.atomic():
         stale = list(
             Habit.objects.select_for_update()

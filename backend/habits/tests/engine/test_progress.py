@@ -124,6 +124,19 @@ def exact(value: Any) -> Any:
     return value
 
 
+def rounded(value: Any) -> Any:
+    """`value` with every float written to 6 decimals."""
+    if isinstance(value, float):
+        return f"{value:.6f}"
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(item) for item in value]
+    if hasattr(value, "__slots__"):
+        return {name: rounded(getattr(value, name)) for name in value.__slots__}
+    return value
+
+
 def entries_from(marks: Mapping[date, Mark], state: EngineState) -> dict[date, Mark]:
     """Only what a continuation of `state` may read."""
     return {day: mark for day, mark in marks.items() if day.toordinal() >= state.reads_from}
@@ -433,7 +446,8 @@ def test_anything_but_a_state_is_refused_when_read(broken: Any) -> None:
 # The numbers of a fixed set of habits, as the rules compute them under RULES_VERSION. Stored
 # states hold numbers: when a change of the rules changes any of them, bump RULES_VERSION in
 # engine/state.py (states of the old rules are then ignored and rebuilt) and record the new digest.
-RULES_DIGESTS = {1: "4f9f017bad6da61f50e7d1598c67f6a4c822519438b6aed5e6d3ee3deb63ef82"}
+# Scores enter it to 6 decimals, so a platform's last bit of `pow` cannot change it.
+RULES_DIGESTS = {1: "144a0f351c9966ebf0c94e3fff346a71bca6f94d3f4db619e932971c84bf8147"}
 
 
 def _fixed_habits() -> list[Habit]:
@@ -468,7 +482,7 @@ def test_the_rules_version_names_these_numbers() -> None:
     digest = hashlib.sha256()
     for spec, marks in _fixed_habits():
         stats = habit_stats(spec, marks, TODAY, ago(799), TODAY)
-        digest.update(repr(exact(stats)).encode())
+        digest.update(repr(rounded(stats)).encode())
     assert RULES_DIGESTS.get(RULES_VERSION) == digest.hexdigest(), (
         "The engine's numbers changed: bump RULES_VERSION in habits/engine/state.py and record "
         f"{digest.hexdigest()!r} for it in RULES_DIGESTS."
