@@ -34,4 +34,4 @@ lint: backend-lint frontend-lint ## Every linter: ruff, mypy, import contracts (
 test: lint backend-test image-check frontend-test e2e tf-check ## Run every suite: lint, backend, image, front end, browser e2e, Terraform
 
 .PHONY: bench
-bench: bench-api bench-signin bench-cold-start bench-load frontend-size ## Print every benchmark: API server time, sign-in time, cold start, load, front-end size
+bench: bench-api bench-history bench-signin bench-cold-start bench-load frontend-size ## Print every benchmark: API server time, cost against years of history, sign-in time, cold start, load, front-end size

@@ -3,7 +3,8 @@
 Every write to a user's habits or entries runs inside `habits_change`, so a new write cannot forget
 what must follow it:
 - the summaries (streak and score in the list) of the habits whose history or schedule changed are
-  recomputed for the user's today, in the write's transaction, and
+  recomputed for the user's today, in the write's transaction, after the stored engine states the
+  change makes wrong are dropped (habits.checkpoints: those from the first changed day on), and
 - the list cache's version token is replaced (at once and when the transaction commits), so the
   next list read sees the write.
 """
@@ -30,11 +31,19 @@ class HabitsChange:
 
     today: date
     changed_history: dict[int, Habit] = field(default_factory=dict)
+    changed_since: dict[int, date | None] = field(default_factory=dict)
+    """Per habit, the first day whose entry changed; None when anything may have (schedule)."""
 
-    def history_changed(self, *habits: Habit) -> None:
-        """These (saved) habits' entries or schedule changed: their summaries are recomputed."""
+    def history_changed(self, *habits: Habit, since: date | None = None) -> None:
+        """These (saved) habits' entries from day `since` on changed, or without `since` their
+        schedule or any of their history: their summaries are recomputed, and their stored
+        states from `since` on (all without it) dropped."""
         for habit in habits:
             self.changed_history[habit.pk] = habit
+            earlier = self.changed_since.get(habit.pk, since)
+            self.changed_since[habit.pk] = (
+                None if since is None or earlier is None else min(since, earlier)
+            )
 
 
 @contextmanager
@@ -43,5 +52,9 @@ def habits_change(*, user: User) -> Iterator[HabitsChange]:
     with transaction.atomic():
         change = HabitsChange(today=user_today(user=user))
         yield change
-        summaries_refresh(habits=list(change.changed_history.values()), today=change.today)
+        summaries_refresh(
+            habits=list(change.changed_history.values()),
+            today=change.today,
+            changed=change.changed_since,
+        )
         list_cache.habits_changed(user_id=user.pk)

@@ -129,3 +129,22 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.habit_id} {self.date} {self.status}"
+
+
+class HabitCheckpoint(models.Model):
+    """The engine's state at the end of `day` (habits.engine.state), so that a computation can
+    continue from it instead of walking the habit's whole history. Which days are kept and when
+    they are dropped: habits.checkpoints."""
+
+    habit = models.ForeignKey(Habit, on_delete=models.CASCADE, related_name="checkpoints")
+    day = models.DateField()
+    state = models.JSONField()
+
+    class Meta:
+        constraints = [
+            # Also the index for "the latest state of this habit before a day".
+            models.UniqueConstraint(fields=["habit", "day"], name="checkpoint_one_per_habit_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.habit_id} {self.day}"

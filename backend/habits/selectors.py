@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404
 from accounts.models import User
 from accounts.selectors import user_today
 from habits import list_cache
+from habits.checkpoints import continuations
 from habits.engine import HabitStats, HabitSummary, habit_stats
 from habits.models import Entry, Habit
-from habits.specs import ENTRY_ROW_FIELDS, habit_spec, marks_from_rows
+from habits.specs import habit_spec
 from habits.summaries import stored_summary, summaries_compute
 
 MAX_RANGE_DAYS = 366 * 20
@@ -35,7 +36,8 @@ class HabitListItem:
 
 def _items(habits: list[Habit], today: date) -> list[HabitListItem]:
     """Each habit with today's entry and its summary as of today: the stored one when it is of
-    today, computed (not saved) otherwise. Two queries, three when a summary is stale."""
+    today, computed (not saved) otherwise. One query, three when a summary is stale (its state and
+    its entries)."""
     entries = {
         entry.habit_id: entry for entry in Entry.objects.filter(habit__in=habits, date=today)
     }
@@ -97,11 +99,13 @@ def entry_list(*, habit: Habit, start: date, end: date) -> list[Entry]:
 def habit_stats_for(*, habit: Habit, start: date | None, end: date | None) -> HabitStats:
     """Streaks and today's score, with the score history and completion over [start, end].
 
-    The range defaults to the last 365 days and is clipped to today.
+    The range defaults to the last 365 days and is clipped to today. The computation continues
+    the habit's latest stored state before the range (usually the year-end before it), reading
+    the entries since its lookback only: two queries, work of the days from that state to today.
     """
     today = user_today(user=habit.user)
     start, end = resolve_range(start=start, end=end, today=today, default_days=365)
     end = min(end, today)
     start = min(start, end)
-    rows = Entry.objects.filter(habit=habit, date__lte=today).values_list(*ENTRY_ROW_FIELDS)
-    return habit_stats(habit_spec(habit), marks_from_rows(rows), today, start, end)
+    begin = continuations(habits=[habit], before=start, today=today)[habit.pk]
+    return habit_stats(begin.spec, begin.marks, today, start, end, begin.state)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Max
 
 from accounts.models import User
@@ -110,10 +111,25 @@ def habit_reorder(*, user: User, ids: list[int]) -> None:
 def habit_summaries_catch_up(*, user: User, today: date) -> None:
     """Bring the summaries of the user's habits to `today` when their day has moved on (a new
     day, or a changed time zone or day start). Nothing the list shows changes for `today`, so the
-    list cache is left as it is."""
-    stale = list(Habit.objects.filter(user=user).exclude(summary_day=today))
-    if stale:
-        summaries_refresh(habits=stale, today=today)
+    list cache is left as it is.
+
+    Each stale habit continues from its stored recent state, reading only the entries since its
+    lookback, and the state moves forward. The stale habits are locked (in list order, as the
+    import locks them), so a write of an old entry cannot commit between the reading of the
+    entries and the storing of states computed without it; most list reads find nothing stale
+    and take no lock.
+    """
+    if not Habit.objects.filter(user=user).exclude(summary_day=today).exists():
+        return
+    with transaction.atomic():
+        stale = list(
+            Habit.objects.select_for_update()
+            .filter(user=user)
+            .exclude(summary_day=today)
+            .order_by("position", "id")
+        )
+        if stale:
+            summaries_refresh(habits=stale, today=today)
 
 
 def _validate_entry_day(*, day: date, today: date) -> None:
@@ -149,7 +165,7 @@ def entry_upsert(
             unique_fields=["habit", "date"],
             update_fields=["status", "value", "note", "updated_at"],
         )
-        change.history_changed(habit)
+        change.history_changed(habit, since=day)
     return entry
 
 
@@ -158,7 +174,7 @@ def entry_delete(*, habit: Habit, day: date) -> None:
         _validate_entry_day(day=day, today=change.today)
         _lock_habit(habit)
         Entry.objects.filter(habit=habit, date=day).delete()
-        change.history_changed(habit)
+        change.history_changed(habit, since=day)
 
 
 def _lock_habit(habit: Habit) -> None:

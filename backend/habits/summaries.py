@@ -9,17 +9,25 @@ recomputed:
   write's transaction), and
 - when the user's today moves on (day rollover, or a changed time zone or day start), for the
   habits whose summary is of another day (`habit_summaries_catch_up` in the services).
+
+Either way the computation continues the habit's latest stored state (habits.checkpoints) and
+reads only the entries since its lookback, then stores the states it passed: the work follows the
+days since the state, not the length of the history.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from habits.engine import HabitSummary, habit_summary
-from habits.models import Entry, Habit
-from habits.specs import ENTRY_ROW_FIELDS, EntryRow, habit_spec, marks_from_rows
+from habits.checkpoints import (
+    checkpoint_days,
+    checkpoints_invalidate,
+    checkpoints_save,
+    continuations,
+)
+from habits.engine import EngineState, HabitSummary, habit_progress, habit_summary
+from habits.models import Habit
 
 SUMMARY_FIELDS = ["summary_day", "summary_current_streak", "summary_score"]
 # One UPDATE per batch: a single statement for thousands of habits grows a CASE branch per habit.
@@ -27,31 +35,36 @@ UPDATE_BATCH_SIZE = 500
 
 
 def summaries_compute(*, habits: Sequence[Habit], today: date) -> dict[int, HabitSummary]:
-    """The summaries of `habits` as of `today`, computed from their entries (one query)."""
-    if not habits:
-        return {}
-    rows_by_habit: dict[int, list[EntryRow]] = defaultdict(list)
-    for habit_id, *row in (
-        Entry.objects.filter(habit__in=habits, date__lte=today)
-        .order_by()
-        .values_list("habit_id", *ENTRY_ROW_FIELDS)
-    ):
-        rows_by_habit[habit_id].append((row[0], row[1], row[2]))
+    """The summaries of `habits` as of `today`, continuing their stored states (two queries).
+    Nothing is written."""
     return {
-        habit.pk: habit_summary(habit_spec(habit), marks_from_rows(rows_by_habit[habit.pk]), today)
-        for habit in habits
+        pk: habit_summary(start.spec, start.marks, today, start.state)
+        for pk, start in continuations(habits=habits, before=today, today=today).items()
     }
 
 
-def summaries_refresh(*, habits: Sequence[Habit], today: date) -> None:
-    """Recompute and save the summaries of `habits` for `today`: one read, one UPDATE per batch."""
-    summaries = summaries_compute(habits=habits, today=today)
+def summaries_refresh(
+    *, habits: Sequence[Habit], today: date, changed: Mapping[int, date | None] | None = None
+) -> None:
+    """Recompute and save the summaries of `habits` for `today`, with the states they pass.
+
+    `changed` gives, per habit whose history changed, the first day that changed (None: all of
+    it): the stored states from that day on are dropped first. A few queries and one UPDATE per
+    batch, whatever the number of habits.
+    """
+    checkpoints_invalidate(changed=changed or {})
+    starts = continuations(habits=habits, before=today, today=today)
+    states: dict[int, list[EngineState]] = {}
     for habit in habits:
-        summary = summaries[habit.pk]
+        start = starts[habit.pk]
+        days = checkpoint_days(state=start.state, today=today)
+        progress = habit_progress(start.spec, start.marks, today, days, start.state)
+        states[habit.pk] = progress.states
         habit.summary_day = today
-        habit.summary_current_streak = summary.current_streak
-        habit.summary_score = summary.score
+        habit.summary_current_streak = progress.summary.current_streak
+        habit.summary_score = progress.summary.score
     Habit.objects.bulk_update(habits, SUMMARY_FIELDS, batch_size=UPDATE_BATCH_SIZE)
+    checkpoints_save(states=states, today=today)
 
 
 def stored_summary(habit: Habit) -> HabitSummary:

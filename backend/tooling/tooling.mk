@@ -20,6 +20,10 @@ bench-api: venv ## Habit list and stats server time on PostgreSQL (BENCH_DATABAS
 bench-signin: venv ## Sign-in server time p50/p95 with the production hasher (Argon2id) and PBKDF2 before, against 250 ms
 	cd $(BACKEND) && $(PY) -m tooling.bench.signin
 
+.PHONY: bench-history
+bench-history: venv ## List, stats and write cost for 1, 10 and 56 years of history, dense and sparse (flat), and the Loop export (grows), on PostgreSQL
+	cd $(BACKEND) && $(PY) -m tooling.bench.history
+
 .PHONY: bench-cold-start
 bench-cold-start: venv ## Lambda cold start (import + first /health/), median of 5, against bare Django + DRF + Mangum
 	cd $(BACKEND) && $(PY) -m tooling.bench.cold_start --runs 5

@@ -12,6 +12,7 @@ may be partial, and their dates say so):
 - `rate`: `min(1, done / scheduled)`, 0 when nothing was expected.
 
 Days before the habit existed count like any other: callers wanting otherwise pass a later `start`.
+Continuing from an `EngineState` (see `state`), the range must start after the state's day.
 """
 
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from habits.engine.periods import Unit, scheduled_days, unit_periods
+from habits.engine.state import EngineState
 from habits.engine.timeline import Timeline, build_timeline
 from habits.engine.types import HabitSpec, Mark
 
@@ -33,10 +35,15 @@ class PeriodCompletion:
 
 
 def completion(
-    spec: HabitSpec, marks: Mapping[date, Mark], start: date, end: date, unit: Unit
+    spec: HabitSpec,
+    marks: Mapping[date, Mark],
+    start: date,
+    end: date,
+    unit: Unit,
+    state: EngineState | None = None,
 ) -> list[PeriodCompletion]:
     """One row per `unit` period in [start, end], oldest first (nothing when start > end)."""
-    return timeline_completion(build_timeline(spec, marks, end), start, end, unit)
+    return timeline_completion(build_timeline(spec, marks, end, state), start, end, unit)
 
 
 def timeline_completion(
@@ -46,6 +53,8 @@ def timeline_completion(
     first, last = start.toordinal(), end.toordinal()
     if first > last:
         return []
+    if first < timeline.computed_from and timeline.state is not None:
+        raise ValueError(f"{start} is not after the state's day: its days were not computed")
     rows = []
     for period_start, period_end in unit_periods(first, last, unit):
         low, high = max(period_start, first), min(period_end, last)

@@ -27,6 +27,10 @@ overall strength, so an unscheduled day counts like any other. The score is a fl
 sums of values stay Decimals until the division.
 
 Windows slide in O(days): the sum gains the new day and loses the one that left the window.
+
+Continuing from an `EngineState` at day S (see `state`), the score of S + 1 is computed from the
+state's score, with the same operations as from scratch, and each window is read in full from the
+state's `reads_from` on.
 """
 
 from collections.abc import Mapping
@@ -35,6 +39,7 @@ from decimal import Decimal
 from itertools import accumulate
 from math import sqrt
 
+from habits.engine.state import EngineState
 from habits.engine.timeline import Timeline, build_timeline, window_sums
 from habits.engine.types import HabitSpec, Mark, Schedule
 from habits.rules import TargetType
@@ -44,25 +49,28 @@ SKIP_AMOUNT = Decimal("0.003")
 
 
 def score_series(
-    spec: HabitSpec, marks: Mapping[date, Mark], today: date
+    spec: HabitSpec, marks: Mapping[date, Mark], today: date, state: EngineState | None = None
 ) -> list[tuple[date, float]]:
-    """The score of every day from the first entry's date (today without entries) to `today`."""
-    first, scores = scores_since(spec, marks, today)
+    """The score of every day from the first entry's date (today without entries), or from the
+    day after `state`'s, to `today`."""
+    first, scores = scores_since(spec, marks, today, state)
     start = first.toordinal()
     return [(date.fromordinal(start + index), score) for index, score in enumerate(scores)]
 
 
 def scores_since(
-    spec: HabitSpec, marks: Mapping[date, Mark], today: date
+    spec: HabitSpec, marks: Mapping[date, Mark], today: date, state: EngineState | None = None
 ) -> tuple[date, list[float]]:
     """`score_series` as its first day and the scores, without a date object per day."""
-    timeline = build_timeline(spec, marks, today)
-    return date.fromordinal(timeline.first), daily_scores(timeline)
+    timeline = build_timeline(spec, marks, today, state)
+    return date.fromordinal(timeline.computed_from), daily_scores(timeline)
 
 
-def score_on(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> float:
+def score_on(
+    spec: HabitSpec, marks: Mapping[date, Mark], today: date, state: EngineState | None = None
+) -> float:
     """Today's score."""
-    return daily_scores(build_timeline(spec, marks, today))[-1]
+    return daily_scores(build_timeline(spec, marks, today, state))[-1]
 
 
 def loop_frequency(schedule: Schedule) -> tuple[int, int]:
@@ -78,8 +86,21 @@ def multiplier(frequency: float) -> float:
     return kept
 
 
+def yes_no_window(times: int, days: int) -> tuple[int, int]:
+    """(N', D') of a yes/no habit's completion, from Loop's (N, D): doubled when N < D."""
+    if times < days:
+        return 2 * times, 2 * days
+    return times, days
+
+
+def score_window(spec: HabitSpec) -> int:
+    """How many days, ending on a day, that day's completion reads: D' for yes/no, D numeric."""
+    times, days = loop_frequency(spec.schedule)
+    return days if spec.is_numeric else yes_no_window(times, days)[1]
+
+
 def daily_scores(timeline: Timeline) -> list[float]:
-    """The score of each day of the timeline."""
+    """The score of each day of the timeline from `timeline.computed_from` on."""
     spec = timeline.spec
     times, days = loop_frequency(spec.schedule)
     kept = multiplier(times / days)
@@ -87,11 +108,12 @@ def daily_scores(timeline: Timeline) -> list[float]:
     completions = (
         _numeric_completions(timeline, days)
         if spec.is_numeric
-        else _yes_no_completions(timeline, times, days)
+        else _yes_no_completions(timeline, *yes_no_window(times, days))
     )
+    begin = timeline.computed_from - timeline.origin
     scores = []
-    score = spec.initial_score
-    for completion, skipped in zip(completions, timeline.skipped, strict=True):
+    score = spec.initial_score if timeline.state is None else timeline.state.score
+    for completion, skipped in zip(completions[begin:], timeline.skipped[begin:], strict=True):
         if not skipped:
             score = score * kept + completion * gain
         scores.append(score)
@@ -99,8 +121,6 @@ def daily_scores(timeline: Timeline) -> list[float]:
 
 
 def _yes_no_completions(timeline: Timeline, needed: int, width: int) -> list[float]:
-    if needed < width:
-        needed, width = 2 * needed, 2 * width
     done_before = [0, *accumulate(timeline.done)]
     return [
         min(needed, done_before[end] - done_before[max(end - width, 0)]) / needed

@@ -22,14 +22,19 @@ while today is still open: today never breaks a streak, it only adds to it once 
 
 `best >= current` always holds, and marking one more day DONE (values unchanged) never lowers
 `best`: met days, coverage and met periods only grow.
+
+Continuing from an `EngineState` (see `state`), the walk starts at its streak's `resume` with its
+run, best and coverage. The walk also records, for any day S before the last, the state it has
+reached with the entries up to S only: the days (or periods) whose streak is final by S.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
 from habits.engine.periods import schedule_periods, scheduled_days
+from habits.engine.state import EngineState, StreakState
 from habits.engine.timeline import Timeline, build_timeline
 from habits.engine.types import HabitSpec, Mark
 from habits.rules import Period
@@ -41,62 +46,90 @@ class Streaks:
     best: int
 
 
-def streaks(spec: HabitSpec, marks: Mapping[date, Mark], today: date) -> Streaks:
-    return timeline_streaks(build_timeline(spec, marks, today))
+def streaks(
+    spec: HabitSpec, marks: Mapping[date, Mark], today: date, state: EngineState | None = None
+) -> Streaks:
+    return timeline_streaks(build_timeline(spec, marks, today, state))
 
 
 def timeline_streaks(timeline: Timeline) -> Streaks:
+    return streak_walk(timeline, ())[0]
+
+
+def streak_walk(timeline: Timeline, stops: Sequence[int]) -> tuple[Streaks, list[StreakState]]:
+    """The streaks as of the timeline's last day, and the walk's state at the end of each of
+    `stops` (ordinals, ascending, from `timeline.computed_from` to the day before the last), as
+    far as it is final with the entries up to that day (see `state`)."""
+    if any(not timeline.computed_from <= stop < timeline.last for stop in stops):
+        raise ValueError("a stop must lie between the first day computed and the last day")
     schedule = timeline.spec.schedule
+    begin = (
+        timeline.state.streak
+        if timeline.state is not None
+        else StreakState(resume=timeline.first, run=0, best=0, covered_until=timeline.first - 1)
+    )
     if schedule.period is Period.CALENDAR and not schedule.every_scheduled_day:
-        return _calendar_streaks(timeline)
-    if schedule.every_scheduled_day:
-        return _covered_streaks(timeline, timeline.met)
-    return _covered_streaks(timeline, _rolling_coverage(timeline, schedule.times, schedule.days))
+        return _calendar_streaks(timeline, begin, stops)
+    return _covered_streaks(timeline, begin, stops)
 
 
-def _rolling_coverage(timeline: Timeline, needed: int, width: int) -> list[bool]:
-    """Which days lie in a D-day window that starts on a met day and holds N met days."""
-    met, met_before, length = timeline.met, timeline.met_before, timeline.length
-    covered = []
-    covered_until = -1
-    for index in range(length):
-        if met[index]:
+def _covered_streaks(
+    timeline: Timeline, begin: StreakState, stops: Sequence[int]
+) -> tuple[Streaks, list[StreakState]]:
+    """Runs of covered days, ignoring skipped and unscheduled days; today never breaks a run.
+
+    Every scheduled day: a day is covered when it is met. Rolling "N in D": when it lies in a
+    D-day window that starts on a met day and holds N met days (the window is judged when the walk
+    reaches its first day, so `covered_until` only ever grows).
+    """
+    schedule = timeline.spec.schedule
+    rolling = not schedule.every_scheduled_day
+    needed, width = schedule.times, schedule.days
+    origin, length = timeline.origin, timeline.length
+    met, met_before = timeline.met, timeline.met_before
+    skipped, scheduled = timeline.skipped, timeline.scheduled
+    today = length - 1
+    run, best, covered_until = begin.run, begin.best, begin.covered_until - origin
+    # A day's coverage is final once the windows starting on it are: D - 1 days later (rolling).
+    settled = width - 1 if rolling else 0
+    points = [stop - settled - origin for stop in stops]
+    start = begin.resume - origin
+    found = [begin for point in points if point < start]
+    pending = len(found)
+    for index in range(start, length):
+        if rolling and met[index]:
             window_end = min(index + width, length)
             if met_before[window_end] - met_before[index] >= needed:
                 covered_until = index + width - 1
-        covered.append(index <= covered_until)
-    return covered
+        if not (skipped[index] or not scheduled[index]):
+            covered = index <= covered_until if rolling else met[index]
+            if covered:
+                run += 1
+                best = max(best, run)
+            elif index != today:
+                run = 0
+        while pending < len(points) and points[pending] == index:
+            found.append(StreakState(origin + index + 1, run, best, origin + covered_until))
+            pending += 1
+    return Streaks(current=run, best=best), found
 
 
-def _covered_streaks(timeline: Timeline, covered: list[bool]) -> Streaks:
-    """Runs of covered days, ignoring skipped and unscheduled days; today never breaks a run."""
-    today = timeline.length - 1
-    run = best = 0
-    for index, (is_covered, skipped, scheduled) in enumerate(
-        zip(covered, timeline.skipped, timeline.scheduled, strict=True)
-    ):
-        if skipped or not scheduled:
-            continue
-        if is_covered:
-            run += 1
-            best = max(best, run)
-        elif index != today:
-            run = 0
-    return Streaks(current=run, best=best)
-
-
-def _calendar_streaks(timeline: Timeline) -> Streaks:
+def _calendar_streaks(
+    timeline: Timeline, begin: StreakState, stops: Sequence[int]
+) -> tuple[Streaks, list[StreakState]]:
     schedule = timeline.spec.schedule
-    first, last = timeline.first, timeline.last
-    if first > last:
-        return Streaks(current=0, best=0)
+    origin, first, last = timeline.origin, timeline.first, timeline.last
     skipped_before = [
         0,
         *accumulate(a and b for a, b in zip(timeline.skipped, timeline.scheduled, strict=True)),
     ]
-    run = best = 0
-    for start, end in schedule_periods(schedule, first, last):
-        low, high = max(start, first) - first, min(end, last) - first
+    run, best, resume = begin.run, begin.best, begin.resume
+    found: list[StreakState] = []
+    for start, end in schedule_periods(schedule, begin.resume, last):
+        # A stop before this period's end has seen the periods before it only.
+        while len(found) < len(stops) and stops[len(found)] < end:
+            found.append(StreakState(resume, run, best, begin.covered_until))
+        low, high = max(start, first) - origin, min(end, last) - origin
         available = scheduled_days(schedule, start, end) - (
             skipped_before[high + 1] - skipped_before[low]
         )
@@ -106,4 +139,5 @@ def _calendar_streaks(timeline: Timeline) -> Streaks:
             best = max(best, run)
         elif end < last:
             run = 0
-    return Streaks(current=run, best=best)
+        resume = end + 1
+    return Streaks(current=run, best=best), found

@@ -12,6 +12,10 @@ a daily habit just that day's value) reaches the target: `sum >= target` for at-
 (a NOT_DONE entry's value still happened), negative values count as 0 (as in Loop), and sums are
 exact Decimals. A yes/no day is met when its entry is DONE. Either way, a day outside the schedule's
 weekdays is never met: streaks and completion ignore unscheduled days (the score does not).
+
+Continuing from an `EngineState` (see `state`) at day S, the timeline runs from the state's
+`reads_from` to the last day instead: the days up to S are there only for the windows of later
+days (a numeric day's sum, the score's window), and the first entry's date is the state's.
 """
 
 from collections.abc import Mapping
@@ -21,6 +25,7 @@ from decimal import Decimal
 from itertools import accumulate
 
 from habits.engine.periods import iso_weekday
+from habits.engine.state import EngineState
 from habits.engine.types import HabitSpec, Mark
 from habits.rules import Status, TargetType
 
@@ -29,14 +34,20 @@ ZERO = Decimal(0)
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """Lists indexed by `ordinal - first`, for the days `first` to `last` (ordinals, included).
+    """Lists indexed by `ordinal - origin`, for the days `origin` to `last` (ordinals, included).
 
-    With no entry on or before `last`, `first == last`: one day without an entry.
+    From scratch `origin` is `first`, the first entry's date; with no entry on or before `last`,
+    `first == last`: one day without an entry. Continuing `state`, `origin` is its `reads_from`:
+    a numeric day's `met` is only right from `origin + D - 1` on, and the days from
+    `computed_from` on are the ones computed.
     """
 
     spec: HabitSpec
+    origin: int
     first: int
     last: int
+    state: EngineState | None
+    """The state this timeline continues, None from scratch."""
     done: list[bool]
     """The entry is DONE (any weekday, any value): what the yes/no score and total_done count."""
     skipped: list[bool]
@@ -52,29 +63,52 @@ class Timeline:
 
     @property
     def length(self) -> int:
-        return self.last - self.first + 1
+        return self.last - self.origin + 1
+
+    @property
+    def computed_from(self) -> int:
+        """The first day computed here: the day after the state's, else the first entry's."""
+        return self.first if self.state is None else self.state.day + 1
+
+    @property
+    def total_done(self) -> int:
+        """DONE days from the first entry to the last day (any weekday, any value)."""
+        counted = sum(self.done[self.computed_from - self.origin :])
+        return counted if self.state is None else self.state.total_done + counted
 
     def met_between(self, start: int, end: int) -> int:
         """Met days in [start, end] (ordinals); days outside the timeline count as not met."""
-        low = max(start, self.first) - self.first
-        high = min(end, self.last) - self.first
+        low = max(start, self.origin) - self.origin
+        high = min(end, self.last) - self.origin
         if low > high:
             return 0
         return self.met_before[high + 1] - self.met_before[low]
 
 
-def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> Timeline:
+def build_timeline(
+    spec: HabitSpec, marks: Mapping[date, Mark], last: date, state: EngineState | None = None
+) -> Timeline:
+    """The timeline to `last`, from scratch or continuing `state` (then `marks` needs the entries
+    from `state.reads_from` on; earlier ones are ignored)."""
     last_ordinal = last.toordinal()
-    earliest = min(marks, default=None)
-    first = earliest.toordinal() if earliest and earliest <= last else last_ordinal
-    length = last_ordinal - first + 1
+    if state is None:
+        earliest = min(marks, default=None)
+        first = earliest.toordinal() if earliest and earliest <= last else last_ordinal
+        origin = first
+    else:
+        if not state.fits(spec):
+            raise ValueError(f"the state {state.key!r} is not of this habit's spec")
+        if state.day >= last_ordinal:
+            raise ValueError(f"the state's day {date.fromordinal(state.day)} is not before {last}")
+        first, origin = state.first, state.reads_from
+    length = last_ordinal - origin + 1
     done = [False] * length
     skipped = [False] * length
     numeric = spec.is_numeric
     values = [ZERO] * length if numeric else []
     for day, mark in marks.items():
-        index = day.toordinal() - first
-        if index >= length:
+        index = day.toordinal() - origin
+        if not 0 <= index < length:
             continue
         if mark.status is Status.DONE:
             done[index] = True
@@ -86,7 +120,7 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
 
     weekdays = spec.schedule.weekdays
     if weekdays:
-        scheduled = [iso_weekday(first + index) in weekdays for index in range(length)]
+        scheduled = [iso_weekday(origin + index) in weekdays for index in range(length)]
     else:
         scheduled = [True] * length
 
@@ -102,8 +136,10 @@ def build_timeline(spec: HabitSpec, marks: Mapping[date, Mark], last: date) -> T
         met = [a and b for a, b in zip(done, scheduled, strict=True)]
     return Timeline(
         spec=spec,
+        origin=origin,
         first=first,
         last=last_ordinal,
+        state=state,
         done=done,
         skipped=skipped,
         scheduled=scheduled,

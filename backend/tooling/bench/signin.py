@@ -59,7 +59,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 def main() -> None:
     sys.path.insert(0, str(BACKEND))
-    from tooling.bench.database import ensure_database
+    from tooling.bench.in_process import ensure_database
 
     url = os.environ.get(
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/habit_tracker_bench_signin"
