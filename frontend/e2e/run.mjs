@@ -424,7 +424,7 @@ function scenario(session, downloads) {
     ],
     [
       "backs up and restores the account through settings",
-      async () => {
+      async ({ page }) => {
         const [download] = await Promise.all([
           page.waitForEvent("download", { timeout: TIMEOUT }),
           page.getByRole("link", { name: "Download backup (.zip)" }).click(),
