@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
-import { server } from "@/testing/server";
+import { csrfHandler, server } from "@/testing/server";
 import { ApiError, WAKE_BUDGET_MS, api, fetchSession, formatWait, setUnauthorizedHandler } from "./api-client";
 import { isWaking } from "./waking";
 
@@ -36,6 +36,7 @@ describe("api client", () => {
   });
 
   it("reads the cookie afresh for every unsafe request, since sign-in rotates the token", async () => {
+    await fetchSession(); // the app's session check: signed in
     const tokens: (string | null)[] = [];
     server.use(
       http.post("*/api/auth/login/", ({ request }) => {
@@ -230,5 +231,26 @@ describe("api client", () => {
         vi.useRealTimers();
       }
     });
+  });
+
+  it("sends no request that needs a session before the session is known, and none once it has ended", async () => {
+    const asked: string[] = [];
+    server.use(
+      csrfHandler(false),
+      http.get("*/api/habits/", () => {
+        asked.push("habits");
+        return HttpResponse.json([]);
+      }),
+    );
+    const handler = vi.fn();
+    setUnauthorizedHandler(handler);
+    await fetchSession(); // the page learns the session has ended (a saved cache may still show data)
+    await expect(api.get("/api/habits/")).rejects.toMatchObject({ status: 401 });
+    expect(asked).toEqual([]);
+    expect(handler).toHaveBeenCalledOnce();
+
+    server.use(csrfHandler(true));
+    await expect(api.get("/api/habits/")).resolves.toEqual([]);
+    expect(asked).toEqual(["habits"]);
   });
 });

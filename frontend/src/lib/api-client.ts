@@ -78,7 +78,29 @@ export async function fetchSession(): Promise<Session> {
   } catch {
     payload = {};
   }
-  return { authenticated: payload.authenticated === true };
+  const session = { authenticated: payload.authenticated === true };
+  signedInSession = session.authenticated;
+  return session;
+}
+
+/**
+ * No request that needs a signed-in session leaves the browser before the session is known to be
+ * one: a page opened from the saved cache of an ended session would otherwise ask for its data and
+ * meet 401s. Known once `GET /api/auth/csrf/` has said so (by the app's own session check, or here);
+ * a 401 makes it unknown again. Paths under /api/auth/ (sign-in, the session itself) and /api/dev/
+ * are not gated.
+ */
+let signedInSession = false;
+let pendingSession: Promise<Session> | null = null;
+
+const UNGATED = ["/api/auth/", "/api/dev/"];
+
+async function requireSignedInSession(path: string): Promise<void> {
+  if (signedInSession || UNGATED.some((prefix) => path.startsWith(prefix))) return;
+  pendingSession ??= fetchSession().finally(() => (pendingSession = null));
+  if ((await pendingSession).authenticated) return;
+  onUnauthorized();
+  throw new ApiError("Your session has ended. Please sign in again.", 401, "not_authenticated");
 }
 
 /**
@@ -223,6 +245,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+  await requireSignedInSession(path);
   const response = await send(method, path, options);
   if (!response.ok) {
     const error = await toApiError(response);
@@ -230,7 +253,10 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       await ensureCsrfToken(true);
       return request<T>(method, path, options, true);
     }
-    if (error.status === 401) onUnauthorized();
+    if (error.status === 401) {
+      signedInSession = false;
+      onUnauthorized();
+    }
     throw error;
   }
   if (response.status === 204) return undefined as T;
