@@ -24,6 +24,14 @@ export function replaceSignedInUser(queryClient: QueryClient, user: User | null)
   queryClient.setQueryData(userKeys.me(), user);
 }
 
+/**
+ * Forgets every query but the user's, for a change that replaces the habits themselves (a backup
+ * restored: new ids), so no screen asks again for a habit that is gone. Screens load afresh.
+ */
+export function forgetAllButUser(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== userKeys.all[0] });
+}
+
 /** Refreshes every query but the user's, for changes that can touch any habit (an import, a new zone). */
 export function invalidateAllButUser(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== userKeys.all[0] });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { uploadFile } from "@/lib/api-client";
-import { invalidateAllButUser } from "@/lib/auth";
+import { forgetAllButUser } from "@/lib/auth";
 import type { MutationConfig } from "@/lib/query-client";
 import type { components } from "@/types/api";
 
@@ -23,8 +23,8 @@ export function useRestoreBackup({ onProgress, mutationConfig }: UseRestoreBacku
     ...config,
     mutationFn: (file: File) => restoreBackup(file, onProgress),
     onSuccess: async (...args) => {
-      // A restore replaces every habit: refresh everything except the user.
-      await invalidateAllButUser(queryClient);
+      // A restore replaces every habit (new ids): forget everything but the user.
+      forgetAllButUser(queryClient);
       await onSuccess?.(...args);
     },
   });
