@@ -387,6 +387,11 @@ function scenario(session, downloads) {
         await focusIsOn(page.getByRole("heading", { name: "Nothing archived" }), "the empty archive's heading");
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
         await page.getByRole("link", { name: "Gym details" }).waitFor();
+        // A restore gives the habits new ids: the later steps open Meditate's page at its new address.
+        state.habitUrl = new URL(
+          await page.getByRole("link", { name: "Meditate details" }).getAttribute("href"),
+          baseUrl,
+        ).toString();
       },
     ],
     [
@@ -440,6 +445,11 @@ function scenario(session, downloads) {
         await captureScreen(page, "settings-restored");
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
         await page.getByRole("link", { name: "Gym details" }).waitFor();
+        // A restore gives the habits new ids: the later steps open Meditate's page at its new address.
+        state.habitUrl = new URL(
+          await page.getByRole("link", { name: "Meditate details" }).getAttribute("href"),
+          baseUrl,
+        ).toString();
       },
     ],
     [
