@@ -303,7 +303,7 @@ def pilot_light_seed(region: str, *, role_arn: str, image_repository: str) -> No
     kms.create_alias(AliasName=f"alias/{STACK}", TargetKeyId=key)
     lambda_ = boto3.client("lambda", region_name=region)
     waiting = {"DATABASE_HOST": "", "REDIS_HOST": "", "DATABASE_SECRET_ARN": ""}
-    for suffix in ("api", "migrate"):
+    for suffix in ("api", "migrate", "reminders"):
         lambda_.create_function(
             FunctionName=f"{STACK}-{suffix}",
             Role=role_arn,
@@ -313,6 +313,21 @@ def pilot_light_seed(region: str, *, role_arn: str, image_repository: str) -> No
         )
     version = lambda_.publish_version(FunctionName=f"{STACK}-api")["Version"]
     lambda_.create_alias(FunctionName=f"{STACK}-api", Name="live", FunctionVersion=version)
+    sender = lambda_.get_function(FunctionName=f"{STACK}-reminders")["Configuration"]
+    # The primary's schedule runs; the standby's waits, disabled, until `ops.dr open`.
+    boto3.client("scheduler", region_name=region).create_schedule(
+        Name=f"{STACK}-reminders",
+        ScheduleExpression="rate(1 minute)",
+        ScheduleExpressionTimezone="UTC",
+        FlexibleTimeWindow={"Mode": "OFF"},
+        State="ENABLED" if region == PRIMARY_REGION else "DISABLED",
+        Target={
+            "Arn": sender["FunctionArn"],
+            "RoleArn": role_arn.replace("-api-lambda", "-reminders-scheduler"),
+            "Input": json.dumps({"reminders": "send"}),
+            "RetryPolicy": {"MaximumRetryAttempts": 0, "MaximumEventAgeInSeconds": 60},
+        },
+    )
 
 
 def image_seed(region: str) -> str:
@@ -410,6 +425,20 @@ def migrations_queue() -> None:
 
     for region in (PRIMARY_REGION, DR_REGION):
         moto_api_backend.set_lambda_simple_result(json.dumps(MIGRATED), DEFAULT_ACCOUNT_ID, region)
+
+
+def reminders_check(expected: str, *, after: str, drilled: Sequence[Step]) -> list[str]:
+    """Only the region that answers the API sends reminders: the standby's schedule follows `open`
+    and `close`."""
+    if not any(
+        step.command.startswith(("python -m ops.dr open", "python -m ops.dr close"))
+        for step in drilled
+    ):
+        return []
+    name = f"{STACK}-reminders"
+    state = boto3.client("scheduler", region_name=DR_REGION).get_schedule(Name=name)["State"]
+    print(f"after {after}: reminder schedule {name} in {DR_REGION} is {state}")
+    return [] if state == expected else [f"reminders in {DR_REGION} {state} after {after}"]
 
 
 def step_run(step: Step, gate: RegionGate) -> tuple[bool, float, str]:
@@ -510,10 +539,12 @@ def drill_run(
         gate.dead = {PRIMARY_REGION}
         print(f"\n{PRIMARY_REGION} is DOWN: every request signed for it is refused")
         failed, status = phase_run("FAILOVER (us-east-1 down)", failover, gate)
+        failed += reminders_check("ENABLED", after="the failover", drilled=failover)
         gate.dead = set()
         migrations_queue()
         print(f"\n{PRIMARY_REGION} is back")
         failed_back, _ = phase_run("FAIL BACK (both regions up)", failback, gate)
+        failed_back += reminders_check("DISABLED", after="the way back", drilled=failback)
     finally:
         gate.shutdown()
         server.stop()

@@ -3,18 +3,21 @@
 Subcommands of `python -m ops.dr` (docs/RUNBOOK_DR.md):
 
     cache     --stack S --region R               create the Valkey serverless cache of the stack
-    point     --stack S --region R --cluster C   give both functions the cluster and cache, deploy
+    point     --stack S --region R --cluster C   give the functions the cluster and cache, deploy
                                                  the newest image, move the live alias
-    open      --stack S --region R               failover switch to ALARM: the API origin answers R
-    close     --stack S --region R               failover switch to OK: the primary answers again
+    open      --stack S --region R               failover switch to ALARM: the API origin answers R;
+                                                 R's reminder schedule is switched on
+    close     --stack S --region R               failover switch to OK: the primary answers again;
+                                                 R's reminder schedule is switched off
     freeze    --stack S --region R               the API function takes no request (writes stop)
     unfreeze  --stack S --region R               undo freeze
     snapshot  --cluster C --region R --snapshot ID --copy-to R2    snapshot C, copy it to R2
     reset     --stack S --region R --cluster C   remove the standby's cache and cluster
 
 Every resource is found by the names the Terraform gives it (S = habits-<environment>): functions
-S-api and S-migrate, DB subnet group and user group S, security group S-cache, KMS alias alias/S,
-repository S-api, failover switch S-failover. Each call is regional: nothing here reaches IAM,
+S-api, S-migrate and S-reminders, the reminder schedule S-reminders, DB subnet group and user
+group S, security group S-cache, KMS alias alias/S, repository S-api, failover switch S-failover.
+Each call is regional: nothing here reaches IAM,
 Route 53, CloudFront or any other control plane in us-east-1, so the commands work while it is down.
 """
 
@@ -148,16 +151,54 @@ def functions_point(args: argparse.Namespace) -> int:
     cache_env = {CACHE_HOST: str(endpoint["Address"]), CACHE_PORT: str(endpoint["Port"])}
     lambda_ = aws.client("lambda", region=args.region)
     api, migrate = f"{args.stack}-api", f"{args.stack}-migrate"
-    print(f"Pointing {api} and {migrate} at {args.cluster} and cache {args.stack}")
+    reminders = f"{args.stack}-reminders"
+    print(f"Pointing {api}, {migrate} and {reminders} at {args.cluster} and cache {args.stack}")
     environment_point(lambda_, api, {**database, **cache_env}, args)
     environment_point(lambda_, migrate, {**database, DATABASE_SECRET_ARN: str(secret)}, args)
+    environment_point(lambda_, reminders, {**database, **cache_env}, args)
     repository = f"{args.stack}-api"
     tag = args.image_tag or newest_image_tag(aws.client("ecr", region=args.region), repository)
     image_uri = lambda_.get_function(FunctionName=api)["Code"]["ImageUri"].rsplit(":", 1)[0]
     print(f"Deploying {repository}:{tag}")
     image_deploy(lambda_, migrate, f"{image_uri}:{tag}", alias=None)
+    image_deploy(lambda_, reminders, f"{image_uri}:{tag}", alias=None)
     image_deploy(lambda_, api, f"{image_uri}:{tag}", alias=LIVE_ALIAS)
     return aws.EXIT_OK
+
+
+# What UpdateSchedule takes back from GetSchedule (it replaces the whole definition).
+SCHEDULE_FIELDS = (
+    "Name",
+    "GroupName",
+    "Description",
+    "ScheduleExpression",
+    "ScheduleExpressionTimezone",
+    "FlexibleTimeWindow",
+    "Target",
+    "KmsKeyArn",
+    "StartDate",
+    "EndDate",
+    "ActionAfterCompletion",
+)
+
+
+def reminders_switch(args: argparse.Namespace, *, enabled: bool) -> None:
+    """The region's reminder schedule follows the API origin: only the side that answers sends.
+
+    The standby's schedule is created disabled; `open` switches it on, `close` off again, so the two
+    regions never remind anyone twice from their two databases.
+    """
+    scheduler = aws.client("scheduler", region=args.region)
+    name = f"{args.stack}-reminders"
+    try:
+        schedule = scheduler.get_schedule(Name=name)
+    except scheduler.exceptions.ResourceNotFoundException:
+        print(f"No reminder schedule {name} in {args.region}: reminders stay as they are")
+        return
+    state = "ENABLED" if enabled else "DISABLED"
+    definition = {key: schedule[key] for key in SCHEDULE_FIELDS if schedule.get(key) is not None}
+    scheduler.update_schedule(**definition, State=state)
+    print(f"Reminder schedule {name} in {args.region}: {state}")
 
 
 def switch_flip(args: argparse.Namespace) -> int:
@@ -199,6 +240,7 @@ def switch_flip(args: argparse.Namespace) -> int:
     print(
         f"{name} is {state}: Route 53 answers the API origin with {side} (health check, TTL 60 s)"
     )
+    reminders_switch(args, enabled=args.command == "open")
     return aws.EXIT_OK
 
 

@@ -108,6 +108,8 @@ REGIONAL = {
     "aws_s3_bucket_server_side_encryption_configuration",
     "aws_s3_bucket_versioning",
     "aws_secretsmanager_secret",
+    "aws_scheduler_schedule",
+    "aws_secretsmanager_secret",
     "aws_secretsmanager_secret_version",
     "aws_security_group",
     "aws_sesv2_configuration_set",

@@ -17,7 +17,7 @@ locals {
   repository_url = local.repository.repository_url
   image_uri      = "${local.repository_url}:${var.image_tag}"
 
-  # Lambda pulls the images of this account's two functions only, in a given region (this one, and the
+  # Lambda pulls the images of this account's functions only, in a given region (this one, and the
   # standby's for the repository ECR replication creates there).
   ecr_pull_policies = { for region in distinct(compact([local.region, var.replica_region])) : region => jsonencode({
     Version = "2012-10-17"
@@ -31,6 +31,8 @@ locals {
           "aws:sourceArn" = [
             "arn:${local.partition}:lambda:${region}:${local.account_id}:function:${var.function_name}",
             "arn:${local.partition}:lambda:${region}:${local.account_id}:function:${var.migrate_function_name}",
+            "arn:${local.partition}:lambda:${region}:${local.account_id}:function:${var.name}-reminders",
+            "arn:${local.partition}:lambda:${region}:${local.account_id}:function:${var.name}-push-relay",
           ]
         }
       }

@@ -112,13 +112,13 @@ output "replication" {
 }
 
 output "readable_secret_arns" {
-  description = "The only Secrets Manager secrets each function's role can read, as { api, migrate }."
-  value       = { api = local.api_secret_arns, migrate = local.migrate_secret_arns }
+  description = "The only Secrets Manager secrets each function's role can read, as { api, migrate, reminders }."
+  value       = { api = local.api_secret_arns, migrate = local.migrate_secret_arns, reminders = local.api_secret_arns }
 }
 
 output "role_policies" {
-  description = "The functions' inline policies (decoded), as { api, migrate }."
-  value       = { api = local.api_policy, migrate = local.migrate_policy }
+  description = "The functions' inline policies (decoded), as { api, migrate, reminders }."
+  value       = { api = local.api_policy, migrate = local.migrate_policy, reminders = local.reminders_policy }
 }
 
 output "function_limits" {
@@ -160,5 +160,15 @@ output "ecr_replica_settings" {
     name             = one(aws_ecr_repository.this[*].name)
     pull_policy      = local.ecr_pull_policies[var.replica_region]
     lifecycle_policy = local.ecr_lifecycle_policy
+  }
+}
+
+output "reminders" {
+  description = "The reminder path: sender and relay functions, the schedule and its state."
+  value = {
+    sender_function = aws_lambda_function.reminders.function_name
+    relay_function  = aws_lambda_function.push_relay.function_name
+    schedule        = aws_scheduler_schedule.reminders.name
+    schedule_state  = aws_scheduler_schedule.reminders.state
   }
 }

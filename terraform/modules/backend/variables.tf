@@ -388,3 +388,27 @@ variable "failover_health_check_id" {
   type        = string
   default     = null
 }
+
+variable "log_retention_days" {
+  description = "Retention of the log groups this module creates (the reminder sender's and the push relay's)."
+  type        = number
+  default     = 30
+}
+
+variable "reminders_enabled" {
+  description = "Whether the schedule wakes the reminder sender every minute (off in a standby until it is opened)."
+  type        = bool
+  default     = true
+}
+
+variable "vapid_subject" {
+  description = "Contact push services may use (VAPID sub claim), a mailto: or https: URL."
+  type        = string
+  default     = ""
+}
+
+variable "reminders_memory_mb" {
+  description = "Memory of the reminder sender in MB."
+  type        = number
+  default     = 512
+}

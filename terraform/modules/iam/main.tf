@@ -59,7 +59,7 @@ locals {
         "lambda:UpdateFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:PublishVersion", "lambda:UpdateAlias",
         "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency",
       ]
-      Resource = flatten([for a in local.arns.lambda : [for f in ["api", "migrate"] : ["${a}:function:${var.name}-${f}", "${a}:function:${var.name}-${f}:*"]]])
+      Resource = flatten([for a in local.arns.lambda : [for f in ["api", "migrate", "reminders"] : ["${a}:function:${var.name}-${f}", "${a}:function:${var.name}-${f}:*"]]])
     },
     {
       Sid      = "RunMigrations"
@@ -82,7 +82,7 @@ locals {
       Action   = ["kms:CreateGrant", "kms:DescribeKey", "kms:Decrypt", "kms:GenerateDataKey"]
       Resource = [for a in local.arns.kms : "${a}:key/*"]
       Condition = {
-        StringEquals = { "kms:ViaService" = flatten([for r in local.regions : [for s in ["rds", "secretsmanager", "elasticache", "lambda"] : "${s}.${r}.amazonaws.com"]]) }
+        StringEquals = { "kms:ViaService" = flatten([for r in local.regions : [for s in ["rds", "secretsmanager", "elasticache", "lambda", "scheduler"] : "${s}.${r}.amazonaws.com"]]) }
       }
     },
     {
@@ -92,6 +92,21 @@ locals {
       Action    = ["kms:DescribeKey"]
       Resource  = [for a in local.arns.kms : "${a}:key/*"]
       Condition = { StringEquals = { "kms:RequestAlias" = "alias/${var.name}" } }
+    },
+    {
+      # open/close switch the standby's reminder schedule on and off with the origin (UpdateSchedule
+      # replaces the whole definition, the scheduler's role included: hence PassRole, to Scheduler only).
+      Sid      = "SwitchTheRemindersWithTheOrigin"
+      Effect   = "Allow"
+      Action   = ["scheduler:GetSchedule", "scheduler:UpdateSchedule"]
+      Resource = [for r in local.regions : "arn:${local.partition}:scheduler:${r}:${local.account_id}:schedule/default/${var.name}-reminders"]
+    },
+    {
+      Sid       = "LetTheScheduleWakeTheSender"
+      Effect    = "Allow"
+      Action    = ["iam:PassRole"]
+      Resource  = ["arn:${local.partition}:iam::${local.account_id}:role/${var.global_name}*-reminders-scheduler"]
+      Condition = { StringEquals = { "iam:PassedToService" = "scheduler.amazonaws.com" } }
     },
     {
       Sid      = "FlipTheFailoverSwitch"

@@ -273,6 +273,9 @@ module "backend" {
   cache_user_id  = module.cache.app_user_id
   cache_user_arn = module.cache.app_user_arn
 
+  log_retention_days = local.log_retention_days
+  vapid_subject      = var.vapid_subject
+
   tags = var.tags
 }
 

@@ -220,3 +220,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "vapid_subject" {
+  description = "VAPID contact (mailto: or https:); empty uses the site's sending address."
+  type        = string
+  default     = ""
+}

@@ -86,6 +86,20 @@ override_resource {
 }
 
 override_resource {
+  target = aws_lambda_function.push_relay
+  values = {
+    arn = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-push-relay"
+  }
+}
+
+override_resource {
+  target = aws_lambda_function.reminders
+  values = {
+    arn = "arn:aws:lambda:us-east-1:111122223333:function:habits-test-reminders"
+  }
+}
+
+override_resource {
   target = aws_secretsmanager_secret.origin[0]
   values = {
     arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:habits-test/origin-verify-AbCdEf"
@@ -306,8 +320,8 @@ run "ecr_is_immutable_scanned_encrypted_and_pullable_by_the_functions_only" {
   }
 
   assert {
-    condition     = toset(jsondecode(aws_ecr_repository_policy.this[0].policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-east-1:111122223333:function:habits-test-api", "arn:aws:lambda:us-east-1:111122223333:function:habits-test-migrate"])
-    error_message = "Lambda may pull images for the two functions only."
+    condition     = toset(jsondecode(aws_ecr_repository_policy.this[0].policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset([for f in ["api", "migrate", "reminders", "push-relay"] : "arn:aws:lambda:us-east-1:111122223333:function:habits-test-${f}"])
+    error_message = "Lambda may pull images for this stack's functions only."
   }
 }
 
@@ -414,8 +428,8 @@ run "primary_replicates_to_the_standby_and_answers_the_origin_first" {
   }
 
   assert {
-    condition     = toset(jsondecode(output.ecr_replica_settings.pull_policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset(["arn:aws:lambda:us-west-2:111122223333:function:habits-test-api", "arn:aws:lambda:us-west-2:111122223333:function:habits-test-migrate"])
-    error_message = "The replica repository lets Lambda pull for the standby's two functions only."
+    condition     = toset(jsondecode(output.ecr_replica_settings.pull_policy).Statement[0].Condition.StringLike["aws:sourceArn"]) == toset([for f in ["api", "migrate", "reminders", "push-relay"] : "arn:aws:lambda:us-west-2:111122223333:function:habits-test-${f}"])
+    error_message = "The replica repository lets Lambda pull for the standby's functions only."
   }
 
   assert {
@@ -467,6 +481,11 @@ run "standby_reads_the_replicas_and_waits_for_the_restore" {
   }
 
   assert {
+    condition     = aws_scheduler_schedule.reminders.state == "DISABLED"
+    error_message = "A standby sends no reminders until it is opened."
+  }
+
+  assert {
     condition     = length(aws_secretsmanager_secret.this) == 0 && length(aws_secretsmanager_secret.origin) == 0 && output.origin_verify_header == null
     error_message = "A standby creates no secret: Secrets Manager replicates the primary's under the same names."
   }
@@ -489,5 +508,86 @@ run "standby_reads_the_replicas_and_waits_for_the_restore" {
   assert {
     condition     = length(aws_ecr_repository.this) == 0 && output.ecr_repository_url == data.aws_ecr_repository.replica[0].repository_url && endswith(aws_lambda_function.this.image_uri, ":0123abc")
     error_message = "The standby's functions run the image replicated into the repository ECR made from the primary's template."
+  }
+}
+
+# Reminders: a schedule wakes the sender once a minute; the sender (in the VPC) reads the database, the
+# cache and the VAPID key and hands encrypted pushes to the relay; the relay (outside the VPC) can only log.
+run "reminders_wake_a_sender_that_relays_pushes" {
+  command = apply
+
+  assert {
+    condition     = aws_scheduler_schedule.reminders.schedule_expression == "rate(1 minute)" && aws_scheduler_schedule.reminders.state == "ENABLED" && aws_scheduler_schedule.reminders.flexible_time_window[0].mode == "OFF"
+    error_message = "The sender is woken once a minute, on time."
+  }
+
+  assert {
+    condition     = aws_scheduler_schedule.reminders.target[0].arn == aws_lambda_function.reminders.arn && jsondecode(aws_scheduler_schedule.reminders.target[0].input) == { reminders = "send" } && aws_scheduler_schedule.reminders.target[0].retry_policy[0].maximum_retry_attempts == 0
+    error_message = "The schedule sends {\"reminders\": \"send\"} to the sender and does not retry (the next minute does)."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role_policy.scheduler.policy).Statement == [{ Sid = "InvokeTheSender", Effect = "Allow", Action = ["lambda:InvokeFunction"], Resource = [aws_lambda_function.reminders.arn] }] && jsondecode(aws_iam_role.scheduler.assume_role_policy).Statement[0].Principal == { Service = "scheduler.amazonaws.com" }
+    error_message = "The scheduler's role may invoke the sender and nothing else."
+  }
+
+  assert {
+    condition     = aws_lambda_function.reminders.vpc_config[0].subnet_ids == toset(var.subnet_ids) && aws_lambda_function.reminders.vpc_config[0].ipv6_allowed_for_dual_stack && aws_lambda_function.reminders.timeout < 60
+    error_message = "The sender runs in the private subnets with IPv6 egress, and finishes within its minute."
+  }
+
+  assert {
+    condition = { for k, v in aws_lambda_function.reminders.environment[0].variables : k => v if contains(["HABITS_FUNCTION", "PUSH_RELAY_FUNCTION", "AWS_USE_DUALSTACK_ENDPOINT", "DATABASE_IAM_AUTH", "DATABASE_USER", "VAPID_SUBJECT"], k) } == {
+      HABITS_FUNCTION            = "reminders"
+      VAPID_SUBJECT              = "mailto:no-reply@habits.example.com"
+      PUSH_RELAY_FUNCTION        = "habits-test-push-relay"
+      AWS_USE_DUALSTACK_ENDPOINT = "true"
+      DATABASE_IAM_AUTH          = "true"
+      DATABASE_USER              = "habits_app"
+    }
+    error_message = "The sender connects like the API (application role, IAM tokens) and reaches the relay over the dual-stack endpoint."
+  }
+
+  assert {
+    condition     = length(aws_lambda_function.push_relay.vpc_config) == 0 && aws_lambda_function.push_relay.image_config[0].command == tolist(["push_relay.handler"]) && keys(aws_lambda_function.push_relay.environment[0].variables) == tolist(["LOG_LEVEL"])
+    error_message = "The relay runs the same image's push_relay.handler outside the VPC, with no configuration but its log level."
+  }
+
+  assert {
+    condition     = [for s in jsondecode(aws_iam_role_policy.push_relay.policy).Statement : s.Action] == [["logs:CreateLogStream", "logs:PutLogEvents"]] && length(aws_iam_role_policy_attachment.reminders_vpc_access.policy_arn) > 0
+    error_message = "The relay may write its logs and nothing else."
+  }
+
+  assert {
+    condition     = one([for s in output.role_policies.reminders.Statement : s.Resource if s.Sid == "HandPushMessagesToTheRelay"]) == ["arn:aws:lambda:us-east-1:111122223333:function:habits-test-push-relay"]
+    error_message = "The sender may invoke the relay only."
+  }
+
+  assert {
+    condition     = toset(output.readable_secret_arns.reminders) == toset(output.readable_secret_arns.api)
+    error_message = "The sender reads the same secrets as the API (the Django key, from which the VAPID pair is derived) and no other."
+  }
+
+  assert {
+    condition     = alltrue([for r in [aws_iam_role.reminders, aws_iam_role.push_relay, aws_iam_role.scheduler] : r.permissions_boundary == var.permissions_boundary_arn])
+    error_message = "Every reminder role carries the permissions boundary."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.reminders.kms_key_id == var.kms_key_arn && aws_scheduler_schedule.reminders.kms_key_arn == var.kms_key_arn
+    error_message = "The sender's logs and the schedule are encrypted with the given key."
+  }
+}
+
+run "reminders_can_be_switched_off" {
+  command = plan
+
+  variables {
+    reminders_enabled = false
+  }
+
+  assert {
+    condition     = aws_scheduler_schedule.reminders.state == "DISABLED"
+    error_message = "With reminders off the schedule exists but does not fire."
   }
 }

@@ -36,8 +36,8 @@ run "operator_assumes_with_mfa_and_acts_only_in_the_two_regions" {
   }
 
   assert {
-    condition     = alltrue(flatten([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : [for r in flatten([s.Resource]) : r == "*" ? toset(s.Condition.StringEquals["aws:RequestedRegion"]) == toset(["us-west-2", "us-east-1"]) : contains(["us-west-2", "us-east-1"], split(":", r)[3])]]))
-    error_message = "Every permission is limited to the DR and the primary region."
+    condition     = alltrue(flatten([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : [for r in flatten([s.Resource]) : r == "*" ? toset(s.Condition.StringEquals["aws:RequestedRegion"]) == toset(["us-west-2", "us-east-1"]) : split(":", r)[2] == "iam" ? s.Action == ["iam:PassRole"] : contains(["us-west-2", "us-east-1"], split(":", r)[3])]]))
+    error_message = "Every permission is limited to the DR and the primary region (IAM's only: passing a role, below)."
   }
 
   assert {
@@ -46,8 +46,11 @@ run "operator_assumes_with_mfa_and_acts_only_in_the_two_regions" {
   }
 
   assert {
-    condition     = !contains(flatten([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Action]), "iam:PassRole") && alltrue([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Effect == "Allow" && !contains(flatten([s.Action]), "*")])
-    error_message = "The operator passes no role and has no wildcard action."
+    condition = [for s in jsondecode(aws_iam_role_policy.this.policy).Statement : { Resource = s.Resource, Condition = s.Condition } if contains(flatten([s.Action]), "iam:PassRole")] == [{
+      Resource  = ["arn:aws:iam::111122223333:role/habits-test*-reminders-scheduler"]
+      Condition = { StringEquals = { "iam:PassedToService" = "scheduler.amazonaws.com" } }
+    }] && alltrue([for s in jsondecode(aws_iam_role_policy.this.policy).Statement : s.Effect == "Allow" && !contains(flatten([s.Action]), "*")])
+    error_message = "The operator passes one role, the reminder schedule's, to EventBridge Scheduler only (ops.dr open/close), and has no wildcard action."
   }
 
   assert {
