@@ -69,6 +69,8 @@ else:
     CACHES = cache_settings(REDIS_URL)
 HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
 USER_CACHE = env_bool("USER_CACHE", bool(REDIS_URL))
+REMINDER_DUE_CACHE = env_bool("REMINDER_DUE_CACHE", bool(REDIS_URL))
+PUSH_ALLOW_ANY_ENDPOINT = False
 
 ORIGIN_VERIFY_VALUES = _aws.origin_values
 ORIGIN_VERIFY_SOURCE = _aws.origin_source
