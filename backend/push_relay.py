@@ -2,7 +2,7 @@
 
 The reminder sender runs inside the VPC (it needs the database) without a NAT gateway, so it
 cannot reach the browsers' push services. It encrypts and signs each message itself
-(habits.reminders.webpush) and invokes this function synchronously with
+(habits.reminding.webpush) and invokes this function synchronously with
 `{"endpoint": "https://...", "headers": {...}, "body_b64": "..."}`; the answer is
 `{"status": <the push service's HTTP status>}` (0 when it could not be reached), so a 404 or 410
 lets the sender delete the subscription.

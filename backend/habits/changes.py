@@ -8,7 +8,7 @@ what must follow it:
 - the list cache's version token is replaced (at once and when the transaction commits), so the
   next list read sees the write, and
 - the reminders of habits whose schedule, archive flag or reminder changed are replanned
-  (habits.reminders.planning), which also wakes the reminder sender's cache gate.
+  (habits.reminding.planning), which also wakes the reminder sender's cache gate.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from accounts.models import User
 from accounts.selectors import user_today
 from habits import list_cache
 from habits.models import Habit
-from habits.reminders.planning import reminders_replan
+from habits.reminding.planning import reminders_replan
 from habits.summaries import summaries_refresh
 
 

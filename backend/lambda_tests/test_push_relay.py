@@ -13,12 +13,11 @@ from django.test import override_settings
 import push_relay
 from conftest import ApiClient
 from factories import make_habit
-from habits.reminders import push
 from habits.reminders.services import reminders_send
-from habits.reminders.tests.conftest import midday_user, vapid  # noqa: F401 - fixtures
-from habits.reminders.tests.push_endpoint import Browser, PushEndpoint, push_endpoint  # noqa: F401
+from habits.reminders.tests.push_endpoint import Browser, PushEndpoint
 from habits.reminders.tests.test_sender import remind_soon, subscribe
-from habits.reminders.webpush import Vapid
+from habits.reminding import push
+from habits.reminding.webpush import Vapid
 
 
 @pytest.fixture
@@ -90,9 +89,9 @@ class RelayLambda:
 @pytest.mark.django_db
 def test_the_sender_hands_its_pushes_to_the_relay_function(
     signed_in: ApiClient,
-    midday_user: Any,  # noqa: F811
-    vapid: Vapid,  # noqa: F811
-    push_endpoint: PushEndpoint,  # noqa: F811
+    midday_user: Any,
+    vapid: Vapid,
+    push_endpoint: PushEndpoint,
     allow_http: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -1,4 +1,5 @@
-"""Reminders and push subscriptions API. Thin views: validate, call a service or selector, render."""
+"""Reminders and push subscriptions API. Thin views: validate, call a service or selector,
+render."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from rest_framework.views import APIView
 from accounts.selectors import signed_in_user
 from core.schema import ERROR_RESPONSES
 from habits import selectors as habit_selectors
-from habits.reminders import push, selectors, services
+from habits.reminders import selectors, services
 from habits.reminders.serializers import (
     PushKeyOutput,
     PushSubscriptionInput,
@@ -25,6 +26,7 @@ from habits.reminders.serializers import (
     push_subscription_data,
     reminder_data,
 )
+from habits.reminding import push
 
 HABIT_ID = OpenApiParameter("habit_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 SUBSCRIPTION_ID = OpenApiParameter("subscription_id", OpenApiTypes.INT, OpenApiParameter.PATH)

@@ -44,7 +44,7 @@ class ReminderOutput(ReminderSummaryOutput):
 
 def reminder_data(reminder: Reminder) -> dict[str, Any]:
     data = reminder_summary_data(reminder)
-    assert data is not None  # noqa: S101 - a reminder always renders
+    assert data is not None
     next_at = reminder.next_at
     data["next"] = None if next_at is None else next_at.astimezone(UTC).isoformat()
     return data

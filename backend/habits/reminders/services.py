@@ -22,12 +22,11 @@ from accounts.models import User
 from habits import rules
 from habits.changes import habits_change
 from habits.models import Entry, Habit, PushSubscription, Reminder, ReminderDelivery
-from habits.reminders import due, push
 from habits.reminders.mails import reminder_mail_queue
-from habits.reminders.planning import next_instant, reminder_time
-from habits.reminders.schedule import day_settled, due_delivery
-from habits.reminders.tokens import TokenExpired, token_make, token_read
-from habits.reminders.webpush import auth_secret, push_request, receiver_key
+from habits.reminding import due, push
+from habits.reminding.planning import next_instant, reminder_time
+from habits.reminding.schedule import day_settled, due_delivery
+from habits.reminding.tokens import TokenExpired, token_make, token_read
 from habits.rules import Channel, Kind, Status, TargetType
 from habits.services import entry_upsert
 
@@ -38,12 +37,10 @@ BATCH = 200
 ACTION_STATUS = {"done": Status.DONE, "skip": Status.SKIPPED}
 MESSAGE_DONE_NUMERIC = "A measurable habit is recorded with its amount: open the app."
 
-# --- Reminders -----------------------------------------------------------------------------------
+# --- Reminders ------------------------------------------------------------------------------------
 
 
-def reminder_put(
-    *, habit: Habit, time: time, weekdays: list[int] | None, channel: str
-) -> Reminder:
+def reminder_put(*, habit: Habit, time: time, weekdays: list[int] | None, channel: str) -> Reminder:
     """Create or replace the habit's reminder. `weekdays` are Monday = 0; None: the habit's days."""
     mask = None if weekdays is None else rules.reminder_weekdays_to_mask(weekdays)
     with habits_change(user=habit.user) as change:
@@ -67,7 +64,7 @@ def reminder_delete(*, habit: Habit) -> None:
         raise Http404
 
 
-# --- Push subscriptions ----------------------------------------------------------------------------
+# --- Push subscriptions ---------------------------------------------------------------------------
 
 
 def push_subscription_save(
@@ -79,9 +76,11 @@ def push_subscription_save(
     problem = push.endpoint_problem(endpoint)
     if problem is not None:
         raise ValidationError({"endpoint": [problem]})
+    from habits.reminding import webpush  # cryptography: loaded when first needed
+
     try:
-        receiver_key(p256dh)
-        auth_secret(auth)
+        webpush.receiver_key(p256dh)
+        webpush.auth_secret(auth)
     except ValueError:
         raise ValidationError({"keys": [rules.MESSAGE_PUSH_KEYS]}) from None
     with transaction.atomic():
@@ -107,7 +106,7 @@ def push_subscription_delete(*, subscription: PushSubscription) -> None:
     subscription.delete()
 
 
-# --- Acting on a reminder --------------------------------------------------------------------------
+# --- Acting on a reminder -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ class ActResult:
 def reminder_act(*, token: str, action: str) -> ActResult:
     """Record "done" or "skip" for the day a reminder was about; idempotent.
 
-    The token is the capability (habits.reminders.tokens): no session is needed."""
+    The token is the capability (habits.reminding.tokens): no session is needed."""
     try:
         claim = token_read(token)
     except TokenExpired:
@@ -139,7 +138,7 @@ def reminder_act(*, token: str, action: str) -> ActResult:
     return ActResult(habit=habit, day=claim.day, status=status)
 
 
-# --- The sender ------------------------------------------------------------------------------------
+# --- The sender -----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -158,7 +157,7 @@ class SendResult:
 
 
 def reminder_message(*, habit: Habit, day: date) -> dict[str, Any]:
-    """The push message of the habit's reminder for `day` (the contract the service worker reads)."""
+    """The push message of the habit's reminder for `day` (what the service worker reads)."""
     numeric = habit.kind == Kind.NUMERIC
     return {
         "type": "reminder",
@@ -186,7 +185,7 @@ def reminders_send(*, now: datetime | None = None, limit: int = BATCH) -> SendRe
     """Send the reminders due at `now`: each habit's at most once a day (claimed first), none for
     a day already done or skipped, or for an archived habit.
 
-    While the cache gate (habits.reminders.due) knows the earliest due instant is later, this
+    While the cache gate (habits.reminding.due) knows the earliest due instant is later, this
     returns without a query."""
     now = now or timezone.now()
     earliest = due.earliest()
@@ -214,9 +213,7 @@ def _deliver(reminder: Reminder, *, now: datetime, result: SendResult) -> None:
         delivery = due_delivery(
             now, reminder_time(reminder, habit), user.time_zone, user.day_start_hour, GRACE
         )
-    Reminder.objects.filter(pk=reminder.pk).update(
-        next_at=next_instant(reminder, habit, after=now)
-    )
+    Reminder.objects.filter(pk=reminder.pk).update(next_at=next_instant(reminder, habit, after=now))
     if delivery is None or _settled(habit, delivery.day):
         return
     try:
@@ -263,6 +260,8 @@ def _send_push(habit: Habit, day: date, result: SendResult) -> None:
     if identity is None or not subscriptions:
         result.failed += 1 if subscriptions else 0
         return
+    from habits.reminding.webpush import push_request  # cryptography: loaded when first needed
+
     message = reminder_message(habit=habit, day=day)
     for subscription in subscriptions:
         request = push_request(

@@ -8,7 +8,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from accounts.models import User
-from habits.reminders.planning import reminders_replan
+from habits.reminding.planning import reminders_replan
 
 DAY_FIELDS = {"time_zone", "day_start_hour"}
 

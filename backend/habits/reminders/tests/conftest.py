@@ -7,9 +7,9 @@ import pytest
 from django.test import override_settings
 
 from accounts.models import User
-from habits.reminders import push
 from habits.reminders.tests.push_endpoint import push_endpoint  # noqa: F401 - a fixture
-from habits.reminders.webpush import Vapid, generate_private_key
+from habits.reminding import push
+from habits.reminding.webpush import Vapid, generate_private_key
 
 
 @pytest.fixture

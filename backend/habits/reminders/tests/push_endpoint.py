@@ -1,6 +1,6 @@
 """A local push service for the tests: an HTTP server that receives what the sender POSTs,
 checks the VAPID signature (RFC 8292) and decrypts the aes128gcm body (RFC 8291) with the
-subscription's private key, written here from the RFCs independently of habits.reminders.webpush."""
+subscription's private key, written here from the RFCs independently of habits.reminding.webpush."""
 
 from __future__ import annotations
 

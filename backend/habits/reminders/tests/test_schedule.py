@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from habits.reminders.schedule import (
+from habits.reminding.schedule import (
     Delivery,
     ReminderTime,
     day_settled,
@@ -20,8 +21,8 @@ from habits.reminders.schedule import (
 from habits.rules import Kind, Status, TargetType
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def local(instant: datetime, time_zone: str) -> datetime:
@@ -129,7 +130,7 @@ def test_following_next_delivery_sends_each_user_day_exactly_once(
         instant = delivery.instant
     assert len(days) == len(set(days))
     assert days == sorted(days)
-    gaps = [later - earlier for earlier, later in zip(days, days[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in pairwise(days)]
     allowed = {timedelta(days=1)} | ({timedelta(days=2)} if time_zone == "Pacific/Apia" else set())
     assert set(gaps) <= allowed
 

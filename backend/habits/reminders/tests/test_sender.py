@@ -7,6 +7,7 @@ import json
 import threading
 from datetime import datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -14,16 +15,17 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from accounts.calendar import zone
 from accounts.models import User
 from accounts.selectors import user_today
 from conftest import ApiClient, mail_to
 from factories import make_entry, make_habit
 from habits.models import Entry, Habit, PushSubscription, Reminder, ReminderDelivery
-from habits.reminders import due
 from habits.reminders.mails import KIND_REMINDER
 from habits.reminders.services import reminders_send
 from habits.reminders.tests.push_endpoint import Browser, PushEndpoint
-from habits.reminders.webpush import Vapid
+from habits.reminding import due
+from habits.reminding.webpush import Vapid
 from habits.rules import MESSAGE_REMINDER_EXPIRED, Kind
 
 pytestmark = pytest.mark.django_db
@@ -47,9 +49,7 @@ def remind_soon(api: ApiClient, habit: Habit, channel: str = "push") -> datetime
     return datetime.fromisoformat(response.json()["next"])
 
 
-def _zone(user: User):  # type: ignore[no-untyped-def]
-    from accounts.calendar import zone
-
+def _zone(user: User) -> ZoneInfo:
     return zone(user.time_zone)
 
 
@@ -92,9 +92,7 @@ def test_the_notification_button_records_the_day_without_a_session(
     habit = make_habit(user=midday_user)
     browser = subscribe(signed_in, push_endpoint)
     reminders_send(now=remind_soon(signed_in, habit))
-    message = push_endpoint.message(
-        push_endpoint.received[0], browser, public_key=vapid.public_key
-    )
+    message = push_endpoint.message(push_endpoint.received[0], browser, public_key=vapid.public_key)
     anonymous = ApiClient()  # the service worker: no session, no CSRF token
     body = json.dumps({"token": message["token"], "action": "done"})
     for _ in range(2):  # idempotent
@@ -177,9 +175,7 @@ def test_a_numeric_habit_short_of_its_target_is_reminded_with_skip_only(
     browser = subscribe(signed_in, push_endpoint)
     make_entry(habit=habit, day=user_today(user=midday_user), value=Decimal(3))
     reminders_send(now=remind_soon(signed_in, habit))
-    message = push_endpoint.message(
-        push_endpoint.received[0], browser, public_key=vapid.public_key
-    )
+    message = push_endpoint.message(push_endpoint.received[0], browser, public_key=vapid.public_key)
     assert (message["kind"], message["actions"]) == ("numeric", ["skip"])
     assert message["body"] == "Drink: at least 8 glasses"
     refused = ApiClient().post("/api/reminders/act/", {"token": message["token"], "action": "done"})
@@ -259,19 +255,19 @@ def test_other_users_browsers_get_nothing(
 def test_an_expired_or_forged_token_is_refused(
     signed_in: ApiClient, midday_user: User, vapid: Vapid, push_endpoint: PushEndpoint
 ) -> None:
-    from habits.reminders.tokens import MAX_AGE_SECONDS
+    from habits.reminding.tokens import MAX_AGE_SECONDS
 
     habit = make_habit(user=midday_user)
     browser = subscribe(signed_in, push_endpoint)
     reminders_send(now=remind_soon(signed_in, habit))
-    token = push_endpoint.message(
-        push_endpoint.received[0], browser, public_key=vapid.public_key
-    )["token"]
+    token = push_endpoint.message(push_endpoint.received[0], browser, public_key=vapid.public_key)[
+        "token"
+    ]
     forged = ApiClient().post("/api/reminders/act/", {"token": token + "x", "action": "done"})
     assert forged.status_code == 400
     assert forged.json()["errors"]["token"] == [MESSAGE_REMINDER_EXPIRED]
     with override_settings():
-        import habits.reminders.tokens as tokens
+        import habits.reminding.tokens as tokens
 
         original = tokens.MAX_AGE_SECONDS
         tokens.MAX_AGE_SECONDS = -1
@@ -291,15 +287,15 @@ def test_a_token_for_a_deleted_habit_is_a_404(
     habit = make_habit(user=midday_user)
     browser = subscribe(signed_in, push_endpoint)
     reminders_send(now=remind_soon(signed_in, habit))
-    token = push_endpoint.message(
-        push_endpoint.received[0], browser, public_key=vapid.public_key
-    )["token"]
+    token = push_endpoint.message(push_endpoint.received[0], browser, public_key=vapid.public_key)[
+        "token"
+    ]
     assert signed_in.delete(f"/api/habits/{habit.pk}/").status_code == 204
     gone = ApiClient().post("/api/reminders/act/", {"token": token, "action": "skip"})
     assert gone.status_code == 404
 
 
-# --- The cache gate ---------------------------------------------------------------------------------
+# --- The cache gate -------------------------------------------------------------------------------
 
 
 @override_settings(REMINDER_DUE_CACHE=True)
@@ -335,7 +331,8 @@ def test_every_change_that_can_bring_a_reminder_forward_wakes_the_sender(
     assert signed_in.patch("/api/auth/me/", {"time_zone": "Asia/Kolkata"}).status_code == 200
     assert due.earliest() is None
     moved = Reminder.objects.get().next_at
-    assert moved is not None and moved != instant
+    assert moved is not None
+    assert moved != instant
 
 
 @override_settings(REMINDER_DUE_CACHE=True)

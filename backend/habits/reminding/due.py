@@ -2,7 +2,7 @@
 "nothing to do" without touching the database (a paused Aurora stays paused).
 
 - Every change that can move a reminder (a reminder written or removed, a habit's schedule or
-  archive flag, a user's zone or day start; habits.reminders.planning) calls `invalidate`: at once
+  archive flag, a user's zone or day start; habits.reminding.planning) calls `invalidate`: at once
   and again when its transaction commits.
 - The sender reads `earliest()` first. A known instant in the future (or "none at all") means no
   work and no query. Otherwise it reads the database, sends, and stores the new earliest instant
@@ -35,7 +35,7 @@ def enabled() -> bool:
 
 
 def earliest() -> datetime | str | None:
-    """The stored earliest due instant, NONE_DUE when no reminder is scheduled, None when unknown."""
+    """The stored earliest due instant; NONE_DUE when no reminder is set; None when unknown."""
     if not enabled():
         return None
     value = cache.get(EARLIEST_KEY)

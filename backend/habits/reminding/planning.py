@@ -1,5 +1,5 @@
 """When each reminder next goes out (`Reminder.next_at`), kept current by every change that can
-move it; each such change also invalidates the sender's cache gate (habits.reminders.due).
+move it; each such change also invalidates the sender's cache gate (habits.reminding.due).
 
 Called by the reminder services, by habits.changes after a habit's schedule or archive flag
 changes, by the sender after each delivery, and when a user's zone or day start changes
@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from habits import rules
 from habits.models import Habit, Reminder
-from habits.reminders import due
-from habits.reminders.schedule import ReminderTime, next_delivery
+from habits.reminding import due
+from habits.reminding.schedule import ReminderTime, next_delivery
 
 
 def reminder_time(reminder: Reminder, habit: Habit) -> ReminderTime:

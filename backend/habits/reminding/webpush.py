@@ -181,9 +181,7 @@ def push_request(
     """The encrypted, signed request that delivers `message` (as JSON) to one subscription."""
     if len(topic) > TOPIC_MAX_LENGTH or any(c not in _B64URL for c in topic):
         raise ValueError("a topic is at most 32 base64url characters")
-    body = encrypt(
-        json.dumps(message, separators=(",", ":")).encode(), p256dh=p256dh, auth=auth
-    )
+    body = encrypt(json.dumps(message, separators=(",", ":")).encode(), p256dh=p256dh, auth=auth)
     headers = {
         "Authorization": vapid.authorization(endpoint),
         "Content-Encoding": "aes128gcm",

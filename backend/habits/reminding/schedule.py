@@ -37,7 +37,7 @@ _SEARCH_DAYS = 9
 
 @dataclass(frozen=True, slots=True)
 class ReminderTime:
-    """A reminder as the schedule needs it: wall-clock `time`, ISO `weekdays` (empty = every day)."""
+    """A reminder for the schedule: wall-clock `time`, ISO `weekdays` (empty: every day)."""
 
     time: time
     weekdays: frozenset[int] = frozenset()

@@ -9,13 +9,15 @@ import json
 import urllib.error
 import urllib.request
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 
 from habits import rules
-from habits.reminders.webpush import PushRequest, Vapid
+
+if TYPE_CHECKING:  # cryptography loads on the first push, not at a cold start of every request
+    from habits.reminding.webpush import PushRequest, Vapid
 
 TIMEOUT_SECONDS = 10
 STATUS_UNREACHABLE = 0  # no answer: a network error, a timeout, a relay that failed
@@ -31,6 +33,8 @@ def vapid() -> Vapid | None:
 
 @lru_cache(maxsize=2)
 def _vapid(private_key: str, subject: str) -> Vapid:
+    from habits.reminding.webpush import Vapid
+
     identity = Vapid.from_settings(private_key, subject)
     configured = getattr(settings, "VAPID_PUBLIC_KEY", "") or ""
     if configured and configured.rstrip("=") != identity.public_key:
