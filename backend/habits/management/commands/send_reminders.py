@@ -39,6 +39,7 @@ class Command(BaseCommand):
             result = reminders_send()
             if result.database or every is None:
                 self.stdout.write(f"send_reminders: {json.dumps(result.as_dict())}")
+                self.stdout.flush()
             if every is None:
                 return
             time.sleep(max(0.0, every - (time.monotonic() - started)))
