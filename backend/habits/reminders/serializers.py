@@ -37,6 +37,8 @@ class ReminderInput(serializers.Serializer[Any]):
 
 
 class ReminderOutput(ReminderSummaryOutput):
+    """A habit's reminder with the instant it next goes out."""
+
     next = serializers.DateTimeField(
         allow_null=True, help_text="When it next goes out (UTC); null when it never does."
     )
