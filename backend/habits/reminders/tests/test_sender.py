@@ -145,6 +145,17 @@ def test_concurrent_runs_on_postgres_send_once(
     assert len(push_endpoint.received) == 1
 
 
+def test_a_run_out_of_time_leaves_the_rest_due_for_the_next(
+    signed_in: ApiClient, midday_user: User, vapid: Vapid, push_endpoint: PushEndpoint
+) -> None:
+    habit = make_habit(user=midday_user)
+    subscribe(signed_in, push_endpoint)
+    instant = remind_soon(signed_in, habit)
+    assert reminders_send(now=instant, budget_seconds=-1).due == 0
+    assert Reminder.objects.get().next_at == instant  # still due
+    assert reminders_send(now=instant + timedelta(minutes=1)).sent == 1
+
+
 @pytest.mark.parametrize(
     ("kind", "status", "value"),
     [("boolean", "done", None), ("boolean", "skipped", None), ("numeric", "done", Decimal(8))],
