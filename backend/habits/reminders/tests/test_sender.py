@@ -10,7 +10,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -360,3 +360,8 @@ def test_the_management_command_sends_once(
     make_habit(user=midday_user)
     call_command("send_reminders")  # nothing due: it runs and reports
     assert push_endpoint.received == []
+
+
+def test_the_loop_refuses_a_busy_interval() -> None:
+    with pytest.raises(CommandError, match="at least 10 seconds"):
+        call_command("send_reminders", "--every", "5")
