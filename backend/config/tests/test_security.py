@@ -179,7 +179,8 @@ def test_the_act_endpoint_ignores_the_session(signed_in: ApiClient) -> None:
     """Exempt from CSRF because a session gives it nothing: signed in or not, without a valid
     token it records nothing."""
     habit = make_habit(user=User.objects.get())
-    for extra in ({}, {"HTTP_X_CSRFTOKEN": signed_in.csrf_token()}):
+    extras: list[dict[str, Any]] = [{}, {"HTTP_X_CSRFTOKEN": signed_in.csrf_token()}]
+    for extra in extras:
         response = raw_unsafe(signed_in, "post", "/api/reminders/act/", **extra)
         assert response.status_code == 400
         assert "token" in response.json()["errors"]
