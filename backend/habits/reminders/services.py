@@ -265,8 +265,10 @@ def _send_push(habit: Habit, day: date, result: SendResult) -> None:
             : rules.MAX_PUSH_SUBSCRIPTIONS_PER_USER
         ]
     )
-    if identity is None or not subscriptions:
-        result.failed += 1 if subscriptions else 0
+    if not subscriptions:
+        return
+    if identity is None:  # push is not configured here: nothing can be sent
+        result.failed += len(subscriptions)
         return
     from habits.reminding.webpush import push_request  # cryptography: loaded when first needed
 
