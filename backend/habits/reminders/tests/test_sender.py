@@ -365,3 +365,13 @@ def test_the_management_command_sends_once(
 def test_the_loop_refuses_a_busy_interval() -> None:
     with pytest.raises(CommandError, match="at least 10 seconds"):
         call_command("send_reminders", "--every", "5")
+
+
+def test_without_a_vapid_key_nothing_is_pushed(
+    signed_in: ApiClient, midday_user: User, push_endpoint: PushEndpoint
+) -> None:
+    habit = make_habit(user=midday_user)
+    subscribe(signed_in, push_endpoint)
+    result = reminders_send(now=remind_soon(signed_in, habit))
+    assert (result.due, result.sent, result.failed) == (1, 0, 1)
+    assert push_endpoint.received == []
