@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.aws import MIN_SECRET_KEY_LENGTH, load_aws_configuration
 from config.env import env_bool, env_int, env_list, env_str
+from config.vapid import derived_private_key as derived_vapid_private_key
 from core.logging import logging_config
 
 from .base import *  # noqa: F403
@@ -70,8 +71,9 @@ else:
 HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
 USER_CACHE = env_bool("USER_CACHE", bool(REDIS_URL))
 REMINDER_DUE_CACHE = env_bool("REMINDER_DUE_CACHE", bool(REDIS_URL))
-# Reminders: the VAPID key from Secrets Manager; without one, push is off (the key API says null).
-VAPID_PRIVATE_KEY = _aws.vapid_private_key or ""
+# Reminders: the VAPID key from Secrets Manager when one is named (VAPID_PRIVATE_KEY_SECRET_ARN),
+# otherwise derived from the secret key (config/vapid.py; what the Terraform does).
+VAPID_PRIVATE_KEY = _aws.vapid_private_key or derived_vapid_private_key(SECRET_KEY)
 PUSH_ALLOW_ANY_ENDPOINT = False
 
 ORIGIN_VERIFY_VALUES = _aws.origin_values
