@@ -20,8 +20,8 @@ const UNAVAILABLE: Record<Exclude<PushAvailability, "ready">, string> = {
   denied: "Notifications are blocked for this site. Allow them in your browser's site settings, then reload this page.",
 };
 
-const REFUSED: Record<PushRefused["reason"], string> = {
-  denied: UNAVAILABLE.denied,
+/** Why turning on failed; a refusal for good ("denied") is explained by the state that follows. */
+const REFUSED: Record<Exclude<PushRefused["reason"], "denied">, string> = {
   dismissed: "Notifications stay off: the browser did not get your permission.",
   "no-worker": UNAVAILABLE["no-worker"],
 };
@@ -60,7 +60,9 @@ export function DeviceNotifications() {
       else await turnOffPush();
       setStatus(on ? "Notifications are on for this device." : "Notifications are off for this device.");
     } catch (error) {
-      setProblem(error instanceof PushRefused ? REFUSED[error.reason] : errorMessage(error));
+      if (!(error instanceof PushRefused)) setProblem(errorMessage(error));
+      else if (error.reason === "denied") setStatus("Notifications stay off for this device.");
+      else setProblem(REFUSED[error.reason]);
     } finally {
       setDevice(await readDevice());
       setBusy(false);

@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import type { Habit } from "@/features/habits/types";
 import { buildHabit, buildStats } from "@/testing/builders";
 import { fakeHabitsApi } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 import type { ReminderInput, ReminderSummary } from "../api/contract";
+
+type Habit = ReturnType<typeof buildHabit>;
 
 const NEXT = "2026-03-19T06:30:00Z";
 
