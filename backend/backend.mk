@@ -39,9 +39,19 @@ backend-test: venv ## Backend tests (pytest, coverage >= 90 %); PostgreSQL/Redis
 migrate: venv ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
+# The local VAPID key pair (Web Push), made once; git-ignored. VAPID_PRIVATE_KEY, when set, wins.
+VAPID_KEY_FILE := $(BACKEND)/.vapid-private-key
+
+$(VAPID_KEY_FILE): | $(VENV_STAMP)
+	cd $(BACKEND) && umask 077 && $(PY) -c "from habits.reminding.webpush import generate_private_key as g; print(g())" > $@.tmp && mv $@.tmp $@
+
 .PHONY: run
 # Served as localhost (bound to 127.0.0.1): passkeys need a host name, and their origin follows PORT.
+# The reminder sender runs beside the server (every 60 s) and stops with it.
 run: export WEBAUTHN_ORIGINS ?= http://localhost:$(PORT),http://localhost:5173
-run: venv frontend-build migrate ## Serve the whole product on http://localhost:$(PORT) (demo account on first run)
+run: venv frontend-build migrate $(VAPID_KEY_FILE) ## Serve the whole product on http://localhost:$(PORT) (demo account on first run) with the reminder sender
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver localhost:$(PORT)
+	cd $(BACKEND) && export VAPID_PRIVATE_KEY="$${VAPID_PRIVATE_KEY:-$$(cat $(VAPID_KEY_FILE))}" && \
+		{ $(PY) manage.py send_reminders --every 60 & sender=$$!; \
+		trap 'kill $$sender 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver localhost:$(PORT); }

@@ -16,6 +16,10 @@ Events:
   exactly `{"exit_status": int, "output": str}` (ops.deploy parses these two keys). A failure of
   any kind is reported in that object with a non-zero exit status, never raised: the invocation
   itself succeeded, the command did not.
+- `{"reminders": "send"}` (EventBridge Scheduler, once a minute): sends the habit reminders that
+  are due (habits.reminders.services.reminders_send) and returns
+  `{"due": int, "sent": int, "failed": int, "database": bool}`; while the cache says nothing is
+  due it returns at once with `"database": false`, without opening a database connection.
 - An EventBridge scheduled event (`"source": "aws.events"`, `"detail-type": "Scheduled Event"`):
   the warm-up ping. Returns `{"warmup": true}` at once, touching neither the database nor Redis.
 
@@ -47,6 +51,7 @@ from django.urls import get_resolver
 from mangum import Mangum
 
 from core.asgi import get_asgi_application
+from habits.reminders.services import reminders_send
 
 # get_asgi_application() runs django.setup() (settings, logging, apps) and builds the middleware
 # chain; reading url_patterns imports the URLconf and every view module now rather than on the
@@ -57,8 +62,8 @@ get_resolver().url_patterns  # noqa: B018 - imported for its side effect, see ab
 log = structlog.get_logger("lambda_handler")
 
 UNSUPPORTED_EVENT = (
-    'Unsupported event: expected an API Gateway HTTP event, {"manage": "<command>"} '
-    "or a scheduled warm-up"
+    'Unsupported event: expected an API Gateway HTTP event, {"manage": "<command>"}, '
+    '{"reminders": "send"} or a scheduled warm-up'
 )
 EXIT_USAGE = 2
 
@@ -95,6 +100,8 @@ def handle(event: Any, context: Any, *, adapter: Mangum) -> dict[str, Any]:
         raise UnsupportedEventError(UNSUPPORTED_EVENT)
     if "manage" in event:
         return manage(event["manage"], request_id=getattr(context, "aws_request_id", None))
+    if event.get("reminders") == "send":
+        return send_reminders(request_id=getattr(context, "aws_request_id", None))
     if is_warmup(event):
         return {"warmup": True}
     if is_http(event, context, adapter):
@@ -175,6 +182,20 @@ def manage(command_line: Any, *, request_id: str | None = None) -> dict[str, Any
     )
     structlog.contextvars.clear_contextvars()
     return result(exit_status, output.getvalue())
+
+
+def send_reminders(*, request_id: str | None = None) -> dict[str, Any]:
+    """The scheduled reminder run: its counts. A failure raises (the schedule's retry and the
+    function's Errors metric see it); a reminder claimed before the failure is not sent twice."""
+    structlog.contextvars.bind_contextvars(request_id=request_id)
+    started = time.perf_counter()
+    try:
+        sent = reminders_send().as_dict()
+    finally:
+        connections.close_all()
+    log.info("reminders", duration_ms=round((time.perf_counter() - started) * 1000, 2), **sent)
+    structlog.contextvars.clear_contextvars()
+    return sent
 
 
 def result(exit_status: int, output: str) -> dict[str, Any]:

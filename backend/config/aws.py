@@ -16,7 +16,8 @@ pause: AWS documents about 15 seconds, longer after a pause of over a day).
 Secrets Manager holds the Django secret key (`DJANGO_SECRET_KEY_SECRET_ARN`: a plain string, or JSON
 with a "secret_key" field) and the origin secret (`ORIGIN_SECRET_ARN`: JSON with "current" and,
 during a rotation, "previous"): the header values with which CloudFront proves a request came
-through it.
+through it. It also holds the Web Push (VAPID) private key (`VAPID_PRIVATE_KEY_SECRET_ARN`: the
+base64url scalar as a plain string, or JSON with a "private_key" field) that signs reminders.
 
 A missing or malformed value stops the cold start with an error naming what is missing; no secret
 value is ever part of a message or a log line.
@@ -55,6 +56,7 @@ class AwsConfiguration:
     origin_values: tuple[str, ...] = field(default=())
     origin_source: Callable[[], tuple[str, ...]] | None = None
     """Reads the origin secret's values again (core.middleware.OriginVerifyMiddleware)."""
+    vapid_private_key: str | None = None
 
 
 def load_aws_configuration() -> AwsConfiguration:
@@ -63,7 +65,10 @@ def load_aws_configuration() -> AwsConfiguration:
     iam_database = env_bool("DATABASE_IAM_AUTH", False)
     origin_arn = env_str("ORIGIN_SECRET_ARN")
     redis_user = env_str("REDIS_IAM_USER")
-    if not (secret_key_arn or database_arn or iam_database or origin_arn or redis_user):
+    vapid_arn = env_str("VAPID_PRIVATE_KEY_SECRET_ARN")
+    if not (
+        secret_key_arn or database_arn or iam_database or origin_arn or redis_user or vapid_arn
+    ):
         return AwsConfiguration()
 
     import boto3  # only on this path: local runs never import the AWS SDK
@@ -93,6 +98,7 @@ def load_aws_configuration() -> AwsConfiguration:
         redis=_redis(redis_user) if redis_user else None,
         origin_values=origin_source() if origin_source is not None else (),
         origin_source=origin_source,
+        vapid_private_key=_vapid_private_key(secrets, vapid_arn) if vapid_arn else None,
     )
 
 
@@ -119,6 +125,21 @@ def _secret_key(client: Any, arn: str) -> str:
                 "The secret named by DJANGO_SECRET_KEY_SECRET_ARN is neither a plain string nor "
                 'JSON with a "secret_key" field.'
             ) from None
+    return raw
+
+
+def _vapid_private_key(client: Any, arn: str) -> str:
+    raw = _secret_string(client, arn, "VAPID_PRIVATE_KEY_SECRET_ARN").strip()
+    if raw.startswith("{"):
+        try:
+            raw = str(json.loads(raw).get("private_key", "")).strip()
+        except (ValueError, AttributeError):
+            raw = ""
+    if not raw:
+        raise ImproperlyConfigured(
+            "The secret named by VAPID_PRIVATE_KEY_SECRET_ARN is neither a plain string nor JSON "
+            'with a "private_key" field.'
+        )
     return raw
 
 

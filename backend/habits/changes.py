@@ -6,7 +6,9 @@ what must follow it:
   recomputed for the user's today, in the write's transaction, after the stored engine states the
   change makes wrong are dropped (habits.checkpoints: those from the first changed day on), and
 - the list cache's version token is replaced (at once and when the transaction commits), so the
-  next list read sees the write.
+  next list read sees the write, and
+- the reminders of habits whose schedule, archive flag or reminder changed are replanned
+  (habits.reminding.planning), which also wakes the reminder sender's cache gate.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from accounts.models import User
 from accounts.selectors import user_today
 from habits import list_cache
 from habits.models import Habit
+from habits.reminding.planning import reminders_replan
 from habits.summaries import summaries_refresh
 
 
@@ -33,6 +36,12 @@ class HabitsChange:
     changed_history: dict[int, Habit] = field(default_factory=dict)
     changed_since: dict[int, date | None] = field(default_factory=dict)
     """Per habit, the first day whose entry changed; None when anything may have (schedule)."""
+    reminders_moved: set[int] = field(default_factory=set)
+    """Habits whose reminder may go out at another time."""
+
+    def reminders_changed(self, *habits: Habit) -> None:
+        """These habits' reminder, schedule or archive flag changed: replan their reminders."""
+        self.reminders_moved.update(habit.pk for habit in habits)
 
     def history_changed(self, *habits: Habit, since: date | None = None) -> None:
         """These (saved) habits' entries from day `since` on changed, or without `since` their
@@ -57,4 +66,6 @@ def habits_change(*, user: User) -> Iterator[HabitsChange]:
             today=change.today,
             changed=change.changed_since,
         )
+        if change.reminders_moved:
+            reminders_replan(habit_ids=change.reminders_moved)
         list_cache.habits_changed(user_id=user.pk)

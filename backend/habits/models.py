@@ -148,3 +148,71 @@ class HabitCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.habit_id} {self.day}"
+
+
+class Reminder(models.Model):
+    """A habit's reminder: `time` on the user's wall clock, on the days of `weekdays_mask` (bit 0 =
+    Monday; null = the habit's scheduled days), by `channel`. When it next goes out is
+    `next_at` (UTC), kept by habits.reminders.services whenever it, the habit's schedule or the
+    user's zone or day start changes, and after each delivery; null when it never does."""
+
+    habit = models.OneToOneField(Habit, on_delete=models.CASCADE, related_name="reminder")
+    time = models.TimeField()
+    weekdays_mask = models.PositiveSmallIntegerField(null=True, blank=True)
+    channel = models.CharField(
+        max_length=10, choices=rules.choices(rules.Channel), default=rules.Channel.PUSH
+    )
+    next_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["next_at"], name="reminder_next_at_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(channel__in=list(rules.Channel)), name="reminder_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weekdays_mask__isnull=True)
+                | models.Q(weekdays_mask__gte=1, weekdays_mask__lte=rules.ALL_WEEKDAYS_MASK),
+                name="reminder_weekdays_mask_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.habit_id} {self.time}"
+
+
+class ReminderDelivery(models.Model):
+    """A habit's reminder of one user's `day`, claimed before it is sent: the unique constraint
+    makes each go out at most once, however often or concurrently the sender runs."""
+
+    habit = models.ForeignKey(Habit, on_delete=models.CASCADE, related_name="reminder_deliveries")
+    day = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["habit", "day"], name="reminder_delivery_once_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.habit_id} {self.day}"
+
+
+class PushSubscription(models.Model):
+    """A browser that receives the user's reminders (the Push API's subscription)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=rules.PUSH_ENDPOINT_MAX_LENGTH, unique=True)
+    p256dh = models.CharField(max_length=rules.PUSH_KEY_MAX_LENGTH)
+    auth = models.CharField(max_length=rules.PUSH_KEY_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.endpoint[:60]}"

@@ -44,6 +44,13 @@ class Period(StrEnum):
     CALENDAR = "calendar"
 
 
+class Channel(StrEnum):
+    """How a habit's reminder reaches its owner."""
+
+    PUSH = "push"
+    EMAIL = "email"
+
+
 class Status(StrEnum):
     """What happened on one day of one habit."""
 
@@ -63,6 +70,8 @@ LABELS: dict[str, str] = {
     Status.DONE: "Done",
     Status.SKIPPED: "Skipped",
     Status.NOT_DONE: "Not done",
+    Channel.PUSH: "Notification",
+    Channel.EMAIL: "Email",
 }
 
 
@@ -200,3 +209,46 @@ def entry_day_problem(day: date, today: date) -> str | None:
     if day > today:
         return MESSAGE_FUTURE_DAY.format(today=today.isoformat())
     return None
+
+
+# --- Reminders ------------------------------------------------------------------------------------
+# One reminder per habit: a time of day on some weekdays (null: the habit's scheduled days), sent
+# by Web Push to the user's subscribed browsers or by mail. The API numbers weekdays from Monday = 0
+# (JavaScript's and Python's `weekday()`), stored as the same bit mask as the habit's weekdays.
+
+MAX_PUSH_SUBSCRIPTIONS_PER_USER = 20
+PUSH_ENDPOINT_MAX_LENGTH = 1000
+# base64url of a P-256 point (65 bytes -> 87 characters) and of a 16-byte secret (22), with room.
+PUSH_KEY_MAX_LENGTH = 200
+# Hosts of the browsers' push services; an endpoint elsewhere is refused (backend/push_relay.py
+# holds the same list: the relay imports nothing of the product). Subdomains only.
+PUSH_SERVICE_HOSTS = (
+    "googleapis.com",
+    "push.services.mozilla.com",
+    "push.apple.com",
+    "notify.windows.com",
+)
+
+MESSAGE_TOO_MANY_SUBSCRIPTIONS = (
+    f"At most {MAX_PUSH_SUBSCRIPTIONS_PER_USER} browsers can receive notifications; "
+    "remove one first."
+)
+MESSAGE_PUSH_ENDPOINT = "This is not the address of a known push service."
+MESSAGE_PUSH_KEYS = "The subscription's keys are not valid."
+MESSAGE_REMINDER_WEEKDAYS = "Weekdays are 0 (Monday) to 6 (Sunday), each at most once."
+MESSAGE_REMINDER_EXPIRED = "This reminder has expired; open the app to record the day."
+
+
+def reminder_weekdays_to_mask(weekdays: Iterable[int]) -> int:
+    """Monday = 0 weekdays as the habit's weekday mask (bit 0 = Monday)."""
+    return weekdays_to_mask(weekday + 1 for weekday in weekdays) or ALL_WEEKDAYS_MASK
+
+
+def mask_to_reminder_weekdays(mask: int) -> list[int]:
+    return [weekday - 1 for weekday in mask_to_weekdays(mask)]
+
+
+def push_host_allowed(host: str) -> bool:
+    """Whether `host` is one of the push services' (a subdomain of PUSH_SERVICE_HOSTS)."""
+    host = host.lower().rstrip(".")
+    return any(host.endswith("." + known) for known in PUSH_SERVICE_HOSTS)

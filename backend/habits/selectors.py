@@ -17,7 +17,7 @@ from accounts.selectors import user_today
 from habits import list_cache
 from habits.checkpoints import continuations
 from habits.engine import HabitStats, HabitSummary, habit_stats
-from habits.models import Entry, Habit
+from habits.models import Entry, Habit, Reminder
 from habits.specs import habit_spec
 from habits.summaries import stored_summary, summaries_compute
 
@@ -32,6 +32,12 @@ class HabitListItem:
     today_entry: Entry | None
     scheduled_today: bool
     summary: HabitSummary
+
+    @property
+    def reminder(self) -> Reminder | None:
+        """The habit's reminder (read with the habit: `select_related("reminder")`)."""
+        reminder: Reminder | None = getattr(self.habit, "reminder", None)
+        return reminder
 
 
 def _items(habits: list[Habit], today: date) -> list[HabitListItem]:
@@ -61,7 +67,11 @@ def habit_list(*, user: User, archived: bool = False, today: date) -> list[Habit
     Constant queries whatever the number of habits. Summaries are read as stored: the services'
     `habit_summaries_catch_up` brings them to today first, so none has to be computed here.
     """
-    habits = list(Habit.objects.filter(user=user, archived=archived).order_by("position", "id"))
+    habits = list(
+        Habit.objects.filter(user=user, archived=archived)
+        .select_related("reminder")
+        .order_by("position", "id")
+    )
     return _items(habits, today)
 
 

@@ -19,7 +19,7 @@ from rest_framework.renderers import JSONRenderer
 from core.fields import TextField
 from habits import rules
 from habits.engine import HabitStats
-from habits.models import Entry
+from habits.models import Entry, Reminder
 from habits.rules import Kind, Period, Status, TargetType
 from habits.selectors import HabitListItem
 
@@ -108,6 +108,18 @@ class HabitInput(serializers.Serializer[Any]):
         return sorted(value)
 
 
+class ReminderSummaryOutput(serializers.Serializer[Any]):
+    """The habit's reminder as the list and the form need it (GET .../reminder/ adds `next`)."""
+
+    time = serializers.RegexField(r"^\d{2}:\d{2}$", help_text="HH:MM on the user's wall clock.")
+    weekdays = serializers.ListField(
+        child=serializers.IntegerField(min_value=0, max_value=6),
+        allow_null=True,
+        help_text="0 = Monday ... 6 = Sunday; null: the habit's scheduled days.",
+    )
+    channel = serializers.ChoiceField(choices=rules.choices(rules.Channel))
+
+
 class HabitOutput(serializers.Serializer[Any]):
     id = serializers.IntegerField(source="habit.pk")
     name = serializers.CharField(source="habit.name")
@@ -137,6 +149,7 @@ class HabitOutput(serializers.Serializer[Any]):
     scheduled_today = serializers.BooleanField()
     current_streak = serializers.IntegerField(source="summary.current_streak")
     score = serializers.FloatField(source="summary.score", min_value=0, max_value=1)
+    reminder = ReminderSummaryOutput(allow_null=True)
 
 
 class RangeInput(serializers.Serializer[Any]):
@@ -207,6 +220,17 @@ def entry_data(entry: Entry) -> dict[str, Any]:
     }
 
 
+def reminder_summary_data(reminder: Reminder | None) -> dict[str, Any] | None:
+    if reminder is None:
+        return None
+    mask = reminder.weekdays_mask
+    return {
+        "time": reminder.time.strftime("%H:%M"),
+        "weekdays": None if mask is None else rules.mask_to_reminder_weekdays(mask),
+        "channel": reminder.channel,
+    }
+
+
 def habit_data(item: HabitListItem) -> dict[str, Any]:
     habit = item.habit
     return {
@@ -229,6 +253,7 @@ def habit_data(item: HabitListItem) -> dict[str, Any]:
         "scheduled_today": item.scheduled_today,
         "current_streak": item.summary.current_streak,
         "score": item.summary.score,
+        "reminder": reminder_summary_data(item.reminder),
     }
 
 

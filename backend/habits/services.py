@@ -41,6 +41,9 @@ HABIT_FIELDS = (
 # Habit fields the streak and the score depend on.
 SUMMARY_INPUTS = {"kind", "target_value", "target_type", "frequency", "weekdays", "period"}
 
+# Habit fields a reminder's days depend on (a reminder without weekdays follows the habit's).
+REMINDER_INPUTS = {"weekdays", "archived"}
+
 
 def _apply_habit_fields(habit: Habit, fields: dict[str, Any]) -> None:
     for name in HABIT_FIELDS:
@@ -89,6 +92,8 @@ def habit_update(*, habit: Habit, **fields: Any) -> Habit:
         habit.save()
         if SUMMARY_INPUTS & fields.keys():  # a rename or an archive leaves streak and score alone
             change.history_changed(habit)
+        if REMINDER_INPUTS & fields.keys():
+            change.reminders_changed(habit)
     return habit
 
 

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 import lambda_handler
+from habits.reminders.tests.conftest import midday_user, vapid  # noqa: F401 - fixtures
+from habits.reminders.tests.push_endpoint import push_endpoint  # noqa: F401 - a fixture
 from lambda_tests.events import DOMAIN, SITE_ORIGIN, FakeContext, cookie_values, http_api_event
 
 Invoke = Callable[[dict[str, Any]], dict[str, Any]]

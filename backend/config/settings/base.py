@@ -302,3 +302,16 @@ USE_TZ = True
 LOG_LEVEL = (env_str("LOG_LEVEL", "INFO") or "INFO").upper()
 LOG_FORMAT = env_str("LOG_FORMAT", "console") or "console"
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
+
+# Reminders (habits.reminders). Web Push needs a VAPID key pair: the private key as base64url of its
+# 32-byte scalar (or PEM); the public key is derived from it (VAPID_PUBLIC_KEY, when set, must
+# match). In AWS the private key comes from Secrets Manager (config/aws.py) and pushes leave through
+# the relay function PUSH_RELAY_FUNCTION (backend/push_relay.py), outside the VPC.
+VAPID_PRIVATE_KEY = env_str("VAPID_PRIVATE_KEY", "") or ""
+VAPID_PUBLIC_KEY = env_str("VAPID_PUBLIC_KEY", "") or ""
+VAPID_SUBJECT = env_str("VAPID_SUBJECT", "mailto:reminders@localhost") or ""
+PUSH_RELAY_FUNCTION = env_str("PUSH_RELAY_FUNCTION", "") or ""
+# Subscriptions may name any http(s) endpoint (a local push endpoint); never in production.
+PUSH_ALLOW_ANY_ENDPOINT = False
+# The sender's cache gate needs a cache shared with the API (Redis/Valkey).
+REMINDER_DUE_CACHE = env_bool("REMINDER_DUE_CACHE", bool(REDIS_URL))

@@ -15,3 +15,5 @@ OUTBOX_KEEP_SENT = True
 # Serve the admin's static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(exist_ok=True)
+# A subscription may name a local push endpoint (http) only when this is on.
+PUSH_ALLOW_ANY_ENDPOINT = env_bool("PUSH_ALLOW_ANY_ENDPOINT", False)

@@ -69,6 +69,10 @@ else:
     CACHES = cache_settings(REDIS_URL)
 HABIT_LIST_CACHE = env_bool("HABIT_LIST_CACHE", bool(REDIS_URL))
 USER_CACHE = env_bool("USER_CACHE", bool(REDIS_URL))
+REMINDER_DUE_CACHE = env_bool("REMINDER_DUE_CACHE", bool(REDIS_URL))
+# Reminders: the VAPID key from Secrets Manager; without one, push is off (the key API says null).
+VAPID_PRIVATE_KEY = _aws.vapid_private_key or ""
+PUSH_ALLOW_ANY_ENDPOINT = False
 
 ORIGIN_VERIFY_VALUES = _aws.origin_values
 ORIGIN_VERIFY_SOURCE = _aws.origin_source

@@ -9,3 +9,5 @@ SERVE_FRONTEND = True
 # Room for the concurrency tests' 20 simultaneous requests (each thread holds its own connection).
 if "pool" in DATABASES["default"].get("OPTIONS", {}):
     DATABASES["default"]["OPTIONS"]["pool"]["max_size"] = 25
+# The tests' push endpoint is a local HTTP server.
+PUSH_ALLOW_ANY_ENDPOINT = True

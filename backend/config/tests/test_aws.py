@@ -50,6 +50,7 @@ CONFIG_VARIABLES = (
     "REDIS_IAM_USER",
     "REDIS_CACHE_NAME",
     "ORIGIN_SECRET_ARN",
+    "VAPID_PRIVATE_KEY_SECRET_ARN",
 )
 
 
@@ -184,6 +185,26 @@ def test_the_key_may_be_json_with_a_secret_key_field(
     configure(monkeypatch, DJANGO_SECRET_KEY_SECRET_ARN=arn)
 
     assert load_aws_configuration() == AwsConfiguration(secret_key=SECRET_KEY)
+
+
+@pytest.mark.parametrize("form", ["plain", "json"])
+def test_the_vapid_key_comes_from_its_secret(
+    aws: None, monkeypatch: pytest.MonkeyPatch, form: str
+) -> None:
+    key = "Q" * 43
+    value: str | dict[str, Any] = key if form == "plain" else {"private_key": key}
+    configure(monkeypatch, VAPID_PRIVATE_KEY_SECRET_ARN=put_secret("habits/vapid", value))
+
+    assert load_aws_configuration() == AwsConfiguration(vapid_private_key=key)
+
+
+def test_a_vapid_secret_without_a_key_stops_the_start(
+    aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arn = put_secret("habits/vapid", {"other": "x"})
+    configure(monkeypatch, VAPID_PRIVATE_KEY_SECRET_ARN=arn)
+
+    assert "VAPID_PRIVATE_KEY_SECRET_ARN" in refusal()
 
 
 def test_host_port_and_name_may_come_from_the_secret(

@@ -1,0 +1,285 @@
+"""Writes of reminders and push subscriptions, acting on a reminder, and the sender.
+
+Reminders are written through habits_change (habits.changes), so the habit list's cache sees
+them and the reminder is replanned; subscriptions are the user's browsers, at most
+MAX_PUSH_SUBSCRIPTIONS_PER_USER of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Min
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import User
+from habits import rules
+from habits.changes import habits_change
+from habits.models import Entry, Habit, PushSubscription, Reminder, ReminderDelivery
+from habits.reminders.mails import reminder_mail_queue
+from habits.reminding import due, push
+from habits.reminding.planning import next_instant, reminder_time
+from habits.reminding.schedule import day_settled, due_delivery
+from habits.reminding.tokens import TokenExpired, token_make, token_read
+from habits.rules import Channel, Kind, Status, TargetType
+from habits.services import entry_upsert
+
+# A reminder more than this late is not sent (the sender was down): the push's TTL as well.
+GRACE = timedelta(hours=1)
+# Reminders handled per run; the rest stay due and go out on the next run.
+BATCH = 200
+ACTION_STATUS = {"done": Status.DONE, "skip": Status.SKIPPED}
+MESSAGE_DONE_NUMERIC = "A measurable habit is recorded with its amount: open the app."
+
+# --- Reminders ------------------------------------------------------------------------------------
+
+
+def reminder_put(*, habit: Habit, time: time, weekdays: list[int] | None, channel: str) -> Reminder:
+    """Create or replace the habit's reminder. `weekdays` are Monday = 0; None: the habit's days."""
+    mask = None if weekdays is None else rules.reminder_weekdays_to_mask(weekdays)
+    with habits_change(user=habit.user) as change:
+        reminder, _ = Reminder.objects.update_or_create(
+            habit=habit,
+            defaults={
+                "time": time.replace(second=0, microsecond=0, tzinfo=None),
+                "weekdays_mask": mask,
+                "channel": channel,
+            },
+        )
+        change.reminders_changed(habit)
+    reminder.refresh_from_db(fields=["next_at"])
+    return reminder
+
+
+def reminder_delete(*, habit: Habit) -> None:
+    with habits_change(user=habit.user):
+        deleted, _ = Reminder.objects.filter(habit=habit).delete()
+    if not deleted:
+        raise Http404
+
+
+# --- Push subscriptions ---------------------------------------------------------------------------
+
+
+def push_subscription_save(
+    *, user: User, endpoint: str, p256dh: str, auth: str
+) -> tuple[PushSubscription, bool]:
+    """Subscribe this browser; the same endpoint again updates its keys. Whether it is new.
+
+    An endpoint names one browser's subscription, so a known one moves to the signed-in user."""
+    problem = push.endpoint_problem(endpoint)
+    if problem is not None:
+        raise ValidationError({"endpoint": [problem]})
+    from habits.reminding import webpush  # cryptography: loaded when first needed
+
+    try:
+        webpush.receiver_key(p256dh)
+        webpush.auth_secret(auth)
+    except ValueError:
+        raise ValidationError({"keys": [rules.MESSAGE_PUSH_KEYS]}) from None
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).values_list("pk").first()
+        subscription = (
+            PushSubscription.objects.select_for_update().filter(endpoint=endpoint).first()
+        )
+        if subscription is None or subscription.user_id != user.pk:
+            count = PushSubscription.objects.filter(user=user).count()
+            if count >= rules.MAX_PUSH_SUBSCRIPTIONS_PER_USER:
+                raise ValidationError({"endpoint": [rules.MESSAGE_TOO_MANY_SUBSCRIPTIONS]})
+        created = subscription is None
+        if subscription is None:
+            subscription = PushSubscription(endpoint=endpoint)
+        subscription.user = user
+        subscription.p256dh = p256dh
+        subscription.auth = auth
+        subscription.save()
+    return subscription, created
+
+
+def push_subscription_delete(*, subscription: PushSubscription) -> None:
+    subscription.delete()
+
+
+# --- Acting on a reminder -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActResult:
+    habit: Habit
+    day: date
+    status: Status
+
+
+def reminder_act(*, token: str, action: str) -> ActResult:
+    """Record "done" or "skip" for the day a reminder was about; idempotent.
+
+    The token is the capability (habits.reminding.tokens): no session is needed."""
+    try:
+        claim = token_read(token)
+    except TokenExpired:
+        raise ValidationError({"token": [rules.MESSAGE_REMINDER_EXPIRED]}) from None
+    habit = (
+        Habit.objects.select_related("user")
+        .filter(pk=claim.habit_id, user_id=claim.user_id)
+        .first()
+    )
+    if habit is None:
+        raise Http404
+    status = ACTION_STATUS[action]
+    if status is Status.DONE and habit.kind == Kind.NUMERIC:
+        raise ValidationError({"action": [MESSAGE_DONE_NUMERIC]})
+    entry_upsert(habit=habit, day=claim.day, status=status)
+    return ActResult(habit=habit, day=claim.day, status=status)
+
+
+# --- The sender -----------------------------------------------------------------------------------
+
+
+@dataclass
+class SendResult:
+    due: int = 0
+    """Reminders claimed for sending in this run."""
+    sent: int = 0
+    """Push messages accepted by a push service, and mails queued."""
+    failed: int = 0
+    """Push messages no push service accepted."""
+    database: bool = True
+    """Whether the run read the database (False: the cache said nothing is due)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def reminder_message(*, habit: Habit, day: date) -> dict[str, Any]:
+    """The push message of the habit's reminder for `day` (what the service worker reads)."""
+    numeric = habit.kind == Kind.NUMERIC
+    return {
+        "type": "reminder",
+        "title": habit.name,
+        "body": _reminder_text(habit),
+        "tag": f"reminder-{habit.pk}-{day.isoformat()}",
+        "url": f"/habits/{habit.pk}",
+        "habit": habit.pk,
+        "date": day.isoformat(),
+        "kind": habit.kind,
+        "actions": ["skip"] if numeric else ["done", "skip"],
+        "token": token_make(user_id=habit.user_id, habit_id=habit.pk, day=day),
+    }
+
+
+def _reminder_text(habit: Habit) -> str:
+    if habit.kind != Kind.NUMERIC:
+        return habit.question or f"Time for {habit.name}"
+    target = habit.target_value.normalize() if habit.target_value is not None else 0
+    bound = "at most" if habit.target_type == TargetType.AT_MOST else "at least"
+    return f"{habit.name}: {bound} {target:f} {habit.unit}".rstrip()
+
+
+def reminders_send(*, now: datetime | None = None, limit: int = BATCH) -> SendResult:
+    """Send the reminders due at `now`: each habit's at most once a day (claimed first), none for
+    a day already done or skipped, or for an archived habit.
+
+    While the cache gate (habits.reminding.due) knows the earliest due instant is later, this
+    returns without a query."""
+    now = now or timezone.now()
+    earliest = due.earliest()
+    if earliest == due.NONE_DUE or (isinstance(earliest, datetime) and earliest > now):
+        return SendResult(database=False)
+    generation = due.generation()
+    result = SendResult()
+    reminders = (
+        Reminder.objects.filter(next_at__lte=now)
+        .select_related("habit__user")
+        .order_by("next_at")[:limit]
+    )
+    for reminder in reminders:
+        _deliver(reminder, now=now, result=result)
+    upcoming = Reminder.objects.aggregate(earliest=Min("next_at"))["earliest"]
+    due.store(upcoming, read_generation=generation)
+    return result
+
+
+def _deliver(reminder: Reminder, *, now: datetime, result: SendResult) -> None:
+    habit = reminder.habit
+    user = habit.user
+    delivery = None
+    if not habit.archived:
+        delivery = due_delivery(
+            now, reminder_time(reminder, habit), user.time_zone, user.day_start_hour, GRACE
+        )
+    Reminder.objects.filter(pk=reminder.pk).update(next_at=next_instant(reminder, habit, after=now))
+    if delivery is None or _settled(habit, delivery.day):
+        return
+    try:
+        with transaction.atomic():
+            ReminderDelivery.objects.create(habit=habit, day=delivery.day)
+    except IntegrityError:
+        return  # another run has sent it
+    result.due += 1
+    if reminder.channel == Channel.EMAIL:
+        _send_mail(habit, delivery.day)
+        result.sent += 1
+        return
+    _send_push(habit, delivery.day, result)
+
+
+def _settled(habit: Habit, day: date) -> bool:
+    entry = Entry.objects.filter(habit=habit, date=day).only("status", "value").first()
+    return day_settled(
+        Kind(habit.kind),
+        TargetType(habit.target_type),
+        habit.target_value,
+        None if entry is None else Status(entry.status),
+        None if entry is None else entry.value,
+    )
+
+
+def _send_mail(habit: Habit, day: date) -> None:
+    with transaction.atomic():
+        reminder_mail_queue(
+            to=habit.user.email,
+            name=habit.name,
+            text=_reminder_text(habit),
+            link=f"{getattr(settings, 'SITE_URL', '')}/habits/{habit.pk}",
+        )
+
+
+def _send_push(habit: Habit, day: date, result: SendResult) -> None:
+    identity = push.vapid()
+    subscriptions = list(
+        PushSubscription.objects.filter(user_id=habit.user_id)[
+            : rules.MAX_PUSH_SUBSCRIPTIONS_PER_USER
+        ]
+    )
+    if identity is None or not subscriptions:
+        result.failed += 1 if subscriptions else 0
+        return
+    from habits.reminding.webpush import push_request  # cryptography: loaded when first needed
+
+    message = reminder_message(habit=habit, day=day)
+    for subscription in subscriptions:
+        request = push_request(
+            endpoint=subscription.endpoint,
+            p256dh=subscription.p256dh,
+            auth=subscription.auth,
+            message=message,
+            vapid=identity,
+            ttl_seconds=int(GRACE.total_seconds()),
+            topic=message["tag"],
+        )
+        status = push.push_post(request)
+        if 200 <= status < 300:
+            result.sent += 1
+            PushSubscription.objects.filter(pk=subscription.pk).update(
+                last_success_at=timezone.now()
+            )
+        else:
+            result.failed += 1
+            if status in {404, 410}:  # the browser unsubscribed: RFC 8030 8.3
+                subscription.delete()
