@@ -9,7 +9,9 @@
  * opens, when the network returns); the newest action for one reminder replaces an older one.
  */
 
-export type ReminderAction = "done" | "skip";
+import type { components } from "@/types/api";
+
+export type ReminderAction = components["schemas"]["ActionEnum"];
 
 /** The JSON a reminder push carries (the contract of issue 19). */
 export interface ReminderMessage {
@@ -25,11 +27,7 @@ export interface ReminderMessage {
   token: string;
 }
 
-export interface ReminderActionResult {
-  habit: number;
-  date: string;
-  status: "done" | "skipped";
-}
+export type ReminderActionResult = components["schemas"]["ReminderActOutput"];
 
 export const ACT_PATH = "/api/reminders/act/";
 /** What the server accepts: a token lives 36 hours; an older queued check-in is dropped unsent. */

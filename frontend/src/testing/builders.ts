@@ -37,6 +37,7 @@ export function buildHabit(overrides: Partial<Habit> = {}): Habit {
     scheduled_today: true,
     current_streak: 0,
     score: 0,
+    reminder: null,
     ...overrides,
   };
 }

@@ -43,11 +43,15 @@ export const requestRules = {
     time_zone: { minLength: 1, maxLength: 64 },
     day_start_hour: { minimum: 0, maximum: 23 },
   },
+  PushKeysInputRequest: { p256dh: { minLength: 1, maxLength: 200 }, auth: { minLength: 1, maxLength: 200 } },
+  PushSubscriptionInputRequest: { endpoint: { minLength: 1, maxLength: 1000 } },
   RegisterInputRequest: {
     email: { minLength: 1, maxLength: 254 },
     password: { minLength: 15, maxLength: 128 },
     time_zone: { minLength: 1, maxLength: 64 },
   },
+  ReminderActInputRequest: { token: { minLength: 1, maxLength: 1000 } },
+  ReminderInputRequest: { weekdays: { minItems: 1, maxItems: 7, items: { minimum: 0, maximum: 6 } } },
   ReorderInputRequest: { ids: { maxItems: 10000, items: { minimum: 1 } } },
   ResetConfirmInputRequest: {
     token: { minLength: 1, maxLength: 200 },
@@ -58,8 +62,11 @@ export const requestRules = {
 
 /** Every enum of the API, by schema name, in the schema's order. */
 export const apiEnums = {
+  ActionEnum: ["done", "skip"],
+  ChannelEnum: ["push", "email"],
   EntryStatusEnum: ["done", "skipped", "not_done"],
   HabitKindEnum: ["boolean", "numeric"],
   PeriodEnum: ["rolling", "calendar"],
+  ReminderActOutputStatusEnum: ["done", "skipped"],
   TargetTypeEnum: ["at_least", "at_most"],
 } as const;

@@ -47,7 +47,7 @@ export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer>
 }
 
 export class PushRefused extends Error {
-  readonly reason: "denied" | "dismissed" | "no-worker";
+  readonly reason: "denied" | "dismissed" | "no-worker" | "push-service";
 
   constructor(reason: PushRefused["reason"]) {
     super(reason);
@@ -67,10 +67,16 @@ export async function turnOnPush(publicKey: string): Promise<void> {
   if (permission !== "granted") throw new PushRefused("dismissed");
   const worker = await registration();
   if (!worker) throw new PushRefused("no-worker");
-  const subscription = await worker.pushManager.subscribe({
-    userVisibleOnly: true,
-    applicationServerKey: applicationServerKey(publicKey),
-  });
+  let subscription: PushSubscription;
+  try {
+    subscription = await worker.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: applicationServerKey(publicKey),
+    });
+  } catch {
+    // The browser's push service (Google's, Mozilla's, Apple's) refused or could not be reached.
+    throw new PushRefused("push-service");
+  }
   try {
     await createPushSubscription(subscription.toJSON());
   } catch (error) {

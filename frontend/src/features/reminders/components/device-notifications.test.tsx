@@ -64,7 +64,12 @@ function pushBrowser({
       removeEventListener: () => {},
     },
   });
-  return { state, subscribeCalls, subscribeExisting: () => (state.subscription = makeSubscription()) };
+  return {
+    state,
+    pushManager,
+    subscribeCalls,
+    subscribeExisting: () => (state.subscription = makeSubscription()),
+  };
 }
 
 /** The push API as the server answers it; records what it was sent. */
@@ -163,6 +168,20 @@ describe("notifications on this device", () => {
     await user.click(await region.findByRole("button", { name: "Turn on notifications" }));
     expect(await region.findByRole("alert")).toHaveTextContent("This push service is not allowed.");
     await waitFor(() => expect(browser.state.subscription).toBeNull());
+    expect(region.getByRole("button", { name: "Turn on notifications" })).toBeInTheDocument();
+  });
+
+  it("explains a browser whose push service cannot be reached, and saves nothing", async () => {
+    const browser = pushBrowser();
+    const log = pushApi();
+    vi.spyOn(browser.pushManager, "subscribe").mockRejectedValue(
+      new DOMException("Registration failed - push service error", "AbortError"),
+    );
+    const { user } = renderApp("/settings");
+    const region = await section();
+    await user.click(await region.findByRole("button", { name: "Turn on notifications" }));
+    expect(await region.findByRole("alert")).toHaveTextContent(/notification service could not be reached/);
+    expect(log).toEqual([]);
     expect(region.getByRole("button", { name: "Turn on notifications" })).toBeInTheDocument();
   });
 

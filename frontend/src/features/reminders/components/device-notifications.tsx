@@ -24,6 +24,7 @@ const UNAVAILABLE: Record<Exclude<PushAvailability, "ready">, string> = {
 const REFUSED: Record<Exclude<PushRefused["reason"], "denied">, string> = {
   dismissed: "Notifications stay off: the browser did not get your permission.",
   "no-worker": UNAVAILABLE["no-worker"],
+  "push-service": "This browser's notification service could not be reached. Check your connection and try again.",
 };
 
 /** Reads what the browser says about push here; null while it answers. */

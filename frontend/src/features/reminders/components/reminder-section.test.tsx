@@ -13,9 +13,9 @@ const NEXT = "2026-03-19T06:30:00Z";
 
 /** The habit page's API, with the reminder endpoint keeping the habit's `reminder` as the server would. */
 function serveHabit(habit: Habit, reminder: ReminderSummary | null = null) {
-  const api = fakeHabitsApi([{ ...habit, reminder } as Habit]);
+  const api = fakeHabitsApi([{ ...habit, reminder }]);
   const log: { method: string; body: unknown }[] = [];
-  const stored = () => api.habits.get(habit.id) as Habit & { reminder: ReminderSummary | null };
+  const stored = () => api.habits.get(habit.id)!;
   server.use(
     http.get("*/api/habits/:id/stats/", () => HttpResponse.json(buildStats())),
     http.put("*/api/habits/:id/reminder/", async ({ request }) => {
