@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const FEATURES = ["auth", "habits", "settings"];
+const FEATURES = ["auth", "habits", "reminders", "settings"];
 const appLayer = {
   group: ["@/app/*"],
   message: "Only the app layer composes features; import flows shared → features → app.",

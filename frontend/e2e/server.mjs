@@ -1,7 +1,9 @@
 // Starts a throwaway Django server for the browser tests: its own SQLite file in a fresh temp
 // directory, migrated, on a free port of 127.0.0.1 reached as localhost, serving the built SPA
-// from frontend/dist. Local settings: mail is kept and listed at /api/dev/mail/.
+// from frontend/dist. Local settings: mail is kept and listed at /api/dev/mail/. Push reminders on:
+// a VAPID key made for the run, and subscriptions may name a local push service (reminders.mjs).
 import { spawn, spawnSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -47,6 +49,8 @@ export async function startBackend() {
     DATABASE_URL: `sqlite:///${join(dir, "e2e.sqlite3")}`,
     DJANGO_DEMO_DATA: "0",
     PYTHONUNBUFFERED: "1",
+    VAPID_PRIVATE_KEY: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" }).d,
+    PUSH_ALLOW_ANY_ENDPOINT: "1",
   };
   const migrate = spawnSync(python, ["manage.py", "migrate", "--noinput"], { cwd: backend, env, encoding: "utf8" });
   if (migrate.status !== 0) {
@@ -79,6 +83,22 @@ export async function startBackend() {
   return {
     baseUrl,
     log: () => log,
+    /**
+     * Runs a management command against this server's database (the reminders' sender, say);
+     * resolves with its output. Asynchronous: the command may call servers of this Node process.
+     */
+    manage(...args) {
+      return new Promise((resolveRun, reject) => {
+        const run = spawn(python, ["manage.py", ...args], { cwd: backend, env, stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        run.stdout.on("data", (chunk) => (out += chunk));
+        run.stderr.on("data", (chunk) => (out += chunk));
+        run.on("error", reject);
+        run.on("exit", (code) =>
+          code === 0 ? resolveRun(out) : reject(new Error(`manage.py ${args.join(" ")} failed:\n${out}`)),
+        );
+      });
+    },
     async stop() {
       if (child.exitCode === null) {
         child.kill("SIGTERM");

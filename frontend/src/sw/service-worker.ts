@@ -13,8 +13,20 @@
  * - Background Sync ("outbox"): with a window open, that window sends its outbox; with none, the
  *   worker sends it itself, for the user the session belongs to. It removes only what the server
  *   accepted; anything refused waits for the app, which tells the user.
+ * - Reminders (sw/reminders.ts): a push shows the reminder; its "Done" and "Skip" check in without
+ *   opening the app (kept and replayed by Background Sync "reminder-actions" when offline); a click
+ *   on the body opens the habit; a replaced push subscription is saved again.
  */
 import { drainOutbox, removeFromOutbox, type OutboxItem } from "@/lib/outbox";
+import { replayReminderActions } from "@/lib/reminders";
+import {
+  REMINDER_SYNC_TAG,
+  handleReminderClick,
+  handleSubscriptionChange,
+  showReminder,
+  type ReminderWorker,
+  type SubscriptionChange,
+} from "./reminders";
 
 declare const self: ServiceWorkerGlobalScope;
 declare const __PRECACHE__: string[];
@@ -94,4 +106,39 @@ async function syncOutbox(): Promise<void> {
 self.addEventListener("sync", (event) => {
   const sync = event as SyncEvent;
   if (sync.tag === "outbox") sync.waitUntil(syncOutbox());
+  // A rejection (still offline) makes the browser try again later.
+  else if (sync.tag === REMINDER_SYNC_TAG) sync.waitUntil(replayReminderActions());
+});
+
+const worker: ReminderWorker = {
+  origin: self.location.origin,
+  registration: self.registration,
+  clients: self.clients,
+};
+
+function pushPayload(event: PushEvent): unknown {
+  try {
+    return event.data?.json() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+self.addEventListener("push", (event) => {
+  event.waitUntil(showReminder(worker, pushPayload(event)));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.waitUntil(handleReminderClick(worker, event.notification, event.action));
+});
+
+self.addEventListener("pushsubscriptionchange", (event) => {
+  const change = event as ExtendableEvent & SubscriptionChange;
+  change.waitUntil(
+    handleSubscriptionChange(
+      change,
+      self.registration.pushManager,
+      async () => (await self.cookieStore?.get("csrftoken"))?.value,
+    ),
+  );
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
@@ -18,8 +18,14 @@ import { formatScore, habitColours, scheduleSummary, streakRule, targetSummary }
 import ScoreChart from "./score-chart";
 import YearHeatmap from "./year-heatmap";
 
+interface HabitDetailProps {
+  id: number;
+  /** The habit's reminder section, which the reminders feature provides (composed in app/). */
+  reminder?: (habit: Habit) => ReactNode;
+}
+
 /** The habit page asks for its habit, stats and a year of entries at once: none waits for another. */
-export function HabitDetail({ id }: { id: number }) {
+export function HabitDetail({ id, reminder }: HabitDetailProps) {
   const user = useSignedInUser();
   const range = { start: addDays(user.today, -371), end: user.today };
   const habit = useHabit({ id });
@@ -35,11 +41,12 @@ export function HabitDetail({ id }: { id: number }) {
       </>
     );
   }
-  return <HabitDetailLoaded habit={habit.data} range={range} stats={stats} entries={entries} />;
+  return <HabitDetailLoaded habit={habit.data} range={range} stats={stats} entries={entries} reminder={reminder} />;
 }
 
 interface LoadedProps {
   habit: Habit;
+  reminder?: (habit: Habit) => ReactNode;
   range: { start: string; end: string };
   stats: ReturnType<typeof useStats>;
   entries: ReturnType<typeof useEntries>;
@@ -48,7 +55,7 @@ interface LoadedProps {
 /** Where the day editor was opened from, so closing it returns focus there. */
 type Selection = { date: string; from: "calendar" | "picker" };
 
-function HabitDetailLoaded({ habit, range, stats, entries }: LoadedProps) {
+function HabitDetailLoaded({ habit, range, stats, entries, reminder }: LoadedProps) {
   const user = useSignedInUser();
   const today = user.today;
   const pending = usePendingEntries();
@@ -124,6 +131,8 @@ function HabitDetailLoaded({ habit, range, stats, entries }: LoadedProps) {
           />
         )}
       </section>
+
+      {reminder?.(habit)}
 
       <section className="card" aria-labelledby="score-title">
         <h2 id="score-title">Score over time</h2>

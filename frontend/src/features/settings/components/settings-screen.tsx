@@ -28,12 +28,16 @@ function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, "0")}:00${hour === 0 ? " (midnight)" : ""}`;
 }
 
-/** `security`: the sign-in and security section, which the accounts feature provides (composed in app/). */
-export function SettingsScreen({ security }: { security?: ReactNode }) {
+/**
+ * `security`: the sign-in and security section, which the accounts feature provides;
+ * `notifications`: this device's reminders, from the reminders feature (both composed in app/).
+ */
+export function SettingsScreen({ security, notifications }: { security?: ReactNode; notifications?: ReactNode }) {
   return (
     <>
       <PageTitle title="Settings">Settings</PageTitle>
       <DayPreferences />
+      {notifications}
       <ThemeSection />
       <BackupSection />
       <LoopSection />

@@ -1,0 +1,194 @@
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { paths } from "@/config/paths";
+import { Field, FormError } from "@/components/field";
+import { notify } from "@/components/notifications";
+import { errorMessage } from "@/components/status";
+import { ApiError } from "@/lib/api-client";
+import { useSignedInUser } from "@/lib/auth";
+import { WEEKDAYS } from "@/lib/dates";
+import type { Reminder, ReminderChannel, ReminderSummary, ReminderWeekday } from "../api/contract";
+import { useDeleteReminder } from "../api/delete-reminder";
+import { usePutReminder } from "../api/put-reminder";
+
+interface ReminderSectionProps {
+  habitId: number;
+  /** The habit's ISO weekdays (1 = Monday); empty when it is not tied to weekdays (every day may count). */
+  habitWeekdays: number[];
+  /** The reminder the habit carries, or null. */
+  reminder: ReminderSummary | null;
+  /** After a save or a removal: the app refreshes the habit, which carries its reminder. */
+  onChanged?: () => void | Promise<void>;
+}
+
+const DEFAULT_TIME = "09:00";
+const CHANNELS: { value: ReminderChannel; label: string; hint: string }[] = [
+  { value: "push", label: "Notification", hint: "On the devices where you turned notifications on." },
+  { value: "email", label: "Email", hint: "To your account's address." },
+];
+
+/** The habit's days in the reminder's numbering (Monday = 0); all seven when it has none. */
+function scheduledDays(habitWeekdays: number[]): ReminderWeekday[] {
+  const days = habitWeekdays.length ? habitWeekdays.map((iso) => (iso - 1) as ReminderWeekday) : [0, 1, 2, 3, 4, 5, 6];
+  return [...new Set(days)].sort() as ReminderWeekday[];
+}
+
+function sameDays(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((day) => b.includes(day));
+}
+
+function formatNext(next: string, timeZone: string): string {
+  return new Date(next).toLocaleString(undefined, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  });
+}
+
+/** One reminder per habit: a time of day, its days (the habit's by default) and how it arrives. */
+export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }: ReminderSectionProps) {
+  const user = useSignedInUser();
+  const habitDays = scheduledDays(habitWeekdays);
+  const [saved, setSaved] = useState<ReminderSummary | Reminder | null>(reminder);
+  const [time, setTime] = useState(reminder?.time ?? DEFAULT_TIME);
+  const [days, setDays] = useState<ReminderWeekday[]>(reminder?.weekdays ?? habitDays);
+  const [channel, setChannel] = useState<ReminderChannel>(reminder?.channel ?? "push");
+  const [noDays, setNoDays] = useState(false);
+  const put = usePutReminder({ mutationConfig: { onSuccess: () => onChanged?.() } });
+  const remove = useDeleteReminder({ mutationConfig: { onSuccess: () => onChanged?.() } });
+  const fieldErrors = put.error instanceof ApiError ? put.error.fieldErrors : {};
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (days.length === 0) {
+      setNoDays(true);
+      return;
+    }
+    setNoDays(false);
+    remove.reset();
+    // The habit's own days are sent as null, so the reminder follows a later change of schedule.
+    const weekdays = sameDays(days, habitDays) ? null : [...days].sort();
+    put.mutate(
+      { habitId, input: { time, weekdays, channel } },
+      {
+        onSuccess: (result) => {
+          setSaved(result);
+          notify("Reminder saved.");
+        },
+      },
+    );
+  };
+
+  const drop = () => {
+    put.reset();
+    remove.mutate(habitId, {
+      onSuccess: () => {
+        setSaved(null);
+        setTime(DEFAULT_TIME);
+        setDays(habitDays);
+        setChannel("push");
+        notify("Reminder removed.");
+      },
+    });
+  };
+
+  const toggleDay = (day: ReminderWeekday, on: boolean) =>
+    setDays((current) => (on ? [...current, day] : current.filter((other) => other !== day)));
+
+  const next = saved && "next" in saved ? saved.next : null;
+  const dayErrors = noDays ? ["Choose at least one day."] : fieldErrors.weekdays;
+
+  return (
+    <section className="card" aria-labelledby="reminder-title">
+      <h2 id="reminder-title">Reminder</h2>
+      <p role="status" aria-live="polite">
+        {saved
+          ? `Reminds you at ${saved.time}${next ? `; next: ${formatNext(next, user.time_zone)}` : ""}.`
+          : "No reminder yet."}
+      </p>
+      <form onSubmit={save} noValidate>
+        <FormError
+          message={
+            put.isError && !Object.keys(fieldErrors).length
+              ? errorMessage(put.error)
+              : remove.isError
+                ? errorMessage(remove.error)
+                : null
+          }
+        />
+        <Field
+          label="Time"
+          errors={fieldErrors.time}
+          hint={`In your time zone, ${user.time_zone.replaceAll("_", " ")}.`}
+        >
+          {(props) => (
+            <input {...props} type="time" required value={time} onChange={(event) => setTime(event.target.value)} />
+          )}
+        </Field>
+        <fieldset className="fieldset nested" aria-describedby="reminder-days-hint">
+          <legend>Days</legend>
+          <p id="reminder-days-hint" className="hint">
+            The habit's scheduled days unless you choose others.
+          </p>
+          <div className="weekday-picker">
+            {WEEKDAYS.map((weekday) => {
+              const day = (weekday.iso - 1) as ReminderWeekday;
+              return (
+                <label key={day} className="weekday">
+                  <input
+                    type="checkbox"
+                    checked={days.includes(day)}
+                    onChange={(event) => toggleDay(day, event.target.checked)}
+                  />
+                  <abbr title={weekday.long}>{weekday.short}</abbr>
+                </label>
+              );
+            })}
+          </div>
+          {dayErrors?.length ? (
+            <p className="field-error" role="alert">
+              <span aria-hidden="true">⚠ </span>
+              {dayErrors.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+        <fieldset className="fieldset nested">
+          <legend>Send it as</legend>
+          {CHANNELS.map((option) => (
+            <label key={option.value} className="choice">
+              <input
+                type="radio"
+                name={`reminder-channel-${habitId}`}
+                value={option.value}
+                checked={channel === option.value}
+                onChange={() => setChannel(option.value)}
+              />
+              <span>
+                {option.label} <span className="hint">— {option.hint}</span>
+              </span>
+            </label>
+          ))}
+          {fieldErrors.channel && <p className="field-error">⚠ {fieldErrors.channel.join(" ")}</p>}
+          {channel === "push" && (
+            <p className="hint">
+              Turn notifications on for each device in <Link to={paths.settings}>Settings</Link>.
+            </p>
+          )}
+        </fieldset>
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={put.isPending}>
+            {put.isPending ? "Saving…" : saved ? "Save reminder" : "Add reminder"}
+          </button>
+          {saved && (
+            <button type="button" className="button button-danger" disabled={remove.isPending} onClick={drop}>
+              Remove reminder
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
