@@ -103,7 +103,6 @@ class HabitInput(serializers.Serializer[Any]):
     archived = serializers.BooleanField(required=False)
     group = serializers.IntegerField(
         min_value=1,
-        max_value=2**63 - 1,
         allow_null=True,
         required=False,
         help_text="The id of one of your groups, or null for none.",

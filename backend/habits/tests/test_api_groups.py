@@ -169,6 +169,7 @@ def test_another_users_group_is_a_404_and_cannot_be_joined(
         lambda: signed_in.patch(f"{HABITS}{habit.pk}/", {"group": foreign.pk}),
         lambda: signed_in.post(HABITS, {"name": "Sneaky", "group": foreign.pk}),
         lambda: signed_in.patch(f"{HABITS}{habit.pk}/", {"group": 999_999}),
+        lambda: signed_in.patch(f"{HABITS}{habit.pk}/", {"group": 2**70}),
     ):
         response = request()
         assert response.status_code == 400
