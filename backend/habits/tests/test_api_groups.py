@@ -165,13 +165,12 @@ def test_another_users_group_is_a_404_and_cannot_be_joined(
         assert response.json()["code"] == CODE_NOT_FOUND
     assert signed_in.get(GROUPS).json() == []
     habit = make_habit(user=user)
-    for request in (
-        lambda: signed_in.patch(f"{HABITS}{habit.pk}/", {"group": foreign.pk}),
-        lambda: signed_in.post(HABITS, {"name": "Sneaky", "group": foreign.pk}),
-        lambda: signed_in.patch(f"{HABITS}{habit.pk}/", {"group": 999_999}),
-        lambda: signed_in.patch(f"{HABITS}{habit.pk}/", {"group": 2**70}),
+    for response in (
+        signed_in.patch(f"{HABITS}{habit.pk}/", {"group": foreign.pk}),
+        signed_in.post(HABITS, {"name": "Sneaky", "group": foreign.pk}),
+        signed_in.patch(f"{HABITS}{habit.pk}/", {"group": 999_999}),
+        signed_in.patch(f"{HABITS}{habit.pk}/", {"group": 2**70}),
     ):
-        response = request()
         assert response.status_code == 400
         assert response.json()["errors"]["group"] == [rules.MESSAGE_NOT_YOUR_GROUP]
     foreign.refresh_from_db()
