@@ -83,6 +83,19 @@ def test_a_name_is_taken_whatever_its_case(signed_in: ApiClient, user: User) -> 
     ]
 
 
+def test_the_database_refuses_a_repeated_name_the_check_let_through(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unique index on (user, lower(name)) backs the services' check: when it refuses (two
+    writes racing past the check), the answer is the same refusal, not a server error."""
+    make_group(user=user, name="Health")
+    monkeypatch.setattr(rules, "group_name_key", lambda name: name)  # a check that misses case
+    with pytest.raises(ValidationError) as refused:
+        services.habit_group_create(user=user, name="health")
+    assert refused.value.message_dict == {"name": [rules.MESSAGE_GROUP_NAME_TAKEN]}
+    assert list(HabitGroup.objects.filter(user=user).values_list("name", flat=True)) == ["Health"]
+
+
 def test_an_account_holds_at_most_the_limit_of_groups(signed_in: ApiClient, user: User) -> None:
     HabitGroup.objects.bulk_create(
         HabitGroup(user=user, name=f"G{n}", position=n) for n in range(rules.MAX_GROUPS_PER_USER)
