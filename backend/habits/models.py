@@ -66,8 +66,15 @@ class Habit(models.Model):
     period = models.CharField(max_length=10, choices=rules.choices(Period), default=Period.ROLLING)
     archived = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0)
+    # Indexed by habit_group_idx below, which migration 0005 builds concurrently (no write lock
+    # on a live table), rather than by the foreign key's own index.
     group = models.ForeignKey(
-        HabitGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="habits"
+        HabitGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="habits",
+        db_index=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -82,6 +89,7 @@ class Habit(models.Model):
         ordering = ["position", "id"]
         indexes = [
             models.Index(fields=["user", "archived", "position"], name="habit_user_list_idx"),
+            models.Index(fields=["group"], name="habit_group_idx"),
         ]
         constraints = [
             models.CheckConstraint(
