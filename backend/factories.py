@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from accounts.models import Passkey, User
-from habits.models import Entry, Habit
+from habits.models import Entry, Habit, HabitGroup
 from habits.rules import Status
 
 PASSWORD = "correct horse battery 7"  # noqa: S105 - test accounts only
@@ -36,6 +36,14 @@ def make_habit(*, user: User | None = None, **overrides: Any) -> Habit:
         fields["position"] = Habit.objects.filter(user=owner).count()
         user = owner
     return Habit.objects.create(user=user or make_user(), **fields)
+
+
+def make_group(*, user: User, **overrides: Any) -> HabitGroup:
+    """A group of `user`'s, last in their order unless `position` says otherwise."""
+    fields: dict[str, Any] = {"name": f"Group {next(_sequence)}"}
+    fields.update(overrides)
+    fields.setdefault("position", HabitGroup.objects.filter(user=user).count())
+    return HabitGroup.objects.create(user=user, **fields)
 
 
 def make_entry(*, habit: Habit, day: date, **overrides: Any) -> Entry:

@@ -16,16 +16,19 @@ from rest_framework.views import APIView
 from accounts.selectors import signed_in_user, user_today
 from core.schema import ERROR_RESPONSES
 from habits import rules, selectors, services
-from habits.models import Habit
+from habits.models import Habit, HabitGroup
 from habits.serializers import (
     EntryInput,
     EntryOutput,
+    GroupInput,
+    GroupOutput,
     HabitInput,
     HabitOutput,
     RangeInput,
     ReorderInput,
     StatsOutput,
     entry_data,
+    group_data,
     habit_data,
     habit_list_json,
     stats_data,
@@ -202,3 +205,74 @@ class HabitStatsApi(APIView):
             end=query.validated_data.get("end"),
         )
         return Response(stats_data(stats))
+
+
+GROUP_ID = OpenApiParameter("group_id", OpenApiTypes.INT, OpenApiParameter.PATH)
+
+
+def group_item_response(group: HabitGroup, code: int = status.HTTP_200_OK) -> Response:
+    return Response(group_data(selectors.habit_group_item(group=group)), status=code)
+
+
+class GroupListApi(APIView):
+    @extend_schema(
+        summary="The user's habit groups, in order, each with its completion for today",
+        responses={200: GroupOutput(many=True), **ERROR_RESPONSES},
+        tags=["groups"],
+    )
+    def get(self, request: Request) -> Response:
+        user = signed_in_user(request)
+        items = selectors.habit_group_list(user=user, today=user_today(user=user))
+        return Response([group_data(item) for item in items])
+
+    @extend_schema(
+        summary="Create a group (last in the order)",
+        request=GroupInput,
+        responses={201: GroupOutput, **ERROR_RESPONSES},
+        tags=["groups"],
+    )
+    def post(self, request: Request) -> Response:
+        data = GroupInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        group = services.habit_group_create(user=signed_in_user(request), **data.validated_data)
+        return group_item_response(group, status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[GROUP_ID])
+class GroupDetailApi(APIView):
+    @extend_schema(
+        summary="Rename, collapse or expand a group",
+        request=GroupInput(partial=True),
+        responses={200: GroupOutput, **ERROR_RESPONSES},
+        tags=["groups"],
+    )
+    def patch(self, request: Request, group_id: int) -> Response:
+        group = selectors.habit_group_get(user=signed_in_user(request), group_id=group_id)
+        data = GroupInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        group = services.habit_group_update(group=group, **data.validated_data)
+        return group_item_response(group)
+
+    @extend_schema(
+        summary="Delete a group (its habits stay, in no group)",
+        responses={204: OpenApiResponse(description="Deleted."), **ERROR_RESPONSES},
+        tags=["groups"],
+    )
+    def delete(self, request: Request, group_id: int) -> Response:
+        group = selectors.habit_group_get(user=signed_in_user(request), group_id=group_id)
+        services.habit_group_delete(group=group)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class GroupReorderApi(APIView):
+    @extend_schema(
+        summary="Put the groups in a new order (every id of the user's groups, once)",
+        request=ReorderInput,
+        responses={204: OpenApiResponse(description="Reordered."), **ERROR_RESPONSES},
+        tags=["groups"],
+    )
+    def post(self, request: Request) -> Response:
+        data = ReorderInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.habit_group_reorder(user=signed_in_user(request), ids=data.validated_data["ids"])
+        return Response(status=status.HTTP_204_NO_CONTENT)

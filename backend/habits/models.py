@@ -2,9 +2,36 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 
 from habits import rules
 from habits.rules import Kind, Period, Status, TargetType
+
+
+class HabitGroup(models.Model):
+    """A named section of a person's habits (Today and the list show each group under a header).
+
+    A habit belongs to at most one group (`Habit.group`); deleting a group ungroups its habits.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="habit_groups"
+    )
+    name = models.CharField(max_length=rules.NAME_MAX_LENGTH)
+    position = models.PositiveIntegerField(default=0)
+    collapsed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            # The services refuse a repeated name (any case) first, with a message; this is the
+            # backstop (lower() is ASCII-only on SQLite, Unicode on PostgreSQL).
+            models.UniqueConstraint("user", Lower("name"), name="habit_group_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Habit(models.Model):
@@ -39,6 +66,16 @@ class Habit(models.Model):
     period = models.CharField(max_length=10, choices=rules.choices(Period), default=Period.ROLLING)
     archived = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0)
+    # Indexed by habit_group_idx below, which migration 0005 builds concurrently (no write lock
+    # on a live table), rather than by the foreign key's own index.
+    group = models.ForeignKey(
+        HabitGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="habits",
+        db_index=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The list's streak and score, as of `summary_day` (the user's date they were computed for).
@@ -52,6 +89,7 @@ class Habit(models.Model):
         ordering = ["position", "id"]
         indexes = [
             models.Index(fields=["user", "archived", "position"], name="habit_user_list_idx"),
+            models.Index(fields=["group"], name="habit_group_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -21,6 +21,9 @@ MESSAGE_TOO_MANY_HABITS = f"An account holds at most {MAX_HABITS_PER_USER} habit
 # A Loop zip: Habits.csv, the two all-habit files, two files per habit, and room for folders.
 MAX_IMPORT_FILES = 2 * MAX_HABITS_PER_USER + 16
 
+MAX_GROUPS_PER_USER = 100
+MESSAGE_TOO_MANY_GROUPS = f"An account holds at most {MAX_GROUPS_PER_USER} groups."
+
 
 # --- Kinds of habit and entry ---------------------------------------------------------------------
 
@@ -96,6 +99,18 @@ MESSAGE_COLOR = "Use a colour as #RRGGBB."
 
 def color_is_valid(value: str) -> bool:
     return re.match(COLOR_PATTERN, value) is not None
+
+
+# Group names follow habit names' length rule and are unique per account, whatever their case: a
+# group is picked by its name (the habit form's choice, Today's headers), so two "Health" groups
+# could not be told apart. (Habits may share a name: Loop allows it and imports keep every habit.)
+MESSAGE_GROUP_NAME_TAKEN = "You already have a group with this name."
+MESSAGE_NOT_YOUR_GROUP = "Choose one of your groups."
+
+
+def group_name_key(name: str) -> str:
+    """What makes two group names the same: case folded, outer spaces ignored."""
+    return name.strip().casefold()
 
 
 def unique_names(names: Iterable[str]) -> list[str]:

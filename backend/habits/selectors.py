@@ -17,7 +17,8 @@ from accounts.selectors import user_today
 from habits import list_cache
 from habits.checkpoints import continuations
 from habits.engine import HabitStats, HabitSummary, habit_stats
-from habits.models import Entry, Habit, Reminder
+from habits.models import Entry, Habit, HabitGroup, Reminder
+from habits.rules import Status
 from habits.specs import habit_spec
 from habits.summaries import stored_summary, summaries_compute
 
@@ -88,6 +89,68 @@ def habit_item(*, habit: Habit) -> HabitListItem:
 def habit_get(*, user: User, habit_id: int) -> Habit:
     """One of the user's habits; anybody else's is a 404, exactly like a missing one."""
     return get_object_or_404(Habit.objects.select_related("user"), pk=habit_id, user=user)
+
+
+@dataclass(frozen=True)
+class GroupListItem:
+    group: HabitGroup
+    habits: int
+    """How many active (not archived) habits the group holds."""
+    due_today: int
+    """How many of them are scheduled today."""
+    done_today: int
+    """How many of those have today's entry marked done."""
+
+
+def habit_group_list(*, user: User, today: date) -> list[GroupListItem]:
+    """The user's groups in order, each with its combined completion for `today`: of its active
+    habits scheduled today, how many are marked done ("2 of 3"), the rule Today's own summary
+    follows (a measurable habit counts once its day is marked done, whatever the amount).
+
+    Three queries whatever the number of groups and habits: the groups, their active habits, and
+    which of those are done today.
+    """
+    groups = list(HabitGroup.objects.filter(user=user).order_by("position", "id"))
+    return _group_items(groups, today)
+
+
+def habit_group_item(*, group: HabitGroup) -> GroupListItem:
+    """One group as the list shows it, with its completion for the owner's today."""
+    return _group_items([group], user_today(user=group.user))[0]
+
+
+def _group_items(groups: list[HabitGroup], today: date) -> list[GroupListItem]:
+    habits = list(Habit.objects.filter(group__in=groups, archived=False))
+    done = set(
+        Entry.objects.filter(habit__in=habits, date=today, status=Status.DONE).values_list(
+            "habit_id", flat=True
+        )
+    )
+    held: dict[int, int] = {}
+    due: dict[int, int] = {}
+    done_count: dict[int, int] = {}
+    for habit in habits:
+        group_id = habit.group_id
+        if group_id is None:
+            continue
+        held[group_id] = held.get(group_id, 0) + 1
+        if habit_spec(habit).schedule.is_scheduled(today):
+            due[group_id] = due.get(group_id, 0) + 1
+            done_count[group_id] = done_count.get(group_id, 0) + (habit.pk in done)
+    return [
+        GroupListItem(
+            group=group,
+            habits=held.get(group.pk, 0),
+            due_today=due.get(group.pk, 0),
+            done_today=done_count.get(group.pk, 0),
+        )
+        for group in groups
+    ]
+
+
+def habit_group_get(*, user: User, group_id: int) -> HabitGroup:
+    """One of the user's groups; anybody else's is a 404, exactly like a missing one."""
+    return get_object_or_404(HabitGroup.objects.select_related("user"), pk=group_id, user=user)
 
 
 def resolve_range(

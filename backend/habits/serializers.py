@@ -21,7 +21,7 @@ from habits import rules
 from habits.engine import HabitStats
 from habits.models import Entry, Reminder
 from habits.rules import Kind, Period, Status, TargetType
-from habits.selectors import HabitListItem
+from habits.selectors import GroupListItem, HabitListItem
 
 # --- Input ----------------------------------------------------------------------------------------
 
@@ -101,6 +101,12 @@ class HabitInput(serializers.Serializer[Any]):
     )
     period = serializers.ChoiceField(choices=rules.choices(Period), required=False)
     archived = serializers.BooleanField(required=False)
+    group = serializers.IntegerField(
+        min_value=1,
+        allow_null=True,
+        required=False,
+        help_text="The id of one of your groups, or null for none.",
+    )
 
     def validate_weekdays(self, value: list[int]) -> list[int]:
         if len(set(value)) != len(value):
@@ -144,6 +150,9 @@ class HabitOutput(serializers.Serializer[Any]):
     period = serializers.ChoiceField(source="habit.period", choices=rules.choices(Period))
     archived = serializers.BooleanField(source="habit.archived")
     position = serializers.IntegerField(source="habit.position")
+    group = serializers.IntegerField(
+        source="habit.group_id", allow_null=True, help_text="The habit's group's id, or null."
+    )
     created_at = serializers.DateTimeField(source="habit.created_at")
     today_entry = EntryOutput(allow_null=True)
     scheduled_today = serializers.BooleanField()
@@ -169,6 +178,23 @@ class RangeInput(serializers.Serializer[Any]):
 
 class ReorderInput(serializers.Serializer[Any]):
     ids = serializers.ListField(child=serializers.IntegerField(min_value=1), max_length=10_000)
+
+
+class GroupInput(serializers.Serializer[Any]):
+    name = TextField(max_length=rules.NAME_MAX_LENGTH)
+    collapsed = serializers.BooleanField(required=False)
+
+
+class GroupOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField(source="group.pk")
+    name = serializers.CharField(source="group.name")
+    position = serializers.IntegerField(source="group.position")
+    collapsed = serializers.BooleanField(source="group.collapsed")
+    habits = serializers.IntegerField(help_text="How many active (not archived) habits it holds.")
+    due_today = serializers.IntegerField(help_text="How many of those are scheduled today.")
+    done_today = serializers.IntegerField(
+        help_text="How many of those due today are marked done today (the group's completion)."
+    )
 
 
 class CompletionRowOutput(serializers.Serializer[Any]):
@@ -248,12 +274,26 @@ def habit_data(item: HabitListItem) -> dict[str, Any]:
         "period": habit.period,
         "archived": habit.archived,
         "position": habit.position,
+        "group": habit.group_id,
         "created_at": _timestamp(habit.created_at),
         "today_entry": None if item.today_entry is None else entry_data(item.today_entry),
         "scheduled_today": item.scheduled_today,
         "current_streak": item.summary.current_streak,
         "score": item.summary.score,
         "reminder": reminder_summary_data(item.reminder),
+    }
+
+
+def group_data(item: GroupListItem) -> dict[str, Any]:
+    group = item.group
+    return {
+        "id": group.pk,
+        "name": group.name,
+        "position": group.position,
+        "collapsed": group.collapsed,
+        "habits": item.habits,
+        "due_today": item.due_today,
+        "done_today": item.done_today,
     }
 
 

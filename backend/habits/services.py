@@ -11,18 +11,19 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 
 from accounts.models import User
 from habits import rules
 from habits.changes import habits_change
-from habits.models import Entry, Habit
+from habits.models import Entry, Habit, HabitGroup
 from habits.rules import Kind, Status
 from habits.summaries import summaries_refresh
 
 MESSAGE_KIND_LOCKED = "The kind of a habit with entries cannot change."
 MESSAGE_REORDER_IDS = "The list must hold each of your habits exactly once."
+MESSAGE_GROUP_REORDER_IDS = "The list must hold each of your groups exactly once."
 
 # Fields a client may set on a habit, besides the schedule (frequency and weekdays).
 HABIT_FIELDS = (
@@ -69,10 +70,27 @@ def _validate_habit(habit: Habit) -> None:
         raise ValidationError(errors)
 
 
+def _apply_habit_group(habit: Habit, fields: dict[str, Any]) -> None:
+    """Put the habit in the group `fields["group"]` names (None: in none). Only a group of the
+    habit's own owner will do; anybody else's is refused exactly like a missing one. The group's
+    row is locked until the write commits, so it cannot be deleted under the habit meanwhile."""
+    if "group" not in fields:
+        return
+    group_id = fields["group"]
+    if group_id is None:
+        habit.group = None
+        return
+    group = HabitGroup.objects.select_for_update().filter(pk=group_id, user=habit.user).first()
+    if group is None:
+        raise ValidationError({"group": [rules.MESSAGE_NOT_YOUR_GROUP]})
+    habit.group = group
+
+
 def habit_create(*, user: User, **fields: Any) -> Habit:
     habit = Habit(user=user)
     _apply_habit_fields(habit, fields)
     with habits_change(user=user) as change:
+        _apply_habit_group(habit, fields)
         existing = Habit.objects.filter(user=user).aggregate(
             count=Count("id"), last=Max("position")
         )
@@ -89,6 +107,7 @@ def habit_update(*, habit: Habit, **fields: Any) -> Habit:
         if "kind" in fields and fields["kind"] != habit.kind and habit.entries.exists():
             raise ValidationError({"kind": [MESSAGE_KIND_LOCKED]})
         _apply_habit_fields(habit, fields)
+        _apply_habit_group(habit, fields)
         habit.save()
         if SUMMARY_INPUTS & fields.keys():  # a rename or an archive leaves streak and score alone
             change.history_changed(habit)
@@ -111,6 +130,73 @@ def habit_reorder(*, user: User, ids: list[int]) -> None:
         for position, habit_id in enumerate(ids):
             habits[habit_id].position = position
         Habit.objects.bulk_update(habits.values(), ["position"])
+
+
+def _lock_groups(user: User) -> list[HabitGroup]:
+    """The user's groups, after locking the user's row: one group write at a time per person,
+    so the count and name checks of concurrent writes see each other."""
+    User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+    return list(HabitGroup.objects.filter(user=user))
+
+
+def _check_group_name(group: HabitGroup, others: list[HabitGroup]) -> None:
+    key = rules.group_name_key(group.name)
+    if any(rules.group_name_key(other.name) == key for other in others if other.pk != group.pk):
+        raise ValidationError({"name": [rules.MESSAGE_GROUP_NAME_TAKEN]})
+
+
+def _save_group(group: HabitGroup) -> None:
+    """Save, turning the database's backstop on names into the same refusal as the check's."""
+    try:
+        with transaction.atomic():
+            group.save()
+    except IntegrityError:
+        raise ValidationError({"name": [rules.MESSAGE_GROUP_NAME_TAKEN]}) from None
+
+
+def habit_group_create(*, user: User, name: str, collapsed: bool = False) -> HabitGroup:
+    group = HabitGroup(user=user, name=name, collapsed=collapsed)
+    with habits_change(user=user):
+        groups = _lock_groups(user)
+        if len(groups) >= rules.MAX_GROUPS_PER_USER:
+            raise ValidationError({"non_field_errors": [rules.MESSAGE_TOO_MANY_GROUPS]})
+        _check_group_name(group, groups)
+        group.position = max((other.position for other in groups), default=-1) + 1
+        _save_group(group)
+    return group
+
+
+def habit_group_update(
+    *, group: HabitGroup, name: str | None = None, collapsed: bool | None = None
+) -> HabitGroup:
+    """Rename, collapse or expand a group (either or both)."""
+    with habits_change(user=group.user):
+        groups = _lock_groups(group.user)
+        if name is not None:
+            group.name = name
+            _check_group_name(group, groups)
+        if collapsed is not None:
+            group.collapsed = collapsed
+        _save_group(group)
+    return group
+
+
+def habit_group_delete(*, group: HabitGroup) -> None:
+    """Delete a group; its habits stay, in no group."""
+    with habits_change(user=group.user):
+        _lock_groups(group.user)
+        group.delete()
+
+
+def habit_group_reorder(*, user: User, ids: list[int]) -> None:
+    """Give the user's groups the order of `ids`, which must list each of them exactly once."""
+    with habits_change(user=user):
+        groups = {group.pk: group for group in _lock_groups(user)}
+        if len(ids) != len(set(ids)) or set(ids) != set(groups):
+            raise ValidationError({"ids": [MESSAGE_GROUP_REORDER_IDS]})
+        for position, group_id in enumerate(ids):
+            groups[group_id].position = position
+        HabitGroup.objects.bulk_update(groups.values(), ["position"])
 
 
 def habit_summaries_catch_up(*, user: User, today: date) -> None:

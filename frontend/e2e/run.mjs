@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { accountScenario, mailLink } from "./accounts.mjs";
+import { groupsScenario } from "./groups.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { reminderScenario } from "./reminders.mjs";
 import { startBackend } from "./server.mjs";
@@ -628,6 +629,7 @@ async function main() {
     const steps = [
       ...scenario(session, downloads),
       ...accountScenario(backend.baseUrl),
+      ...groupsScenario(backend.baseUrl),
       ...reminderScenario(session, backend),
     ];
     for (const [index, [name, step]] of steps.entries()) {

@@ -126,7 +126,8 @@ def test_deleting_the_account_removes_every_row_that_belonged_to_it(
             make_entry(habit=habit, day=date(2024, 1, day))
     client = ApiClient()
     client.sign_in(victim)
-    client.post("/api/habits/", {"name": "Made through the API"})
+    group = client.post("/api/groups/", {"name": "Morning"}).json()
+    client.post("/api/habits/", {"name": "Made through the API", "group": group["id"]})
     assert row_counts() != before
 
     response = client.delete(ME, {"password": PASSWORD})

@@ -37,7 +37,7 @@ from schemathesis.specs.openapi.checks import (
 
 from accounts.models import User
 from config.wsgi import application
-from factories import make_entry, make_habit, make_user
+from factories import make_entry, make_group, make_habit, make_user
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -102,13 +102,14 @@ def _keep_the_test_transaction() -> Iterator[None]:
 
 
 def fuzz_user() -> User:
-    """The signed-in user, with habits and entries so object routes can find something."""
+    """The signed-in user, with habits, entries and a group so object routes can find something."""
     found = User.objects.filter(email=FUZZ_EMAIL).first()
     if found is not None:
         return found
     user = make_user(email=FUZZ_EMAIL)
+    group = make_group(user=user, name="Fuzzed")
     for kind in ("boolean", "numeric"):
-        habit = make_habit(user=user, kind=kind)
+        habit = make_habit(user=user, kind=kind, group=group)
         make_entry(habit=habit, day=habit.created_at.date())
     return user
 
@@ -127,12 +128,13 @@ def fresh_session(user: User) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def aim_at_own_habits(case: Any, user: User) -> None:
-    """Half the generated habit ids become the user's real ones, to reach past the 404."""
-    habit_id = (case.path_parameters or {}).get("habit_id")
-    if isinstance(habit_id, int) and habit_id % 2 == 0:
-        ids = list(user.habits.values_list("pk", flat=True))
-        if ids:
-            case.path_parameters["habit_id"] = ids[habit_id // 2 % len(ids)]
+    """Half the generated habit and group ids become the user's real ones, to reach past the 404."""
+    for parameter, owned in (("habit_id", user.habits), ("group_id", user.habit_groups)):
+        object_id = (case.path_parameters or {}).get(parameter)
+        if isinstance(object_id, int) and object_id % 2 == 0:
+            ids = list(owned.values_list("pk", flat=True))
+            if ids:
+                case.path_parameters[parameter] = ids[object_id // 2 % len(ids)]
 
 
 @schema.parametrize()

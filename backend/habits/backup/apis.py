@@ -38,12 +38,12 @@ class BackupRestoreOutput(serializers.Serializer[Any]):
 
 class BackupExportApi(APIView):
     @extend_schema(
-        summary="The user's habits and entries as a backup that restores them exactly",
+        summary="The user's groups, habits and entries as a backup that restores them exactly",
         description=(
-            f"A zip of JSON, format version {b.VERSION} (docs/BACKUP_FORMAT.md): manifest.json "
-            "and one habits/NNNN.json per habit with every field (schedule with weekdays and "
-            "period, colour, order, archived, kind, unit, target) and every entry (status, "
-            "value, note)."
+            f"A zip of JSON, format version {b.VERSION} (docs/BACKUP_FORMAT.md): manifest.json, "
+            "groups.json (every group: name, order, collapsed) and one habits/NNNN.json per "
+            "habit with every field (schedule with weekdays and period, colour, order, group, "
+            "archived, kind, unit, target) and every entry (status, value, note)."
         ),
         responses={
             (200, "application/zip"): OpenApiResponse(

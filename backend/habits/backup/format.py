@@ -1,9 +1,12 @@
-"""The backup format, version 1 (described for people in docs/BACKUP_FORMAT.md).
+"""The backup format, version 2 (described for people in docs/BACKUP_FORMAT.md).
 
-A zip holding `manifest.json` and one `habits/NNNN.json` per habit (NNNN from 0001, in list
-order). The manifest names the format and its version, when it was made, and how many habits and
-entries follow; each habit file holds every field of one habit and all of its entries. Amounts are
-decimal strings ("2.5"), never floats, so they come back exact; dates are YYYY-MM-DD.
+A zip holding `manifest.json`, `groups.json` and one `habits/NNNN.json` per habit (NNNN from 0001,
+in list order). The manifest names the format and its version, when it was made, and how many
+groups, habits and entries follow; `groups.json` lists the habit groups, each with a number the
+habits refer to (`group`); each habit file holds every field of one habit and all of its entries.
+Amounts are decimal strings ("2.5"), never floats, so they come back exact; dates are YYYY-MM-DD.
+
+Version 1 (no groups: no `groups.json`, no `groups` count, no `group` on a habit) is still read.
 """
 
 from __future__ import annotations
@@ -11,11 +14,15 @@ from __future__ import annotations
 import re
 
 FORMAT = "habit-tracker-backup"
-VERSION = 1
+VERSION = 2
+# The first version with groups; older backups restore with every habit in no group.
+GROUPS_VERSION = 2
 MANIFEST_FILE = "manifest.json"
+GROUPS_FILE = "groups.json"
 HABIT_FILE = "habits/{index:04d}.json"
 HABIT_FILE_PATTERN = re.compile(r"^habits/\d{4}\.json$")
-# manifest (1) > habit (1) > entries (2) > entry (3): nothing in the format nests deeper.
+# manifest (1) > habit (1) > entries (2) > entry (3), and groups (1) > list (2) > group (3):
+# nothing in the format nests deeper.
 MAX_DEPTH = 3
 # A day after the restoring person's today is kept when it is at most this far ahead: a backup
 # made in a time zone ahead of theirs (UTC+14 is 26 hours ahead of UTC-12) may hold one.
@@ -35,10 +42,12 @@ HABIT_KEYS = (
     "period",
     "archived",
     "position",
+    "group",
     "entries",
 )
 # Optional (a backup from before reminders has none): {"time", "weekdays", "channel"} or null.
 REMINDER_KEY = "reminder"
+GROUP_KEYS = ("id", "name", "position", "collapsed")
 ENTRY_KEYS = ("date", "status", "value", "note")
 
 MESSAGE_NOT_ZIP = "This is not a zip file. Choose a backup this app made."
@@ -47,12 +56,20 @@ MESSAGE_NOT_BACKUP = "manifest.json does not describe a backup of this app (form
 MESSAGE_NEWER_VERSION = (
     "This backup has format version {version}; this app reads version {supported} and older."
 )
-MESSAGE_UNEXPECTED_FILE = "{path}: unexpected file (a backup holds manifest.json and habits/)."
+MESSAGE_UNEXPECTED_FILE = (
+    "{path}: unexpected file (a backup holds manifest.json, groups.json and habits/)."
+)
+MESSAGE_NO_GROUPS = "The zip has no groups.json, which a backup of version {version} holds."
 MESSAGE_TOO_MANY_HABITS = "The backup holds more than {limit} habits."
+MESSAGE_TOO_MANY_GROUPS = "The backup holds more than {limit} groups."
 MESSAGE_COUNTS = (
     "manifest.json counts {habits} habits and {entries} entries; the zip holds {found_habits} "
     "and {found_entries}: the backup is incomplete."
 )
+MESSAGE_GROUP_COUNT = (
+    "manifest.json counts {groups} groups; groups.json holds {found}: the backup is incomplete."
+)
+MESSAGE_GROUP = "groups.json, group {index}: {problem}"
 MESSAGE_NOT_JSON = "{file} is not valid JSON: {error}."
 MESSAGE_TOO_DEEP = "{file} is nested deeper than a backup ever is."
 MESSAGE_FIELD = "{where}: {problem}"
@@ -73,3 +90,7 @@ PROBLEM_REMINDER = (
 PROBLEM_DAY_TWICE = "the day appears twice."
 PROBLEM_DAY_AHEAD = "the day is more than {days} days after today ({today})."
 PROBLEM_POSITION_TWICE = "position {value} is another habit's too."
+PROBLEM_GROUP_POSITION_TWICE = "position {value} is another group's too."
+PROBLEM_GROUP_ID_TWICE = "id {value} is another group's too."
+PROBLEM_GROUP_NAME_TWICE = "the name {value!r} is another group's too (in any case)."
+PROBLEM_NO_SUCH_GROUP = "'group' is {value}, which no group in groups.json has."

@@ -3,7 +3,8 @@
 Nothing here touches the database: the restore checks the whole file first and writes only when
 all of it is good. The zip is read through `habits.zips` (size, members, compression, bombs); each
 JSON file is parsed with NaN and Infinity refused and may nest no deeper than the format does; at
-most `rules.MAX_HABITS_PER_USER` habits and `IMPORT_MAX_ROWS` entries are read. Every value is
+most `rules.MAX_HABITS_PER_USER` habits, `rules.MAX_GROUPS_PER_USER` groups and
+`IMPORT_MAX_ROWS` entries are read. Every value is
 held to the rules the API holds it to (`habits.rules`), with one difference: a day up to
 `format.DAYS_AHEAD` days after today is kept, as a backup made in a time zone ahead may hold one.
 Every refusal is a `ValidationError` on `file` naming the file, the entry and the field.
@@ -49,6 +50,15 @@ class BackupReminder:
 
 
 @dataclass(frozen=True, slots=True)
+class BackupGroup:
+    id: int
+    """The group's number in this backup (what a habit's `group` names), not a database id."""
+    name: str
+    position: int
+    collapsed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class BackupHabit:
     name: str
     description: str
@@ -64,16 +74,26 @@ class BackupHabit:
     period: Period
     archived: bool
     position: int
+    group: int | None
+    """The `id` of its group in the backup's groups, or None."""
     entries: list[BackupEntry]
     reminder: BackupReminder | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    groups: list[BackupGroup]
+    """In order (position); none in a backup of version 1."""
+    habits: list[BackupHabit]
+    """In list order (position), each with its entries."""
 
 
 class Problem(Exception):
     """What is wrong with one value; the caller adds where it is."""
 
 
-def read_backup(*, file: IO[bytes], size: int, today: date) -> list[BackupHabit]:
-    """The habits of a backup, in list order (position), each with its entries."""
+def read_backup(*, file: IO[bytes], size: int, today: date) -> Backup:
+    """The groups and the habits of a backup, each in order, the habits with their entries."""
     with open_zip(file=file, size=size, not_zip=b.MESSAGE_NOT_ZIP) as archive:
         return _Backup(BoundedZip(archive, not_zip=b.MESSAGE_NOT_ZIP), today).read()
 
@@ -85,23 +105,33 @@ class _Backup:
         self.today = today
         self.rows_left = settings.IMPORT_MAX_ROWS
 
-    def read(self) -> list[BackupHabit]:
-        self.archive.check(rules.MAX_HABITS_PER_USER + 1)
+    def read(self) -> Backup:
+        self.archive.check(rules.MAX_HABITS_PER_USER + 2)
         manifest: zipfile.ZipInfo | None = None
+        groups_file: zipfile.ZipInfo | None = None
         habit_files = []
         for info in self.archive.files:
             if info.filename == b.MANIFEST_FILE:
                 manifest = info
+            elif info.filename == b.GROUPS_FILE:
+                groups_file = info
             elif b.HABIT_FILE_PATTERN.match(info.filename):
                 habit_files.append(info)
             else:
                 raise refuse(b.MESSAGE_UNEXPECTED_FILE.format(path=info.filename))
         if manifest is None:
             raise refuse(b.MESSAGE_NO_MANIFEST)
-        habits_counted, entries_counted = self._manifest(manifest)
+        version, habits_counted, entries_counted, groups_counted = self._manifest(manifest)
+        with_groups = version >= b.GROUPS_VERSION
+        if with_groups and groups_file is None:
+            raise refuse(b.MESSAGE_NO_GROUPS.format(version=version))
+        if not with_groups and groups_file is not None:
+            raise refuse(b.MESSAGE_UNEXPECTED_FILE.format(path=groups_file.filename))
+        groups = [] if groups_file is None else self._groups(groups_file, groups_counted)
         if len(habit_files) > rules.MAX_HABITS_PER_USER:
             raise refuse(b.MESSAGE_TOO_MANY_HABITS.format(limit=rules.MAX_HABITS_PER_USER))
-        habits = [self._habit(info) for info in sorted(habit_files, key=lambda i: i.filename)]
+        habit_files.sort(key=lambda info: info.filename)
+        habits = [self._habit(info, with_groups) for info in habit_files]
         entries = sum(len(habit.entries) for habit in habits)
         if (len(habits), entries) != (habits_counted, entries_counted):
             raise refuse(
@@ -113,12 +143,51 @@ class _Backup:
                 )
             )
         positions: set[int] = set()
-        for info, habit in zip(sorted(habit_files, key=lambda i: i.filename), habits, strict=True):
+        group_ids = {group.id for group in groups}
+        for info, habit in zip(habit_files, habits, strict=True):
+            problem = None
             if habit.position in positions:
                 problem = b.PROBLEM_POSITION_TWICE.format(value=habit.position)
+            elif habit.group is not None and habit.group not in group_ids:
+                problem = b.PROBLEM_NO_SUCH_GROUP.format(value=habit.group)
+            if problem is not None:
                 raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem))
             positions.add(habit.position)
-        return sorted(habits, key=lambda habit: habit.position)
+        return Backup(
+            groups=sorted(groups, key=lambda group: group.position),
+            habits=sorted(habits, key=lambda habit: habit.position),
+        )
+
+    def _groups(self, info: zipfile.ZipInfo, counted: int) -> list[BackupGroup]:
+        document = self._document(info)
+        try:
+            raw_groups = _value(document, "groups", list, "a list")
+        except Problem as problem:
+            raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem)) from None
+        if len(raw_groups) > rules.MAX_GROUPS_PER_USER:
+            raise refuse(b.MESSAGE_TOO_MANY_GROUPS.format(limit=rules.MAX_GROUPS_PER_USER))
+        if len(raw_groups) != counted:
+            raise refuse(b.MESSAGE_GROUP_COUNT.format(groups=counted, found=len(raw_groups)))
+        groups: list[BackupGroup] = []
+        ids: set[int] = set()
+        positions: set[int] = set()
+        names: set[str] = set()
+        for index, raw in enumerate(raw_groups, start=1):
+            try:
+                group = _group(raw)
+                if group.id in ids:
+                    raise Problem(b.PROBLEM_GROUP_ID_TWICE.format(value=group.id))
+                if group.position in positions:
+                    raise Problem(b.PROBLEM_GROUP_POSITION_TWICE.format(value=group.position))
+                if rules.group_name_key(group.name) in names:
+                    raise Problem(b.PROBLEM_GROUP_NAME_TWICE.format(value=group.name[:40]))
+            except Problem as problem:
+                raise refuse(b.MESSAGE_GROUP.format(index=index, problem=problem)) from None
+            ids.add(group.id)
+            positions.add(group.position)
+            names.add(rules.group_name_key(group.name))
+            groups.append(group)
+        return groups
 
     def _document(self, info: zipfile.ZipInfo) -> dict[str, Any]:
         text = self.archive.text(info)
@@ -134,7 +203,7 @@ class _Backup:
             raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=b.PROBLEM_NOT_OBJECT))
         return document
 
-    def _manifest(self, info: zipfile.ZipInfo) -> tuple[int, int]:
+    def _manifest(self, info: zipfile.ZipInfo) -> tuple[int, int, int, int]:
         document = self._document(info)
         if document.get("format") != b.FORMAT:
             raise refuse(b.MESSAGE_NOT_BACKUP.format(value=document.get("format")))
@@ -145,14 +214,18 @@ class _Backup:
                 raise refuse(message)
             habits = _integer(document, "habits", 0, MAX_POSITION)
             entries = _integer(document, "entries", 0, MAX_POSITION)
+            groups = (
+                _integer(document, "groups", 0, MAX_POSITION) if version >= b.GROUPS_VERSION else 0
+            )
         except Problem as problem:
             raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem)) from None
-        return habits, entries
+        return version, habits, entries, groups
 
-    def _habit(self, info: zipfile.ZipInfo) -> BackupHabit:
+    def _habit(self, info: zipfile.ZipInfo, with_group: bool) -> BackupHabit:
         document = self._document(info)
         try:
             habit = _habit_fields(document)
+            habit["group"] = _group_reference(document) if with_group else None
             raw_entries = _value(document, "entries", list, "a list")
         except Problem as problem:
             raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem)) from None
@@ -263,6 +336,24 @@ def _reminder(value: Any) -> BackupReminder | None:
         raise Problem(b.PROBLEM_REMINDER)
     mask = None if weekdays is None else rules.weekdays_to_mask(weekdays) or rules.ALL_WEEKDAYS_MASK
     return BackupReminder(time=at, weekdays_mask=mask, channel=Channel(channel))
+def _group(raw: Any) -> BackupGroup:
+    if not isinstance(raw, dict):
+        raise Problem(b.PROBLEM_NOT_OBJECT)
+    name = _text(raw, "name", rules.NAME_MAX_LENGTH)
+    if not name.strip():
+        raise Problem(b.PROBLEM_TYPE.format(key="name", expected="a name that is not blank"))
+    return BackupGroup(
+        id=_integer(raw, "id", 1, MAX_POSITION),
+        name=name.strip(),
+        position=_integer(raw, "position", 0, MAX_POSITION),
+        collapsed=_value(raw, "collapsed", bool, "true or false"),
+    )
+
+
+def _group_reference(document: dict[str, Any]) -> int | None:
+    if document.get("group", 0) is None:
+        return None
+    return _integer(document, "group", 1, MAX_POSITION)
 
 
 def _not_a_number(name: str) -> Any:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.selectors import user_today
 from habits.backup.writer import write_backup
-from habits.models import Entry, Habit
+from habits.models import Entry, Habit, HabitGroup
 from habits.specs import EXPORT_ROW_FIELDS
 
 # Entries are read through one cursor in chunks of this many rows (server-side on PostgreSQL).
@@ -26,11 +26,13 @@ class BackupExport:
 
 
 def backup_export(*, user: User) -> BackupExport:
-    """Every habit of the user (archived ones too) with every entry, whatever its day.
+    """Every group and every habit of the user (archived ones too) with every entry, whatever
+    its day.
 
-    Two queries whatever the number of habits and entries; one habit's entries in memory at a
-    time, the zip written to a temporary file.
+    Three queries whatever the number of groups, habits and entries; one habit's entries in
+    memory at a time, the zip written to a temporary file.
     """
+    groups = list(HabitGroup.objects.filter(user=user).order_by("position", "id"))
     habits = list(
         Habit.objects.filter(user=user).select_related("reminder").order_by("position", "id")
     )
@@ -42,7 +44,7 @@ def backup_export(*, user: User) -> BackupExport:
     )
     file = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the response, which closes it
     try:
-        write_backup(file, habits, rows, created_at=timezone.now())
+        write_backup(file, groups, habits, rows, created_at=timezone.now())
     except BaseException:
         file.close()
         raise

@@ -9,7 +9,7 @@ from accounts.models import User
 from accounts.selectors import user_today
 from habits.backup.reader import read_backup
 from habits.changes import habits_change
-from habits.models import Entry, Habit, Reminder
+from habits.models import Entry, Habit, HabitGroup, Reminder
 
 ENTRY_BATCH_SIZE = 2000
 
@@ -23,8 +23,8 @@ class RestoreCounts:
 
 
 def backup_restore(*, user: User, file: IO[bytes], size: int) -> RestoreCounts:
-    """Replace every habit and entry of the user's account by the backup's: all of it or, when
-    anything in the file is wrong, nothing (the file is read and checked in full first).
+    """Replace every group, habit and entry of the user's account by the backup's: all of it or,
+    when anything in the file is wrong, nothing (the file is read and checked in full first).
 
     Replacing, not merging, is what makes a restore exact: the account ends as the backup was,
     habits that share a name included. The user's own settings (time zone, day start) stay.
@@ -33,6 +33,14 @@ def backup_restore(*, user: User, file: IO[bytes], size: int) -> RestoreCounts:
     with habits_change(user=user) as change:
         replaced_entries, _ = Entry.objects.filter(habit__user=user).delete()
         replaced_habits, _ = Habit.objects.filter(user=user).delete()
+        HabitGroup.objects.filter(user=user).delete()
+        groups = HabitGroup.objects.bulk_create(
+            HabitGroup(
+                user=user, name=group.name, position=group.position, collapsed=group.collapsed
+            )
+            for group in parsed.groups
+        )
+        group_of = {backup.id: group for backup, group in zip(parsed.groups, groups, strict=True)}
         habits = Habit.objects.bulk_create(
             Habit(
                 user=user,
@@ -50,13 +58,14 @@ def backup_restore(*, user: User, file: IO[bytes], size: int) -> RestoreCounts:
                 period=habit.period,
                 archived=habit.archived,
                 position=habit.position,
+                group=None if habit.group is None else group_of[habit.group],
             )
-            for habit in parsed
+            for habit in parsed.habits
         )
         Entry.objects.bulk_create(
             (
                 Entry(habit=habit, date=e.day, status=e.status, value=e.value, note=e.note)
-                for habit, backup in zip(habits, parsed, strict=True)
+                for habit, backup in zip(habits, parsed.habits, strict=True)
                 for e in backup.entries
             ),
             batch_size=ENTRY_BATCH_SIZE,
@@ -68,14 +77,14 @@ def backup_restore(*, user: User, file: IO[bytes], size: int) -> RestoreCounts:
                 weekdays_mask=backup.reminder.weekdays_mask,
                 channel=backup.reminder.channel,
             )
-            for habit, backup in zip(habits, parsed, strict=True)
+            for habit, backup in zip(habits, parsed.habits, strict=True)
             if backup.reminder is not None
         )
         change.history_changed(*habits)
         change.reminders_changed(*habits)
     return RestoreCounts(
         habits_restored=len(habits),
-        entries_restored=sum(len(habit.entries) for habit in parsed),
+        entries_restored=sum(len(habit.entries) for habit in parsed.habits),
         habits_replaced=replaced_habits,
         entries_replaced=replaced_entries,
     )

@@ -12,34 +12,61 @@ from typing import IO, Any
 
 from habits import rules
 from habits.backup import format as b
-from habits.models import Habit, Reminder
+from habits.models import Habit, HabitGroup, Reminder
 from habits.specs import ExportRow, rows_by_habit
 
 
 def write_backup(
-    out: IO[bytes], habits: Sequence[Habit], rows: Iterable[ExportRow], *, created_at: datetime
+    out: IO[bytes],
+    groups: Sequence[HabitGroup],
+    habits: Sequence[Habit],
+    rows: Iterable[ExportRow],
+    *,
+    created_at: datetime,
 ) -> None:
-    """Write the backup of `habits` (in list order) to `out`; `rows` are all their entries,
-    ordered by habit id, read once. The manifest comes last: it counts what was written."""
+    """Write the backup of `groups` and `habits` (each in order) to `out`; `rows` are all the
+    habits' entries, ordered by habit id, read once. Groups are numbered from 1 in their order,
+    and each habit names its group by that number. The manifest comes last: it counts what was
+    written."""
+    numbers = {group.pk: number for number, group in enumerate(groups, 1)}
     files = {habit.pk: b.HABIT_FILE.format(index=index) for index, habit in enumerate(habits, 1)}
     entries = 0
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(b.GROUPS_FILE, _json(groups_document(groups, numbers), indent=2))
         for habit, habit_rows in rows_by_habit(habits, rows):
             entries += len(habit_rows)
+            group = None if habit.group_id is None else numbers[habit.group_id]
             with archive.open(files[habit.pk], "w") as member:
-                member.write(_json(habit_document(habit, habit_rows)).encode())
+                member.write(_json(habit_document(habit, group, habit_rows)).encode())
         manifest = {
             "format": b.FORMAT,
             "version": b.VERSION,
             "created_at": created_at.isoformat(),
+            "groups": len(groups),
             "habits": len(habits),
             "entries": entries,
         }
         archive.writestr(b.MANIFEST_FILE, _json(manifest, indent=2))
 
 
-def habit_document(habit: Habit, rows: Iterable[ExportRow]) -> dict[str, Any]:
-    """Every field of a habit and all of its entries, as the format writes them."""
+def groups_document(groups: Sequence[HabitGroup], numbers: dict[int, int]) -> dict[str, Any]:
+    """Every group with its number in the backup."""
+    return {
+        "groups": [
+            {
+                "id": numbers[group.pk],
+                "name": group.name,
+                "position": group.position,
+                "collapsed": group.collapsed,
+            }
+            for group in groups
+        ]
+    }
+
+
+def habit_document(habit: Habit, group: int | None, rows: Iterable[ExportRow]) -> dict[str, Any]:
+    """Every field of a habit (`group`: its group's number in the backup) and all of its
+    entries, as the format writes them."""
     return {
         "name": habit.name,
         "description": habit.description,
@@ -54,6 +81,7 @@ def habit_document(habit: Habit, rows: Iterable[ExportRow]) -> dict[str, Any]:
         "period": habit.period,
         "archived": habit.archived,
         "position": habit.position,
+        "group": group,
         "reminder": _reminder(habit),
         "entries": [
             {"date": day.isoformat(), "status": status, "value": _amount(value), "note": note}

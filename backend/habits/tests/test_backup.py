@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from accounts.models import User
 from accounts.selectors import user_today
 from conftest import ApiClient
-from factories import make_entry, make_habit, make_user
+from factories import make_entry, make_group, make_habit, make_user
 from habits import rules
 from habits.backup import format as b
-from habits.models import Entry, Habit, Reminder
+from habits.models import Entry, Habit, HabitGroup, Reminder
 from habits.tests.loop_fixtures import MULTIPART
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,7 @@ HABIT_FIELDS = (
     "period",
     "archived",
     "position",
+    "group__name",
 )
 
 
@@ -63,8 +64,16 @@ def restore(api: ApiClient, content: bytes) -> Any:
     return api.post(IMPORT_URL, body, content_type=MULTIPART)
 
 
-def account(user: User) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """Every field of the user's habits and entries that a person sees (no ids or timestamps)."""
+def account(
+    user: User,
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Every field of the user's groups, habits (with their group's name) and entries that a
+    person sees (no ids or timestamps)."""
+    groups = list(
+        HabitGroup.objects.filter(user=user)
+        .order_by("position")
+        .values_list("name", "position", "collapsed")
+    )
     habits = list(
         Habit.objects.filter(user=user).order_by("position", "name").values_list(*HABIT_FIELDS)
     )
@@ -73,7 +82,7 @@ def account(user: User) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         .order_by("habit__position", "habit__name", "date")
         .values_list("habit__position", "date", "status", "value", "note")
     )
-    return habits, entries
+    return groups, habits, entries
 
 
 def signed_in_as(user: User) -> ApiClient:
@@ -108,8 +117,11 @@ def test_a_backup_holds_a_manifest_and_every_field_of_every_habit(
     signed_in: ApiClient, user: User
 ) -> None:
     today = user_today(user=user)
+    make_group(user=user, name="Empty", position=0)
+    sport = make_group(user=user, name="Sport", position=3, collapsed=True)
     gym = make_habit(
         user=user,
+        group=sport,
         name="Gym",
         color="#1e88e5",
         frequency_times=3,
@@ -137,14 +149,26 @@ def test_a_backup_holds_a_manifest_and_every_field_of_every_habit(
         f'attachment; filename="habits-backup-{today.isoformat()}.zip"'
     )
     files = members(b"".join(response.streaming_content))
-    assert files.keys() == {"manifest.json", "habits/0001.json", "habits/0002.json"}
+    assert files.keys() == {
+        "manifest.json",
+        "groups.json",
+        "habits/0001.json",
+        "habits/0002.json",
+    }
     manifest = files["manifest.json"]
-    assert (manifest["format"], manifest["version"], manifest["habits"], manifest["entries"]) == (
-        "habit-tracker-backup",
-        1,
-        2,
-        2,
-    )
+    assert {key: value for key, value in manifest.items() if key != "created_at"} == {
+        "format": "habit-tracker-backup",
+        "version": 2,
+        "groups": 2,
+        "habits": 2,
+        "entries": 2,
+    }
+    assert files["groups.json"] == {
+        "groups": [
+            {"id": 1, "name": "Empty", "position": 0, "collapsed": False},
+            {"id": 2, "name": "Sport", "position": 3, "collapsed": True},
+        ]
+    }
     assert files["habits/0001.json"] == {
         "name": "Gym",
         "description": "",
@@ -159,19 +183,24 @@ def test_a_backup_holds_a_manifest_and_every_field_of_every_habit(
         "period": "calendar",
         "archived": False,
         "position": 4,
+        "group": 2,
         "reminder": None,
         "entries": [{"date": today.isoformat(), "status": "done", "value": None, "note": "legs"}],
     }
+    assert files["habits/0002.json"]["group"] is None
     assert files["habits/0002.json"]["target_value"] == "2.500"
     assert files["habits/0002.json"]["entries"][0]["value"] == "0.003"
 
 
 def test_a_restore_replaces_the_account_with_the_backup(signed_in: ApiClient, user: User) -> None:
     today = user_today(user=user)
-    kept = make_habit(user=user, name="Read", position=0)
+    evening = make_group(user=user, name="Evening", collapsed=True)
+    kept = make_habit(user=user, name="Read", position=0, group=evening)
     make_entry(habit=kept, day=today)
     content = backup(signed_in)
     before = account(user)
+    HabitGroup.objects.filter(pk=evening.pk).update(name="Renamed", collapsed=False)
+    make_group(user=user, name="Added since")
     extra = make_habit(user=user, name="Other", position=1)
     make_entry(habit=extra, day=today)
     make_entry(habit=kept, day=today - timedelta(days=1))
@@ -186,6 +215,22 @@ def test_a_restore_replaces_the_account_with_the_backup(signed_in: ApiClient, us
     assert account(user) == before
     (listed,) = signed_in.get("/api/habits/").json()
     assert listed["current_streak"] == 1  # the summaries follow the restored entries
+    (group,) = signed_in.get("/api/groups/").json()
+    assert (group["name"], group["collapsed"], listed["group"]) == ("Evening", True, group["id"])
+
+
+def test_a_version_1_backup_still_restores_with_every_habit_in_no_group(
+    signed_in: ApiClient, user: User
+) -> None:
+    make_habit(user=user, group=make_group(user=user, name="Gone"))
+    files = good()
+    assert files["manifest.json"]["version"] == 1
+    assert "group" not in files["habits/0001.json"]
+    response = restore(signed_in, zipped(files))
+    assert response.status_code == 200, response.content
+    assert not HabitGroup.objects.filter(user=user).exists()
+    (habit,) = signed_in.get("/api/habits/").json()
+    assert (habit["name"], habit["group"]) == ("Read", None)
 
 
 def test_the_export_reads_two_queries_whatever_the_account(
@@ -247,16 +292,31 @@ def habit_rows(draw: st.DrawFn) -> tuple[dict[str, Any], dict[int, tuple[str, An
 @given(
     habits=st.lists(habit_rows(), max_size=5),
     positions=st.lists(st.integers(0, 1000), min_size=5, max_size=5, unique=True),
+    groups=st.lists(
+        st.tuples(st.integers(0, 1000), st.booleans()),
+        max_size=3,
+        unique_by=lambda group: group[0],
+    ),
+    membership=st.lists(st.integers(-1, 2), min_size=5, max_size=5),
 )
 def test_backup_then_restore_is_the_identity(
-    habits: list[tuple[dict[str, Any], dict[int, tuple[str, Any, str]]]], positions: list[int]
+    habits: list[tuple[dict[str, Any], dict[int, tuple[str, Any, str]]]],
+    positions: list[int],
+    groups: list[tuple[int, bool]],
+    membership: list[int],
 ) -> None:
-    """Every field (weekdays, calendar periods, order with gaps, repeated names) and every entry
-    (any status, with or without an amount, notes) comes back, into another account or the same."""
+    """Every field (weekdays, calendar periods, order with gaps, repeated names), every entry
+    (any status, with or without an amount, notes) and every group (its order, collapsed or not,
+    its habits) comes back, into another account or the same."""
     source, target = make_user(), make_user()
     today = user_today(user=source)
-    for (fields, entries), position in zip(habits, positions, strict=False):
-        habit = make_habit(user=source, position=position, **fields)
+    made = [
+        make_group(user=source, name=f"Group {position}", position=position, collapsed=collapsed)
+        for position, collapsed in groups
+    ]
+    for (fields, entries), position, member in zip(habits, positions, membership, strict=False):
+        group = made[member] if 0 <= member < len(made) else None
+        habit = make_habit(user=source, position=position, group=group, **fields)
         for ago, (status, value, note) in entries.items():
             day = max(today - timedelta(days=ago), rules.EARLIEST_DAY)
             Entry.objects.update_or_create(
@@ -264,7 +324,7 @@ def test_backup_then_restore_is_the_identity(
             )
     content = backup(signed_in_as(source))
     target_client = signed_in_as(target)
-    make_habit(user=target, name="Replaced")
+    make_habit(user=target, name="Replaced", group=make_group(user=target, name="Replaced"))
 
     assert restore(target_client, content).status_code == 200
     assert account(target) == account(source)
@@ -294,8 +354,34 @@ HABIT: dict[str, Any] = {
 MANIFEST = {"format": b.FORMAT, "version": 1, "created_at": "x", "habits": 1, "entries": 1}
 
 
+GROUP: dict[str, Any] = {"id": 1, "name": "Sport", "position": 0, "collapsed": False}
+GROUPS = {"groups": [GROUP]}
+MANIFEST_2 = {**MANIFEST, "version": 2, "groups": 1}
+
+
 def good(**habit: Any) -> dict[str, Any]:
+    """A version 1 backup: no groups."""
     return {"manifest.json": MANIFEST, "habits/0001.json": {**HABIT, **habit}}
+
+
+def grouped(**habit: Any) -> dict[str, Any]:
+    """A version 2 backup: its habit in its one group."""
+    return {
+        "manifest.json": MANIFEST_2,
+        "groups.json": GROUPS,
+        "habits/0001.json": {**HABIT, "group": 1, **habit},
+    }
+
+
+def grouped_with(first: dict[str, Any], *more: dict[str, Any]) -> dict[str, Any]:
+    """A version 2 backup whose groups are GROUP changed by `first`, then GROUP changed by each
+    of `more`; its habit in no group."""
+    groups = [{**GROUP, **first}, *({**GROUP, **changes} for changes in more)]
+    return {
+        "manifest.json": MANIFEST_2 | {"groups": len(groups)},
+        "groups.json": {"groups": groups},
+        "habits/0001.json": {**HABIT, "group": None},
+    }
 
 
 def entry(**fields: Any) -> dict[str, Any]:
@@ -320,8 +406,57 @@ BAD: dict[str, tuple[Callable[[date], bytes | dict[str, Any]], str]] = {
         "does not describe a backup of this app (format 'loop')",
     ),
     "newer-version": (
-        lambda today: {**good(), "manifest.json": {**MANIFEST, "version": 2}},
-        "format version 2; this app reads version 1 and older",
+        lambda today: {**good(), "manifest.json": {**MANIFEST, "version": 3}},
+        "format version 3; this app reads version 2 and older",
+    ),
+    "groups-in-version-1": (
+        lambda today: {**good(), "groups.json": GROUPS},
+        "groups.json: unexpected file",
+    ),
+    "no-groups-file": (
+        lambda today: {k: v for k, v in grouped().items() if k != "groups.json"},
+        "The zip has no groups.json, which a backup of version 2 holds.",
+    ),
+    "no-group-count": (
+        lambda today: {**grouped(), "manifest.json": MANIFEST_2 | {"groups": None}},
+        "manifest.json: 'groups' must be a whole number",
+    ),
+    "group-count": (
+        lambda today: {**grouped(), "manifest.json": MANIFEST_2 | {"groups": 2}},
+        "manifest.json counts 2 groups; groups.json holds 1: the backup is incomplete.",
+    ),
+    "habit-without-group-key": (
+        lambda today: {**grouped(), "habits/0001.json": HABIT},
+        "habits/0001.json: 'group' is missing.",
+    ),
+    "no-such-group": (
+        lambda today: grouped(group=7),
+        "habits/0001.json: 'group' is 7, which no group in groups.json has.",
+    ),
+    "group-not-a-number": (lambda today: grouped(group="Sport"), "'group' must be a whole"),
+    "group-blank-name": (
+        lambda today: grouped_with({"name": " "}),
+        "groups.json, group 1: 'name' must be a name that is not blank.",
+    ),
+    "group-long-name": (
+        lambda today: grouped_with({"name": "x" * 101}),
+        "groups.json, group 1: 'name' is longer than 100 characters.",
+    ),
+    "group-collapsed-type": (
+        lambda today: grouped_with({"collapsed": 1}),
+        "'collapsed' must be true or false.",
+    ),
+    "group-name-twice": (
+        lambda today: grouped_with({}, {"id": 2, "name": "SPORT", "position": 1}),
+        "groups.json, group 2: the name 'SPORT' is another group's too (in any case).",
+    ),
+    "group-id-twice": (
+        lambda today: grouped_with({}, {"name": "Other", "position": 1}),
+        "groups.json, group 2: id 1 is another group's too.",
+    ),
+    "group-position-twice": (
+        lambda today: grouped_with({}, {"id": 2, "name": "Other"}),
+        "groups.json, group 2: position 0 is another group's too.",
     ),
     "stray-file": (lambda today: {**good(), "notes.txt": "hi"}, "notes.txt: unexpected file"),
     "incomplete": (
@@ -472,7 +607,22 @@ def test_more_habits_than_an_account_holds_are_refused(
         "habits/0001.json": {**HABIT, "entries": []},
         "habits/0002.json": {**HABIT, "position": 1, "entries": []},
     }
+    # Three members pass the count of files (habits, manifest and groups.json); the habits do not.
     response = restore(signed_in, zipped(files))
     assert response.status_code == 400
-    assert cast(str, response.json()["errors"]["file"][0]).startswith("The zip holds more than 2")
+    assert response.json()["errors"]["file"] == ["The backup holds more than 1 habits."]
+    files["habits/0003.json"] = {**HABIT, "position": 2, "entries": []}
+    response = restore(signed_in, zipped(files))
+    assert cast(str, response.json()["errors"]["file"][0]).startswith("The zip holds more than 3")
     assert not Habit.objects.filter(user=user).exists()
+
+
+def test_more_groups_than_an_account_holds_are_refused(
+    signed_in: ApiClient, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules, "MAX_GROUPS_PER_USER", 1)
+    files = grouped_with({}, {"id": 2, "name": "Other", "position": 1})
+    response = restore(signed_in, zipped(files))
+    assert response.status_code == 400
+    assert response.json()["errors"]["file"] == ["The backup holds more than 1 groups."]
+    assert not HabitGroup.objects.filter(user=user).exists()

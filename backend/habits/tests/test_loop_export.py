@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+import types
+import zipfile
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -200,3 +203,25 @@ def test_export_queries_do_not_grow_with_habits_or_entries(
         for offset in range(5):
             make_entry(habit=habit, day=date(2024, 1, 1) + timedelta(days=index * 5 + offset))
     assert queries() == few
+
+
+def test_groups_leave_the_export_byte_for_byte_as_it_was(
+    signed_in: ApiClient, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loop's CSV has no groups: putting habits in groups changes nothing in the file."""
+    # A member written whole takes the clock's time as its date: hold the clock still.
+    still = time.mktime((2026, 12, 2, 9, 30, 0, 0, 0, -1))
+    monkeypatch.setattr(
+        zipfile, "time", types.SimpleNamespace(time=lambda: still, localtime=time.localtime)
+    )
+    today = user_today(user=user)
+    read = make_habit(user=user, name="Read")
+    run = make_habit(user=user, name="Run", kind="numeric", target_value=Decimal(5))
+    make_entry(habit=read, day=today)
+    make_entry(habit=run, day=today - timedelta(days=1), value=Decimal("5.5"))
+    before = export(signed_in)
+
+    morning = signed_in.post("/api/groups/", {"name": "Morning", "collapsed": True}).json()
+    signed_in.post("/api/groups/", {"name": "Empty"})
+    signed_in.patch(f"/api/habits/{read.pk}/", {"group": morning["id"]})
+    assert export(signed_in) == before

@@ -1,6 +1,6 @@
 import type { Session } from "@/lib/api-client";
 import type { User } from "@/lib/auth";
-import type { Entry, Habit, HabitStats } from "@/features/habits/types";
+import type { Entry, Habit, HabitGroup, HabitStats } from "@/features/habits/types";
 
 export const TODAY = "2026-03-18";
 
@@ -32,12 +32,29 @@ export function buildHabit(overrides: Partial<Habit> = {}): Habit {
     period: "rolling",
     archived: false,
     position: 0,
+    group: null,
     created_at: "2026-01-01T08:00:00Z",
     today_entry: null,
     scheduled_today: true,
     current_streak: 0,
     score: 0,
     reminder: null,
+    ...overrides,
+  };
+}
+
+let nextGroupId = 500;
+
+export function buildGroup(overrides: Partial<HabitGroup> = {}): HabitGroup {
+  const id = overrides.id ?? nextGroupId++;
+  return {
+    id,
+    name: `Group ${id}`,
+    position: 0,
+    collapsed: false,
+    habits: 0,
+    due_today: 0,
+    done_today: 0,
     ...overrides,
   };
 }

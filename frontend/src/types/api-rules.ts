@@ -14,6 +14,7 @@ export const requestRules = {
     note: { maxLength: 1000 },
   },
   FrequencyRequest: { times: { minimum: 1, maximum: 366 }, days: { minimum: 1, maximum: 366 } },
+  GroupInputRequest: { name: { minLength: 1, maxLength: 100 } },
   HabitInputRequest: {
     name: { minLength: 1, maxLength: 100 },
     description: { maxLength: 1000 },
@@ -22,6 +23,7 @@ export const requestRules = {
     unit: { maxLength: 30 },
     target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
     weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
+    group: { minimum: 1 },
   },
   LoginInputRequest: { email: { minLength: 1, maxLength: 254 }, password: { minLength: 1, maxLength: 128 } },
   PasskeyRegisterInputRequest: { name: { minLength: 1, maxLength: 64 } },
@@ -30,6 +32,7 @@ export const requestRules = {
     current_password: { minLength: 1, maxLength: 128 },
     new_password: { minLength: 15, maxLength: 128 },
   },
+  PatchedGroupInputRequest: { name: { minLength: 1, maxLength: 100 } },
   PatchedHabitInputRequest: {
     name: { minLength: 1, maxLength: 100 },
     description: { maxLength: 1000 },
@@ -38,6 +41,7 @@ export const requestRules = {
     unit: { maxLength: 30 },
     target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
     weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
+    group: { minimum: 1 },
   },
   PatchedSettingsInputRequest: {
     time_zone: { minLength: 1, maxLength: 64 },

@@ -6,28 +6,14 @@ data "aws_cloudfront_cache_policy" "caching_disabled" {
   name = "Managed-CachingDisabled"
 }
 
-# The API gets the viewer headers Django reads, every cookie and query string, and the viewer's address
-# as CloudFront saw it (CloudFront-Viewer-Address, "ip:port"): never the viewer's Host (API Gateway
-# routes on its own) and never a header the viewer could use to pose as another address.
-resource "aws_cloudfront_origin_request_policy" "api" {
-  name    = "${var.global_name}-api"
-  comment = "Django API: the headers it reads, all cookies and query strings, the viewer's address"
-
-  headers_config {
-    header_behavior = "whitelist"
-
-    headers {
-      items = var.api_forwarded_headers
-    }
-  }
-
-  cookies_config {
-    cookie_behavior = "all"
-  }
-
-  query_strings_config {
-    query_string_behavior = "all"
-  }
+# The API gets every viewer header except Host (API Gateway routes on its own name), every cookie and
+# query string, and CloudFront's own headers, among them CloudFront-Viewer-Address (the viewer's
+# "ip:port" as CloudFront saw it, which a viewer cannot set: CloudFront writes its own headers). The
+# managed AllViewerExceptHostHeader policy is made for API Gateway and function URL origins; a custom
+# whitelist cannot carry Authorization (CloudFront refuses it in an origin request policy), which the
+# API tokens need.
+data "aws_cloudfront_origin_request_policy" "api" {
+  name = "Managed-AllViewerExceptHostHeader"
 }
 
 locals {
@@ -184,7 +170,7 @@ resource "aws_cloudfront_distribution" "this" {
       cached_methods             = ["GET", "HEAD"]
       compress                   = true
       cache_policy_id            = data.aws_cloudfront_cache_policy.caching_disabled.id
-      origin_request_policy_id   = aws_cloudfront_origin_request_policy.api.id
+      origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.api.id
       response_headers_policy_id = aws_cloudfront_response_headers_policy.this.id
     }
   }

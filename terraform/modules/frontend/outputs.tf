@@ -13,9 +13,9 @@ output "waf_log_group_name" {
   value       = local.waf_log_group_name
 }
 
-output "api_forwarded_headers" {
-  description = "Headers the API behaviours pass to API Gateway."
-  value       = var.api_forwarded_headers
+output "api_origin_request_policy" {
+  description = "Name of the origin request policy of the API behaviours."
+  value       = data.aws_cloudfront_origin_request_policy.api.name
 }
 
 output "api_origin_header_names" {

@@ -27,17 +27,6 @@ variable "origin_verify_header" {
   sensitive = true
 }
 
-variable "api_forwarded_headers" {
-  description = "Viewer headers CloudFront passes to the API, plus CloudFront-Viewer-Address (CloudFront's own record of the viewer's address). Never Host."
-  type        = list(string)
-  default     = ["Accept", "Accept-Language", "Authorization", "Content-Type", "Origin", "Referer", "User-Agent", "X-CSRFToken", "CloudFront-Viewer-Address"]
-
-  validation {
-    condition     = contains(var.api_forwarded_headers, "CloudFront-Viewer-Address") && !contains([for h in var.api_forwarded_headers : lower(h)], "host") && !contains([for h in var.api_forwarded_headers : lower(h)], "x-forwarded-for") && length(var.api_forwarded_headers) <= 10
-    error_message = "api_forwarded_headers must include CloudFront-Viewer-Address, must not include Host or X-Forwarded-For, and may list at most 10 headers."
-  }
-}
-
 variable "waf_auth_rate_limit" {
   description = "POST requests to /api/auth/ (sign-in, registration, ...) per IP address in any 5-minute window above which WAF blocks that address."
   type        = number

@@ -8,3 +8,4 @@ export type Entry = Schemas["EntryOutput"];
 export type EntryStatus = Schemas["EntryStatusEnum"];
 export type HabitStats = Schemas["StatsOutput"];
 export type CompletionBucket = Schemas["CompletionRowOutput"];
+export type HabitGroup = Schemas["GroupOutput"];

@@ -147,8 +147,8 @@ run "only_cloudfront_reaches_the_api_and_says_who_the_viewer_is" {
   }
 
   assert {
-    condition     = aws_cloudfront_origin_request_policy.api.headers_config[0].header_behavior == "whitelist" && contains(aws_cloudfront_origin_request_policy.api.headers_config[0].headers[0].items, "CloudFront-Viewer-Address") && !contains([for h in aws_cloudfront_origin_request_policy.api.headers_config[0].headers[0].items : lower(h)], "host")
-    error_message = "The API gets CloudFront-Viewer-Address and never the viewer's Host."
+    condition     = data.aws_cloudfront_origin_request_policy.api.name == "Managed-AllViewerExceptHostHeader" && alltrue([for b in aws_cloudfront_distribution.this.ordered_cache_behavior : b.origin_request_policy_id == data.aws_cloudfront_origin_request_policy.api.id if b.target_origin_id == "api-gateway"])
+    error_message = "Every API behaviour forwards the viewer's headers (Authorization included) and CloudFront's, never the viewer's Host."
   }
 }
 
@@ -206,13 +206,12 @@ run "rejects_bad_inputs" {
   command = plan
 
   variables {
-    price_class           = "PriceClass_Cheap"
-    waf_rate_limit        = 5
-    waf_auth_rate_limit   = 1
-    api_forwarded_headers = ["Host", "Accept"]
+    price_class         = "PriceClass_Cheap"
+    waf_rate_limit      = 5
+    waf_auth_rate_limit = 1
   }
 
-  expect_failures = [var.price_class, var.waf_rate_limit, var.waf_auth_rate_limit, var.api_forwarded_headers]
+  expect_failures = [var.price_class, var.waf_rate_limit, var.waf_auth_rate_limit]
 }
 
 run "site_fails_over_to_its_replica_in_the_standby_region" {

@@ -305,8 +305,8 @@ run "staging_nothing_keeps_the_database_awake" {
   }
 
   assert {
-    condition     = module.frontend[0].api_forwarded_headers == tolist(["Accept", "Accept-Language", "Authorization", "Content-Type", "Origin", "Referer", "User-Agent", "X-CSRFToken", "CloudFront-Viewer-Address"])
-    error_message = "The API paths are forwarded with the documented headers only."
+    condition     = module.frontend[0].api_origin_request_policy == "Managed-AllViewerExceptHostHeader"
+    error_message = "The API paths get the viewer's headers but Host, and CloudFront's."
   }
 }
 

@@ -18,6 +18,8 @@ export const habitKeys = {
   entriesOf: (id: number) => [...habitKeys.all, "entries", id] as const,
   entries: (id: number, range: DateRange) =>
     [...habitKeys.entriesOf(id), { start: range.start, end: range.end }] as const,
+  /** The groups: under `all`, so a check-in's refresh of everything reaches their completion too. */
+  groups: () => [...habitKeys.all, "groups"] as const,
   stats: (id: number, range: DateRange) =>
     [...habitKeys.all, "stats", id, { start: range.start, end: range.end }] as const,
 };

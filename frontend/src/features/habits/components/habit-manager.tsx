@@ -4,30 +4,27 @@ import { paths } from "@/config/paths";
 import { PageTitle } from "@/components/page-title";
 import { notify } from "@/components/notifications";
 import { EmptyState, ErrorState, Loading, errorMessage } from "@/components/status";
+import { useGroups } from "../api/get-groups";
 import { useHabits } from "../api/get-habits";
 import { useReorderHabits } from "../api/reorder-habits";
 import type { Habit } from "../types";
 import { formatScore, habitColours, scheduleSummary } from "./format";
-
-function move<T>(items: T[], from: number, to: number): T[] {
-  const next = [...items];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(to, 0, item);
-  return next;
-}
+import { GroupManager } from "./groups/group-manager";
+import { groupSections, moveInSection } from "./groups/sections";
 
 /**
- * Every active habit, reorderable three ways: drag the handle (mouse, touch, pen), focus the handle
- * and press the arrow keys, or use the move up / move down buttons. Each move is announced.
+ * Every active habit under its group (as on Today), reorderable within its group three ways: drag
+ * the handle (mouse, touch, pen), focus the handle and press the arrow keys, or use the move up /
+ * move down buttons. Each move is announced. The groups themselves are managed below.
  */
 export function HabitManager() {
   const habits = useHabits();
+  const groups = useGroups();
   const reorder = useReorderHabits({
     mutationConfig: { onError: (error) => notify(`The new order was not saved: ${errorMessage(error)}`, "error") },
   });
   const [announcement, setAnnouncement] = useState("");
   const [dragOrder, setDragOrder] = useState<number[] | null>(null);
-  const listRef = useRef<HTMLOListElement>(null);
   const handleRefs = useRef(new Map<number, HTMLButtonElement>());
 
   if (habits.isPending) return <Loading label="Loading your habits…" />;
@@ -36,21 +33,30 @@ export function HabitManager() {
   const byId = new Map(habits.data.map((habit) => [habit.id, habit]));
   const ordered: Habit[] = (dragOrder ?? habits.data.map((habit) => habit.id)).flatMap((id) => byId.get(id) ?? []);
   const ids = ordered.map((habit) => habit.id);
+  const sections = groupSections(ordered, groups.data);
+  const grouped = sections.some((section) => section.group !== null);
+  const sectionOf = new Map(
+    sections.flatMap(({ group, habits: members }) => members.map((habit) => [habit.id, group?.id ?? null] as const)),
+  );
+  const inSection = (id: number) => sectionOf.get(id) ?? null;
+  const membersOf = (habit: Habit) => ids.filter((id) => inSection(id) === inSection(habit.id));
 
   const commit = (next: number[], moved: Habit) => {
-    const position = next.indexOf(moved.id);
-    setAnnouncement(`${moved.name} moved to position ${position + 1} of ${next.length}.`);
+    const members = next.filter((id) => inSection(id) === inSection(moved.id));
+    const position = members.indexOf(moved.id);
+    setAnnouncement(`${moved.name} moved to position ${position + 1} of ${members.length}.`);
     if (next.join() !== habits.data.map((habit) => habit.id).join()) reorder.mutate(next);
   };
 
   const moveBy = (habit: Habit, delta: number) => {
-    const from = ids.indexOf(habit.id);
-    const to = Math.min(ids.length - 1, Math.max(0, from + delta));
+    const members = membersOf(habit);
+    const from = members.indexOf(habit.id);
+    const to = Math.min(members.length - 1, Math.max(0, from + delta));
     if (from === to) {
       setAnnouncement(`${habit.name} is already ${delta < 0 ? "first" : "last"}.`);
       return;
     }
-    commit(move(ids, from, to), habit);
+    commit(moveInSection(ids, inSection, habit.id, to), habit);
   };
 
   const onHandleKey = (event: KeyboardEvent, habit: Habit) => {
@@ -67,14 +73,17 @@ export function HabitManager() {
   };
 
   const onPointerMove = (event: PointerEvent<HTMLButtonElement>, habit: Habit) => {
-    if (!dragOrder || !listRef.current) return;
-    const rows = Array.from(listRef.current.children) as HTMLElement[];
+    const list = event.currentTarget.closest("ol");
+    if (!dragOrder || !list) return;
+    const rows = Array.from(list.children) as HTMLElement[];
     const target = rows.findIndex((row) => {
       const box = row.getBoundingClientRect();
       return event.clientY >= box.top && event.clientY <= box.bottom;
     });
-    const from = dragOrder.indexOf(habit.id);
-    if (target >= 0 && target !== from) setDragOrder(move(dragOrder, from, target));
+    if (target >= 0) {
+      const next = moveInSection(dragOrder, inSection, habit.id, target);
+      if (next !== dragOrder) setDragOrder(next);
+    }
   };
 
   const onPointerUp = (habit: Habit) => {
@@ -103,67 +112,77 @@ export function HabitManager() {
       ) : (
         <>
           <p id="reorder-help" className="hint">
-            Drag a handle, or focus it and press the arrow keys, to change the order used on Today.
+            Drag a handle, or focus it and press the arrow keys, to change the order used on Today
+            {grouped ? " (a habit moves within its group)" : ""}.
           </p>
-          <ol ref={listRef} className="manage-list" aria-label="Habits in order">
-            {ordered.map((habit, index) => (
-              <li
-                key={habit.id}
-                className={`manage-row${dragOrder ? " dragging-list" : ""}`}
-                style={habitColours(habit.color)}
-              >
-                <button
-                  type="button"
-                  className="drag-handle"
-                  aria-label={`Reorder ${habit.name}`}
-                  aria-describedby="reorder-help"
-                  ref={(element) => {
-                    if (element) handleRefs.current.set(habit.id, element);
-                    else handleRefs.current.delete(habit.id);
-                  }}
-                  onKeyDown={(event) => onHandleKey(event, habit)}
-                  onPointerDown={onPointerDown}
-                  onPointerMove={(event) => onPointerMove(event, habit)}
-                  onPointerUp={() => onPointerUp(habit)}
-                  onPointerCancel={() => setDragOrder(null)}
-                >
-                  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <path d="M8 6h.01M16 6h.01M8 12h.01M16 12h.01M8 18h.01M16 18h.01" />
-                  </svg>
-                </button>
-                <div className="manage-text">
-                  <Link to={paths.habit(habit.id)} className="habit-name">
-                    {habit.name}
-                  </Link>
-                  <p className="habit-meta">
-                    {scheduleSummary(habit)} · Score {formatScore(habit.score)}
-                  </p>
-                </div>
-                <div className="move-buttons">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Move ${habit.name} up`}
-                    disabled={index === 0}
-                    onClick={() => moveBy(habit, -1)}
-                  >
-                    <span aria-hidden="true">↑</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Move ${habit.name} down`}
-                    disabled={index === ordered.length - 1}
-                    onClick={() => moveBy(habit, 1)}
-                  >
-                    <span aria-hidden="true">↓</span>
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
+          {sections.map(({ group, habits: members }) => {
+            const name = group === null ? "Other habits" : group.name;
+            return (
+              <section key={group?.id ?? "ungrouped"} className="habit-group">
+                {grouped && <h2 className="group-header group-header-plain">{name}</h2>}
+                <ol className="manage-list" aria-label={grouped ? `Habits in ${name}` : "Habits in order"}>
+                  {members.map((habit, index) => (
+                    <li
+                      key={habit.id}
+                      className={`manage-row${dragOrder ? " dragging-list" : ""}`}
+                      style={habitColours(habit.color)}
+                    >
+                      <button
+                        type="button"
+                        className="drag-handle"
+                        aria-label={`Reorder ${habit.name}`}
+                        aria-describedby="reorder-help"
+                        ref={(element) => {
+                          if (element) handleRefs.current.set(habit.id, element);
+                          else handleRefs.current.delete(habit.id);
+                        }}
+                        onKeyDown={(event) => onHandleKey(event, habit)}
+                        onPointerDown={onPointerDown}
+                        onPointerMove={(event) => onPointerMove(event, habit)}
+                        onPointerUp={() => onPointerUp(habit)}
+                        onPointerCancel={() => setDragOrder(null)}
+                      >
+                        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                          <path d="M8 6h.01M16 6h.01M8 12h.01M16 12h.01M8 18h.01M16 18h.01" />
+                        </svg>
+                      </button>
+                      <div className="manage-text">
+                        <Link to={paths.habit(habit.id)} className="habit-name">
+                          {habit.name}
+                        </Link>
+                        <p className="habit-meta">
+                          {scheduleSummary(habit)} · Score {formatScore(habit.score)}
+                        </p>
+                      </div>
+                      <div className="move-buttons">
+                        <button
+                          type="button"
+                          className="icon-button"
+                          aria-label={`Move ${habit.name} up`}
+                          disabled={index === 0}
+                          onClick={() => moveBy(habit, -1)}
+                        >
+                          <span aria-hidden="true">↑</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="icon-button"
+                          aria-label={`Move ${habit.name} down`}
+                          disabled={index === members.length - 1}
+                          onClick={() => moveBy(habit, 1)}
+                        >
+                          <span aria-hidden="true">↓</span>
+                        </button>
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            );
+          })}
         </>
       )}
+      <GroupManager />
     </>
   );
 }

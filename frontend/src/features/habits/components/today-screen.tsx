@@ -4,13 +4,18 @@ import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
 import { addDays, formatWeekdayDay, formatWeekdayShort } from "@/lib/dates";
 import { useElementWidth } from "@/lib/use-element-width";
+import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";
-import { EmptyState, ErrorState, Loading } from "@/components/status";
+import { EmptyState, ErrorState, Loading, errorMessage } from "@/components/status";
 import { shownEntry, usePendingEntries } from "../api/entry-cache";
 import { useEntries } from "../api/get-entries";
+import { useGroups } from "../api/get-groups";
 import { useHabits } from "../api/get-habits";
+import { useUpdateGroup } from "../api/update-group";
 import type { Habit } from "../types";
 import { HabitRow } from "./check-in/habit-row";
+import { GroupHeader } from "./groups/group-header";
+import { completion, groupSections } from "./groups/sections";
 
 /** The most days a row shows, and so the span of entries Today asks for (one query per habit). */
 export const RECENT_DAYS = 14;
@@ -44,13 +49,19 @@ const LAYOUT = {
 } as CSSProperties;
 
 /**
- * Today, as Loop's main screen: every active habit with its last days, ticked right there.
- * `notice` is shown under the title (the app puts the time-zone offer there).
+ * Today, as Loop's main screen: every active habit with its last days, ticked right there, under
+ * its group's header (with the group's completion; a header folds its group) and the habits in no
+ * group after the groups. `notice` is shown under the title (the app puts the time-zone offer there).
  */
 export function TodayScreen({ notice }: { notice?: ReactNode }) {
   const user = useSignedInUser();
   const habits = useHabits();
+  const groups = useGroups();
+  const fold = useUpdateGroup({
+    mutationConfig: { onError: (error) => notify(`The group was not folded: ${errorMessage(error)}`, "error") },
+  });
   const pending = usePendingEntries();
+  const listIds = useId();
   const [listRef, width] = useElementWidth<HTMLDivElement>();
   const [announcement, setAnnouncement] = useState("");
   const hintId = useId();
@@ -60,10 +71,11 @@ export function TodayScreen({ notice }: { notice?: ReactNode }) {
   const range = { start: addDays(today, 1 - RECENT_DAYS), end: today };
 
   const list = habits.data ?? [];
-  const due = list.filter((habit) => habit.scheduled_today);
-  const done = due.filter(
-    (habit) => shownEntry(pending, habit.id, today, habit.today_entry).entry?.status === "done",
-  ).length;
+  const isDone = (habit: Habit) => shownEntry(pending, habit.id, today, habit.today_entry).entry?.status === "done";
+  const { done, due } = completion(list, isDone);
+  const sections = groupSections(list, groups.data);
+  const grouped = sections.some((section) => section.group !== null);
+  const rowProps = { today, dates, range, pending, hintId, announce: setAnnouncement };
 
   return (
     <>
@@ -100,7 +112,7 @@ export function TodayScreen({ notice }: { notice?: ReactNode }) {
         {list.length > 0 && (
           <>
             <p className="progress-summary" aria-live="polite">
-              {due.length ? `${done} of ${due.length} due today done` : "Nothing is due today"}
+              {due ? `${done} of ${due} due today done` : "Nothing is due today"}
             </p>
             <p id={hintId} className="visually-hidden">
               Each press of a yes-or-no day marks it done, then skipped, then not marked; a measurable day opens its
@@ -118,20 +130,45 @@ export function TodayScreen({ notice }: { notice?: ReactNode }) {
               </span>
               <span />
             </div>
-            <ul className="habit-list" aria-label="Your habits">
-              {list.map((habit) => (
-                <TodayRow
-                  key={habit.id}
-                  habit={habit}
-                  today={today}
-                  dates={dates}
-                  range={range}
-                  pending={pending}
-                  hintId={hintId}
-                  announce={setAnnouncement}
-                />
-              ))}
-            </ul>
+            {!grouped && (
+              <ul className="habit-list" aria-label="Your habits">
+                {list.map((habit) => (
+                  <TodayRow key={habit.id} habit={habit} {...rowProps} />
+                ))}
+              </ul>
+            )}
+            {grouped &&
+              sections.map(({ group, habits: members }) => {
+                if (group === null)
+                  return (
+                    <section key="ungrouped" className="habit-group" aria-labelledby={`${listIds}-none`}>
+                      <h2 id={`${listIds}-none`} className="group-header group-header-plain">
+                        Other habits
+                      </h2>
+                      <ul className="habit-list" aria-label="Other habits">
+                        {members.map((habit) => (
+                          <TodayRow key={habit.id} habit={habit} {...rowProps} />
+                        ))}
+                      </ul>
+                    </section>
+                  );
+                const listId = `${listIds}-${group.id}`;
+                const counts = completion(members, isDone);
+                return (
+                  <section key={group.id} className="habit-group">
+                    <GroupHeader
+                      group={group}
+                      listId={listId}
+                      {...counts}
+                      onToggle={() => fold.mutate({ id: group.id, patch: { collapsed: !group.collapsed } })}
+                    />
+                    <ul id={listId} className="habit-list" aria-label={group.name} hidden={group.collapsed}>
+                      {!group.collapsed &&
+                        members.map((habit) => <TodayRow key={habit.id} habit={habit} {...rowProps} />)}
+                    </ul>
+                  </section>
+                );
+              })}
           </>
         )}
       </div>

@@ -28,6 +28,7 @@ export interface Draft {
   days: string;
   weekdays: number[];
   period: HabitInput["period"];
+  group: HabitInput["group"];
 }
 
 /** How each part of the form reports an edit: the fields it changed. */
@@ -45,6 +46,7 @@ export const emptyHabitInput: HabitInput = {
   frequency: { times: 1, days: 1 },
   weekdays: [],
   period: "rolling",
+  group: null,
 };
 
 function presetOf(input: HabitInput): Preset {
@@ -70,6 +72,7 @@ export function toDraft(input: HabitInput): Draft {
     days: String(input.frequency.days),
     weekdays: input.weekdays,
     period: input.period,
+    group: input.group,
   };
 }
 
@@ -98,5 +101,6 @@ export function toInput(draft: Draft): HabitInput {
     frequency,
     weekdays: draft.preset === "weekdays" ? [...draft.weekdays].sort() : [],
     period: draft.preset === "daily" || draft.preset === "weekdays" ? "rolling" : draft.period,
+    group: draft.group,
   };
 }

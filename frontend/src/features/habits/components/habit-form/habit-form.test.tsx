@@ -1,7 +1,7 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { buildHabit, buildStats } from "@/testing/builders";
+import { buildGroup, buildHabit, buildStats } from "@/testing/builders";
 import { fakeHabitsApi } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
@@ -43,6 +43,7 @@ describe("habit form", () => {
       frequency: { times: 1, days: 1 },
       weekdays: [],
       period: "rolling",
+      group: null,
     });
   });
 
@@ -174,6 +175,34 @@ describe("habit form", () => {
     await user.click(screen.getByRole("button", { name: "Create habit" }));
     expect(await screen.findByText("You already have a habit with this name.")).toBeInTheDocument();
     expect(screen.getByLabelText("Name")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("puts a habit in one of the user's groups, and takes it out again", async () => {
+    const api = fakeHabitsApi(
+      [buildHabit({ id: 7, name: "Stretch", group: 4 })],
+      [buildGroup({ id: 3, name: "Morning", position: 0 }), buildGroup({ id: 4, name: "Evening", position: 1 })],
+    );
+    server.use(http.get("*/api/habits/7/stats/", () => HttpResponse.json(buildStats())));
+    const { user } = renderApp("/habits/7/edit");
+    const group = await screen.findByLabelText("Group");
+    await screen.findByRole("option", { name: "Morning" });
+    expect(group).toHaveValue("4");
+    expect(
+      within(group)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual(["No group", "Morning", "Evening"]);
+    await user.selectOptions(group, "Morning");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByRole("heading", { name: "Stretch", level: 1 });
+    expect(api.log.at(-1)?.body).toMatchObject({ group: 3 });
+
+    await user.click(screen.getByRole("link", { name: /Edit/ }));
+    expect(await screen.findByLabelText("Group")).toHaveValue("3");
+    await user.selectOptions(screen.getByLabelText("Group"), "No group");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByRole("heading", { name: "Stretch", level: 1 });
+    expect(api.log.at(-1)?.body).toMatchObject({ group: null });
   });
 
   it("edits an existing habit with its current values filled in", async () => {

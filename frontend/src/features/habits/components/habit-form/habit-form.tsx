@@ -3,6 +3,7 @@ import { Field, FormError } from "@/components/field";
 import { ApiError, type FieldErrors } from "@/lib/api-client";
 import { habitLimits, validateHabitInput, type HabitInput } from "../../api/create-habit";
 import { ColourPicker } from "./colour-picker";
+import { GroupField } from "./group-field";
 import { emptyHabitInput, toDraft, toInput, type Draft, type DraftChange } from "./habit-draft";
 import { KindFieldset } from "./kind-fieldset";
 import { ScheduleFieldset } from "./schedule-fieldset";
@@ -95,6 +96,7 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
       <KindFieldset kind={draft.kind} onChange={(kind) => change({ kind })} />
       {draft.kind === "numeric" && <TargetFieldset draft={draft} errors={errors} onChange={change} />}
       <ScheduleFieldset draft={draft} errors={errors} onChange={change} />
+      <GroupField value={draft.group} errors={errors.group} onChange={(group) => change({ group })} />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? "Saving…" : submitLabel}

@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/lib/api-client";
+import type { MutationConfig } from "@/lib/query-client";
+import type { components } from "@/types/api";
+import { requestRules } from "@/types/api-rules";
+import type { HabitGroup } from "../types";
+import { habitKeys } from "./keys";
+
+export type GroupInput = components["schemas"]["GroupInputRequest"];
+
+/** The API's limits on a group's name, from its OpenAPI schema (a habit's name's). */
+export const groupLimits = requestRules.GroupInputRequest;
+
+/** What is wrong with a group name before a round trip, or null. */
+export function groupNameProblem(name: string): string | null {
+  if (!name.trim()) return "Give the group a name.";
+  if (name.trim().length > groupLimits.name.maxLength)
+    return `Keep the name under ${groupLimits.name.maxLength} characters.`;
+  return null;
+}
+
+export function createGroup(input: GroupInput): Promise<HabitGroup> {
+  return api.post<HabitGroup>("/api/groups/", input);
+}
+
+export function useCreateGroup({ mutationConfig }: { mutationConfig?: MutationConfig<HabitGroup, GroupInput> } = {}) {
+  const queryClient = useQueryClient();
+  const { onSuccess, ...config } = mutationConfig ?? {};
+  return useMutation({
+    ...config,
+    mutationFn: createGroup,
+    onSuccess: async (...args) => {
+      await queryClient.invalidateQueries({ queryKey: habitKeys.groups() });
+      await onSuccess?.(...args);
+    },
+  });
+}
