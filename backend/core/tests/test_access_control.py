@@ -14,8 +14,9 @@ from datetime import date
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from accounts.authentication import TokenOrSessionApi
 from conftest import ApiClient
-from factories import make_entry, make_habit, make_passkey
+from factories import make_api_token, make_entry, make_habit, make_passkey
 
 pytestmark = pytest.mark.django_db
 
@@ -51,11 +52,14 @@ def api_routes() -> Iterator[tuple[str, URLPattern]]:
     yield from walk(get_resolver().url_patterns, "")
 
 
-def concrete(route: str, habit_id: int, day: str = "2024-01-01", passkey_id: int = 0) -> str:
+def concrete(
+    route: str, habit_id: int, day: str = "2024-01-01", passkey_id: int = 0, token_id: int = 0
+) -> str:
     path = (
         route.replace("<int:habit_id>", str(habit_id))
         .replace("<str:day>", day)
         .replace("<int:passkey_id>", str(passkey_id))
+        .replace("<int:token_id>", str(token_id))
     )
     assert "<" not in path, f"teach this test the converter in {route}"
     return "/" + path
@@ -92,12 +96,13 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     foreign = make_habit(name="Not yours")
     make_entry(habit=foreign, day=date(2024, 1, 1))
     passkey = make_passkey(user=foreign.user)
+    token, _ = make_api_token(user=foreign.user)
     checked = 0
     for route, pattern in api_routes():
         if not re.search(r"<int:\w+>", route):
             continue
         for method in allowed_methods(pattern):
-            path = concrete(route, foreign.pk, passkey_id=passkey.pk)
+            path = concrete(route, foreign.pk, passkey_id=passkey.pk, token_id=token.pk)
             response = getattr(signed_in, method)(path)
             assert response.status_code == 404, f"{method.upper()} /{route}: {response.content!r}"
             checked += 1
@@ -105,7 +110,43 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     foreign.refresh_from_db()
     assert foreign.name == "Not yours"
     passkey.refresh_from_db()
+    token.refresh_from_db()
     assert foreign.entries.count() == 1
+
+
+TOKEN_ROUTES = {
+    "api/habits/",
+    "api/habits/reorder/",
+    "api/habits/<int:habit_id>/",
+    "api/habits/<int:habit_id>/stats/",
+    "api/habits/<int:habit_id>/entries/",
+    "api/habits/<int:habit_id>/entries/<str:day>/",
+}
+
+
+def test_api_tokens_reach_the_habits_api_and_nothing_else() -> None:
+    """A read-write token is refused (401, as if anonymous) by every endpoint outside the habits
+    and entries API: the account's password, address, passkeys, tokens and deletion among them."""
+    habit = make_habit()
+    _, value = make_api_token(user=habit.user)
+    bearer = ApiClient(HTTP_AUTHORIZATION=f"Bearer {value}")
+    accepting = {
+        route
+        for route, pattern in api_routes()
+        if issubclass(getattr(pattern.callback, "view_class", object), TokenOrSessionApi)
+    }
+    assert accepting == TOKEN_ROUTES
+    checked = 0
+    for route, pattern in api_routes():
+        if route in PUBLIC or route in TOKEN_ROUTES:
+            continue
+        for method in allowed_methods(pattern):
+            response = getattr(bearer, method)(concrete(route, habit.pk))
+            assert response.status_code == 401, f"{method.upper()} /{route}"
+            checked += 1
+    assert checked >= 10
+    assert bearer.get(f"/api/habits/{habit.pk}/").status_code == 200
+    habit.user.refresh_from_db()
 
 
 def test_public_endpoints_answer_anonymous_callers() -> None:

@@ -6,6 +6,7 @@
 
 /** The limits the API puts on each request body's fields, by schema name and field. */
 export const requestRules = {
+  ApiTokenInputRequest: { name: { minLength: 1, maxLength: 64 } },
   ConfirmInputRequest: { token: { minLength: 1, maxLength: 200 }, password: { minLength: 1, maxLength: 128 } },
   EmailChangeInputRequest: { password: { minLength: 1, maxLength: 128 }, new_email: { minLength: 1, maxLength: 254 } },
   EmailConfirmInputRequest: { token: { minLength: 1, maxLength: 1000 } },
@@ -58,6 +59,7 @@ export const requestRules = {
 
 /** Every enum of the API, by schema name, in the schema's order. */
 export const apiEnums = {
+  ApiTokenScopeEnum: ["read", "read_write"],
   EntryStatusEnum: ["done", "skipped", "not_done"],
   HabitKindEnum: ["boolean", "numeric"],
   PeriodEnum: ["rolling", "calendar"],

@@ -314,6 +314,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/auth/tokens/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user's API tokens, newest first */
+    get: operations["auth_tokens_list"];
+    put?: never;
+    /**
+     * Create an API token; the answer holds its value, shown this once
+     * @description At most 20 per account. Changing or resetting the password revokes every token; deleting the account deletes them.
+     */
+    post: operations["auth_tokens_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/tokens/{token_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API token (at once: its next request is a 401) */
+    delete: operations["auth_tokens_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/dev/mail/": {
     parameters: {
       query?: never;
@@ -527,6 +565,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiTokenCreatedOutput: {
+      readonly id: number;
+      readonly name: string;
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description How the token's value starts (not secret): tells tokens apart. */
+      readonly prefix: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /**
+       * Format: date-time
+       * @description When a request last used it (to the minute: written at most once a minute).
+       */
+      readonly last_used_at: string | null;
+      /** @description The token itself: shown this once, never again (only its hash is kept). */
+      token: string;
+    };
+    ApiTokenInputRequest: {
+      /** @description What the token is for, e.g. the script or machine that uses it. */
+      name: string;
+      /**
+       * @description read: GET requests only; read_write: also create, change and delete.
+       *
+       *     * `read` - read
+       *     * `read_write` - read_write
+       */
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+    };
+    ApiTokenOutput: {
+      readonly id: number;
+      readonly name: string;
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description How the token's value starts (not secret): tells tokens apart. */
+      readonly prefix: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /**
+       * Format: date-time
+       * @description When a request last used it (to the minute: written at most once a minute).
+       */
+      readonly last_used_at: string | null;
+    };
+    /**
+     * @description * `read` - read
+     *     * `read_write` - read_write
+     * @enum {string}
+     */
+    ApiTokenScopeEnum: "read" | "read_write";
     BackupRestoreInputRequest: {
       /**
        * Format: binary
@@ -2227,6 +2312,230 @@ export interface operations {
       };
     };
   };
+  auth_tokens_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiTokenOutput"][];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_tokens_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ApiTokenInputRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiTokenCreatedOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_tokens_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dev_mail_list: {
     parameters: {
       query?: never;
@@ -2914,7 +3223,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description YYYY-MM-DD, the user's date */
+        /** @description YYYY-MM-DD, the user's date; or `today`, the user's today (zone, day start). */
         day: string;
         habit_id: number;
       };
@@ -2995,7 +3304,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description YYYY-MM-DD, the user's date */
+        /** @description YYYY-MM-DD, the user's date; or `today`, the user's today (zone, day start). */
         day: string;
         habit_id: number;
       };
