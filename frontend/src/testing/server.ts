@@ -12,14 +12,15 @@ export function csrfHandler(authenticated: boolean) {
 
 /**
  * Handlers every screen needs: the CSRF/session endpoint, a signed-in user, (asked for as soon as
- * the session is known, whatever the screen) an empty list of habits, Settings' passkeys (none), and
- * the local mail page as a deployed site answers it (not there). Tests add the rest.
+ * the session is known, whatever the screen) an empty list of habits, Settings' passkeys and API
+ * tokens (none), and the local mail page as a deployed site answers it (not there). Tests add the rest.
  */
 export const defaultHandlers = [
   csrfHandler(true),
   http.get("*/api/auth/me/", () => HttpResponse.json(buildUser())),
   http.get("*/api/habits/", () => HttpResponse.json([])),
   http.get("*/api/auth/passkeys/", () => HttpResponse.json([])),
+  http.get("*/api/auth/tokens/", () => HttpResponse.json([])),
   http.get("*/api/dev/mail/", () => HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 })),
 ];
 
