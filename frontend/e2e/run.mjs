@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { accountScenario, mailLink } from "./accounts.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { startBackend } from "./server.mjs";
+import { tokenScenario } from "./tokens.mjs";
 
 const TIMEOUT = 15_000;
 const BROWSER_ZONE = "Europe/Berlin";
@@ -624,7 +625,11 @@ async function main() {
       earlier: [],
     };
     session.watch = watchConsole(session.page);
-    const steps = [...scenario(session, downloads), ...accountScenario(backend.baseUrl)];
+    const steps = [
+      ...scenario(session, downloads),
+      ...accountScenario(backend.baseUrl),
+      ...tokenScenario(backend.baseUrl),
+    ];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();
       try {
