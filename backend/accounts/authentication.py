@@ -6,6 +6,10 @@ management (password, address, passkeys, tokens, deletion). A token skips the CS
 exists because a browser attaches cookies to requests any page can send, and no browser attaches
 a bearer token by itself. A request that sends one is decided by it: a bad one is a 401 with
 `WWW-Authenticate: Bearer ... error="invalid_token"` (RFC 6750), never a fall back to the session.
+
+The token's user is read with the token, in the same query, not from the signed-in user cache
+(accounts.backends): a deactivated account's tokens stop at once, and that cache, dropped on every
+save of the user, is neither read nor filled by token requests.
 """
 
 from __future__ import annotations

@@ -214,7 +214,9 @@ def test_last_use_is_written_at_most_once_a_minute(user: User) -> None:
     assert first is not None
     with CaptureQueriesContext(connection) as queries:
         client.get(HABITS)
-    assert not any(query["sql"].startswith("UPDATE") for query in queries.captured_queries)
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert any("accounts_apitoken" in sql for sql in statements)  # the lookup was seen
+    assert not any(sql.startswith("UPDATE") for sql in statements)
     token.refresh_from_db()
     assert token.last_used_at == first
     earlier = timezone.now() - timedelta(seconds=api_tokens.LAST_USED_RESOLUTION_SECONDS + 1)
