@@ -61,5 +61,7 @@ def make_api_token(
     *, user: User | None = None, scope: Scope = Scope.READ_WRITE, name: str = "script"
 ) -> tuple[ApiToken, str]:
     """A live API token and its value (what `Authorization: Bearer` carries)."""
-    created = api_token_create(user=user or make_user(), name=name, scope=scope)
+    created = api_token_create(
+        user=user or make_user(), name=name, scope=scope, site_url="http://testserver"
+    )
     return created.token, created.value

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import api_tokens, services
+from accounts.apis.common import site_url_of
 from accounts.models import ApiToken
 from accounts.selectors import api_token_list, signed_in_user
 from core.fields import TextField
@@ -74,8 +75,9 @@ class ApiTokenListApi(APIView):
     @extend_schema(
         summary="Create an API token; the answer holds its value, shown this once",
         description=(
-            f"At most {api_tokens.TOKENS_PER_USER} per account. Changing or resetting the password "
-            "revokes every token; deleting the account deletes them."
+            f"At most {api_tokens.TOKENS_PER_USER} per account; the account's address is told by "
+            "mail. Changing or resetting the password revokes every token; deleting the account "
+            "deletes them."
         ),
         request=ApiTokenInput,
         responses={201: ApiTokenCreatedOutput, **ERROR_RESPONSES},
@@ -88,6 +90,7 @@ class ApiTokenListApi(APIView):
             user=signed_in_user(request),
             name=data.validated_data["name"],
             scope=api_tokens.Scope(data.validated_data["scope"]),
+            site_url=site_url_of(request._request),
         )
         body = {**ApiTokenOutput(created.token).data, "token": created.value}
         return Response(body, status=status.HTTP_201_CREATED)

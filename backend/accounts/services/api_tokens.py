@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from accounts import api_tokens
+from accounts import api_tokens, mails
 from accounts.models import ApiToken, User
 from accounts.throttling import api_token_guarded
 
@@ -30,7 +30,10 @@ class CreatedToken:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, scope: api_tokens.Scope) -> CreatedToken:
+def api_token_create(
+    *, user: User, name: str, scope: api_tokens.Scope, site_url: str
+) -> CreatedToken:
+    """A new token; its owner is told by mail (a stolen session must not add one unnoticed)."""
     # The user's row is locked so two parallel creations cannot both pass the count.
     User.objects.select_for_update().filter(pk=user.pk).first()
     if ApiToken.objects.filter(user=user).count() >= api_tokens.TOKENS_PER_USER:
@@ -44,6 +47,12 @@ def api_token_create(*, user: User, name: str, scope: api_tokens.Scope) -> Creat
                 )
         except IntegrityError:  # the 48-bit prefix is taken: draw again
             continue
+        mails.mail_api_token_created(
+            to=user.email,
+            name=name,
+            access=api_tokens.SCOPE_LABELS[scope].lower(),
+            link=mails.link(site_url, mails.PAGE_SETTINGS),
+        )
         return CreatedToken(token=token, value=new.value)
 
 

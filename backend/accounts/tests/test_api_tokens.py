@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts import api_tokens
 from accounts.api_tokens import Scope
+from accounts.mails import KIND_API_TOKEN_CREATED
 from accounts.models import ApiToken, User
 from accounts.throttling import MESSAGE_TOKEN_THROTTLED
 from conftest import ApiClient, mail_to, token_in
@@ -51,6 +52,10 @@ def test_a_token_is_shown_once_and_listed_without_its_value(signed_in: ApiClient
     assert value not in signed_in.get(TOKENS).content.decode()
     stored = ApiToken.objects.get()
     assert value not in {stored.prefix, stored.digest, stored.name}
+    told = mail_to(stored.user.email)
+    assert told.kind == KIND_API_TOKEN_CREATED
+    assert '"Laptop cron" (read only)' in told.body
+    assert value not in told.body
     assert stored.digest == api_tokens.secret_digest(value.removeprefix(body["prefix"] + "_"))
 
 

@@ -326,7 +326,7 @@ export interface paths {
     put?: never;
     /**
      * Create an API token; the answer holds its value, shown this once
-     * @description At most 20 per account. Changing or resetting the password revokes every token; deleting the account deletes them.
+     * @description At most 20 per account; the account's address is told by mail. Changing or resetting the password revokes every token; deleting the account deletes them.
      */
     post: operations["auth_tokens_create"];
     delete?: never;
