@@ -22,6 +22,8 @@ PREFIX_HEX_DIGITS = 12
 SECRET_BYTES = 32
 NAME_MAX_LENGTH = 64
 TOKENS_PER_USER = 20
+# A token may be given a lifetime of 1 to this many days, or none (it lives until revoked).
+LIFETIME_MAX_DAYS = 366
 # last_used_at is written at most this often per token, not on every request.
 LAST_USED_RESOLUTION_SECONDS = 60
 

@@ -145,6 +145,7 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, help_text="SHA-256 of the secret, hex.")
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="None: until revoked.")
 
     class Meta:
         constraints = [

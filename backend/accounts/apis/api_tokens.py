@@ -29,14 +29,15 @@ class ApiTokenOutput(serializers.ModelSerializer[ApiToken]):
 
     class Meta:
         model = ApiToken
-        fields = ["id", "name", "scope", "prefix", "created_at", "last_used_at"]
+        fields = ["id", "name", "scope", "prefix", "created_at", "last_used_at", "expires_at"]
         read_only_fields = fields
         extra_kwargs = {
             "last_used_at": {
                 "help_text": (
                     "When a request last used it (to the minute: written at most once a minute)."
                 )
-            }
+            },
+            "expires_at": {"help_text": "When it stops working; null: when revoked."},
         }
 
     def get_prefix(self, token: ApiToken) -> str:
@@ -61,6 +62,14 @@ class ApiTokenListApi(APIView):
         )
         scope = serializers.ChoiceField(
             choices=[scope.value for scope in api_tokens.Scope], help_text=SCOPE_HELP
+        )
+        lifetime_days = serializers.IntegerField(
+            min_value=1,
+            max_value=api_tokens.LIFETIME_MAX_DAYS,
+            allow_null=True,
+            required=False,
+            default=None,
+            help_text="Days until it stops working; null or absent: until revoked.",
         )
 
     @extend_schema(
@@ -91,6 +100,7 @@ class ApiTokenListApi(APIView):
             name=data.validated_data["name"],
             scope=api_tokens.Scope(data.validated_data["scope"]),
             site_url=site_url_of(request._request),
+            lifetime_days=data.validated_data["lifetime_days"],
         )
         body = {**ApiTokenOutput(created.token).data, "token": created.value}
         return Response(body, status=status.HTTP_201_CREATED)

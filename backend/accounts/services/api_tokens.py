@@ -31,19 +31,32 @@ class CreatedToken:
 
 @transaction.atomic
 def api_token_create(
-    *, user: User, name: str, scope: api_tokens.Scope, site_url: str
+    *,
+    user: User,
+    name: str,
+    scope: api_tokens.Scope,
+    site_url: str,
+    lifetime_days: int | None = None,
 ) -> CreatedToken:
     """A new token; its owner is told by mail (a stolen session must not add one unnoticed)."""
     # The user's row is locked so two parallel creations cannot both pass the count.
     User.objects.select_for_update().filter(pk=user.pk).first()
     if ApiToken.objects.filter(user=user).count() >= api_tokens.TOKENS_PER_USER:
         raise ValidationError({"non_field_errors": [api_tokens.MESSAGE_TOKEN_LIMIT]})
+    expires_at = (
+        timezone.now() + timedelta(days=lifetime_days) if lifetime_days is not None else None
+    )
     while True:
         new = api_tokens.token_new()
         try:
             with transaction.atomic():
                 token = ApiToken.objects.create(
-                    user=user, name=name, scope=scope, prefix=new.prefix, digest=new.digest
+                    user=user,
+                    name=name,
+                    scope=scope,
+                    prefix=new.prefix,
+                    digest=new.digest,
+                    expires_at=expires_at,
                 )
         except IntegrityError:  # the 48-bit prefix is taken: draw again
             continue
@@ -67,8 +80,8 @@ def api_tokens_revoke_all(*, user: User) -> None:
 
 
 def api_token_use(*, value: str, address: str) -> ApiToken | None:
-    """The live token `value` is, with its user, or None (unknown, revoked, malformed, or its user
-    deactivated); throttled per client address (accounts.throttling.api_token_guarded).
+    """The live token `value` is, with its user, or None (unknown, revoked, expired, malformed, or
+    its user deactivated); throttled per client address (accounts.throttling.api_token_guarded).
 
     The secret's digest is compared in constant time. The token's last use is written at most once
     per LAST_USED_RESOLUTION_SECONDS, by a conditional update, so a busy script is not a write per
@@ -81,6 +94,8 @@ def api_token_use(*, value: str, address: str) -> ApiToken | None:
             return None
         token = ApiToken.objects.select_related("user").filter(prefix=presented.prefix).first()
         if token is None or not hmac.compare_digest(token.digest, presented.digest):
+            return None
+        if token.expires_at is not None and token.expires_at <= timezone.now():
             return None
         return token if token.user.is_active else None
 

@@ -4,7 +4,7 @@ malformed tokens are 401; tokens die with the password and the account; both thr
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -48,7 +48,16 @@ def test_a_token_is_shown_once_and_listed_without_its_value(signed_in: ApiClient
 
     listed = signed_in.get(TOKENS).json()
     assert [token["name"] for token in listed] == ["Laptop cron"]
-    assert set(listed[0]) == {"id", "name", "scope", "prefix", "created_at", "last_used_at"}
+    assert set(listed[0]) == {
+        "id",
+        "name",
+        "scope",
+        "prefix",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+    }
+    assert listed[0]["expires_at"] is None
     assert value not in signed_in.get(TOKENS).content.decode()
     stored = ApiToken.objects.get()
     assert value not in {stored.prefix, stored.digest, stored.name}
@@ -190,6 +199,9 @@ def test_tokens_cannot_manage_tokens(user: User) -> None:
         ({"name": "ok", "scope": "admin"}, "scope"),
         ({"name": "ok"}, "scope"),
         ({"scope": "read"}, "name"),
+        ({"name": "ok", "scope": "read", "lifetime_days": 0}, "lifetime_days"),
+        ({"name": "ok", "scope": "read", "lifetime_days": 367}, "lifetime_days"),
+        ({"name": "ok", "scope": "read", "lifetime_days": "soon"}, "lifetime_days"),
     ],
 )
 def test_bad_input_is_400_and_makes_nothing(
@@ -199,6 +211,17 @@ def test_bad_input_is_400_and_makes_nothing(
     assert answer.status_code == 400
     assert field in answer.json()["errors"]
     assert ApiToken.objects.count() == 0
+
+
+def test_a_token_with_a_lifetime_stops_working_when_it_ends(signed_in: ApiClient) -> None:
+    body = signed_in.post(TOKENS, {"name": "cron", "scope": "read", "lifetime_days": 30}).json()
+    expires = datetime.fromisoformat(body["expires_at"])
+    assert timedelta(days=29, hours=23) < expires - timezone.now() <= timedelta(days=30)
+    client = bearer(body["token"])
+    assert client.get(HABITS).status_code == 200
+    ApiToken.objects.filter(pk=body["id"]).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert client.get(HABITS).status_code == 401
+    assert signed_in.get(TOKENS).json()[0]["name"] == "cron"  # listed until revoked
 
 
 def test_an_account_holds_at_most_the_limit(signed_in: ApiClient, user: User) -> None:

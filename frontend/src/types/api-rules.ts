@@ -6,7 +6,7 @@
 
 /** The limits the API puts on each request body's fields, by schema name and field. */
 export const requestRules = {
-  ApiTokenInputRequest: { name: { minLength: 1, maxLength: 64 } },
+  ApiTokenInputRequest: { name: { minLength: 1, maxLength: 64 }, lifetime_days: { minimum: 1, maximum: 366 } },
   ConfirmInputRequest: { token: { minLength: 1, maxLength: 200 }, password: { minLength: 1, maxLength: 128 } },
   EmailChangeInputRequest: { password: { minLength: 1, maxLength: 128 }, new_email: { minLength: 1, maxLength: 254 } },
   EmailConfirmInputRequest: { token: { minLength: 1, maxLength: 1000 } },

@@ -578,6 +578,11 @@ export interface components {
        * @description When a request last used it (to the minute: written at most once a minute).
        */
       readonly last_used_at: string | null;
+      /**
+       * Format: date-time
+       * @description When it stops working; null: when revoked.
+       */
+      readonly expires_at: string | null;
       /** @description The token itself: shown this once, never again (only its hash is kept). */
       token: string;
     };
@@ -591,6 +596,8 @@ export interface components {
        *     * `read_write` - read_write
        */
       scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description Days until it stops working; null or absent: until revoked. */
+      lifetime_days?: number | null;
     };
     ApiTokenOutput: {
       readonly id: number;
@@ -605,6 +612,11 @@ export interface components {
        * @description When a request last used it (to the minute: written at most once a minute).
        */
       readonly last_used_at: string | null;
+      /**
+       * Format: date-time
+       * @description When it stops working; null: when revoked.
+       */
+      readonly expires_at: string | null;
     };
     /**
      * @description * `read` - read

@@ -12,6 +12,7 @@ export type ApiTokenScope = components["schemas"]["ApiTokenScopeEnum"];
 
 /** The API's limits on a token's name, and its scopes, from the OpenAPI schema. */
 export const apiTokenNameLimits = requestRules.ApiTokenInputRequest.name;
+export const apiTokenLifetimeLimits = requestRules.ApiTokenInputRequest.lifetime_days;
 export const apiTokenScopes = apiEnums.ApiTokenScopeEnum;
 
 export function createApiToken(input: ApiTokenInput): Promise<CreatedApiToken> {

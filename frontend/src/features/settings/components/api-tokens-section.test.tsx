@@ -16,6 +16,7 @@ function buildToken(overrides: Partial<ApiToken> = {}): ApiToken {
     prefix: "htk_0123456789ab",
     created_at: "2026-03-01T09:30:00Z",
     last_used_at: null,
+    expires_at: null,
     ...overrides,
   };
 }
@@ -27,7 +28,7 @@ function tokensApi(initial: ApiToken[] = []) {
   server.use(
     http.get("*/api/auth/tokens/", () => HttpResponse.json(tokens)),
     http.post("*/api/auth/tokens/", async ({ request }) => {
-      const body = (await request.json()) as { name: string; scope: ApiToken["scope"] };
+      const body = (await request.json()) as { name: string; scope: ApiToken["scope"]; lifetime_days: number | null };
       received.push(body);
       const token = buildToken({ id: 8, name: body.name, scope: body.scope, created_at: "2026-03-18T10:00:00Z" });
       tokens = [token, ...tokens];
@@ -53,12 +54,14 @@ describe("API tokens", () => {
     expect(await tokens.findByText("No API tokens yet.")).toBeInTheDocument();
     await user.type(tokens.getByLabelText("Token name"), "  Check-in script ");
     await user.click(tokens.getByRole("radio", { name: /Read and write/ }));
+    expect(tokens.getByLabelText("Expires")).toHaveValue("90");
+    await user.selectOptions(tokens.getByLabelText("Expires"), "Never (until revoked)");
     await user.click(tokens.getByRole("button", { name: "Create token" }));
 
     const shown = await tokens.findByLabelText("New token");
     expect(shown).toHaveValue(SECRET);
     expect(tokens.getByText(/you won.t see it again/)).toBeInTheDocument();
-    expect(received).toEqual([{ name: "Check-in script", scope: "read_write" }]);
+    expect(received).toEqual([{ name: "Check-in script", scope: "read_write", lifetime_days: null }]);
     await user.click(tokens.getByRole("button", { name: "Copy" }));
     expect(await screen.findByText("Token copied.")).toBeInTheDocument();
     expect(await navigator.clipboard.readText()).toBe(SECRET);
@@ -75,11 +78,16 @@ describe("API tokens", () => {
     tokensApi([
       buildToken({ id: 1, name: "Never used" }),
       buildToken({ id: 2, name: "Busy", prefix: "htk_ffffffffffff", last_used_at: "2026-03-17T22:45:00Z" }),
+      buildToken({ id: 4, name: "Old", expires_at: "2020-01-01T00:00:00Z" }),
+      buildToken({ id: 5, name: "Later", expires_at: "2999-01-01T00:00:00Z" }),
     ]);
     renderApp("/settings");
     const list = within(await (await section()).findByRole("list", { name: "Your API tokens" }));
     const rows = list.getAllByRole("listitem");
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(4);
+    expect(rows[2]).toHaveTextContent("expired");
+    expect(rows[3]).toHaveTextContent("expires");
+    expect(rows[3]).not.toHaveTextContent("expired");
     expect(rows[0]).toHaveTextContent("never used");
     expect(rows[0]).toHaveTextContent("htk_0123456789ab…");
     // 22:45 UTC is 23:45 in Berlin (the user's zone in the builders).
@@ -129,9 +137,15 @@ describe("API tokens", () => {
     await waitFor(() => expect(tokens.queryByLabelText("New token")).not.toBeInTheDocument());
   });
 
-  it("limits the name as the API does", async () => {
-    renderApp("/settings");
+  it("limits the name as the API does, and sends the chosen lifetime in days", async () => {
+    const { received } = tokensApi();
+    const { user } = renderApp("/settings");
     const tokens = await section();
     expect(tokens.getByLabelText("Token name")).toHaveAttribute("maxLength", "64");
+    await user.type(tokens.getByLabelText("Token name"), "Yearly");
+    await user.selectOptions(tokens.getByLabelText("Expires"), "In a year");
+    await user.click(tokens.getByRole("button", { name: "Create token" }));
+    await tokens.findByLabelText("New token");
+    expect(received).toEqual([{ name: "Yearly", scope: "read", lifetime_days: 365 }]);
   });
 });

@@ -5,6 +5,7 @@ import { ErrorState, Loading, errorMessage } from "@/components/status";
 import { ApiError } from "@/lib/api-client";
 import { useSignedInUser } from "@/lib/auth";
 import {
+  apiTokenLifetimeLimits,
   apiTokenNameLimits,
   apiTokenScopes,
   useCreateApiToken,
@@ -24,6 +25,15 @@ const SCOPE_HINTS: Record<ApiTokenScope, string> = {
   read: "see habits, check-ins and stats",
   read_write: "also check in, and create, change or delete habits",
 };
+
+/** The lifetimes offered, in days ("never": until revoked), each within the API's limits. */
+const LIFETIMES = [
+  { days: 30, label: "In 30 days" },
+  { days: 90, label: "In 90 days" },
+  { days: 365, label: "In a year" },
+  { days: null, label: "Never (until revoked)" },
+].filter(({ days }) => days === null || days <= apiTokenLifetimeLimits.maximum);
+const DEFAULT_LIFETIME = "90";
 
 function formatMoment(timestamp: string, timeZone: string): string {
   return new Date(timestamp).toLocaleString(undefined, {
@@ -130,6 +140,11 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
   );
 }
 
+function expiry(expiresAt: string, timeZone: string): string {
+  const when = formatMoment(expiresAt, timeZone);
+  return new Date(expiresAt).getTime() <= Date.now() ? `expired ${when}` : `expires ${when}`;
+}
+
 interface TokenRowProps {
   token: ApiToken;
   revoking: boolean;
@@ -161,6 +176,7 @@ function TokenRow({ token, revoking, onRevoke }: TokenRowProps) {
           {" · "}created {formatMoment(token.created_at, user.time_zone)}
           {" · "}
           {token.last_used_at ? `last used ${formatMoment(token.last_used_at, user.time_zone)}` : "never used"}
+          {token.expires_at ? ` · ${expiry(token.expires_at, user.time_zone)}` : null}
         </p>
       </div>
       <div className="button-row">
@@ -200,6 +216,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
   const create = useCreateApiToken();
   const [name, setName] = useState("");
   const [scope, setScope] = useState<ApiTokenScope>("read");
+  const [lifetime, setLifetime] = useState(DEFAULT_LIFETIME);
   const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
   const problem =
     create.error instanceof ApiError && fieldErrors.non_field_errors
@@ -211,7 +228,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { name: name.trim(), scope },
+      { name: name.trim(), scope, lifetime_days: lifetime ? Number(lifetime) : null },
       {
         onSuccess: (token) => {
           setName("");
@@ -246,6 +263,17 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
           </label>
         ))}
       </fieldset>
+      <Field label="Expires" errors={fieldErrors.lifetime_days}>
+        {(props) => (
+          <select {...props} value={lifetime} onChange={(event) => setLifetime(event.target.value)}>
+            {LIFETIMES.map(({ days, label }) => (
+              <option key={label} value={days === null ? "" : String(days)}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <button type="submit" className="button button-primary" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create token"}
       </button>
