@@ -22,6 +22,8 @@ from accounts import api_tokens, mails
 from accounts.models import ApiToken, User
 from accounts.throttling import api_token_guarded
 
+PREFIX_ATTEMPTS = 3
+
 
 @dataclass(frozen=True)
 class CreatedToken:
@@ -46,27 +48,27 @@ def api_token_create(
     expires_at = (
         timezone.now() + timedelta(days=lifetime_days) if lifetime_days is not None else None
     )
-    while True:
+    token, new = _insert(user=user, name=name, scope=scope, expires_at=expires_at)
+    mails.mail_api_token_created(
+        to=user.email,
+        name=name,
+        access=api_tokens.SCOPE_LABELS[scope].lower(),
+        link=mails.link(site_url, mails.PAGE_SETTINGS),
+    )
+    return CreatedToken(token=token, value=new.value)
+
+
+def _insert(**fields: object) -> tuple[ApiToken, api_tokens.NewToken]:
+    """The row of a new token; a taken 48-bit prefix (a collision) draws again, a few times."""
+    for _ in range(PREFIX_ATTEMPTS - 1):
         new = api_tokens.token_new()
         try:
             with transaction.atomic():
-                token = ApiToken.objects.create(
-                    user=user,
-                    name=name,
-                    scope=scope,
-                    prefix=new.prefix,
-                    digest=new.digest,
-                    expires_at=expires_at,
-                )
-        except IntegrityError:  # the 48-bit prefix is taken: draw again
+                return ApiToken.objects.create(prefix=new.prefix, digest=new.digest, **fields), new
+        except IntegrityError:
             continue
-        mails.mail_api_token_created(
-            to=user.email,
-            name=name,
-            access=api_tokens.SCOPE_LABELS[scope].lower(),
-            link=mails.link(site_url, mails.PAGE_SETTINGS),
-        )
-        return CreatedToken(token=token, value=new.value)
+    new = api_tokens.token_new()
+    return ApiToken.objects.create(prefix=new.prefix, digest=new.digest, **fields), new
 
 
 def api_token_revoke(*, user: User, token_id: int) -> None:

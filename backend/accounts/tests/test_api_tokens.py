@@ -324,3 +324,14 @@ def test_the_schema_documents_the_bearer_scheme_on_the_habits_api_only(api: ApiC
     assert {"apiToken": []} in paths["/api/habits/{habit_id}/entries/{day}/"]["put"]["security"]
     assert {"apiToken": []} not in paths["/api/auth/tokens/"]["post"]["security"]
     assert {"apiToken": []} not in paths["/api/auth/password/"]["post"]["security"]
+
+
+def test_a_taken_prefix_is_drawn_again(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    taken, _ = make_api_token(user=user, name="first")
+    fresh = api_tokens.token_new()
+    collision = api_tokens.NewToken(prefix=taken.prefix, digest="0" * 64, value="unused")
+    draws = iter([collision, fresh])
+    monkeypatch.setattr(api_tokens, "token_new", lambda: next(draws))
+    token, value = make_api_token(user=user, name="second")
+    assert (token.prefix, value) == (fresh.prefix, fresh.value)
+    assert ApiToken.objects.filter(user=user).count() == 2
