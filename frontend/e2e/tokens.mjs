@@ -26,8 +26,16 @@ async function withToken(baseUrl, token, method, path, body) {
   };
 }
 
+/** Signs up from a signed-out browser; a browser still signed in (the steps before) signs out first. */
 async function signUp(page, baseUrl, email, password) {
   await page.goto(`${baseUrl}/sign-up`);
+  await page.getByRole("heading", { level: 1, name: /^(Create your account|Today)$/ }).waitFor();
+  if (await heading(page, "Today").isVisible()) {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await heading(page, "Sign in").waitFor();
+    await page.goto(`${baseUrl}/sign-up`);
+  }
   await heading(page, "Create your account").waitFor();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -54,7 +62,7 @@ async function createToken(page, name, access) {
 }
 
 export function tokenScenario(baseUrl) {
-  const email = `tokens-${Date.now()}@example.com`;
+  const email = `tokens-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const password = "tokens-Passphrase-2026";
   const tokens = {};
   return [
