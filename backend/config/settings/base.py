@@ -243,7 +243,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Habits, daily entries, streaks and Loop-compatible scores. Session-cookie authentication: "
         "GET /api/auth/csrf/ sets the csrftoken cookie; send it back as X-CSRFToken on unsafe "
-        "methods. Dates are YYYY-MM-DD in the user's time zone. Every error is "
+        "methods. Scripts send a personal API token instead (Authorization: Bearer htk_..., no "
+        "CSRF), on the habits and entries operations only (security scheme apiToken). Dates are "
+        "YYYY-MM-DD in the user's time zone. Every error is "
         '{"detail", "code"} plus "errors" (field -> messages) on 400.'
     ),
     "VERSION": "1.0.0",
