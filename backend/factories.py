@@ -7,7 +7,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from accounts.models import Passkey, User
+from accounts.api_tokens import Scope
+from accounts.models import ApiToken, Passkey, User
+from accounts.services import api_token_create
 from habits.models import Entry, Habit, HabitGroup
 from habits.rules import Status
 
@@ -61,3 +63,13 @@ def make_passkey(*, user: User | None = None, **overrides: Any) -> Passkey:
     }
     fields.update(overrides)
     return Passkey.objects.create(user=user or make_user(), **fields)
+
+
+def make_api_token(
+    *, user: User | None = None, scope: Scope = Scope.READ_WRITE, name: str = "script"
+) -> tuple[ApiToken, str]:
+    """A live API token and its value (what `Authorization: Bearer` carries)."""
+    created = api_token_create(
+        user=user or make_user(), name=name, scope=scope, site_url="http://testserver"
+    )
+    return created.token, created.value

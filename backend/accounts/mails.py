@@ -24,6 +24,7 @@ KIND_EMAIL_TAKEN = "email_taken"
 KIND_EMAIL_CHANGE_REQUESTED = "email_change_requested"
 KIND_EMAIL_CHANGED = "email_changed"
 KIND_PASSKEY_ADDED = "passkey_added"
+KIND_API_TOKEN_CREATED = "api_token_created"  # noqa: S105 - a mail kind
 
 SUBJECT_SIGNUP = "Finish signing up to Habit Tracker"
 BODY_SIGNUP = """Hello,
@@ -112,6 +113,14 @@ A passkey named "{name}" can now sign in to your Habit Tracker account. If this 
 remove it in Settings ({link}) and choose a new password.
 """
 
+SUBJECT_API_TOKEN_CREATED = "An API token was created for your Habit Tracker account"  # noqa: S105
+BODY_API_TOKEN_CREATED = """Hello,
+
+An API token named "{name}" ({access}) can now use your habits and check-ins through the API. If
+this was not you, revoke it in Settings ({link}) and choose a new password, which revokes every
+token.
+"""  # noqa: S105 - a mail's text
+
 
 def link(site_url: str, page: str, **values: str) -> str:
     return site_url.rstrip("/") + page.format(**values)
@@ -161,3 +170,8 @@ def mail_email_changed(*, to: str, new: str) -> None:
 def mail_passkey_added(*, to: str, name: str, link: str) -> None:
     body = BODY_PASSKEY_ADDED.format(name=name, link=link)
     mail_queue(to=to, subject=SUBJECT_PASSKEY_ADDED, body=body, kind=KIND_PASSKEY_ADDED)
+
+
+def mail_api_token_created(*, to: str, name: str, access: str, link: str) -> None:
+    body = BODY_API_TOKEN_CREATED.format(name=name, access=access, link=link)
+    mail_queue(to=to, subject=SUBJECT_API_TOKEN_CREATED, body=body, kind=KIND_API_TOKEN_CREATED)

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from accounts import api_tokens
 from accounts.addresses import canonical_email
 from accounts.time_zones import validate_time_zone
 
@@ -127,3 +128,33 @@ class Passkey(models.Model):
 
     def __str__(self) -> str:
         return f"passkey {self.name!r} of {self.user_id}"
+
+
+class ApiToken(models.Model):
+    """A personal API token (accounts.api_tokens has its format and rules): it signs requests to
+    the habits API in as its user, read-only or read-write. Revoking one deletes its row; so does
+    deleting the account (cascade) or changing or resetting the password (services.api_tokens)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=api_tokens.NAME_MAX_LENGTH)
+    scope = models.CharField(
+        max_length=16,
+        choices=[(scope.value, label) for scope, label in api_tokens.SCOPE_LABELS.items()],
+    )
+    prefix = models.CharField(max_length=api_tokens.PREFIX_HEX_DIGITS, unique=True)
+    digest = models.CharField(max_length=64, help_text="SHA-256 of the secret, hex.")
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="None: until revoked.")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(scope__in=[scope.value for scope in api_tokens.Scope]),
+                name="accounts_apitoken_scope_valid",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"API token {self.name!r} of {self.user_id}"

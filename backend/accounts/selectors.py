@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.calendar import user_today as calendar_user_today
-from accounts.models import Passkey, User
+from accounts.models import ApiToken, Passkey, User
 
 
 def user_today(*, user: User, now: datetime | None = None) -> date:
@@ -26,3 +26,8 @@ def signed_in_user(request: object) -> User:
 def passkey_list(*, user: User) -> QuerySet[Passkey]:
     """The user's passkeys, oldest first."""
     return Passkey.objects.filter(user=user).order_by("created_at", "pk")
+
+
+def api_token_list(*, user: User) -> QuerySet[ApiToken]:
+    """The user's API tokens, newest first."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")

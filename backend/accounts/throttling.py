@@ -51,6 +51,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -60,8 +61,10 @@ from core.errors import TooManyRequests
 
 MESSAGE_SIGN_IN_THROTTLED = "Too many failed attempts. Try again in {wait}."
 MESSAGE_MAIL_THROTTLED = "Too many emails asked for. Try again in {wait}."
+MESSAGE_TOKEN_THROTTLED = "Too many invalid API tokens from this address. Try again in {wait}."  # noqa: S105
 DEVICE_COOKIE_SALT = "accounts.device"
 _ISSUED = "signin_device"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,9 @@ class _Counter:
             return self.hit()
         return int(count) if count is not None else 0
 
+    def count(self) -> int:
+        return int(cache.get(self.key) or 0)
+
     def take_back(self) -> None:
         with contextlib.suppress(ValueError):  # expired meanwhile: nothing to take back
             cache.decr(self.key)
@@ -270,3 +276,30 @@ def client_request_limit(
     only brake is the caller's address. `message` may name the wait as {wait}."""
     counter = _Counter(f"client:{scope}:{_digest(address)}", limit, window_seconds)
     _count_or_refuse([counter], message=message)
+
+
+def api_token_guarded(*, address: str, check: Callable[[], T | None]) -> T | None:
+    """Run `check` (an API token lookup) unless this client address is past its failures; count a
+    failure (`check` found nothing) against the address.
+
+    Past `failures_per_address` in a window every bearer request from the address is a 429 until
+    the window ends, before any lookup. Unlike `guarded` this counts after the check: tokens have
+    256 random bits, so the counter is not what stops guessing (parallel requests slipping past it
+    gain nothing); it stops a client that loops on a revoked or mistyped token from costing a
+    query each time, and a good token costs one cache read, not a write.
+    """
+    config = settings.API_TOKEN_THROTTLE
+    counter = _Counter(
+        f"apitoken:failures:{_digest(address)}",
+        int(config["failures_per_address"]),
+        int(config["window_seconds"]),
+    )
+    if counter.count() >= counter.limit:
+        wait = counter.wait()
+        raise TooManyRequests(
+            wait=wait, detail=MESSAGE_TOKEN_THROTTLED.format(wait=wait_in_words(wait))
+        )
+    found = check()
+    if found is None:
+        counter.hit()
+    return found

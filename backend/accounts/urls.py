@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("email/", apis.EmailChangeApi.as_view(), name="email"),
     path("email/confirm/", apis.EmailConfirmApi.as_view(), name="email-confirm"),
+    path("tokens/", apis.ApiTokenListApi.as_view(), name="api-tokens"),
+    path("tokens/<int:token_id>/", apis.ApiTokenDetailApi.as_view(), name="api-token"),
     path("passkeys/", apis.PasskeyListApi.as_view(), name="passkeys"),
     path("passkeys/<int:passkey_id>/", apis.PasskeyDetailApi.as_view(), name="passkey"),
     path(

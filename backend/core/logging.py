@@ -12,7 +12,17 @@ from typing import Any
 import structlog
 
 SENSITIVE_KEYS = frozenset(
-    {"password", "secret", "secret_key", "token", "csrftoken", "sessionid", "cookie", "cookies"}
+    {
+        "password",
+        "secret",
+        "secret_key",
+        "token",
+        "csrftoken",
+        "sessionid",
+        "cookie",
+        "cookies",
+        "authorization",
+    }
 )
 
 

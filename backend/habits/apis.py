@@ -1,4 +1,6 @@
-"""Habits and entries API. Thin views: validate, call a service or selector, render."""
+"""Habits and entries API. Thin views: validate, call a service or selector, render.
+
+Every view here also accepts a personal API token (accounts.authentication.TokenOrSessionApi)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from accounts.authentication import TokenOrSessionApi
+from accounts.models import User
 from accounts.selectors import signed_in_user, user_today
 from core.schema import ERROR_RESPONSES
 from habits import rules, selectors, services
@@ -35,8 +38,12 @@ from habits.serializers import (
 )
 
 HABIT_ID = OpenApiParameter("habit_id", OpenApiTypes.INT, OpenApiParameter.PATH)
+TODAY = "today"
 DAY = OpenApiParameter(
-    "day", OpenApiTypes.DATE, OpenApiParameter.PATH, description="YYYY-MM-DD, the user's date"
+    "day",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description=f"YYYY-MM-DD, the user's date; or `{TODAY}`, the user's today (zone, day start).",
 )
 RANGE_PARAMETERS = [
     OpenApiParameter("start", OpenApiTypes.DATE, description="First day (YYYY-MM-DD)."),
@@ -44,7 +51,9 @@ RANGE_PARAMETERS = [
 ]
 
 
-def parse_day(value: str) -> date:
+def parse_day(value: str, *, user: User) -> date:
+    if value == TODAY:
+        return user_today(user=user)
     day = rules.parse_day(value)
     if day is None:
         raise ValidationError({"date": [rules.MESSAGE_BAD_DAY]})
@@ -55,7 +64,7 @@ def habit_item_response(habit: Habit, code: int = status.HTTP_200_OK) -> Respons
     return Response(habit_data(selectors.habit_item(habit=habit)), status=code)
 
 
-class HabitListApi(APIView):
+class HabitListApi(TokenOrSessionApi):
     @extend_schema(
         summary="The user's habits, in order, with today's entry, streak and score",
         parameters=[
@@ -91,7 +100,7 @@ class HabitListApi(APIView):
 
 
 @extend_schema(parameters=[HABIT_ID])
-class HabitDetailApi(APIView):
+class HabitDetailApi(TokenOrSessionApi):
     @extend_schema(
         summary="One habit", responses={200: HabitOutput, **ERROR_RESPONSES}, tags=["habits"]
     )
@@ -123,7 +132,7 @@ class HabitDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class HabitReorderApi(APIView):
+class HabitReorderApi(TokenOrSessionApi):
     @extend_schema(
         summary="Put the habits in a new order (every id of the user's habits, once)",
         request=ReorderInput,
@@ -138,7 +147,7 @@ class HabitReorderApi(APIView):
 
 
 @extend_schema(parameters=[HABIT_ID])
-class EntryListApi(APIView):
+class EntryListApi(TokenOrSessionApi):
     @extend_schema(
         summary="A habit's entries in a date range (default: the last 31 days)",
         parameters=RANGE_PARAMETERS,
@@ -160,7 +169,7 @@ class EntryListApi(APIView):
 
 
 @extend_schema(parameters=[HABIT_ID, DAY])
-class EntryDetailApi(APIView):
+class EntryDetailApi(TokenOrSessionApi):
     @extend_schema(
         summary="Create or replace the entry of a day (idempotent)",
         request=EntryInput,
@@ -169,7 +178,7 @@ class EntryDetailApi(APIView):
     )
     def put(self, request: Request, habit_id: int, day: str) -> Response:
         habit = selectors.habit_get(user=signed_in_user(request), habit_id=habit_id)
-        when = parse_day(day)
+        when = parse_day(day, user=habit.user)
         data = EntryInput(data=request.data)
         data.is_valid(raise_exception=True)
         entry = services.entry_upsert(habit=habit, day=when, **data.validated_data)
@@ -182,12 +191,12 @@ class EntryDetailApi(APIView):
     )
     def delete(self, request: Request, habit_id: int, day: str) -> Response:
         habit = selectors.habit_get(user=signed_in_user(request), habit_id=habit_id)
-        services.entry_delete(habit=habit, day=parse_day(day))
+        services.entry_delete(habit=habit, day=parse_day(day, user=habit.user))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema(parameters=[HABIT_ID])
-class HabitStatsApi(APIView):
+class HabitStatsApi(TokenOrSessionApi):
     @extend_schema(
         summary="Streaks, score, score history and completion rates of a habit",
         description="The range defaults to the last 365 days and is clipped to the user's today.",

@@ -8,6 +8,7 @@ import { groupsScenario } from "./groups.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { reminderScenario } from "./reminders.mjs";
 import { startBackend } from "./server.mjs";
+import { tokenScenario } from "./tokens.mjs";
 
 const TIMEOUT = 15_000;
 const BROWSER_ZONE = "Europe/Berlin";
@@ -631,6 +632,7 @@ async function main() {
       ...accountScenario(backend.baseUrl),
       ...groupsScenario(backend.baseUrl),
       ...reminderScenario(session, backend),
+      ...tokenScenario(backend.baseUrl),
     ];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();

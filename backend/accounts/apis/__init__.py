@@ -1,5 +1,6 @@
 """The accounts API, one module per concern; urls.py routes them."""
 
+from accounts.apis.api_tokens import ApiTokenDetailApi, ApiTokenListApi
 from accounts.apis.email_change import EmailChangeApi, EmailConfirmApi
 from accounts.apis.passkeys import (
     PasskeyAuthenticateApi,
@@ -14,6 +15,8 @@ from accounts.apis.session import CsrfApi, LoginApi, LogoutApi, MeApi, PasswordA
 from accounts.apis.signup import RegisterApi, RegisterConfirmApi
 
 __all__ = [
+    "ApiTokenDetailApi",
+    "ApiTokenListApi",
     "CsrfApi",
     "EmailChangeApi",
     "EmailConfirmApi",

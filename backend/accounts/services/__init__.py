@@ -6,8 +6,16 @@
 - recovery: password reset by email
 - email_change: a new sign-in address, confirmed from its inbox
 - passkeys: WebAuthn credentials, their ceremonies and sign-in
+- api_tokens: personal API tokens: create, revoke, sign a request in
 """
 
+from accounts.services.api_tokens import (
+    CreatedToken,
+    api_token_create,
+    api_token_revoke,
+    api_token_use,
+    api_tokens_revoke_all,
+)
 from accounts.services.email_change import (
     MESSAGE_EMAIL_SAME,
     email_change_confirm,
@@ -59,6 +67,11 @@ __all__ = [
     "MESSAGE_SIGNUP_OTHER_BROWSER",
     "MESSAGE_WRONG_PASSWORD",
     "Ceremony",
+    "CreatedToken",
+    "api_token_create",
+    "api_token_revoke",
+    "api_token_use",
+    "api_tokens_revoke_all",
     "email_change_confirm",
     "email_change_request",
     "passkey_authenticate",

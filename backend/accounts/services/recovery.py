@@ -18,6 +18,7 @@ from django.db import transaction
 
 from accounts import mails
 from accounts.models import User
+from accounts.services.api_tokens import api_tokens_revoke_all
 from accounts.services.sessions import user_sessions_end
 from accounts.services.signup import MESSAGE_LINK_INVALID
 from accounts.services.users import password_policy_check
@@ -47,4 +48,5 @@ def password_reset_confirm(*, token: str, new_password: str) -> User:
         user.set_password(new_password)
         user.save(update_fields=["password"])
         user_sessions_end(user=user)
+        api_tokens_revoke_all(user=user)
     return user

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
+from accounts.services.api_tokens import api_tokens_revoke_all
 from accounts.services.sessions import user_sessions_end
 from accounts.throttling import SignInClient, guarded
 from accounts.time_zones import validate_time_zone
@@ -64,6 +65,7 @@ def user_change_password(
     password_policy_check(password=new_password, user=user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password"])
+    api_tokens_revoke_all(user=user)
     return user
 
 

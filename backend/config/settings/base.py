@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from accounts import api_tokens
 from config.env import database_from_url, env_bool, env_int, env_list, env_str
 from core.logging import logging_config
 from habits import rules
@@ -185,6 +186,13 @@ MAIL_THROTTLE = {
     "per_address": env_int("MAIL_THROTTLE_PER_ADDRESS", 20),
     "window_seconds": 60 * 60,
 }
+# Personal API tokens (accounts.authentication): requests per token, and invalid tokens allowed
+# per client address in a window before its bearer requests are refused with 429.
+API_TOKEN_RATE = env_str("API_TOKEN_RATE", "120/minute") or "120/minute"
+API_TOKEN_THROTTLE = {
+    "failures_per_address": env_int("API_TOKEN_FAILURES_PER_ADDRESS", 20),
+    "window_seconds": 15 * 60,
+}
 # How long emailed links work: a password reset (Django's setting), a sign-up or address change.
 PASSWORD_RESET_TIMEOUT = 60 * 60
 EMAIL_LINK_MAX_AGE = 24 * 60 * 60
@@ -228,13 +236,16 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_THROTTLE_RATES": {"api_token": API_TOKEN_RATE},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Habit Tracker API",
     "DESCRIPTION": (
         "Habits, daily entries, streaks and Loop-compatible scores. Session-cookie authentication: "
         "GET /api/auth/csrf/ sets the csrftoken cookie; send it back as X-CSRFToken on unsafe "
-        "methods. Dates are YYYY-MM-DD in the user's time zone. Every error is "
+        "methods. Scripts send a personal API token instead (Authorization: Bearer htk_..., no "
+        "CSRF), on the habits and entries operations only (security scheme apiToken). Dates are "
+        "YYYY-MM-DD in the user's time zone. Every error is "
         '{"detail", "code"} plus "errors" (field -> messages) on 400.'
     ),
     "VERSION": "1.0.0",
@@ -247,6 +258,7 @@ SPECTACULAR_SETTINGS = {
         "HabitKindEnum": rules.choices(rules.Kind),
         "TargetTypeEnum": rules.choices(rules.TargetType),
         "PeriodEnum": rules.choices(rules.Period),
+        "ApiTokenScopeEnum": [scope.value for scope in api_tokens.Scope],
     },
 }
 

@@ -330,6 +330,12 @@ def test_no_secret_password_or_session_id_in_any_log_line(all_log_lines: io.Stri
     remember_cookies(client.get("/api/habits/"))
     remember_cookies(client.get(f"/api/habits/{habit['id']}/stats/"))
     raw_unsafe(client, "post", "/api/habits/")  # a CSRF failure is logged by Django
+    api_token = client.post("/api/auth/tokens/", {"name": "cli", "scope": "read"}).json()["token"]
+    secrets.add(api_token)
+    bearer = Client(HTTP_AUTHORIZATION=f"Bearer {api_token}")
+    assert bearer.get("/api/habits/").status_code == 200
+    assert bearer.post("/api/habits/", {"name": "x"}).status_code == 403
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {api_token}x").get("/api/habits/").status_code == 401
     remember_cookies(
         client.post(PASSWORD_CHANGE, {"current_password": wrong, "new_password": second})
     )

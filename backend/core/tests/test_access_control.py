@@ -14,8 +14,9 @@ from datetime import date, time
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from accounts.authentication import TokenOrSessionApi
 from conftest import ApiClient
-from factories import make_entry, make_habit, make_passkey
+from factories import make_api_token, make_entry, make_habit, make_passkey
 from habits.models import PushSubscription, Reminder
 
 pytestmark = pytest.mark.django_db
@@ -60,12 +61,14 @@ def concrete(
     day: str = "2024-01-01",
     passkey_id: int = 0,
     subscription_id: int = 0,
+    token_id: int = 0,
 ) -> str:
     path = (
         route.replace("<int:habit_id>", str(habit_id))
         .replace("<str:day>", day)
         .replace("<int:passkey_id>", str(passkey_id))
         .replace("<int:subscription_id>", str(subscription_id))
+        .replace("<int:token_id>", str(token_id))
     )
     assert "<" not in path, f"teach this test the converter in {route}"
     return "/" + path
@@ -106,13 +109,18 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     subscription = PushSubscription.objects.create(
         user=foreign.user, endpoint="https://fcm.googleapis.com/fcm/send/x", p256dh="k", auth="a"
     )
+    token, _ = make_api_token(user=foreign.user)
     checked = 0
     for route, pattern in api_routes():
         if not re.search(r"<int:\w+>", route):
             continue
         for method in allowed_methods(pattern):
             path = concrete(
-                route, foreign.pk, passkey_id=passkey.pk, subscription_id=subscription.pk
+                route,
+                foreign.pk,
+                passkey_id=passkey.pk,
+                subscription_id=subscription.pk,
+                token_id=token.pk,
             )
             response = getattr(signed_in, method)(path)
             assert response.status_code == 404, f"{method.upper()} /{route}: {response.content!r}"
@@ -121,9 +129,45 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     foreign.refresh_from_db()
     assert foreign.name == "Not yours"
     passkey.refresh_from_db()
+    token.refresh_from_db()
     assert foreign.entries.count() == 1
     assert Reminder.objects.get(habit=foreign).time == time(8)
     assert PushSubscription.objects.filter(pk=subscription.pk).exists()
+
+
+TOKEN_ROUTES = {
+    "api/habits/",
+    "api/habits/reorder/",
+    "api/habits/<int:habit_id>/",
+    "api/habits/<int:habit_id>/stats/",
+    "api/habits/<int:habit_id>/entries/",
+    "api/habits/<int:habit_id>/entries/<str:day>/",
+}
+
+
+def test_api_tokens_reach_the_habits_api_and_nothing_else() -> None:
+    """A read-write token is refused (401, as if anonymous) by every endpoint outside the habits
+    and entries API: the account's password, address, passkeys, tokens and deletion among them."""
+    habit = make_habit()
+    _, value = make_api_token(user=habit.user)
+    bearer = ApiClient(HTTP_AUTHORIZATION=f"Bearer {value}")
+    accepting = {
+        route
+        for route, pattern in api_routes()
+        if issubclass(getattr(pattern.callback, "view_class", object), TokenOrSessionApi)
+    }
+    assert accepting == TOKEN_ROUTES
+    checked = 0
+    for route, pattern in api_routes():
+        if route in PUBLIC or route in TOKEN_ROUTES:
+            continue
+        for method in allowed_methods(pattern):
+            response = getattr(bearer, method)(concrete(route, habit.pk))
+            assert response.status_code == 401, f"{method.upper()} /{route}"
+            checked += 1
+    assert checked >= 10
+    assert bearer.get(f"/api/habits/{habit.pk}/").status_code == 200
+    habit.user.refresh_from_db()
 
 
 def test_public_endpoints_answer_anonymous_callers() -> None:

@@ -100,12 +100,21 @@ def test_delete_clears_the_day(signed_in: ApiClient, user: User) -> None:
     assert signed_in.delete(entries_url(habit.pk, day)).status_code == 204
 
 
-@pytest.mark.parametrize("day", ["2023-02-30", "2023-13-01", "20230201", "2023-2-1", "today"])
+@pytest.mark.parametrize("day", ["2023-02-30", "2023-13-01", "20230201", "2023-2-1", "Today"])
 def test_impossible_dates_are_a_400(signed_in: ApiClient, user: User, day: str) -> None:
     habit = make_habit(user=user)
     response = signed_in.put(entries_url(habit.pk, day), {"status": "done"})
     assert response.status_code == 400
     assert response.json()["errors"]["date"] == [MESSAGE_BAD_DAY]
+    assert not Entry.objects.exists()
+
+
+def test_today_names_the_users_today(signed_in: ApiClient, user: User) -> None:
+    habit = make_habit(user=user)
+    response = signed_in.put(entries_url(habit.pk, "today"), {"status": "done"})
+    assert response.status_code == 200
+    assert response.json()["date"] == signed_in.today().isoformat()
+    assert signed_in.delete(entries_url(habit.pk, "today")).status_code == 204
     assert not Entry.objects.exists()
 
 

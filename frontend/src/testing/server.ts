@@ -13,8 +13,8 @@ export function csrfHandler(authenticated: boolean) {
 /**
  * Handlers every screen needs: the CSRF/session endpoint, a signed-in user, (asked for as soon as
  * the session is known, whatever the screen) an empty list of habits and of groups, Settings'
- * passkeys (none), the local mail page as a deployed site answers it (not there), and push not
- * configured (Settings asks for its key). Tests add the rest.
+ * passkeys and API tokens (none), the local mail page as a deployed site answers it (not there),
+ * and push not configured (Settings asks for its key). Tests add the rest.
  */
 export const defaultHandlers = [
   csrfHandler(true),
@@ -22,6 +22,7 @@ export const defaultHandlers = [
   http.get("*/api/habits/", () => HttpResponse.json([])),
   http.get("*/api/groups/", () => HttpResponse.json([])),
   http.get("*/api/auth/passkeys/", () => HttpResponse.json([])),
+  http.get("*/api/auth/tokens/", () => HttpResponse.json([])),
   http.get("*/api/dev/mail/", () => HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 })),
   http.get("*/api/push/key/", () => HttpResponse.json({ public_key: null })),
 ];

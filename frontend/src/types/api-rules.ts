@@ -6,6 +6,7 @@
 
 /** The limits the API puts on each request body's fields, by schema name and field. */
 export const requestRules = {
+  ApiTokenInputRequest: { name: { minLength: 1, maxLength: 64 }, lifetime_days: { minimum: 1, maximum: 366 } },
   ConfirmInputRequest: { token: { minLength: 1, maxLength: 200 }, password: { minLength: 1, maxLength: 128 } },
   EmailChangeInputRequest: { password: { minLength: 1, maxLength: 128 }, new_email: { minLength: 1, maxLength: 254 } },
   EmailConfirmInputRequest: { token: { minLength: 1, maxLength: 1000 } },
@@ -14,7 +15,6 @@ export const requestRules = {
     note: { maxLength: 1000 },
   },
   FrequencyRequest: { times: { minimum: 1, maximum: 366 }, days: { minimum: 1, maximum: 366 } },
-  GroupInputRequest: { name: { minLength: 1, maxLength: 100 } },
   HabitInputRequest: {
     name: { minLength: 1, maxLength: 100 },
     description: { maxLength: 1000 },
@@ -23,7 +23,6 @@ export const requestRules = {
     unit: { maxLength: 30 },
     target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
     weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
-    group: { minimum: 1 },
   },
   LoginInputRequest: { email: { minLength: 1, maxLength: 254 }, password: { minLength: 1, maxLength: 128 } },
   PasskeyRegisterInputRequest: { name: { minLength: 1, maxLength: 64 } },
@@ -32,7 +31,6 @@ export const requestRules = {
     current_password: { minLength: 1, maxLength: 128 },
     new_password: { minLength: 15, maxLength: 128 },
   },
-  PatchedGroupInputRequest: { name: { minLength: 1, maxLength: 100 } },
   PatchedHabitInputRequest: {
     name: { minLength: 1, maxLength: 100 },
     description: { maxLength: 1000 },
@@ -41,21 +39,16 @@ export const requestRules = {
     unit: { maxLength: 30 },
     target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
     weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
-    group: { minimum: 1 },
   },
   PatchedSettingsInputRequest: {
     time_zone: { minLength: 1, maxLength: 64 },
     day_start_hour: { minimum: 0, maximum: 23 },
   },
-  PushKeysInputRequest: { p256dh: { minLength: 1, maxLength: 200 }, auth: { minLength: 1, maxLength: 200 } },
-  PushSubscriptionInputRequest: { endpoint: { minLength: 1, maxLength: 1000 } },
   RegisterInputRequest: {
     email: { minLength: 1, maxLength: 254 },
     password: { minLength: 15, maxLength: 128 },
     time_zone: { minLength: 1, maxLength: 64 },
   },
-  ReminderActInputRequest: { token: { minLength: 1, maxLength: 1000 } },
-  ReminderInputRequest: { weekdays: { minItems: 1, maxItems: 7, items: { minimum: 0, maximum: 6 } } },
   ReorderInputRequest: { ids: { maxItems: 10000, items: { minimum: 1 } } },
   ResetConfirmInputRequest: {
     token: { minLength: 1, maxLength: 200 },
@@ -66,11 +59,9 @@ export const requestRules = {
 
 /** Every enum of the API, by schema name, in the schema's order. */
 export const apiEnums = {
-  ActionEnum: ["done", "skip"],
-  ChannelEnum: ["push", "email"],
+  ApiTokenScopeEnum: ["read", "read_write"],
   EntryStatusEnum: ["done", "skipped", "not_done"],
   HabitKindEnum: ["boolean", "numeric"],
   PeriodEnum: ["rolling", "calendar"],
-  ReminderActOutputStatusEnum: ["done", "skipped"],
   TargetTypeEnum: ["at_least", "at_most"],
 } as const;

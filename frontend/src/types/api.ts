@@ -314,6 +314,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/auth/tokens/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user's API tokens, newest first */
+    get: operations["auth_tokens_list"];
+    put?: never;
+    /**
+     * Create an API token; the answer holds its value, shown this once
+     * @description At most 20 per account; the account's address is told by mail. Changing or resetting the password revokes every token; deleting the account deletes them.
+     */
+    post: operations["auth_tokens_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/tokens/{token_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API token (at once: its next request is a 401) */
+    delete: operations["auth_tokens_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/dev/mail/": {
     parameters: {
       query?: never;
@@ -342,8 +380,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The user's groups, habits and entries as a backup that restores them exactly
-     * @description A zip of JSON, format version 2 (docs/BACKUP_FORMAT.md): manifest.json, groups.json (every group: name, order, collapsed) and one habits/NNNN.json per habit with every field (schedule with weekdays and period, colour, order, group, archived, kind, unit, target) and every entry (status, value, note).
+     * The user's habits and entries as a backup that restores them exactly
+     * @description A zip of JSON, format version 1 (docs/BACKUP_FORMAT.md): manifest.json and one habits/NNNN.json per habit with every field (schedule with weekdays and period, colour, order, archived, kind, unit, target) and every entry (status, value, note).
      */
     get: operations["export_backup_retrieve"];
     put?: never;
@@ -368,59 +406,6 @@ export interface paths {
     get: operations["export_loop_retrieve"];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/groups/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The user's habit groups, in order, each with its completion for today */
-    get: operations["groups_list"];
-    put?: never;
-    /** Create a group (last in the order) */
-    post: operations["groups_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/groups/{group_id}/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Delete a group (its habits stay, in no group) */
-    delete: operations["groups_destroy"];
-    options?: never;
-    head?: never;
-    /** Rename, collapse or expand a group */
-    patch: operations["groups_partial_update"];
-    trace?: never;
-  };
-  "/api/groups/reorder/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Put the groups in a new order (every id of the user's groups, once) */
-    post: operations["groups_reorder_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -494,25 +479,6 @@ export interface paths {
     post?: never;
     /** Clear the entry of a day */
     delete: operations["habits_entries_destroy"];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/habits/{habit_id}/reminder/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The habit's reminder (404 without one) */
-    get: operations["habits_reminder_retrieve"];
-    /** Set the habit's reminder (creates or replaces it) */
-    put: operations["habits_reminder_update"];
-    post?: never;
-    /** Remove the habit's reminder */
-    delete: operations["habits_reminder_destroy"];
     options?: never;
     head?: never;
     patch?: never;
@@ -595,88 +561,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/push/key/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The key browsers subscribe to this server's notifications with */
-    get: operations["push_key_retrieve"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/push/subscriptions/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The browsers that receive the user's reminders */
-    get: operations["push_subscriptions_list"];
-    put?: never;
-    /** Subscribe this browser (the same endpoint again: 200 with its keys updated) */
-    post: operations["push_subscriptions_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/push/subscriptions/{subscription_id}/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Stop sending reminders to this browser */
-    delete: operations["push_subscriptions_destroy"];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/reminders/act/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record 'done' or 'skip' from a reminder, without opening the app
-     * @description Idempotent. 400 when the token has expired (36 hours), 404 when the habit is gone or no longer the token's user's.
-     */
-    post: operations["reminders_act_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiTokenCreatedOutput: {
+      readonly id: number;
+      readonly name: string;
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description How the token's value starts (not secret): tells tokens apart. */
+      readonly prefix: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /**
+       * Format: date-time
+       * @description When a request last used it (to the minute: written at most once a minute).
+       */
+      readonly last_used_at: string | null;
+      /**
+       * Format: date-time
+       * @description When it stops working; null: when revoked.
+       */
+      readonly expires_at: string | null;
+      /** @description The token itself: shown this once, never again (only its hash is kept). */
+      token: string;
+    };
+    ApiTokenInputRequest: {
+      /** @description What the token is for, e.g. the script or machine that uses it. */
+      name: string;
+      /**
+       * @description read: GET requests only; read_write: also create, change and delete.
+       *
+       *     * `read` - read
+       *     * `read_write` - read_write
+       */
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description Days until it stops working; null or absent: until revoked. */
+      lifetime_days?: number | null;
+    };
+    ApiTokenOutput: {
+      readonly id: number;
+      readonly name: string;
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description How the token's value starts (not secret): tells tokens apart. */
+      readonly prefix: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /**
+       * Format: date-time
+       * @description When a request last used it (to the minute: written at most once a minute).
+       */
+      readonly last_used_at: string | null;
+      /**
+       * Format: date-time
+       * @description When it stops working; null: when revoked.
+       */
+      readonly expires_at: string | null;
+    };
     /**
-     * @description * `done` - Done
-     *     * `skip` - Skip
+     * @description * `read` - read
+     *     * `read_write` - read_write
      * @enum {string}
      */
-    ActionEnum: "done" | "skip";
+    ApiTokenScopeEnum: "read" | "read_write";
     BackupRestoreInputRequest: {
       /**
        * Format: binary
@@ -692,12 +639,6 @@ export interface components {
       /** @description Their entries, now gone. */
       entries_replaced: number;
     };
-    /**
-     * @description * `push` - Notification
-     *     * `email` - Email
-     * @enum {string}
-     */
-    ChannelEnum: "push" | "email";
     CompletionOutput: {
       week: components["schemas"]["CompletionRowOutput"][];
       month: components["schemas"]["CompletionRowOutput"][];
@@ -780,22 +721,6 @@ export interface components {
       times: number;
       days: number;
     };
-    GroupInputRequest: {
-      name: string;
-      collapsed?: boolean;
-    };
-    GroupOutput: {
-      id: number;
-      name: string;
-      position: number;
-      collapsed: boolean;
-      /** @description How many active (not archived) habits it holds. */
-      habits: number;
-      /** @description How many of those are scheduled today. */
-      due_today: number;
-      /** @description How many of those due today are marked done today (the group's completion). */
-      done_today: number;
-    };
     HabitInputRequest: {
       name: string;
       description?: string;
@@ -813,8 +738,6 @@ export interface components {
       weekdays?: number[];
       period?: components["schemas"]["PeriodEnum"];
       archived?: boolean;
-      /** @description The id of one of your groups, or null for none. */
-      group?: number | null;
     };
     /**
      * @description * `boolean` - Yes or no
@@ -841,8 +764,6 @@ export interface components {
       period: components["schemas"]["PeriodEnum"];
       archived: boolean;
       position: number;
-      /** @description The habit's group's id, or null. */
-      group: number | null;
       /** Format: date-time */
       created_at: string;
       today_entry: components["schemas"]["EntryOutput"] | null;
@@ -850,7 +771,6 @@ export interface components {
       current_streak: number;
       /** Format: double */
       score: number;
-      reminder: components["schemas"]["ReminderSummaryOutput"] | null;
     };
     LoginInputRequest: {
       /** Format: email */
@@ -933,10 +853,6 @@ export interface components {
       /** @description At least 15 characters, not a common password. */
       new_password: string;
     };
-    PatchedGroupInputRequest: {
-      name?: string;
-      collapsed?: boolean;
-    };
     PatchedHabitInputRequest: {
       name?: string;
       description?: string;
@@ -954,8 +870,6 @@ export interface components {
       weekdays?: number[];
       period?: components["schemas"]["PeriodEnum"];
       archived?: boolean;
-      /** @description The id of one of your groups, or null for none. */
-      group?: number | null;
     };
     PatchedSettingsInputRequest: {
       time_zone?: string;
@@ -967,27 +881,6 @@ export interface components {
      * @enum {string}
      */
     PeriodEnum: "rolling" | "calendar";
-    PushKeyOutput: {
-      /** @description The VAPID application server key (base64url, uncompressed P-256 point); null when the server does not send notifications. */
-      public_key: string | null;
-    };
-    PushKeysInputRequest: {
-      p256dh: string;
-      auth: string;
-    };
-    /** @description The browser's `PushSubscription.toJSON()` (other members, like expirationTime, ignored). */
-    PushSubscriptionInputRequest: {
-      /** Format: uri */
-      endpoint: string;
-      keys: components["schemas"]["PushKeysInputRequest"];
-    };
-    PushSubscriptionOutput: {
-      id: number;
-      /** Format: uri */
-      endpoint: string;
-      /** Format: date-time */
-      created: string;
-    };
     RegisterInputRequest: {
       /** Format: email */
       email: string;
@@ -995,55 +888,6 @@ export interface components {
       password: string;
       /** @default UTC */
       time_zone?: string;
-    };
-    ReminderActInputRequest: {
-      /** @description The `token` of the push message. */
-      token: string;
-      action: components["schemas"]["ActionEnum"];
-    };
-    ReminderActOutput: {
-      habit: number;
-      /** Format: date */
-      date: string;
-      status: components["schemas"]["ReminderActOutputStatusEnum"];
-    };
-    /**
-     * @description * `done` - Done
-     *     * `skipped` - Skipped
-     * @enum {string}
-     */
-    ReminderActOutputStatusEnum: "done" | "skipped";
-    ReminderInputRequest: {
-      /**
-       * Format: time
-       * @description HH:MM, the user's wall clock.
-       */
-      time: string;
-      /** @description 0 = Monday ... 6 = Sunday; null or absent: the habit's scheduled days. */
-      weekdays?: number[] | null;
-      /** @default push */
-      channel?: components["schemas"]["ChannelEnum"];
-    };
-    /** @description A habit's reminder with the instant it next goes out. */
-    ReminderOutput: {
-      /** @description HH:MM on the user's wall clock. */
-      time: string;
-      /** @description 0 = Monday ... 6 = Sunday; null: the habit's scheduled days. */
-      weekdays: number[] | null;
-      channel: components["schemas"]["ChannelEnum"];
-      /**
-       * Format: date-time
-       * @description When it next goes out (UTC); null when it never does.
-       */
-      next: string | null;
-    };
-    /** @description The habit's reminder as the list and the form need it (GET .../reminder/ adds `next`). */
-    ReminderSummaryOutput: {
-      /** @description HH:MM on the user's wall clock. */
-      time: string;
-      /** @description 0 = Monday ... 6 = Sunday; null: the habit's scheduled days. */
-      weekdays: number[] | null;
-      channel: components["schemas"]["ChannelEnum"];
     };
     ReorderInputRequest: {
       ids: number[];
@@ -2480,6 +2324,230 @@ export interface operations {
       };
     };
   };
+  auth_tokens_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiTokenOutput"][];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_tokens_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ApiTokenInputRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiTokenCreatedOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_tokens_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dev_mail_list: {
     parameters: {
       query?: never;
@@ -2644,385 +2712,6 @@ export interface operations {
         content: {
           "application/zip": string;
         };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  groups_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["GroupOutput"][];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  groups_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["GroupInputRequest"];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["GroupOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  groups_destroy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        group_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  groups_partial_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        group_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        "application/json": components["schemas"]["PatchedGroupInputRequest"];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["GroupOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  groups_reorder_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["ReorderInputRequest"];
-      };
-    };
-    responses: {
-      /** @description Reordered. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
       /** @description Invalid input; `errors` names the fields. */
       400: {
@@ -3546,7 +3235,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description YYYY-MM-DD, the user's date */
+        /** @description YYYY-MM-DD, the user's date; or `today`, the user's today (zone, day start). */
         day: string;
         habit_id: number;
       };
@@ -3627,7 +3316,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description YYYY-MM-DD, the user's date */
+        /** @description YYYY-MM-DD, the user's date; or `today`, the user's today (zone, day start). */
         day: string;
         habit_id: number;
       };
@@ -3636,234 +3325,6 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Cleared. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  habits_reminder_retrieve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        habit_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ReminderOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  habits_reminder_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        habit_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["ReminderInputRequest"];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ReminderOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  habits_reminder_destroy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        habit_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4178,388 +3639,6 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["LoopImportOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  push_key_retrieve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["PushKeyOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  push_subscriptions_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["PushSubscriptionOutput"][];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  push_subscriptions_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["PushSubscriptionInputRequest"];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["PushSubscriptionOutput"];
-        };
-      };
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["PushSubscriptionOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  push_subscriptions_destroy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        subscription_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  reminders_act_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["ReminderActInputRequest"];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ReminderActOutput"];
         };
       };
       /** @description Invalid input; `errors` names the fields. */

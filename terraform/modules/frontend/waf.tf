@@ -241,4 +241,11 @@ resource "aws_wafv2_web_acl_logging_configuration" "this" {
       name = "x-csrftoken"
     }
   }
+
+  # Personal API tokens ride in `Authorization: Bearer`: never in a log.
+  redacted_fields {
+    single_header {
+      name = "authorization"
+    }
+  }
 }

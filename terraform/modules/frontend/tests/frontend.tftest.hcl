@@ -243,3 +243,14 @@ run "site_fails_over_to_its_replica_in_the_standby_region" {
     error_message = "The replication role carries the boundary and a name of this stack's."
   }
 }
+
+run "waf_logs_redact_every_credential" {
+  command = plan
+
+  assert {
+    condition = toset([
+      for field in aws_wafv2_web_acl_logging_configuration.this.redacted_fields : field.single_header[0].name
+    ]) == toset(["cookie", "x-csrftoken", "authorization"])
+    error_message = "WAF logs must redact the session cookie, the CSRF header and API tokens (Authorization)."
+  }
+}

@@ -13,6 +13,7 @@ import { exportLoopUrl } from "../api/export-loop";
 import { useImportLoop, type ImportResult } from "../api/import-loop";
 import { useRestoreBackup, type RestoreResult } from "../api/restore-backup";
 import { settingsLimits, useUpdateMe } from "../api/update-me";
+import { ApiTokensSection } from "./api-tokens-section";
 import { ThemeSection } from "./theme-section";
 import { UploadForm } from "./upload-form";
 
@@ -42,6 +43,7 @@ export function SettingsScreen({ security, notifications }: { security?: ReactNo
       <BackupSection />
       <LoopSection />
       {security}
+      <ApiTokensSection />
       <SignOutSection />
       <DeleteAccountSection />
     </>
