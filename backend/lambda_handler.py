@@ -16,6 +16,11 @@ Events:
   exactly `{"exit_status": int, "output": str}` (ops.deploy parses these two keys). A failure of
   any kind is reported in that object with a non-zero exit status, never raised: the invocation
   itself succeeded, the command did not.
+- `{"import_job": "<id>"}`: runs that queued import job (habits.transfers.runner sends it with an
+  asynchronous invocation of this function, so the import has the function's whole timeout outside
+  any HTTP request) and returns `{"import_job": id, "state": ...}`. A job that is not queued (run
+  already: Lambda may deliver an event twice) is left alone. The job records its own failure, so
+  the invocation succeeds and Lambda does not retry it.
 - An EventBridge scheduled event (`"source": "aws.events"`, `"detail-type": "Scheduled Event"`):
   the warm-up ping. Returns `{"warmup": true}` at once, touching neither the database nor Redis.
 
@@ -32,6 +37,7 @@ import io
 import os
 import shlex
 import time
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,6 +53,8 @@ from django.urls import get_resolver
 from mangum import Mangum
 
 from core.asgi import get_asgi_application
+from habits.transfers.runner import EVENT_KEY as IMPORT_JOB
+from habits.transfers.services import import_job_run
 
 # get_asgi_application() runs django.setup() (settings, logging, apps) and builds the middleware
 # chain; reading url_patterns imports the URLconf and every view module now rather than on the
@@ -57,8 +65,8 @@ get_resolver().url_patterns  # noqa: B018 - imported for its side effect, see ab
 log = structlog.get_logger("lambda_handler")
 
 UNSUPPORTED_EVENT = (
-    'Unsupported event: expected an API Gateway HTTP event, {"manage": "<command>"} '
-    "or a scheduled warm-up"
+    'Unsupported event: expected an API Gateway HTTP event, {"manage": "<command>"}, '
+    '{"import_job": "<id>"} or a scheduled warm-up'
 )
 EXIT_USAGE = 2
 
@@ -95,6 +103,8 @@ def handle(event: Any, context: Any, *, adapter: Mangum) -> dict[str, Any]:
         raise UnsupportedEventError(UNSUPPORTED_EVENT)
     if "manage" in event:
         return manage(event["manage"], request_id=getattr(context, "aws_request_id", None))
+    if IMPORT_JOB in event:
+        return import_job(event[IMPORT_JOB])
     if is_warmup(event):
         return {"warmup": True}
     if is_http(event, context, adapter):
@@ -124,6 +134,17 @@ def http_method(event: Mapping[str, Any]) -> str:
     """The method of a payload 2.0 event, or of a payload 1.0 / REST API event."""
     http = event.get("requestContext", {}).get("http", {})
     return str(http.get("method") or event.get("httpMethod") or "").upper()
+
+
+def import_job(job_id: Any) -> dict[str, Any]:
+    """Run one queued import job; see the module docstring."""
+    try:
+        job = import_job_run(job_id=uuid.UUID(str(job_id)))
+    except ValueError as error:
+        raise UnsupportedEventError(UNSUPPORTED_EVENT) from error
+    finally:
+        connections.close_all()
+    return {IMPORT_JOB: str(job_id), "state": job.state if job else None}
 
 
 def manage(command_line: Any, *, request_id: str | None = None) -> dict[str, Any]:

@@ -3,6 +3,7 @@ from django.urls import path
 from habits import apis
 from habits.backup.urls import urlpatterns as backup_urlpatterns
 from habits.loop.urls import urlpatterns as loop_urlpatterns
+from habits.transfers.urls import urlpatterns as transfer_urlpatterns
 
 app_name = "habits"
 
@@ -18,4 +19,4 @@ urlpatterns = [
         name="entry-detail",
     ),
 ]
-urlpatterns += loop_urlpatterns + backup_urlpatterns
+urlpatterns += loop_urlpatterns + backup_urlpatterns + transfer_urlpatterns
