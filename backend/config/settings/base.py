@@ -248,6 +248,9 @@ SPECTACULAR_SETTINGS = {
         "HabitKindEnum": rules.choices(rules.Kind),
         "TargetTypeEnum": rules.choices(rules.TargetType),
         "PeriodEnum": rules.choices(rules.Period),
+        "ImportKindEnum": rules.choices(rules.ImportKind),
+        "ImportStateEnum": rules.choices(rules.ImportState),
+        "ImportStageEnum": rules.choices(rules.ImportStage),
     },
 }
 
