@@ -46,6 +46,8 @@ export async function startBackend() {
     DJANGO_SETTINGS_MODULE: "config.settings.local",
     DATABASE_URL: `sqlite:///${join(dir, "e2e.sqlite3")}`,
     DJANGO_DEMO_DATA: "0",
+    // Import files wait in the run's own directory (the local store), removed with it.
+    TRANSFER_DIR: join(dir, "transfers"),
     PYTHONUNBUFFERED: "1",
   };
   const migrate = spawnSync(python, ["manage.py", "migrate", "--noinput"], { cwd: backend, env, encoding: "utf8" });

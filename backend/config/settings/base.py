@@ -302,6 +302,8 @@ IMPORT_UPLOAD_SECONDS = env_int("IMPORT_UPLOAD_SECONDS", 10 * 60)
 # A job queued or running longer than this was lost (its function timed out or died): failed.
 IMPORT_JOB_STALE_SECONDS = env_int("IMPORT_JOB_STALE_SECONDS", 20 * 60)
 IMPORT_JOB_KEEP_DAYS = env_int("IMPORT_JOB_KEEP_DAYS", 7)
+# With the bucket, an export is written there and handed out as a link valid this long.
+EXPORT_LINK_SECONDS = env_int("EXPORT_LINK_SECONDS", 5 * 60)
 
 # --- Security -------------------------------------------------------------------------------------
 

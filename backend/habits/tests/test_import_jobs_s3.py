@@ -18,12 +18,13 @@ from moto import mock_aws
 from accounts.models import User
 from conftest import ApiClient
 from factories import make_habit
+from habits import storage
 from habits.models import ImportJob
 from habits.rules import ImportState
-from habits.tests.loop_fixtures import snapshot
+from habits.storage import S3Store
+from habits.tests.loop_fixtures import snapshot, unzip
 from habits.tests.test_backup import backup
-from habits.transfers import runner, services, storage
-from habits.transfers.storage import S3Store
+from habits.transfers import runner, services
 from habits.zips import MESSAGE_TOO_BIG
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,15 @@ def browser_upload(upload: dict[str, Any], content: bytes) -> requests.Response:
     )
 
 
+def exported(api: ApiClient, url: str = "/api/export/backup/") -> bytes:
+    """An export in AWS: the API answers with a link to the file in the bucket."""
+    response = api.get(url)
+    assert response.status_code == 302
+    download = requests.get(response["Location"], timeout=5)
+    assert download.status_code == 200
+    return download.content
+
+
 def policy(upload: dict[str, Any]) -> dict[str, Any]:
     return dict(json.loads(base64.b64decode(upload["form_fields"]["policy"])))
 
@@ -86,7 +96,7 @@ def test_a_file_uploaded_to_s3_is_imported_and_deleted(
 ) -> None:
     make_habit(user=user, name="Read")
     before = snapshot(user.pk)
-    content = backup(signed_in)
+    content = exported(signed_in)
     make_habit(user=user, name="Later")
     job = signed_in.post(JOBS_URL, {"kind": "backup", "size": len(content)}, format="json").json()
     assert browser_upload(job["upload"], content).status_code == 204
@@ -96,7 +106,7 @@ def test_a_file_uploaded_to_s3_is_imported_and_deleted(
     assert response.status_code == 202
     assert response.json()["state"] == "done", response.json()
     assert snapshot(user.pk) == before
-    assert bucket.list_objects_v2(Bucket=BUCKET).get("KeyCount") == 0
+    assert bucket.list_objects_v2(Bucket=BUCKET, Prefix="imports/").get("KeyCount") == 0
 
 
 def test_an_object_larger_than_the_policy_allowed_is_refused_and_deleted(
@@ -137,7 +147,8 @@ def test_the_store_reads_an_object_in_chunks_within_the_limit(bucket: Any) -> No
         key="imports/1/a", file=copied, max_bytes=len(content), progress=seen.append
     ) == len(content)
     assert copied.getvalue() == content
-    assert len(seen) > 1 and seen[-1] == len(content)
+    assert len(seen) > 1
+    assert seen[-1] == len(content)
 
     with pytest.raises(Exception, match=MESSAGE_TOO_BIG.format(limit=len(content) - 1)):
         store.copy_into(
@@ -188,3 +199,33 @@ def test_a_job_whose_invocation_fails_is_failed(
     job.refresh_from_db()
     assert job.state == ImportState.FAILED
     assert job.message == services.MESSAGE_FAILED
+
+
+def test_an_export_in_aws_is_a_link_to_the_file_in_storage(
+    signed_in: ApiClient, user: User, bucket: Any, settings: Any
+) -> None:
+    make_habit(user=user, name="Read")
+    settings.IMPORT_BUCKET = ""
+    streamed = backup(signed_in)
+    settings.IMPORT_BUCKET = BUCKET
+
+    response = signed_in.get("/api/export/backup/")
+
+    assert response.status_code == 302
+    assert response["Cache-Control"] == "no-store"
+    link = response["Location"]
+    assert link.startswith(f"https://{BUCKET}.s3.{REGION}.amazonaws.com/exports/{user.pk}/")
+    download = requests.get(link, timeout=5)
+    assert download.status_code == 200
+    assert download.headers["Content-Disposition"].startswith(
+        'attachment; filename="habits-backup-'
+    )
+    files, expected = unzip(download.content), unzip(streamed)
+    assert files.keys() == expected.keys()
+    assert files["habits/0001.json"] == expected["habits/0001.json"]
+
+
+def test_a_loop_export_in_aws_is_a_link_too(signed_in: ApiClient, user: User, bucket: Any) -> None:
+    make_habit(user=user, name="Read")
+
+    assert "Habits.csv" in unzip(exported(signed_in, "/api/export/loop/"))

@@ -27,6 +27,7 @@ from core.schema import ERROR_RESPONSES
 from habits import rules
 from habits.models import ImportJob
 from habits.rules import ImportKind
+from habits.storage import transfer_store
 from habits.transfers.runner import import_job_start
 from habits.transfers.selectors import import_job_get, import_job_progress
 from habits.transfers.services import (
@@ -34,7 +35,6 @@ from habits.transfers.services import (
     import_job_file_save,
     import_job_uploaded,
 )
-from habits.transfers.storage import transfer_store
 from habits.zips import MESSAGE_TOO_BIG
 
 TAGS = ["import and export"]

@@ -28,8 +28,8 @@ from habits.backup.services import backup_restore
 from habits.loop.services import loop_import
 from habits.models import ACTIVE_IMPORT_STATES, ImportJob
 from habits.rules import ImportKind, ImportStage, ImportState
+from habits.storage import TransferStore, transfer_store
 from habits.transfers.progress import progress_clear, progress_note
-from habits.transfers.storage import TransferStore, transfer_store
 from habits.zips import MESSAGE_TOO_BIG
 
 log = structlog.get_logger(__name__)

@@ -2484,6 +2484,13 @@ export interface operations {
           "application/zip": string;
         };
       };
+      /** @description In AWS: the same file, written to storage; `Location` is a link that downloads it for a few minutes (a response over 6 MB cannot leave a Lambda). */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Invalid input; `errors` names the fields. */
       400: {
         headers: {
@@ -2557,6 +2564,13 @@ export interface operations {
         content: {
           "application/zip": string;
         };
+      };
+      /** @description In AWS: the same file, written to storage; `Location` is a link that downloads it for a few minutes (a response over 6 MB cannot leave a Lambda). */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid input; `errors` names the fields. */
       400: {

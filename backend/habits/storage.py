@@ -9,6 +9,10 @@ by the IMPORT_BUCKET setting, so the job's code is the same in both.
 - `LocalStore` (`make run`, tests): files under TRANSFER_DIR through Django's FileSystemStorage; the
   browser posts the file to the API (`accepts_uploads`), within the request size cap.
 
+Exports (S3 only): a response body over 6 MB cannot leave a Lambda either, so in AWS an export is
+written to the bucket (`S3Store.publish`) and the browser is sent to a presigned GET; locally the
+export is streamed as before.
+
 Reads copy the object in chunks into a file the caller gives (a spooled temporary file: memory up to
 a couple of megabytes, disk beyond), counting the bytes and refusing past the limit, so a store that
 holds more than the policy allowed still costs bounded memory.
@@ -28,6 +32,8 @@ from django.core.files.storage import FileSystemStorage
 from habits.zips import MESSAGE_TOO_BIG, refuse
 
 CHUNK_BYTES = 1024 * 1024
+# An export's parts on their way to S3 (multipart's minimum part is 5 MB).
+PART_BYTES = 8 * 1024 * 1024
 
 Progress = Callable[[int], None]
 """Called with the bytes copied so far."""
@@ -137,6 +143,27 @@ class S3Store:
     def delete(self, *, key: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=key)
 
+    def publish(self, *, key: str, file: IO[bytes], filename: str) -> str:
+        """Store an export (multipart past the first part, so memory stays at a few parts) and
+        return a short-lived link that downloads it as `filename`."""
+        from boto3.s3.transfer import TransferConfig
+
+        config = TransferConfig(multipart_chunksize=PART_BYTES, max_concurrency=2)
+        self.client.upload_fileobj(
+            file, self.bucket, key, ExtraArgs={"ContentType": "application/zip"}, Config=config
+        )
+        return str(
+            self.client.generate_presigned_url(
+                "get_object",
+                Params={
+                    "Bucket": self.bucket,
+                    "Key": key,
+                    "ResponseContentDisposition": f'attachment; filename="{filename}"',
+                },
+                ExpiresIn=settings.EXPORT_LINK_SECONDS,
+            )
+        )
+
 
 @cache
 def s3_client() -> Any:
@@ -159,3 +186,8 @@ def transfer_store() -> TransferStore:
     if settings.IMPORT_BUCKET:
         return S3Store(settings.IMPORT_BUCKET)
     return LocalStore(settings.TRANSFER_DIR)
+
+
+def export_store() -> S3Store | None:
+    """Where exports go in AWS; None where they are streamed from the API."""
+    return S3Store(settings.IMPORT_BUCKET) if settings.IMPORT_BUCKET else None
