@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from uuid import UUID
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import ApiClient
 from factories import make_entry, make_habit, make_passkey
+from habits.models import ImportJob
+from habits.rules import ImportState
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +37,7 @@ PUBLIC = {
     "api/dev/mail/",  # local settings only (outbox.apis)
 }
 CATCH_ALL = r"^api(?:/.*)?$"
+NO_JOB = UUID(int=0)
 UNSAFE = ("post", "put", "patch", "delete")
 
 
@@ -51,11 +55,18 @@ def api_routes() -> Iterator[tuple[str, URLPattern]]:
     yield from walk(get_resolver().url_patterns, "")
 
 
-def concrete(route: str, habit_id: int, day: str = "2024-01-01", passkey_id: int = 0) -> str:
+def concrete(
+    route: str,
+    habit_id: int,
+    day: str = "2024-01-01",
+    passkey_id: int = 0,
+    job_id: UUID = NO_JOB,
+) -> str:
     path = (
         route.replace("<int:habit_id>", str(habit_id))
         .replace("<str:day>", day)
         .replace("<int:passkey_id>", str(passkey_id))
+        .replace("<uuid:job_id>", str(job_id))
     )
     assert "<" not in path, f"teach this test the converter in {route}"
     return "/" + path
@@ -92,12 +103,13 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     foreign = make_habit(name="Not yours")
     make_entry(habit=foreign, day=date(2024, 1, 1))
     passkey = make_passkey(user=foreign.user)
+    job = ImportJob.objects.create(user=foreign.user, kind="loop", size=10)
     checked = 0
     for route, pattern in api_routes():
-        if not re.search(r"<int:\w+>", route):
+        if not re.search(r"<(int|uuid):\w+>", route):
             continue
         for method in allowed_methods(pattern):
-            path = concrete(route, foreign.pk, passkey_id=passkey.pk)
+            path = concrete(route, foreign.pk, passkey_id=passkey.pk, job_id=job.pk)
             response = getattr(signed_in, method)(path)
             assert response.status_code == 404, f"{method.upper()} /{route}: {response.content!r}"
             checked += 1
@@ -106,6 +118,8 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     assert foreign.name == "Not yours"
     passkey.refresh_from_db()
     assert foreign.entries.count() == 1
+    job.refresh_from_db()
+    assert job.state == ImportState.WAITING_UPLOAD
 
 
 def test_public_endpoints_answer_anonymous_callers() -> None:
