@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { accountScenario, mailLink } from "./accounts.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
+import { importScenario } from "./imports.mjs";
 import { startBackend } from "./server.mjs";
 
 const TIMEOUT = 15_000;
@@ -624,7 +625,11 @@ async function main() {
       earlier: [],
     };
     session.watch = watchConsole(session.page);
-    const steps = [...scenario(session, downloads), ...accountScenario(backend.baseUrl)];
+    const steps = [
+      ...scenario(session, downloads),
+      ...accountScenario(backend.baseUrl),
+      ...importScenario(backend.baseUrl),
+    ];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();
       try {
