@@ -20,6 +20,11 @@ Events:
   are due (habits.reminders.services.reminders_send) and returns
   `{"due": int, "sent": int, "failed": int, "database": bool}`; while the cache says nothing is
   due it returns at once with `"database": false`, without opening a database connection.
+- `{"import_job": "<id>"}`: runs that queued import job (habits.transfers.runner sends it with an
+  asynchronous invocation of this function, so the import has the function's whole timeout outside
+  any HTTP request) and returns `{"import_job": id, "state": ...}`. A job that is not queued (run
+  already: Lambda may deliver an event twice) is left alone. The job records its own failure, so
+  the invocation succeeds and Lambda does not retry it.
 - An EventBridge scheduled event (`"source": "aws.events"`, `"detail-type": "Scheduled Event"`):
   the warm-up ping. Returns `{"warmup": true}` at once, touching neither the database nor Redis.
 
@@ -36,6 +41,7 @@ import io
 import os
 import shlex
 import time
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -52,6 +58,8 @@ from mangum import Mangum
 
 from core.asgi import get_asgi_application
 from habits.reminders.services import reminders_send
+from habits.transfers.runner import EVENT_KEY as IMPORT_JOB
+from habits.transfers.services import import_job_run
 
 # get_asgi_application() runs django.setup() (settings, logging, apps) and builds the middleware
 # chain; reading url_patterns imports the URLconf and every view module now rather than on the
@@ -63,7 +71,7 @@ log = structlog.get_logger("lambda_handler")
 
 UNSUPPORTED_EVENT = (
     'Unsupported event: expected an API Gateway HTTP event, {"manage": "<command>"}, '
-    '{"reminders": "send"} or a scheduled warm-up'
+    '{"reminders": "send"}, {"import_job": "<id>"} or a scheduled warm-up'
 )
 EXIT_USAGE = 2
 
@@ -102,6 +110,8 @@ def handle(event: Any, context: Any, *, adapter: Mangum) -> dict[str, Any]:
         return manage(event["manage"], request_id=getattr(context, "aws_request_id", None))
     if event.get("reminders") == "send":
         return send_reminders(request_id=getattr(context, "aws_request_id", None))
+    if IMPORT_JOB in event:
+        return import_job(event[IMPORT_JOB])
     if is_warmup(event):
         return {"warmup": True}
     if is_http(event, context, adapter):
@@ -131,6 +141,17 @@ def http_method(event: Mapping[str, Any]) -> str:
     """The method of a payload 2.0 event, or of a payload 1.0 / REST API event."""
     http = event.get("requestContext", {}).get("http", {})
     return str(http.get("method") or event.get("httpMethod") or "").upper()
+
+
+def import_job(job_id: Any) -> dict[str, Any]:
+    """Run one queued import job; see the module docstring."""
+    try:
+        job = import_job_run(job_id=uuid.UUID(str(job_id)))
+    except ValueError as error:
+        raise UnsupportedEventError(UNSUPPORTED_EVENT) from error
+    finally:
+        connections.close_all()
+    return {IMPORT_JOB: str(job_id), "state": job.state if job else None}
 
 
 def manage(command_line: Any, *, request_id: str | None = None) -> dict[str, Any]:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
 from habits import rules
-from habits.rules import Kind, Period, Status, TargetType
+from habits.rules import ImportKind, ImportState, Kind, Period, Status, TargetType
 
 
 class HabitGroup(models.Model):
@@ -254,3 +256,52 @@ class PushSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.endpoint[:60]}"
+ACTIVE_IMPORT_STATES = [ImportState.QUEUED, ImportState.RUNNING]
+
+
+class ImportJob(models.Model):
+    """One import of a file into the user's account, run outside the request that asked for it
+    (habits.transfers); its progress while it runs is in the cache (habits.transfers.progress).
+    The file waits in the transfer store under `object_key` until the job has read it; the id is
+    random, so a key or a link names no other job."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    kind = models.CharField(max_length=10, choices=rules.choices(ImportKind))
+    state = models.CharField(
+        max_length=20, choices=rules.choices(ImportState), default=ImportState.WAITING_UPLOAD
+    )
+    size = models.PositiveIntegerField(help_text="The file's size as declared; the upload's cap.")
+    message = models.TextField(blank=True, help_text="Why the import failed.")
+    result = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            # At most one import queued or running per user.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(state__in=ACTIVE_IMPORT_STATES),
+                name="import_job_one_active_per_user",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state__in=list(ImportState)), name="import_job_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=list(ImportKind)), name="import_job_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "-created_at"], name="import_job_user_created")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind} {self.state}"
+
+    @property
+    def object_key(self) -> str:
+        """Where the uploaded file waits: scoped to the user and the job."""
+        return f"imports/{self.user_id}/{self.id}"

@@ -62,6 +62,31 @@ class Status(StrEnum):
     NOT_DONE = "not_done"
 
 
+class ImportKind(StrEnum):
+    """What an import job reads: a Loop CSV zip or full backup (told apart by content), or ours."""
+
+    LOOP = "loop"
+    BACKUP = "backup"
+
+
+class ImportState(StrEnum):
+    """An import job's life: the file is awaited, then queued, run, and done or failed."""
+
+    WAITING_UPLOAD = "waiting_upload"
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class ImportStage(StrEnum):
+    """What a running import is doing: fetching the file, checking it, saving its entries."""
+
+    FETCH = "fetch"
+    CHECK = "check"
+    SAVE = "save"
+
+
 # Names a person reads (the admin's choices).
 LABELS: dict[str, str] = {
     Kind.BOOLEAN: "Yes or no",
@@ -75,6 +100,16 @@ LABELS: dict[str, str] = {
     Status.NOT_DONE: "Not done",
     Channel.PUSH: "Notification",
     Channel.EMAIL: "Email",
+    ImportKind.LOOP: "Loop Habit Tracker",
+    ImportKind.BACKUP: "Backup",
+    ImportState.WAITING_UPLOAD: "Waiting for the file",
+    ImportState.QUEUED: "Queued",
+    ImportState.RUNNING: "Running",
+    ImportState.DONE: "Done",
+    ImportState.FAILED: "Failed",
+    ImportStage.FETCH: "Fetching the file",
+    ImportStage.CHECK: "Checking the file",
+    ImportStage.SAVE: "Saving",
 }
 
 

@@ -4,6 +4,7 @@ from habits import apis
 from habits.backup.urls import urlpatterns as backup_urlpatterns
 from habits.loop.urls import urlpatterns as loop_urlpatterns
 from habits.reminders.urls import urlpatterns as reminder_urlpatterns
+from habits.transfers.urls import urlpatterns as transfer_urlpatterns
 
 app_name = "habits"
 
@@ -22,4 +23,6 @@ urlpatterns = [
         name="entry-detail",
     ),
 ]
-urlpatterns += loop_urlpatterns + backup_urlpatterns + reminder_urlpatterns
+urlpatterns += (
+    loop_urlpatterns + backup_urlpatterns + reminder_urlpatterns + transfer_urlpatterns
+)

@@ -7,6 +7,7 @@ import { accountScenario, mailLink } from "./accounts.mjs";
 import { groupsScenario } from "./groups.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { reminderScenario } from "./reminders.mjs";
+import { importScenario } from "./imports.mjs";
 import { startBackend } from "./server.mjs";
 import { tokenScenario } from "./tokens.mjs";
 
@@ -633,6 +634,7 @@ async function main() {
       ...groupsScenario(backend.baseUrl),
       ...reminderScenario(session, backend),
       ...tokenScenario(backend.baseUrl),
+      ...importScenario(backend.baseUrl),
     ];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();

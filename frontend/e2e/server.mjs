@@ -48,6 +48,8 @@ export async function startBackend() {
     DJANGO_SETTINGS_MODULE: "config.settings.local",
     DATABASE_URL: `sqlite:///${join(dir, "e2e.sqlite3")}`,
     DJANGO_DEMO_DATA: "0",
+    // Import files wait in the run's own directory (the local store), removed with it.
+    TRANSFER_DIR: join(dir, "transfers"),
     PYTHONUNBUFFERED: "1",
     VAPID_PRIVATE_KEY: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" }).d,
     PUSH_ALLOW_ANY_ENDPOINT: "1",

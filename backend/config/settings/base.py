@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -259,6 +260,9 @@ SPECTACULAR_SETTINGS = {
         "TargetTypeEnum": rules.choices(rules.TargetType),
         "PeriodEnum": rules.choices(rules.Period),
         "ApiTokenScopeEnum": [scope.value for scope in api_tokens.Scope],
+        "ImportKindEnum": rules.choices(rules.ImportKind),
+        "ImportStateEnum": rules.choices(rules.ImportState),
+        "ImportStageEnum": rules.choices(rules.ImportStage),
     },
 }
 
@@ -294,6 +298,24 @@ IMPORT_MAX_BYTES = 20 * 1024 * 1024
 IMPORT_MAX_ROWS = 100_000
 MULTIPART_OVERHEAD_BYTES = 64 * 1024  # the multipart envelope around the import's file
 REQUEST_MAX_BYTES = IMPORT_MAX_BYTES + MULTIPART_OVERHEAD_BYTES
+
+# Import jobs (habits.transfers). With IMPORT_BUCKET (AWS) the browser uploads straight to S3 with a
+# presigned POST; without it the file is posted to the API and kept under TRANSFER_DIR.
+IMPORT_BUCKET = env_str("IMPORT_BUCKET", "") or ""
+IMPORT_BUCKET_REGION = env_str("IMPORT_BUCKET_REGION", "") or ""
+TRANSFER_DIR = env_str("TRANSFER_DIR") or str(
+    Path(tempfile.gettempdir()) / "habit-tracker-transfers"
+)
+# How a queued job runs: "thread" (make run), "inline" (in the request that queued it: tests),
+# "lambda" (an asynchronous invocation of IMPORT_FUNCTION_NAME, this function in AWS).
+IMPORT_RUNNER = env_str("IMPORT_RUNNER", "thread") or "thread"
+IMPORT_FUNCTION_NAME = env_str("IMPORT_FUNCTION_NAME", env_str("AWS_LAMBDA_FUNCTION_NAME", ""))
+IMPORT_UPLOAD_SECONDS = env_int("IMPORT_UPLOAD_SECONDS", 10 * 60)
+# A job queued or running longer than this was lost (its function timed out or died): failed.
+IMPORT_JOB_STALE_SECONDS = env_int("IMPORT_JOB_STALE_SECONDS", 20 * 60)
+IMPORT_JOB_KEEP_DAYS = env_int("IMPORT_JOB_KEEP_DAYS", 7)
+# With the bucket, an export is written there and handed out as a link valid this long.
+EXPORT_LINK_SECONDS = env_int("EXPORT_LINK_SECONDS", 5 * 60)
 
 # --- Security -------------------------------------------------------------------------------------
 

@@ -103,3 +103,6 @@ CSRF_COOKIE_NAME = "csrftoken"
 
 LOG_FORMAT = env_str("LOG_FORMAT", "json") or "json"
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
+
+# Import jobs: with the upload bucket, each runs in an asynchronous invocation of this function.
+IMPORT_RUNNER = env_str("IMPORT_RUNNER", "lambda" if IMPORT_BUCKET else "thread") or "thread"

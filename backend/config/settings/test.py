@@ -3,6 +3,8 @@
 from .local import *  # noqa: F403
 
 DEMO_DATA = False
+# Import jobs run in the request that queues them, so a test sees their end at once.
+IMPORT_RUNNER = "inline"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SERVE_FRONTEND = True
 

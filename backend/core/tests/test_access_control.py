@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, time
+from uuid import UUID
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -18,6 +19,8 @@ from accounts.authentication import TokenOrSessionApi
 from conftest import ApiClient
 from factories import make_api_token, make_entry, make_habit, make_passkey
 from habits.models import PushSubscription, Reminder
+from habits.models import ImportJob
+from habits.rules import ImportState
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +41,7 @@ PUBLIC = {
     "api/reminders/act/",  # the signed token in the body is the capability
 }
 CATCH_ALL = r"^api(?:/.*)?$"
+NO_JOB = UUID(int=0)
 UNSAFE = ("post", "put", "patch", "delete")
 
 
@@ -62,6 +66,7 @@ def concrete(
     passkey_id: int = 0,
     subscription_id: int = 0,
     token_id: int = 0,
+    job_id: UUID = NO_JOB,
 ) -> str:
     path = (
         route.replace("<int:habit_id>", str(habit_id))
@@ -69,6 +74,7 @@ def concrete(
         .replace("<int:passkey_id>", str(passkey_id))
         .replace("<int:subscription_id>", str(subscription_id))
         .replace("<int:token_id>", str(token_id))
+        .replace("<uuid:job_id>", str(job_id))
     )
     assert "<" not in path, f"teach this test the converter in {route}"
     return "/" + path
@@ -110,9 +116,10 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
         user=foreign.user, endpoint="https://fcm.googleapis.com/fcm/send/x", p256dh="k", auth="a"
     )
     token, _ = make_api_token(user=foreign.user)
+    job = ImportJob.objects.create(user=foreign.user, kind="loop", size=10)
     checked = 0
     for route, pattern in api_routes():
-        if not re.search(r"<int:\w+>", route):
+        if not re.search(r"<(int|uuid):\w+>", route):
             continue
         for method in allowed_methods(pattern):
             path = concrete(
@@ -121,6 +128,7 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
                 passkey_id=passkey.pk,
                 subscription_id=subscription.pk,
                 token_id=token.pk,
+                job_id=job.pk,
             )
             response = getattr(signed_in, method)(path)
             assert response.status_code == 404, f"{method.upper()} /{route}: {response.content!r}"

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import FileResponse
+from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -22,6 +22,7 @@ from core.schema import ERROR_RESPONSES
 from habits.backup import format as b
 from habits.backup.selectors import backup_export
 from habits.backup.services import backup_restore
+from habits.downloads import export_response
 from habits.zips import MESSAGE_TOO_BIG
 
 
@@ -50,18 +51,20 @@ class BackupExportApi(APIView):
                 OpenApiTypes.BINARY,
                 description="habits-backup-YYYY-MM-DD.zip, as an attachment.",
             ),
+            302: OpenApiResponse(
+                description=(
+                    "In AWS: the same file, written to storage; `Location` is a link that "
+                    "downloads it for a few minutes (a response over 6 MB cannot leave a Lambda)."
+                )
+            ),
             **ERROR_RESPONSES,
         },
         tags=["import and export"],
     )
-    def get(self, request: Request) -> FileResponse:
-        export = backup_export(user=signed_in_user(request))
-        return FileResponse(
-            export.file,
-            as_attachment=True,
-            filename=export.filename,
-            content_type="application/zip",
-        )
+    def get(self, request: Request) -> HttpResponseBase:
+        user = signed_in_user(request)
+        export = backup_export(user=user)
+        return export_response(user_id=user.pk, filename=export.filename, file=export.file)
 
 
 class BackupRestoreApi(APIView):

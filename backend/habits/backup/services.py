@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
@@ -22,14 +23,26 @@ class RestoreCounts:
     entries_replaced: int
 
 
-def backup_restore(*, user: User, file: IO[bytes], size: int) -> RestoreCounts:
+def backup_restore(
+    *,
+    user: User,
+    file: IO[bytes],
+    size: int,
+    checked: Callable[[], None] | None = None,
+    saved: Callable[[int, int], None] | None = None,
+) -> RestoreCounts:
     """Replace every group, habit and entry of the user's account by the backup's: all of it or,
     when anything in the file is wrong, nothing (the file is read and checked in full first).
 
     Replacing, not merging, is what makes a restore exact: the account ends as the backup was,
     habits that share a name included. The user's own settings (time zone, day start) stay.
+    `checked` is called once the file is read and checked, `saved` after each batch of entries
+    with the entries saved so far and their total (an import job's progress).
     """
     parsed = read_backup(file=file, size=size, today=user_today(user=user))
+    if checked:
+        checked()
+    total = sum(len(habit.entries) for habit in parsed.habits)
     with habits_change(user=user) as change:
         replaced_entries, _ = Entry.objects.filter(habit__user=user).delete()
         replaced_habits, _ = Habit.objects.filter(user=user).delete()
@@ -62,14 +75,18 @@ def backup_restore(*, user: User, file: IO[bytes], size: int) -> RestoreCounts:
             )
             for habit in parsed.habits
         )
-        Entry.objects.bulk_create(
-            (
-                Entry(habit=habit, date=e.day, status=e.status, value=e.value, note=e.note)
-                for habit, backup in zip(habits, parsed.habits, strict=True)
-                for e in backup.entries
-            ),
-            batch_size=ENTRY_BATCH_SIZE,
-        )
+        entries = [
+            Entry(habit=habit, date=e.day, status=e.status, value=e.value, note=e.note)
+            for habit, backup in zip(habits, parsed.habits, strict=True)
+            for e in backup.entries
+        ]
+        done = 0
+        for start in range(0, len(entries), ENTRY_BATCH_SIZE):
+            batch = entries[start : start + ENTRY_BATCH_SIZE]
+            Entry.objects.bulk_create(batch)
+            done += len(batch)
+            if saved:
+                saved(done, total)
         Reminder.objects.bulk_create(
             Reminder(
                 habit=habit,
@@ -84,7 +101,7 @@ def backup_restore(*, user: User, file: IO[bytes], size: int) -> RestoreCounts:
         change.reminders_changed(*habits)
     return RestoreCounts(
         habits_restored=len(habits),
-        entries_restored=sum(len(habit.entries) for habit in parsed.habits),
+        entries_restored=total,
         habits_replaced=replaced_habits,
         entries_replaced=replaced_entries,
     )

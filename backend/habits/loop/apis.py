@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import FileResponse
+from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from accounts.selectors import signed_in_user
 from core.parsers import declared_length
 from core.schema import ERROR_RESPONSES
+from habits.downloads import export_response
 from habits.loop.selectors import loop_export
 from habits.loop.services import loop_import
 from habits.zips import MESSAGE_TOO_BIG
@@ -56,18 +57,20 @@ class LoopExportApi(APIView):
             (200, "application/zip"): OpenApiResponse(
                 OpenApiTypes.BINARY, description="habits-YYYY-MM-DD.zip, as an attachment."
             ),
+            302: OpenApiResponse(
+                description=(
+                    "In AWS: the same file, written to storage; `Location` is a link that "
+                    "downloads it for a few minutes (a response over 6 MB cannot leave a Lambda)."
+                )
+            ),
             **ERROR_RESPONSES,
         },
         tags=["import and export"],
     )
-    def get(self, request: Request) -> FileResponse:
-        export = loop_export(user=signed_in_user(request))
-        return FileResponse(
-            export.file,
-            as_attachment=True,
-            filename=export.filename,
-            content_type="application/zip",
-        )
+    def get(self, request: Request) -> HttpResponseBase:
+        user = signed_in_user(request)
+        export = loop_export(user=user)
+        return export_response(user_id=user.pk, filename=export.filename, file=export.file)
 
 
 class LoopImportApi(APIView):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
@@ -42,7 +43,14 @@ class ImportCounts:
     entries_updated: int
 
 
-def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
+def loop_import(
+    *,
+    user: User,
+    file: IO[bytes],
+    size: int,
+    checked: Callable[[], None] | None = None,
+    saved: Callable[[int, int], None] | None = None,
+) -> ImportCounts:
     """Import a Loop CSV zip or a Loop full backup (SQLite, told apart by its first bytes): all of
     it or, when anything in it is wrong, nothing.
 
@@ -50,12 +58,15 @@ def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
     order if several share it), which takes the file's settings; the others are created after the
     user's habits, in the file's order. Entries are upserted per day: importing a file twice
     changes nothing the second time. The queries do not grow with the number of entries (batches of
-    `ENTRY_BATCH_SIZE`).
+    `ENTRY_BATCH_SIZE`). `checked` is called once the file is read and checked, `saved` after each
+    batch with the entries saved so far and their total (an import job's progress).
     """
     head = file.read(len(SQLITE_HEADER))
     file.seek(0)
     read = read_database if is_database(head) else read_archive
     parsed = read(file=file, size=size, today=user_today(user=user))
+    if checked:
+        checked()
     with habits_change(user=user) as change:
         existing: dict[str, Habit] = {}
         for habit in Habit.objects.select_for_update().filter(user=user).order_by("position", "id"):
@@ -71,13 +82,18 @@ def loop_import(*, user: User, file: IO[bytes], size: int) -> ImportCounts:
             for e in loop.entries
         ]
         already = _existing_days(entries, matched)
-        Entry.objects.bulk_create(
-            entries,
-            batch_size=ENTRY_BATCH_SIZE,
-            update_conflicts=True,
-            unique_fields=["habit", "date"],
-            update_fields=["status", "value", "note", "updated_at"],
-        )
+        done = 0
+        for start in range(0, len(entries), ENTRY_BATCH_SIZE):
+            batch = entries[start : start + ENTRY_BATCH_SIZE]
+            Entry.objects.bulk_create(
+                batch,
+                update_conflicts=True,
+                unique_fields=["habit", "date"],
+                update_fields=["status", "value", "note", "updated_at"],
+            )
+            done += len(batch)
+            if saved:
+                saved(done, len(entries))
         change.history_changed(*habits)
     return ImportCounts(
         habits_created=created,

@@ -273,6 +273,13 @@ export const api = {
     request<T>("DELETE", path, { ...options, body }),
 };
 
+interface UploadOptions {
+  /** Form fields sent before the file (a storage's presigned form). */
+  fields?: Record<string, string>;
+  /** To the storage itself (S3's presigned POST): no cookies and no CSRF token, and its errors are not ours. */
+  direct?: boolean;
+}
+
 /**
  * Multipart upload with progress. fetch() cannot report upload progress, so this one request
  * uses XMLHttpRequest, with the same CSRF and error handling as the rest of the client.
@@ -282,14 +289,16 @@ export async function uploadFile<T>(
   field: string,
   file: File,
   onProgress: (fraction: number) => void,
+  { fields = {}, direct = false }: UploadOptions = {},
 ): Promise<T> {
-  const token = await ensureCsrfToken();
+  const token = direct ? null : await ensureCsrfToken();
   const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append(field, file);
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", apiUrl(path));
-    xhr.setRequestHeader("X-CSRFToken", token);
+    if (token !== null) xhr.setRequestHeader("X-CSRFToken", token);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -297,15 +306,19 @@ export async function uploadFile<T>(
     xhr.onerror = () =>
       reject(new ApiError("Can't reach the server. Check your connection and try again.", 0, "network_error"));
     xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve((direct || !xhr.responseText ? null : JSON.parse(xhr.responseText)) as T);
+        return;
+      }
+      if (direct) {
+        reject(new ApiError(storageRefusal(xhr.responseText), xhr.status, "upload_refused"));
+        return;
+      }
       const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
         status: xhr.status,
         headers: { "Content-Type": "application/json", "Retry-After": xhr.getResponseHeader("Retry-After") ?? "" },
       });
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(JSON.parse(xhr.responseText || "null") as T);
-        return;
-      }
       void toApiError(response).then((error) => {
         if (error.status === 401) onUnauthorized();
         reject(error);
@@ -313,4 +326,10 @@ export async function uploadFile<T>(
     };
     xhr.send(form);
   });
+}
+
+/** S3 answers a refused upload in XML: its <Message> says why (too large, form expired). */
+function storageRefusal(body: string): string {
+  const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
+  return `The upload was refused${message ? `: ${message}` : ""}. Please try again.`;
 }

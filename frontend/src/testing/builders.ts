@@ -1,3 +1,4 @@
+import type { components } from "@/types/api";
 import type { Session } from "@/lib/api-client";
 import type { User } from "@/lib/auth";
 import type { Entry, Habit, HabitGroup, HabitStats } from "@/features/habits/types";
@@ -79,6 +80,25 @@ export function buildStats(overrides: Partial<HabitStats> = {}): HabitStats {
       year: [{ start: "2026-01-01", end: "2026-12-31", done: 50, scheduled: 365, rate: 50 / 365 }],
     },
     total_done: 50,
+    ...overrides,
+  };
+}
+
+type ImportJobCreated = components["schemas"]["ImportJobCreatedOutput"];
+
+/** An import job as the API renders it; waiting for its file (with where to upload it) unless told otherwise. */
+export function buildImportJob(overrides: Partial<ImportJobCreated> = {}): ImportJobCreated {
+  return {
+    id: "job-1",
+    kind: "loop",
+    state: "waiting_upload",
+    size: 11,
+    progress: { stage: null, done: 0, total: 0 },
+    message: "",
+    result: null,
+    created_at: "2026-03-18T09:00:00Z",
+    finished_at: null,
+    upload: { url: "/api/import/jobs/job-1/file/", form_fields: {}, direct: false },
     ...overrides,
   };
 }

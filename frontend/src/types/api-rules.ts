@@ -24,6 +24,7 @@ export const requestRules = {
     target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
     weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
   },
+  ImportJobInputRequest: { size: { minimum: 1, maximum: 20971520 } },
   LoginInputRequest: { email: { minLength: 1, maxLength: 254 }, password: { minLength: 1, maxLength: 128 } },
   PasskeyRegisterInputRequest: { name: { minLength: 1, maxLength: 64 } },
   PasskeyRegisterOptionsInputRequest: { password: { minLength: 1, maxLength: 128 } },
@@ -62,6 +63,10 @@ export const apiEnums = {
   ApiTokenScopeEnum: ["read", "read_write"],
   EntryStatusEnum: ["done", "skipped", "not_done"],
   HabitKindEnum: ["boolean", "numeric"],
+  ImportKindEnum: ["loop", "backup"],
+  ImportStageEnum: ["fetch", "check", "save"],
+  ImportStateEnum: ["waiting_upload", "queued", "running", "done", "failed"],
+  NullEnum: [null],
   PeriodEnum: ["rolling", "calendar"],
   TargetTypeEnum: ["at_least", "at_most"],
 } as const;

@@ -541,6 +541,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/import/jobs/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start an import: a job waiting for its file, and where to upload it
+     * @description Refused while another import of the account is queued or running; a job of the account still waiting for its file is replaced. The upload form is valid for a few minutes and takes one file of at most `size` bytes.
+     */
+    post: operations["import_jobs_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/import/jobs/{job_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import job: its state, progress and result */
+    get: operations["import_jobs_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/import/jobs/{job_id}/file/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload the job's file to this API (where no bucket takes it directly) */
+    post: operations["import_jobs_file_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/import/jobs/{job_id}/uploaded/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The file is uploaded: run the import
+     * @description Queues the job and starts it outside this request; poll the job for its progress and end. All or nothing: a failed import changes nothing.
+     */
+    post: operations["import_jobs_uploaded_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/import/loop/": {
     parameters: {
       query?: never;
@@ -772,6 +846,80 @@ export interface components {
       /** Format: double */
       score: number;
     };
+    ImportFileInputRequest: {
+      /** Format: binary */
+      file: string;
+    };
+    ImportJobCreatedOutput: {
+      /** Format: uuid */
+      id: string;
+      kind: components["schemas"]["ImportKindEnum"];
+      state: components["schemas"]["ImportStateEnum"];
+      size: number;
+      progress: components["schemas"]["ProgressOutput"];
+      /** @description Why the import failed; empty otherwise. */
+      message: string;
+      /** @description The import's counts once done, as the synchronous import returns them. */
+      result: {
+        [key: string]: number;
+      } | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      finished_at: string | null;
+      upload: components["schemas"]["UploadOutput"];
+    };
+    ImportJobInputRequest: {
+      /**
+       * @description `loop`: a Loop Habit Tracker CSV zip or full backup (.db), merged into the account; `backup`: a backup of ours, which replaces the account's habits.
+       *
+       *     * `loop` - Loop Habit Tracker
+       *     * `backup` - Backup
+       */
+      kind: components["schemas"]["ImportKindEnum"];
+      /** @description The file's size in bytes; the upload may not be larger. */
+      size: number;
+    };
+    ImportJobOutput: {
+      /** Format: uuid */
+      id: string;
+      kind: components["schemas"]["ImportKindEnum"];
+      state: components["schemas"]["ImportStateEnum"];
+      size: number;
+      progress: components["schemas"]["ProgressOutput"];
+      /** @description Why the import failed; empty otherwise. */
+      message: string;
+      /** @description The import's counts once done, as the synchronous import returns them. */
+      result: {
+        [key: string]: number;
+      } | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      finished_at: string | null;
+    };
+    /**
+     * @description * `loop` - Loop Habit Tracker
+     *     * `backup` - Backup
+     * @enum {string}
+     */
+    ImportKindEnum: "loop" | "backup";
+    /**
+     * @description * `fetch` - Fetching the file
+     *     * `check` - Checking the file
+     *     * `save` - Saving
+     * @enum {string}
+     */
+    ImportStageEnum: "fetch" | "check" | "save";
+    /**
+     * @description * `waiting_upload` - Waiting for the file
+     *     * `queued` - Queued
+     *     * `running` - Running
+     *     * `done` - Done
+     *     * `failed` - Failed
+     * @enum {string}
+     */
+    ImportStateEnum: "waiting_upload" | "queued" | "running" | "done" | "failed";
     LoginInputRequest: {
       /** Format: email */
       email: string;
@@ -816,6 +964,8 @@ export interface components {
       /** Format: date-time */
       readonly sent_at: string | null;
     };
+    /** @enum {unknown} */
+    NullEnum: null;
     PasskeyAuthenticateInputRequest: {
       /** @description The PublicKeyCredential the browser returned, as JSON (PublicKeyCredential.toJSON(), or @simplewebauthn/browser's result). */
       credential: {
@@ -881,6 +1031,13 @@ export interface components {
      * @enum {string}
      */
     PeriodEnum: "rolling" | "calendar";
+    ProgressOutput: {
+      stage: (components["schemas"]["ImportStageEnum"] | components["schemas"]["NullEnum"]) | null;
+      /** @description Bytes fetched, or entries saved. */
+      done: number;
+      /** @description Of how many; 0 when not counted (checking). */
+      total: number;
+    };
     RegisterInputRequest: {
       /** Format: email */
       email: string;
@@ -927,6 +1084,15 @@ export interface components {
      * @enum {string}
      */
     TargetTypeEnum: "at_least" | "at_most";
+    UploadOutput: {
+      url: string;
+      /** @description Sent first, in this order, before `file`. */
+      form_fields: {
+        [key: string]: string;
+      };
+      /** @description True: POST the fields then `file` to `url` without cookies or CSRF token (the storage's presigned form). False: POST `file` to `url` on this API as any write. */
+      direct: boolean;
+    };
     UserOutput: {
       readonly id: number;
       /** Format: email */
@@ -2639,6 +2805,13 @@ export interface operations {
           "application/zip": string;
         };
       };
+      /** @description In AWS: the same file, written to storage; `Location` is a link that downloads it for a few minutes (a response over 6 MB cannot leave a Lambda). */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Invalid input; `errors` names the fields. */
       400: {
         headers: {
@@ -2712,6 +2885,13 @@ export interface operations {
         content: {
           "application/zip": string;
         };
+      };
+      /** @description In AWS: the same file, written to storage; `Location` is a link that downloads it for a few minutes (a response over 6 MB cannot leave a Lambda). */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid input; `errors` names the fields. */
       400: {
@@ -3562,6 +3742,311 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["BackupRestoreOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_jobs_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ImportJobInputRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportJobCreatedOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_jobs_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportJobOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_jobs_file_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["ImportFileInputRequest"];
+      };
+    };
+    responses: {
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_jobs_uploaded_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportJobOutput"];
         };
       };
       /** @description Invalid input; `errors` names the fields. */

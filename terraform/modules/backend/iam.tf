@@ -32,9 +32,50 @@ locals {
   # Terraform does not know, so any cluster of this account and region, for this user only.
   database_user_arn = "arn:${local.partition}:rds-db:${local.region}:${local.account_id}:dbuser:${coalesce(var.database_cluster_resource_id, "*")}/${var.database_app_user}"
 
+  # An import job: the file the browser uploaded to the transfers bucket, read and deleted by the job,
+  # which runs in an asynchronous invocation of this function's live alias. An export: written there
+  # and handed out as a presigned GET.
+  live_alias_name = "live"
+  live_alias_arn  = "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.function_name}:${local.live_alias_name}"
+  # try(): the attributes of a null `transfers` read as "", and slice keeps none of the statements.
+  transfer_bucket_arn = try(var.transfers.bucket_arn, "")
+  transfer_prefixes   = try(var.transfers.prefixes, [])
+  transfer_statements = slice([
+    {
+      Sid      = "KeepTransferFiles"
+      Effect   = "Allow"
+      Action   = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"]
+      Resource = [for prefix in local.transfer_prefixes : "${local.transfer_bucket_arn}/${prefix}*"]
+    },
+    {
+      Sid      = "ListTransferFiles"
+      Effect   = "Allow"
+      Action   = ["s3:ListBucket"]
+      Resource = [local.transfer_bucket_arn]
+      Condition = {
+        StringLike = { "s3:prefix" = [for prefix in local.transfer_prefixes : "${prefix}*"] }
+      }
+    },
+    {
+      Sid      = "EncryptTransferFiles"
+      Effect   = "Allow"
+      Action   = ["kms:GenerateDataKey", "kms:Decrypt"]
+      Resource = [var.kms_key_arn]
+      Condition = {
+        StringEquals = { "kms:ViaService" = "s3.${try(var.transfers.region, "")}.amazonaws.com" }
+      }
+    },
+    {
+      Sid      = "RunImportJobs"
+      Effect   = "Allow"
+      Action   = ["lambda:InvokeFunction"]
+      Resource = [local.live_alias_arn]
+    },
+  ], 0, var.transfers == null ? 0 : 4)
+
   api_policy = {
     Version = "2012-10-17"
-    Statement = [
+    Statement = concat([
       {
         Sid      = "ReadOwnSecrets"
         Effect   = "Allow"
@@ -69,7 +110,7 @@ locals {
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
         Resource = ["${var.log_group_arn}:*"]
       },
-    ]
+    ], local.transfer_statements)
   }
 
   migrate_policy = {

@@ -100,6 +100,14 @@ locals {
     MAIL_FROM                  = var.mail_from
     MAIL_SES_CONFIGURATION_SET = var.mail_configuration_set_name
     API_BASE_PATH              = var.api_base_path
+    }, {
+    # Imports: the browser uploads to the bucket, and each job runs in an asynchronous invocation
+    # of the live alias (the version serving the API). None of them without a bucket.
+    for name, value in {
+      IMPORT_BUCKET        = try(var.transfers.bucket_name, null)
+      IMPORT_BUCKET_REGION = try(var.transfers.region, null)
+      IMPORT_FUNCTION_NAME = "${var.function_name}:${local.live_alias_name}"
+    } : name => value if var.transfers != null
   })
 
   migrate_environment = merge(local.common_environment, {
@@ -291,7 +299,7 @@ resource "aws_lambda_function" "migrate" {
 # succeeded), and Terraform publishes one when it changes the configuration, so such a change reaches
 # traffic at once.
 resource "aws_lambda_alias" "this" {
-  name             = "live"
+  name             = local.live_alias_name
   description      = "Version serving traffic: the latest published one"
   function_name    = aws_lambda_function.this.function_name
   function_version = aws_lambda_function.this.version

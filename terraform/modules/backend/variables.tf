@@ -412,3 +412,14 @@ variable "reminders_memory_mb" {
   type        = number
   default     = 512
 }
+
+variable "transfers" {
+  description = "The import and export files' bucket, as { bucket_name, bucket_arn, prefixes, region }: the API function may put, get and delete objects under those prefixes only, and invoke itself asynchronously to run an import job. Null: no bucket (imports and exports go through the API)."
+  type = object({
+    bucket_name = string
+    bucket_arn  = string
+    prefixes    = list(string)
+    region      = string
+  })
+  default = null
+}

@@ -17,6 +17,10 @@ data "aws_cloudfront_origin_request_policy" "api" {
 }
 
 locals {
+  # The policy with the extra origins the SPA calls (the import files' bucket) in connect-src.
+  content_security_policy = replace(
+    var.content_security_policy, "connect-src 'self'", join(" ", concat(["connect-src 'self'"], var.connect_sources))
+  )
   site_origin_id = "site-bucket"
   api_origin_id  = "api-gateway"
 }
@@ -71,7 +75,7 @@ resource "aws_cloudfront_response_headers_policy" "this" {
     }
 
     content_security_policy {
-      content_security_policy = var.content_security_policy
+      content_security_policy = local.content_security_policy
       override                = false
     }
   }

@@ -87,6 +87,12 @@ variable "content_security_policy" {
   default     = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 }
 
+variable "connect_sources" {
+  description = "Origins the SPA may call besides its own (added to the policy's connect-src), such as the import files' bucket."
+  type        = list(string)
+  default     = []
+}
+
 variable "log_retention_days" {
   description = "Days to keep CloudFront, S3 access and WAF logs."
   type        = number

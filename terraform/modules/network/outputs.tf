@@ -37,3 +37,8 @@ output "internet_routes" {
   description = "Routes out of the VPC, as [{ destination, via }]: the egress-only internet gateway for IPv6, nothing else."
   value       = [{ destination = aws_route.ipv6_egress.destination_ipv6_cidr_block, via = "egress-only-internet-gateway" }]
 }
+
+output "private_route_table_id" {
+  description = "Route table of the private subnets (where gateway endpoints add their routes)."
+  value       = aws_route_table.private.id
+}

@@ -275,6 +275,12 @@ module "backend" {
 
   log_retention_days = local.log_retention_days
   vapid_subject      = var.vapid_subject
+  transfers = {
+    bucket_name = aws_s3_bucket.transfers.id
+    bucket_arn  = aws_s3_bucket.transfers.arn
+    prefixes    = local.transfers_prefixes
+    region      = local.region
+  }
 
   tags = var.tags
 }
@@ -316,6 +322,8 @@ module "frontend" {
   waf_rate_limit       = var.waf_rate_limit
   waf_auth_rate_limit  = var.waf_auth_rate_limit
   log_retention_days   = local.log_retention_days
+  # The SPA uploads import files straight to the transfers bucket.
+  connect_sources = [local.transfers_origin]
 
   site_replica_enabled     = local.standby_prepared
   replica_kms_key_arn      = local.standby_prepared ? one(module.dr_key[*].arn) : null

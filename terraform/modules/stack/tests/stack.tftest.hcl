@@ -712,3 +712,64 @@ run "dr_restored_values_need_the_identifier" {
 
   expect_failures = [var.restored_cluster_endpoint]
 }
+
+run "transfer_files_bucket_is_private_encrypted_and_short_lived" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition = alltrue([
+      aws_s3_bucket_public_access_block.transfers.block_public_acls,
+      aws_s3_bucket_public_access_block.transfers.block_public_policy,
+      aws_s3_bucket_public_access_block.transfers.ignore_public_acls,
+      aws_s3_bucket_public_access_block.transfers.restrict_public_buckets,
+    ]) && one(aws_s3_bucket_ownership_controls.transfers.rule).object_ownership == "BucketOwnerEnforced"
+    error_message = "The transfers bucket is private: public access blocked, no ACLs."
+  }
+
+  assert {
+    condition = one([
+      for r in aws_s3_bucket_server_side_encryption_configuration.transfers.rule :
+      one(r.apply_server_side_encryption_by_default) if one(r.apply_server_side_encryption_by_default).sse_algorithm == "aws:kms"
+    ]).kms_master_key_id == module.key.arn
+    error_message = "Transfer files are encrypted with the stack's KMS key."
+  }
+
+  assert {
+    condition     = one(aws_s3_bucket_lifecycle_configuration.transfers.rule).status == "Enabled" && one(one(aws_s3_bucket_lifecycle_configuration.transfers.rule).expiration).days == 1
+    error_message = "Every transfer file expires after a day, whatever happened to its job."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_s3_bucket_policy.transfers.policy).Statement : s if s.Sid == "DenyInsecureTransport"]).Condition.Bool["aws:SecureTransport"] == "false"
+    error_message = "The bucket refuses requests without TLS."
+  }
+
+  assert {
+    condition     = one(aws_s3_bucket_cors_configuration.transfers.cors_rule).allowed_origins == toset(["https://habits.example.com"])
+    error_message = "Only the site's origin may upload from a browser."
+  }
+
+  assert {
+    condition     = one([for s in module.backend.role_policies.api.Statement : s.Resource if s.Sid == "KeepTransferFiles"]) == ["arn:aws:s3:::mocked/imports/*", "arn:aws:s3:::mocked/exports/*"] && one([for s in module.backend.role_policies.api.Statement : s.Action if s.Sid == "KeepTransferFiles"]) == ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"]
+    error_message = "The API function may put, get and delete objects under imports/ and exports/ of that bucket only."
+  }
+
+  assert {
+    condition     = one([for s in module.backend.role_policies.api.Statement : s.Resource if s.Sid == "RunImportJobs"]) == ["arn:aws:lambda:us-east-1:111122223333:function:habits-production-api:live"] && module.backend.api_environment["IMPORT_FUNCTION_NAME"] == "habits-production-api:live"
+    error_message = "The API function may invoke only its own live alias, the one its import jobs run in."
+  }
+
+  assert {
+    condition     = aws_vpc_endpoint.s3.vpc_endpoint_type == "Gateway" && length(aws_vpc_endpoint.s3.route_table_ids) == 1
+    error_message = "The functions reach S3 through a (free) gateway endpoint on the private route table, not a NAT."
+  }
+
+  assert {
+    condition     = flatten([for s in jsondecode(aws_vpc_endpoint.s3.policy).Statement : s.Resource]) == ["arn:aws:s3:::mocked/imports/*", "arn:aws:s3:::mocked/exports/*", "arn:aws:s3:::mocked"]
+    error_message = "Through the endpoint the VPC reaches the transfers bucket's files and nothing else in S3."
+  }
+}

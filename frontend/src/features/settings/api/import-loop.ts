@@ -1,27 +1,26 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { uploadFile } from "@/lib/api-client";
 import { invalidateAllButUser } from "@/lib/auth";
 import type { MutationConfig } from "@/lib/query-client";
 import type { components } from "@/types/api";
+import { runImport, type ImportCallbacks } from "./import-job";
 
 export type ImportResult = components["schemas"]["LoopImportOutput"];
 
-export function importLoop(file: File, onProgress: (fraction: number) => void): Promise<ImportResult> {
-  return uploadFile<ImportResult>("/api/import/loop/", "file", file, onProgress);
+/** A Loop CSV zip or full backup, imported as a job (merged into the account). */
+export async function importLoop(file: File, callbacks: ImportCallbacks): Promise<ImportResult> {
+  return (await runImport("loop", file, callbacks)) as ImportResult;
 }
 
-interface UseImportLoopOptions {
-  /** Called with the uploaded fraction, 0 to 1. */
-  onProgress: (fraction: number) => void;
+interface UseImportLoopOptions extends ImportCallbacks {
   mutationConfig?: MutationConfig<ImportResult, File>;
 }
 
-export function useImportLoop({ onProgress, mutationConfig }: UseImportLoopOptions) {
+export function useImportLoop({ onUpload, onJob, mutationConfig }: UseImportLoopOptions) {
   const queryClient = useQueryClient();
   const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
     ...config,
-    mutationFn: (file: File) => importLoop(file, onProgress),
+    mutationFn: (file: File) => importLoop(file, { onUpload, onJob }),
     onSuccess: async (...args) => {
       // An import can touch every habit: refresh everything except the user.
       await invalidateAllButUser(queryClient);

@@ -10,10 +10,12 @@ import { ApiError } from "@/lib/api-client";
 import { useDeleteAccount } from "../api/delete-account";
 import { exportBackupUrl } from "../api/export-backup";
 import { exportLoopUrl } from "../api/export-loop";
+import type { ImportJob } from "../api/import-job";
 import { useImportLoop, type ImportResult } from "../api/import-loop";
 import { useRestoreBackup, type RestoreResult } from "../api/restore-backup";
 import { settingsLimits, useUpdateMe } from "../api/update-me";
 import { ApiTokensSection } from "./api-tokens-section";
+import { ImportJobProgress } from "./import-job-progress";
 import { ThemeSection } from "./theme-section";
 import { UploadForm } from "./upload-form";
 
@@ -106,17 +108,22 @@ function BackupSection() {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<RestoreResult | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const restore = useRestoreBackup({ onProgress: setProgress });
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const restore = useRestoreBackup({ onUpload: setProgress, onJob: setJob });
 
   const start = (file: File) => {
     setResult(null);
+    setJob(null);
     setProgress(0);
     restore.mutate(file, {
       onSuccess: (summary) => {
         setResult(summary);
         setConfirmed(false);
       },
-      onSettled: () => setProgress(null),
+      onSettled: () => {
+        setProgress(null);
+        setJob(null);
+      },
     });
   };
 
@@ -146,6 +153,7 @@ function BackupSection() {
           Replace all my habits and check-ins with the backup&apos;s
         </label>
       </UploadForm>
+      <ImportJobProgress job={job} />
       <FormError message={restore.isError ? `Restore failed: ${errorMessage(restore.error)}` : null} />
       {result && (
         <div role="status" className="import-result">
@@ -169,14 +177,19 @@ function BackupSection() {
 function LoopSection() {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const importLoop = useImportLoop({ onProgress: setProgress });
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const importLoop = useImportLoop({ onUpload: setProgress, onJob: setJob });
 
   const start = (file: File) => {
     setResult(null);
+    setJob(null);
     setProgress(0);
     importLoop.mutate(file, {
       onSuccess: (summary) => setResult(summary),
-      onSettled: () => setProgress(null),
+      onSettled: () => {
+        setProgress(null);
+        setJob(null);
+      },
     });
   };
 
@@ -204,6 +217,7 @@ function LoopSection() {
         progress={progress}
         onFile={start}
       />
+      <ImportJobProgress job={job} />
       <FormError message={importLoop.isError ? `Import failed: ${errorMessage(importLoop.error)}` : null} />
       {result && (
         <div role="status" className="import-result">
