@@ -183,7 +183,13 @@ class StatsOutput(serializers.Serializer[Any]):
     score = serializers.FloatField(help_text="Habit strength today, 0-1 (Loop's formula).")
     score_history = ScorePointOutput(many=True, help_text="One row per day of the range.")
     completion = CompletionOutput()
-    total_done = serializers.IntegerField()
+    total_done = serializers.IntegerField(
+        help_text="Days done up to today; for a measurable habit only the days that met its target."
+    )
+    first_entry = serializers.DateField(
+        allow_null=True,
+        help_text="The first entry's date, null without one: the score history before it is no data.",
+    )
 
 
 # --- Rendering: one function per output shape ---------------------------------------------------
@@ -254,6 +260,7 @@ def stats_data(stats: HabitStats) -> dict[str, Any]:
             for unit, rows in stats.completion.items()
         },
         "total_done": stats.total_done,
+        "first_entry": None if stats.first_entry is None else stats.first_entry.isoformat(),
     }
 
 

@@ -61,6 +61,7 @@ export function buildStats(overrides: Partial<HabitStats> = {}): HabitStats {
       year: [{ start: "2026-01-01", end: "2026-12-31", done: 50, scheduled: 365, rate: 50 / 365 }],
     },
     total_done: 50,
+    first_entry: "2026-03-16",
     ...overrides,
   };
 }

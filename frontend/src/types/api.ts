@@ -822,7 +822,13 @@ export interface components {
       /** @description One row per day of the range. */
       score_history: components["schemas"]["ScorePointOutput"][];
       completion: components["schemas"]["CompletionOutput"];
+      /** @description Days done up to today; for a measurable habit only the days that met its target. */
       total_done: number;
+      /**
+       * Format: date
+       * @description The first entry's date, null without one: the score history before it is no data.
+       */
+      first_entry: string | null;
     };
     /**
      * @description * `at_least` - At least
