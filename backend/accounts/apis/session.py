@@ -38,21 +38,26 @@ class CsrfApi(APIView):
     permission_classes = [AllowAny]
 
     class CsrfOutput(serializers.Serializer[Any]):
-        authenticated = serializers.BooleanField(
-            help_text="Whether this browser is signed in (then GET /api/auth/me/ gives the user)."
+        authenticated = serializers.BooleanField(help_text="Whether this browser is signed in.")
+        user = UserOutput(
+            allow_null=True,
+            help_text="The signed-in user, as GET /api/auth/me/ gives it; null when signed out.",
         )
 
     @extend_schema(
-        summary="Set the csrftoken cookie, and say whether the browser is signed in",
+        summary="Set the csrftoken cookie, and say who is signed in",
         description=(
             "A client calls this first: it needs the token for every unsafe request, and learns "
-            "without a 401 whether to show the sign-in screen."
+            "without a 401 whether to show the sign-in screen, and who the user is, in one round "
+            "trip."
         ),
         responses={200: CsrfOutput},
         tags=["auth"],
     )
     def get(self, request: Request) -> Response:
-        return Response({"authenticated": bool(request.user and request.user.is_authenticated)})
+        if not (request.user and request.user.is_authenticated):
+            return Response({"authenticated": False, "user": None})
+        return Response({"authenticated": True, "user": UserOutput(signed_in_user(request)).data})
 
 
 class LoginApi(APIView):

@@ -29,9 +29,11 @@ def test_csrf_endpoint_sets_the_cookie_and_tells_the_session_state(
     response = api.get("/api/auth/csrf/")
     assert response.status_code == 200
     assert response.cookies["csrftoken"].value
-    assert response.json() == {"authenticated": False}
+    assert response.json() == {"authenticated": False, "user": None}
     api.sign_in(user)
-    assert api.get("/api/auth/csrf/").json() == {"authenticated": True}
+    session = api.get("/api/auth/csrf/").json()
+    assert session == {"authenticated": True, "user": api.get(ME).json()}
+    assert session["user"]["email"] == user.email
 
 
 def test_register_mails_a_link_that_makes_the_account_and_signs_in(api: ApiClient) -> None:

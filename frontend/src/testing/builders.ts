@@ -8,9 +8,10 @@ export function buildUser(overrides: Partial<User> = {}): User {
   return { id: 1, email: "ada@example.com", time_zone: "Europe/Berlin", day_start_hour: 0, today: TODAY, ...overrides };
 }
 
-/** The body of `GET /api/auth/csrf/`: signed in unless told otherwise. */
+/** The body of `GET /api/auth/csrf/`: signed in (as `buildUser()`) unless told otherwise. */
 export function buildSession(overrides: Partial<Session> = {}): Session {
-  return { authenticated: true, ...overrides };
+  const authenticated = overrides.authenticated ?? true;
+  return { authenticated, user: authenticated ? buildUser() : null, ...overrides };
 }
 
 let nextHabitId = 100;

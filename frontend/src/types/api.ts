@@ -13,8 +13,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Set the csrftoken cookie, and say whether the browser is signed in
-     * @description A client calls this first: it needs the token for every unsafe request, and learns without a 401 whether to show the sign-in screen.
+     * Set the csrftoken cookie, and say who is signed in
+     * @description A client calls this first: it needs the token for every unsafe request, and learns without a 401 whether to show the sign-in screen, and who the user is, in one round trip.
      */
     get: operations["auth_csrf_retrieve"];
     put?: never;
@@ -564,8 +564,10 @@ export interface components {
       password?: string;
     };
     CsrfOutput: {
-      /** @description Whether this browser is signed in (then GET /api/auth/me/ gives the user). */
+      /** @description Whether this browser is signed in. */
       authenticated: boolean;
+      /** @description The signed-in user, as GET /api/auth/me/ gives it; null when signed out. */
+      user: components["schemas"]["UserOutput"] | null;
     };
     EmailChangeInputRequest: {
       /** @description The current password. */

@@ -28,22 +28,26 @@ describe("signing up and in", () => {
     expect(session.meCalls()).toBe(0);
   });
 
-  it("asks /me only when the session endpoint says the browser is signed in", async () => {
+  it("learns the user from the session endpoint alone, and asks for Today's list as soon as it answers", async () => {
     const seen: string[] = [];
     server.use(
       http.get("*/api/auth/csrf/", () => {
         seen.push("csrf");
-        return HttpResponse.json(buildSession({ authenticated: true }));
+        return HttpResponse.json(buildSession({ user: buildUser({ email: "grace@example.com" }) }));
       }),
       http.get("*/api/auth/me/", () => {
         seen.push("me");
         return HttpResponse.json(buildUser());
       }),
-      http.get("*/api/habits/", () => HttpResponse.json([])),
+      http.get("*/api/habits/", () => {
+        seen.push("habits");
+        return HttpResponse.json([]);
+      }),
     );
-    renderApp("/");
+    const { client } = renderApp("/");
     expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
-    expect(seen).toEqual(["csrf", "me"]);
+    await waitFor(() => expect(seen).toEqual(["csrf", "habits"]));
+    expect(client.getQueryData<{ email: string }>(["user", "me"])?.email).toBe("grace@example.com");
   });
 
   it("signs up with the browser's time zone, and then says to check the inbox", async () => {
