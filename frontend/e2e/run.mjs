@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { accountScenario, mailLink } from "./accounts.mjs";
+import { everydayScenario } from "./everyday.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { startBackend } from "./server.mjs";
 
@@ -624,7 +625,11 @@ async function main() {
       earlier: [],
     };
     session.watch = watchConsole(session.page);
-    const steps = [...scenario(session, downloads), ...accountScenario(backend.baseUrl)];
+    const steps = [
+      ...scenario(session, downloads),
+      ...accountScenario(backend.baseUrl),
+      ...everydayScenario(backend.baseUrl),
+    ];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();
       try {
