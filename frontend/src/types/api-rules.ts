@@ -60,6 +60,7 @@ export const requestRules = {
 export const apiEnums = {
   EntryStatusEnum: ["done", "skipped", "not_done"],
   HabitKindEnum: ["boolean", "numeric"],
+  NullEnum: [null],
   PeriodEnum: ["rolling", "calendar"],
   TargetTypeEnum: ["at_least", "at_most"],
 } as const;

@@ -587,7 +587,14 @@ export interface components {
       email: string;
     };
     EntryInputRequest: {
-      status?: components["schemas"]["EntryStatusEnum"];
+      /**
+       * @description Omitted: done. Null: a note alone (no value), which records no status.
+       *
+       *     * `done` - Done
+       *     * `skipped` - Skipped
+       *     * `not_done` - Not done
+       */
+      status?: (components["schemas"]["EntryStatusEnum"] | components["schemas"]["NullEnum"]) | null;
       /** Format: double */
       value?: number | null;
       /** @default  */
@@ -596,7 +603,14 @@ export interface components {
     EntryOutput: {
       /** Format: date */
       date: string;
-      status: components["schemas"]["EntryStatusEnum"];
+      /**
+       * @description Null: a note alone.
+       *
+       *     * `done` - Done
+       *     * `skipped` - Skipped
+       *     * `not_done` - Not done
+       */
+      status: (components["schemas"]["EntryStatusEnum"] | components["schemas"]["NullEnum"]) | null;
       /** Format: double */
       value: number | null;
       note: string;
@@ -721,6 +735,8 @@ export interface components {
       /** Format: date-time */
       readonly sent_at: string | null;
     };
+    /** @enum {unknown} */
+    NullEnum: null;
     PasskeyAuthenticateInputRequest: {
       /** @description The PublicKeyCredential the browser returned, as JSON (PublicKeyCredential.toJSON(), or @simplewebauthn/browser's result). */
       credential: {
@@ -828,7 +844,7 @@ export interface components {
       total_done: number;
       /**
        * Format: date
-       * @description The first entry's date, null without one: the score history before it is no data.
+       * @description The first entry's date, null without one: the history before it is no data.
        */
       first_entry: string | null;
     };
