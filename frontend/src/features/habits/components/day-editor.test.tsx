@@ -41,7 +41,7 @@ describe("day editor", () => {
     const api = serve(meditate());
     api.entries.set(`5/${DAY}`, buildEntry({ date: DAY, status: null, note: "Travelling" }));
     const { user } = await openDay(meditate());
-    expect(screen.getByRole("radio", { name: "No status (a note alone)" })).toBeChecked();
+    expect(screen.getByRole("radio", { name: "No status" })).toBeChecked();
     expect(await dayButton(DAY)).toHaveAccessibleName(/: not marked, with a note/);
     await user.clear(screen.getByLabelText("Note"));
     await user.click(screen.getByRole("button", { name: "Save day" }));

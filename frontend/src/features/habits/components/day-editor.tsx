@@ -79,7 +79,7 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
     { value: "done", label: habit.kind === "numeric" ? "Record an amount" : "Done" },
     { value: "skipped", label: "Skipped (does not break the streak)" },
     { value: "not_done", label: "Not done" },
-    { value: null, label: "No status (a note alone)" },
+    { value: null, label: "No status" },
   ];
 
   return (
