@@ -66,6 +66,12 @@ class LoginApi(APIView):
     class LoginInput(serializers.Serializer[Any]):
         email = EmailAddressField()
         password = password_field()
+        time_zone = TextField(
+            max_length=64,
+            required=False,
+            validators=[validate_time_zone],
+            help_text="The browser's IANA zone; only the local demo account takes it.",
+        )
 
     @extend_schema(
         summary="Sign in (rotates the session key; throttled, see accounts.throttling)",
@@ -82,7 +88,9 @@ class LoginApi(APIView):
         if user is None:
             raise ValidationError({"non_field_errors": [MESSAGE_BAD_CREDENTIALS]})
         login(request._request, user)
-        return user_response(user)
+        return user_response(
+            services.user_signed_in(user=user, time_zone=data.validated_data.get("time_zone"))
+        )
 
 
 class LogoutApi(APIView):

@@ -99,7 +99,8 @@ export function useLogin({ mutationConfig }: { mutationConfig?: MutationConfig<U
   const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
     ...config,
-    mutationFn: (input: Credentials) => api.post<User>("/api/auth/login/", input),
+    // The browser's zone goes along: the local demo account takes it (any other keeps its own).
+    mutationFn: (input: Credentials) => api.post<User>("/api/auth/login/", { ...input, time_zone: browserTimeZone() }),
     onSuccess: async (...args) => {
       replaceSignedInUser(queryClient, args[0]);
       await onSuccess?.(...args);

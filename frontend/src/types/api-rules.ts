@@ -23,7 +23,11 @@ export const requestRules = {
     target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
     weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
   },
-  LoginInputRequest: { email: { minLength: 1, maxLength: 254 }, password: { minLength: 1, maxLength: 128 } },
+  LoginInputRequest: {
+    email: { minLength: 1, maxLength: 254 },
+    password: { minLength: 1, maxLength: 128 },
+    time_zone: { minLength: 1, maxLength: 64 },
+  },
   PasskeyRegisterInputRequest: { name: { minLength: 1, maxLength: 64 } },
   PasskeyRegisterOptionsInputRequest: { password: { minLength: 1, maxLength: 128 } },
   PasswordInputRequest: {

@@ -695,6 +695,8 @@ export interface components {
       /** Format: email */
       email: string;
       password: string;
+      /** @description The browser's IANA zone; only the local demo account takes it. */
+      time_zone?: string;
     };
     LoopImportInputRequest: {
       /**

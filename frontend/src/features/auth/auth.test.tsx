@@ -112,8 +112,10 @@ describe("signing up and in", () => {
   it("says why sign-in failed and returns to the page asked for", async () => {
     signedOut();
     let attempts = 0;
+    const bodies: unknown[] = [];
     server.use(
-      http.post("*/api/auth/login/", () => {
+      http.post("*/api/auth/login/", async ({ request }) => {
+        bodies.push(await request.json());
         attempts += 1;
         if (attempts === 1) {
           // The API's real answer: the generic detail, and the reason as a non-field error.
@@ -142,6 +144,12 @@ describe("signing up and in", () => {
     await user.type(screen.getByLabelText("Password"), "right");
     await user.click(screen.getByRole("button", { name: "Sign in" }));
     await waitFor(() => expect(screen.getByRole("heading", { name: "Archive", level: 1 })).toBeInTheDocument());
+    // The browser's zone goes along (the local demo account takes it).
+    expect(bodies.at(-1)).toEqual({
+      email: "ada@example.com",
+      password: "right",
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
   });
 
   it("sends the user to sign-in when the session ends mid-use", async () => {
