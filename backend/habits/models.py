@@ -139,7 +139,10 @@ class Entry(models.Model):
 
     habit = models.ForeignKey(Habit, on_delete=models.CASCADE, related_name="entries")
     date = models.DateField()
-    status = models.CharField(max_length=10, choices=rules.choices(Status), default=Status.DONE)
+    # NULL is "no status", a note alone (rules.entry_is_valid): not one more value of the enum.
+    status = models.CharField(  # noqa: DJ001
+        max_length=10, choices=rules.choices(Status), default=Status.DONE, null=True, blank=True
+    )
     value = models.DecimalField(
         max_digits=rules.AMOUNT_MAX_DIGITS,
         decimal_places=rules.AMOUNT_DECIMAL_PLACES,
@@ -156,7 +159,10 @@ class Entry(models.Model):
             # Also the index for date-range reads of one habit.
             models.UniqueConstraint(fields=["habit", "date"], name="entry_one_per_habit_day"),
             models.CheckConstraint(
-                condition=models.Q(status__in=list(Status)), name="entry_status_valid"
+                # NOT NULL spelled out: a CHECK passes when it is unknown, as `NULL IN (...)` is.
+                condition=models.Q(status__isnull=False, status__in=list(Status))
+                | (models.Q(status__isnull=True, value__isnull=True) & ~models.Q(note="")),
+                name="entry_status_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(value__isnull=True) | models.Q(value__gte=0),

@@ -195,6 +195,15 @@ MESSAGE_TARGET_REQUIRED = "A measurable habit needs a target of 0 or more."
 MESSAGE_VALUE_REQUIRED = "A measurable habit needs a value when it is done."
 MESSAGE_VALUE_FOR_BOOLEAN = "A yes/no habit takes no value."
 
+# An entry may hold a note alone: no status (null), no value. Writing a note on a day nobody
+# marked must not record that it was not done; streaks, scores and counts see no entry there.
+MESSAGE_NOTE_ONLY = "An entry without a status holds a note and nothing else: write the note."
+
+
+def entry_is_valid(status: str | None, value: Decimal | None, note: str) -> bool:
+    """A status, or (no status) a note without a value."""
+    return status is not None or (value is None and note != "")
+
 
 def target_is_valid(kind: Kind, target_value: Decimal | None) -> bool:
     """A measurable habit needs a target of 0 or more; a yes/no habit has none."""

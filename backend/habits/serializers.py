@@ -43,7 +43,9 @@ class FrequencyOutput(serializers.Serializer[Any]):
 
 class EntryOutput(serializers.Serializer[Any]):
     date = serializers.DateField()
-    status = serializers.ChoiceField(choices=rules.choices(Status))
+    status = serializers.ChoiceField(
+        choices=rules.choices(Status), allow_null=True, help_text="Null: a note alone."
+    )
     value = serializers.DecimalField(
         max_digits=rules.AMOUNT_MAX_DIGITS,
         decimal_places=rules.AMOUNT_DECIMAL_PLACES,
@@ -54,7 +56,12 @@ class EntryOutput(serializers.Serializer[Any]):
 
 
 class EntryInput(serializers.Serializer[Any]):
-    status = serializers.ChoiceField(choices=rules.choices(Status), required=False)
+    status = serializers.ChoiceField(
+        choices=rules.choices(Status),
+        required=False,
+        allow_null=True,
+        help_text="Omitted: done. Null: a note alone (no value), which records no status.",
+    )
     value = serializers.DecimalField(
         max_digits=rules.AMOUNT_MAX_DIGITS,
         decimal_places=rules.AMOUNT_DECIMAL_PLACES,
@@ -67,6 +74,8 @@ class EntryInput(serializers.Serializer[Any]):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs.setdefault("status", Status.DONE)
         attrs.setdefault("value", None)
+        if not rules.entry_is_valid(attrs["status"], attrs["value"], attrs["note"]):
+            raise serializers.ValidationError({"status": [rules.MESSAGE_NOTE_ONLY]})
         return attrs
 
 
@@ -222,7 +231,13 @@ class StatsOutput(serializers.Serializer[Any]):
     score = serializers.FloatField(help_text="Habit strength today, 0-1 (Loop's formula).")
     score_history = ScorePointOutput(many=True, help_text="One row per day of the range.")
     completion = CompletionOutput()
-    total_done = serializers.IntegerField()
+    total_done = serializers.IntegerField(
+        help_text="Days done up to today; for a measurable habit only the days that met its target."
+    )
+    first_entry = serializers.DateField(
+        allow_null=True,
+        help_text="The first entry's date, null without one: the history before it is no data.",
+    )
 
 
 # --- Rendering: one function per output shape ---------------------------------------------------
@@ -319,6 +334,7 @@ def stats_data(stats: HabitStats) -> dict[str, Any]:
             for unit, rows in stats.completion.items()
         },
         "total_done": stats.total_done,
+        "first_entry": None if stats.first_entry is None else stats.first_entry.isoformat(),
     }
 
 

@@ -233,7 +233,7 @@ def entry_upsert(
     *,
     habit: Habit,
     day: date,
-    status: str = Status.DONE,
+    status: str | None = Status.DONE,
     value: Decimal | None = None,
     note: str = "",
 ) -> Entry:
@@ -244,6 +244,8 @@ def entry_upsert(
     """
     with habits_change(user=habit.user) as change:
         _validate_entry_day(day=day, today=change.today)
+        if not rules.entry_is_valid(status, value, note):
+            raise ValidationError({"status": [rules.MESSAGE_NOTE_ONLY]})
         if habit.kind == Kind.BOOLEAN and value is not None:
             raise ValidationError({"value": [rules.MESSAGE_VALUE_FOR_BOOLEAN]})
         if habit.kind == Kind.NUMERIC and status == Status.DONE and value is None:

@@ -13,10 +13,10 @@ from habits.models import Habit
 from habits.rules import mask_to_weekdays
 
 # (date, status, value) rows, as read with values_list: cheaper than model instances.
-EntryRow = tuple[date, str, Decimal | None]
+EntryRow = tuple[date, str | None, Decimal | None]
 ENTRY_ROW_FIELDS = ("date", "status", "value")
 # What the exports read of every entry, ordered by habit id (one cursor for the whole account).
-ExportRow = tuple[int, date, str, Decimal | None, str]
+ExportRow = tuple[int, date, str | None, Decimal | None, str]
 EXPORT_ROW_FIELDS = ("habit_id", "date", "status", "value", "note")
 
 
@@ -40,9 +40,11 @@ _VALUELESS_MARKS = {status.value: Mark(status) for status in Status}
 
 
 def marks_from_rows(rows: Iterable[EntryRow]) -> dict[date, Mark]:
+    """The engine's marks; a note alone (no status) is no mark."""
     return {
         day: _VALUELESS_MARKS[status] if value is None else Mark(Status(status), value)
         for day, status, value in rows
+        if status is not None
     }
 
 

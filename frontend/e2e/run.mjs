@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { accountScenario, mailLink } from "./accounts.mjs";
 import { groupsScenario } from "./groups.mjs";
+import { everydayScenario } from "./everyday.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { reminderScenario } from "./reminders.mjs";
 import { importScenario } from "./imports.mjs";
@@ -635,6 +636,7 @@ async function main() {
       ...reminderScenario(session, backend),
       ...tokenScenario(backend.baseUrl),
       ...importScenario(backend.baseUrl),
+      ...everydayScenario(backend.baseUrl),
     ];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();

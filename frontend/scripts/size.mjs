@@ -76,13 +76,18 @@ async function timeToRows(context, baseUrl) {
   return { page, ms };
 }
 
-/** A user with HABITS habits, signed in in `context`, made through the API. */
+/** A user with HABITS habits, signed up through the emailed link in `context`, made through the API. */
 async function seed(context, baseUrl) {
+  const { mailLink } = await import("../e2e/accounts.mjs");
+  const email = `size-${Date.now()}@example.com`;
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-up`);
-  await page.getByLabel("Email").fill(`size-${Date.now()}@example.com`);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("size-Correct-Horse-42");
   await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Check your inbox", level: 1 }).waitFor();
+  await page.goto(await mailLink(baseUrl, email, "signup"));
+  await page.getByRole("button", { name: "Create my account" }).click();
   await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
   const token = (await context.cookies(baseUrl)).find((cookie) => cookie.name === "csrftoken")?.value;
   for (let index = 1; index <= HABITS; index++)

@@ -2,7 +2,8 @@ import { onlineManager } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AppProvider } from "@/app/provider";
-import { AppRouter } from "@/app/router";
+import { AppRouter, preloadScreen } from "@/app/router";
+import { checkSessionAtBoot } from "@/lib/auth";
 import { persistQueries, restoreQueries } from "@/lib/query-persist";
 import { makeQueryClient } from "@/lib/query-client";
 import { registerServiceWorker } from "@/lib/service-worker";
@@ -16,6 +17,8 @@ onlineManager.setOnline(navigator.onLine);
 const queryClient = makeQueryClient();
 restoreQueries(queryClient);
 persistQueries(queryClient);
+checkSessionAtBoot(queryClient);
+preloadScreen(window.location.pathname);
 startSync();
 registerServiceWorker();
 

@@ -52,6 +52,7 @@ from accounts.services.users import (
     user_change_password,
     user_delete,
     user_password_confirm,
+    user_signed_in,
     user_update_settings,
 )
 
@@ -89,5 +90,6 @@ __all__ = [
     "user_session_forget",
     "user_session_record",
     "user_sessions_end",
+    "user_signed_in",
     "user_update_settings",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +27,16 @@ def password_policy_check(*, password: str, user: User, field: str) -> None:
 
 
 @transaction.atomic
+def user_signed_in(*, user: User, time_zone: str | None) -> User:
+    """After a sign-in from a browser in `time_zone` (None: not said). The local demo account
+    (settings.DEMO_DATA) takes that zone: it is made in UTC and tried from anywhere, and its days
+    should be the visitor's. Any other account keeps its own (Settings offers the device's)."""
+    demo = getattr(settings, "DEMO_DATA", False) and user.email == settings.DEMO_EMAIL
+    if demo and time_zone and time_zone != user.time_zone:
+        return user_update_settings(user=user, time_zone=time_zone)
+    return user
+
+
 def user_update_settings(
     *, user: User, time_zone: str | None = None, day_start_hour: int | None = None
 ) -> User:

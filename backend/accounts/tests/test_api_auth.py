@@ -29,9 +29,11 @@ def test_csrf_endpoint_sets_the_cookie_and_tells_the_session_state(
     response = api.get("/api/auth/csrf/")
     assert response.status_code == 200
     assert response.cookies["csrftoken"].value
-    assert response.json() == {"authenticated": False}
+    assert response.json() == {"authenticated": False, "user": None}
     api.sign_in(user)
-    assert api.get("/api/auth/csrf/").json() == {"authenticated": True}
+    session = api.get("/api/auth/csrf/").json()
+    assert session == {"authenticated": True, "user": api.get(ME).json()}
+    assert session["user"]["email"] == user.email
 
 
 def test_register_mails_a_link_that_makes_the_account_and_signs_in(api: ApiClient) -> None:
@@ -279,3 +281,32 @@ def test_the_cached_user_follows_every_change(user: User) -> None:
     user.save()
     assert CachedModelBackend().get_user(user.pk) is None
     assert first.get(ME).status_code == 401
+
+
+@override_settings(DEMO_DATA=True)
+def test_the_demo_account_takes_the_zone_of_the_browser_that_signs_in(api: ApiClient) -> None:
+    demo = make_user(email="demo@example.com", time_zone="UTC")
+    other = make_user(email="ada@example.org", time_zone="Europe/Paris")
+    response = api.post(
+        LOGIN, {"email": demo.email, "password": PASSWORD, "time_zone": "America/Denver"}
+    )
+    assert response.status_code == 200
+    assert response.json()["time_zone"] == "America/Denver"
+    assert api.get(ME).json()["time_zone"] == "America/Denver"
+    api.post(LOGOUT)
+    api.post(LOGIN, {"email": other.email, "password": PASSWORD, "time_zone": "Asia/Tokyo"})
+    other.refresh_from_db()
+    assert other.time_zone == "Europe/Paris"  # any other account keeps its own zone
+
+
+def test_a_sign_in_with_an_unknown_zone_is_refused_before_the_password(
+    api: ApiClient, user: User
+) -> None:
+    response = api.post(
+        LOGIN, {"email": user.email, "password": PASSWORD, "time_zone": "Mars/Olympus"}
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["time_zone"] == [
+        MESSAGE_UNKNOWN_TIME_ZONE.format(value="Mars/Olympus")
+    ]
+    assert api.get(ME).status_code == 401

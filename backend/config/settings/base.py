@@ -326,6 +326,10 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Time and language ----------------------------------------------------------------------------
 
+# The local demo account (`make run` seeds it when DEMO_DATA is on; never in production): it takes
+# the zone of the browser that signs in to it (accounts.services.user_signed_in).
+DEMO_EMAIL = "demo@example.com"
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = False

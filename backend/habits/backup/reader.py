@@ -36,7 +36,7 @@ MAX_POSITION = 2**31 - 1
 @dataclass(frozen=True, slots=True)
 class BackupEntry:
     day: date
-    status: Status
+    status: Status | None
     value: Decimal | None
     note: str
 
@@ -260,13 +260,15 @@ class _Backup:
         if day in days:
             raise Problem(b.PROBLEM_DAY_TWICE)
         days.add(day)
-        status = Status(_choice(raw, "status", Status))
+        status = None if raw.get("status", "") is None else Status(_choice(raw, "status", Status))
         value = _amount(raw, "value")
         if kind is Kind.BOOLEAN and value is not None:
             raise Problem(rules.MESSAGE_VALUE_FOR_BOOLEAN)
         if kind is Kind.NUMERIC and status is Status.DONE and value is None:
             raise Problem(rules.MESSAGE_VALUE_REQUIRED)
         note = _text(raw, "note", rules.NOTE_MAX_LENGTH)
+        if not rules.entry_is_valid(status, value, note):
+            raise Problem(rules.MESSAGE_NOTE_ONLY)
         return BackupEntry(day=day, status=status, value=value, note=note)
 
 

@@ -41,7 +41,7 @@ def habit_progress(
     stops = [day.toordinal() for day in days if day.toordinal() >= timeline.first]
     found, streak_states = streak_walk(timeline, stops)
     origin, computed_from = timeline.origin, timeline.computed_from
-    done_before = [0, *accumulate(timeline.done)]
+    done_before = [0, *accumulate(timeline.achieved)]
     done_earlier = 0 if state is None else state.total_done
     key = state_key(spec)
     return HabitProgress(

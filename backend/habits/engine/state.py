@@ -6,7 +6,7 @@ the entries from `reads_from` on, and give the same numbers (floats bit for bit:
 operations in the same order):
 
 - `score`: the score of S, `first`: the first entry's day (days before it score 0, and the first
-  calendar period is clipped to it), `total_done`: the DONE days up to S;
+  calendar period is clipped to it), `total_done`: the achieved days up to S (see `timeline`);
 - `streak`: the streak automaton (see `streaks`) after the days before `streak.resume`.
 
 Horizon: a state at S depends on the habit's spec and on its entries up to S, nothing later. A
@@ -41,7 +41,7 @@ from typing import Any
 
 from habits.engine.types import HabitSpec
 
-RULES_VERSION = 1
+RULES_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)

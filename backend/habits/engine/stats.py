@@ -27,7 +27,11 @@ class HabitStats:
     completion: dict[str, list[PeriodCompletion]]
     """Keyed by "week", "month" and "year"."""
     total_done: int
-    """Days with a DONE entry up to today, any weekday; for numeric habits whatever the value."""
+    """Days with a DONE entry up to today, any weekday; for numeric habits only those that met the
+    target (see `timeline`)."""
+    first_entry: date | None
+    """The first entry's date (whatever its status), None without an entry up to today: the score
+    history before it is no data, not a score."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,7 @@ def habit_stats(
             unit: timeline_completion(timeline, start, end, unit) for unit in get_args(Unit)
         },
         total_done=timeline.total_done,
+        first_entry=date.fromordinal(timeline.first) if timeline.started else None,
     )
 
 

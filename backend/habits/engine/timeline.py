@@ -13,6 +13,10 @@ a daily habit just that day's value) reaches the target: `sum >= target` for at-
 exact Decimals. A yes/no day is met when its entry is DONE. Either way, a day outside the schedule's
 weekdays is never met: streaks and completion ignore unscheduled days (the score does not).
 
+`total_done`, the "times done" of a habit, counts the days *achieved*: met, except that any weekday
+counts (a done Tuesday of a Mondays-only habit was still done). A numeric day that fell short of
+its target (or went over an at-most one) is not achieved, whatever its status.
+
 Continuing from an `EngineState` (see `state`) at day S, the timeline runs from the state's
 `reads_from` to the last day instead: the days up to S are there only for the windows of later
 days (a numeric day's sum, the score's window), and the first entry's date is the state's.
@@ -48,8 +52,12 @@ class Timeline:
     last: int
     state: EngineState | None
     """The state this timeline continues, None from scratch."""
+    started: bool
+    """There is an entry on or before the last day (else `first` is only the last day)."""
     done: list[bool]
-    """The entry is DONE (any weekday, any value): what the yes/no score and total_done count."""
+    """The entry is DONE (any weekday, any value): what the yes/no score counts."""
+    achieved: list[bool]
+    """DONE and, for numeric habits, the target met (any weekday): what total_done counts."""
     skipped: list[bool]
     scheduled: list[bool]
     met: list[bool]
@@ -72,8 +80,8 @@ class Timeline:
 
     @property
     def total_done(self) -> int:
-        """DONE days from the first entry to the last day (any weekday, any value)."""
-        counted = sum(self.done[self.computed_from - self.origin :])
+        """Achieved days from the first entry to the last day (see the module docstring)."""
+        counted = sum(self.achieved[self.computed_from - self.origin :])
         return counted if self.state is None else self.state.total_done + counted
 
     def met_between(self, start: int, end: int) -> int:
@@ -93,14 +101,15 @@ def build_timeline(
     last_ordinal = last.toordinal()
     if state is None:
         earliest = min(marks, default=None)
-        first = earliest.toordinal() if earliest and earliest <= last else last_ordinal
+        started = earliest is not None and earliest <= last
+        first = earliest.toordinal() if earliest and started else last_ordinal
         origin = first
     else:
         if not state.fits(spec):
             raise ValueError(f"the state {state.key!r} is not of this habit's spec")
         if state.day >= last_ordinal:
             raise ValueError(f"the state's day {date.fromordinal(state.day)} is not before {last}")
-        first, origin = state.first, state.reads_from
+        first, origin, started = state.first, state.reads_from, True
     length = last_ordinal - origin + 1
     done = [False] * length
     skipped = [False] * length
@@ -131,16 +140,19 @@ def build_timeline(
             meets = [total >= target for total in sums]
         else:
             meets = [total <= target for total in sums]
-        met = [a and b and c for a, b, c in zip(done, scheduled, meets, strict=True)]
+        achieved = [a and b for a, b in zip(done, meets, strict=True)]
     else:
-        met = [a and b for a, b in zip(done, scheduled, strict=True)]
+        achieved = done
+    met = [a and b for a, b in zip(achieved, scheduled, strict=True)]
     return Timeline(
         spec=spec,
         origin=origin,
         first=first,
         last=last_ordinal,
         state=state,
+        started=started,
         done=done,
+        achieved=achieved,
         skipped=skipped,
         scheduled=scheduled,
         met=met,

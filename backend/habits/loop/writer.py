@@ -276,7 +276,7 @@ class _LoopHabit:
         for _, day, status, value, note in rows:
             if day > today:
                 continue
-            code = loop_code(Status(status), value, numeric)
+            code = f.UNKNOWN if status is None else loop_code(Status(status), value, numeric)
             original[day.toordinal()] = (code, note)
             marks[day] = mark_of_code(code, numeric)
         times, days = loop_frequency(habit)

@@ -15,6 +15,7 @@ from habits.models import Entry
 from habits.rules import (
     MESSAGE_BAD_DAY,
     MESSAGE_BEFORE_EARLIEST_DAY,
+    MESSAGE_NOTE_ONLY,
     MESSAGE_VALUE_FOR_BOOLEAN,
     MESSAGE_VALUE_REQUIRED,
 )
@@ -174,6 +175,45 @@ def test_entries_refuse_bad_input(
     assert field in errors
     if message:
         assert errors[field] == [message]
+    assert not Entry.objects.exists()
+
+
+def test_a_note_alone_records_no_status_and_counts_for_nothing(
+    signed_in: ApiClient, user: User
+) -> None:
+    habit = make_habit(user=user)
+    today = signed_in.today()
+    make_entry(habit=habit, day=today - timedelta(days=1))
+    response = signed_in.put(entries_url(habit.pk, today), {"status": None, "note": "sore knee"})
+    assert response.status_code == 200, response.content
+    assert response.json() == {
+        "date": today.isoformat(),
+        "status": None,
+        "value": None,
+        "note": "sore knee",
+    }
+    assert Entry.objects.get(habit=habit, date=today).status is None
+    stats = signed_in.get(f"/api/habits/{habit.pk}/stats/").json()
+    assert stats["total_done"] == 1
+    assert (
+        stats["current_streak"] == 1
+    )  # today is still open: the note neither broke nor extended it
+    (listed,) = signed_in.get("/api/habits/").json()
+    assert listed["today_entry"]["status"] is None
+    assert listed["today_entry"]["note"] == "sore knee"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{"status": None}, {"status": None, "note": ""}, {"status": None, "note": "x", "value": "2"}],
+)
+def test_no_status_needs_a_note_and_no_value(
+    signed_in: ApiClient, user: User, payload: dict[str, object]
+) -> None:
+    habit = make_habit(user=user, kind="numeric", target_value=Decimal(1))
+    response = signed_in.put(entries_url(habit.pk, signed_in.today()), payload)
+    assert response.status_code == 400
+    assert response.json()["errors"]["status"] == [MESSAGE_NOTE_ONLY]
     assert not Entry.objects.exists()
 
 

@@ -36,10 +36,12 @@ def test_stats_fields_and_one_history_row_per_day(signed_in: ApiClient, user: Us
         "score_history",
         "completion",
         "total_done",
+        "first_entry",
     }
     assert body["current_streak"] == 5
     assert body["best_streak"] == 5
     assert body["total_done"] == 5
+    assert body["first_entry"] == (today - timedelta(days=4)).isoformat()
     assert [row["date"] for row in body["score_history"]] == [
         (start + timedelta(days=n)).isoformat() for n in range(10)
     ]
@@ -168,3 +170,15 @@ def test_the_stats_rendering_matches_the_documented_serializer(user: User) -> No
     # The documented serializer reads the rendered data: no field missing, none extra, same types.
     assert rendered(stats_data(stats)) == rendered(StatsOutput(stats_data(stats)).data)
     assert stats_data(stats)["completion"]["week"]
+
+
+def test_times_done_of_a_measurable_habit_counts_only_the_days_that_met_the_target(
+    signed_in: ApiClient, user: User
+) -> None:
+    habit = make_habit(user=user, kind="numeric", target_value=Decimal(8))
+    today = signed_in.today()
+    for offset, value in enumerate([8, 3, 10, 0, 7]):
+        make_entry(habit=habit, day=today - timedelta(days=offset), value=Decimal(value))
+    body = signed_in.get(stats_url(habit.pk)).json()
+    assert body["total_done"] == 2
+    assert body["first_entry"] == (today - timedelta(days=4)).isoformat()

@@ -626,3 +626,15 @@ def test_more_groups_than_an_account_holds_are_refused(
     assert response.status_code == 400
     assert response.json()["errors"]["file"] == ["The backup holds more than 1 groups."]
     assert not HabitGroup.objects.filter(user=user).exists()
+
+
+def test_a_note_without_a_status_survives_a_backup(signed_in: ApiClient, user: User) -> None:
+    today = user_today(user=user)
+    habit = make_habit(user=user, name="Read")
+    make_entry(habit=habit, day=today, status=None, note="library closed")
+    content = backup(signed_in)
+    before = account(user)
+    response = restore(signed_in, content)
+    assert response.status_code == 200, response.content
+    assert account(user) == before
+    assert Entry.objects.get().status is None

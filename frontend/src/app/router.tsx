@@ -1,5 +1,5 @@
 import { lazy } from "react";
-import { BrowserRouter, MemoryRouter, Route, Routes } from "react-router";
+import { BrowserRouter, MemoryRouter, Route, Routes, matchPath } from "react-router";
 import { paths } from "@/config/paths";
 import { AnyVisitor, RequireGuest, RequireUser } from "./guards";
 import { SignInRoute } from "./routes/auth";
@@ -10,17 +10,53 @@ import { TodayRoute } from "./routes/app/today";
 // Today and sign-in ship in the first load; every other screen is its own chunk.
 // Declarative routes on purpose: the data router (loaders, actions) would add ~18 KB gzip to the
 // first load for features this app does not use, since TanStack Query owns server state.
-const SignUpRoute = lazy(() => import("./routes/account/sign-up"));
-const ForgotPasswordRoute = lazy(() => import("./routes/account/forgot-password"));
-const SignUpConfirmRoute = lazy(() => import("./routes/account/sign-up-confirm"));
-const ResetPasswordRoute = lazy(() => import("./routes/account/reset-password"));
-const ConfirmEmailRoute = lazy(() => import("./routes/account/confirm-email"));
-const HabitsRoute = lazy(() => import("./routes/app/habits"));
-const NewHabitRoute = lazy(() => import("./routes/app/new-habit"));
-const EditHabitRoute = lazy(() => import("./routes/app/edit-habit"));
-const HabitRoute = lazy(() => import("./routes/app/habit"));
-const ArchiveRoute = lazy(() => import("./routes/app/archive"));
-const SettingsRoute = lazy(() => import("./routes/app/settings"));
+const screens = {
+  signUp: () => import("./routes/account/sign-up"),
+  forgotPassword: () => import("./routes/account/forgot-password"),
+  signUpConfirm: () => import("./routes/account/sign-up-confirm"),
+  resetPassword: () => import("./routes/account/reset-password"),
+  confirmEmail: () => import("./routes/account/confirm-email"),
+  habits: () => import("./routes/app/habits"),
+  newHabit: () => import("./routes/app/new-habit"),
+  editHabit: () => import("./routes/app/edit-habit"),
+  habit: () => import("./routes/app/habit"),
+  archive: () => import("./routes/app/archive"),
+  settings: () => import("./routes/app/settings"),
+};
+const SignUpRoute = lazy(screens.signUp);
+const ForgotPasswordRoute = lazy(screens.forgotPassword);
+const SignUpConfirmRoute = lazy(screens.signUpConfirm);
+const ResetPasswordRoute = lazy(screens.resetPassword);
+const ConfirmEmailRoute = lazy(screens.confirmEmail);
+const HabitsRoute = lazy(screens.habits);
+const NewHabitRoute = lazy(screens.newHabit);
+const EditHabitRoute = lazy(screens.editHabit);
+const HabitRoute = lazy(screens.habit);
+const ArchiveRoute = lazy(screens.archive);
+const SettingsRoute = lazy(screens.settings);
+
+const screenAt: [string, () => Promise<unknown>][] = [
+  [paths.signUp, screens.signUp],
+  [paths.forgotPassword, screens.forgotPassword],
+  [paths.signUpConfirm, screens.signUpConfirm],
+  [paths.resetPassword, screens.resetPassword],
+  [paths.confirmEmail, screens.confirmEmail],
+  [paths.habits, screens.habits],
+  [paths.newHabit, screens.newHabit],
+  ["/habits/:id/edit", screens.editHabit],
+  ["/habits/:id", screens.habit],
+  [paths.archive, screens.archive],
+  [paths.settings, screens.settings],
+];
+
+/**
+ * Starts loading the code of the screen at `pathname` at boot, alongside the session check, rather
+ * than once the session has answered and the guard renders it (a round trip later).
+ */
+export function preloadScreen(pathname: string): void {
+  const found = screenAt.find(([pattern]) => matchPath(pattern, pathname));
+  void found?.[1]();
+}
 
 function AppRoutes() {
   return (

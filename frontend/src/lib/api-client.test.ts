@@ -1,5 +1,6 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
+import { buildUser } from "@/testing/builders";
 import { csrfHandler, server } from "@/testing/server";
 import { ApiError, WAKE_BUDGET_MS, api, fetchSession, formatWait, setUnauthorizedHandler } from "./api-client";
 import { isWaking } from "./waking";
@@ -55,10 +56,11 @@ describe("api client", () => {
   });
 
   it("reads the session state from the CSRF endpoint", async () => {
-    server.use(http.get("*/api/auth/csrf/", () => HttpResponse.json({ authenticated: false })));
-    await expect(fetchSession()).resolves.toEqual({ authenticated: false });
-    server.use(http.get("*/api/auth/csrf/", () => HttpResponse.json({ authenticated: true })));
-    await expect(fetchSession()).resolves.toEqual({ authenticated: true });
+    server.use(http.get("*/api/auth/csrf/", () => HttpResponse.json({ authenticated: false, user: null })));
+    await expect(fetchSession()).resolves.toEqual({ authenticated: false, user: null });
+    const user = buildUser();
+    server.use(http.get("*/api/auth/csrf/", () => HttpResponse.json({ authenticated: true, user })));
+    await expect(fetchSession()).resolves.toEqual({ authenticated: true, user });
   });
 
   it("turns a validation error into the field's message and field errors", async () => {

@@ -62,11 +62,19 @@ export function apiUrl(path: string, query?: Query): string {
 
 export type Session = components["schemas"]["CsrfOutput"];
 
+let pendingSession: Promise<Session> | null = null;
+
 /**
- * `GET /api/auth/csrf/`: sets the `csrftoken` cookie and says whether this browser is signed in,
- * so the app learns the session state without a request that the server refuses.
+ * `GET /api/auth/csrf/`: sets the `csrftoken` cookie and says who is signed in (the user, or null),
+ * so the app learns the session state and the user in one request, without one the server refuses.
+ * Callers while one is on its way share it.
  */
-export async function fetchSession(): Promise<Session> {
+export function fetchSession(): Promise<Session> {
+  pendingSession ??= askSession().finally(() => (pendingSession = null));
+  return pendingSession;
+}
+
+async function askSession(): Promise<Session> {
   const response = await fetchOrExplain(apiUrl("/api/auth/csrf/"), {
     credentials: "same-origin",
     headers: { Accept: "application/json" },
@@ -78,9 +86,11 @@ export async function fetchSession(): Promise<Session> {
   } catch {
     payload = {};
   }
-  const session = { authenticated: payload.authenticated === true };
-  signedInSession = session.authenticated;
-  return session;
+  const authenticated = payload.authenticated === true;
+  const user =
+    authenticated && payload.user && typeof payload.user === "object" ? (payload.user as Session["user"]) : null;
+  signedInSession = authenticated;
+  return { authenticated, user };
 }
 
 /**
@@ -91,14 +101,12 @@ export async function fetchSession(): Promise<Session> {
  * are not gated.
  */
 let signedInSession = false;
-let pendingSession: Promise<Session> | null = null;
 
 const UNGATED = ["/api/auth/", "/api/dev/"];
 
 async function requireSignedInSession(path: string): Promise<void> {
   if (signedInSession || UNGATED.some((prefix) => path.startsWith(prefix))) return;
-  pendingSession ??= fetchSession().finally(() => (pendingSession = null));
-  if ((await pendingSession).authenticated) return;
+  if ((await fetchSession()).authenticated) return;
   onUnauthorized();
   throw new ApiError("Your session has ended. Please sign in again.", 401, "not_authenticated");
 }

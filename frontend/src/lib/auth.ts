@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { createContext, use } from "react";
 import type { components } from "@/types/api";
-import { ApiError, api, fetchSession } from "./api-client";
+import { api, fetchSession } from "./api-client";
 import type { MutationConfig, QueryConfig } from "./query-client";
 import { forgetPersistedQueries } from "./query-persist";
 
@@ -40,9 +40,8 @@ export function invalidateAllButUser(queryClient: QueryClient): Promise<void> {
 const signedInListeners = new Set<() => void>();
 
 /**
- * Calls `listener` each time the session endpoint says the browser is signed in, before
- * `/api/auth/me/` answers: the app asks for the first screen's data then, alongside the user,
- * rather than after it.
+ * Calls `listener` each time the session endpoint says the browser is signed in: the app asks for
+ * the first screen's data then, as soon as it can.
  */
 export function onSignedInSession(listener: () => void): () => void {
   signedInListeners.add(listener);
@@ -50,24 +49,27 @@ export function onSignedInSession(listener: () => void): () => void {
 }
 
 /**
- * The signed-in user, or null when signed out. The session state comes from `GET /api/auth/csrf/`
- * (which also sets the CSRF cookie), so a signed-out visitor never meets a 401: `/api/auth/me/` is
- * asked only when the browser is signed in. A 401 there (the session ended in between) still means
- * signed out.
+ * The signed-in user, or null when signed out, from `GET /api/auth/csrf/` alone: it sets the CSRF
+ * cookie and carries the user, so a first screen waits on one request, and a signed-out visitor
+ * never meets a 401.
  */
 export async function getMe(): Promise<User | null> {
-  const session = await fetchSession();
-  if (!session.authenticated) return null;
-  for (const listener of signedInListeners) listener();
-  try {
-    return await api.get<User>("/api/auth/me/");
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const { user } = await fetchSession();
+  if (user) for (const listener of signedInListeners) listener();
+  return user;
 }
 
 export const meQueryOptions = () => queryOptions({ queryKey: userKeys.me(), queryFn: getMe, staleTime: 60_000 });
+
+/**
+ * Asks who is signed in at once, before the first render: index.html preloads
+ * `GET /api/auth/csrf/` while the scripts download, and this is the request that takes that
+ * answer. It must be taken at boot: left for later, it would answer a later check with what was
+ * true when the page loaded.
+ */
+export function checkSessionAtBoot(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery({ ...meQueryOptions(), staleTime: 0 });
+}
 
 export function useUser({ queryConfig }: { queryConfig?: QueryConfig<typeof meQueryOptions> } = {}) {
   return useQuery({ ...meQueryOptions(), ...queryConfig });
@@ -97,7 +99,8 @@ export function useLogin({ mutationConfig }: { mutationConfig?: MutationConfig<U
   const { onSuccess, ...config } = mutationConfig ?? {};
   return useMutation({
     ...config,
-    mutationFn: (input: Credentials) => api.post<User>("/api/auth/login/", input),
+    // The browser's zone goes along: the local demo account takes it (any other keeps its own).
+    mutationFn: (input: Credentials) => api.post<User>("/api/auth/login/", { ...input, time_zone: browserTimeZone() }),
     onSuccess: async (...args) => {
       replaceSignedInUser(queryClient, args[0]);
       await onSuccess?.(...args);

@@ -3,7 +3,9 @@
  * The service worker: the app shell and its code offline, and the outbox sent in the background.
  *
  * - Install caches this build's files (`__PRECACHE__`: index.html as "/", the hashed assets, the
- *   manifest and icons) under a cache named after the build (`__VERSION__`).
+ *   manifest and icons) under a cache named after the build (`__VERSION__`). The cached shell
+ *   leaves out index.html's preload of the session answer: it saves a round trip only while the
+ *   scripts come from the network, and offline it would fail and go unused, both loudly.
  * - A page navigation gets the cached index.html at once, online or not; hashed assets come from
  *   the cache. Nothing under /api/ (nor the admin, Django's static files, health) is ever cached
  *   or answered from a cache: the API's data is the query cache's business, always refetched.
@@ -41,9 +43,22 @@ const CACHE = `${CACHE_PREFIX}${__VERSION__}`;
 const SHELL = "/";
 const PRECACHED = new Set(__PRECACHE__);
 const NETWORK_ONLY = /^\/(api|admin|django-static|health)(\/|$)/;
+const SESSION_PRELOAD = /<link rel="preload" href="\/api\/auth\/csrf\/"[^>]*>\s*/;
+
+async function cacheShell(cache: Cache): Promise<void> {
+  const response = await fetch(SHELL, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`the shell answered ${response.status}`);
+  const html = (await response.text()).replace(SESSION_PRELOAD, "");
+  const type = response.headers.get("Content-Type") ?? "text/html; charset=utf-8";
+  await cache.put(SHELL, new Response(html, { headers: { "Content-Type": type } }));
+}
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...PRECACHED])));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => Promise.all([cacheShell(cache), cache.addAll([...PRECACHED].filter((path) => path !== SHELL))])),
+  );
 });
 
 self.addEventListener("activate", (event) => {

@@ -9,9 +9,10 @@ export function buildUser(overrides: Partial<User> = {}): User {
   return { id: 1, email: "ada@example.com", time_zone: "Europe/Berlin", day_start_hour: 0, today: TODAY, ...overrides };
 }
 
-/** The body of `GET /api/auth/csrf/`: signed in unless told otherwise. */
+/** The body of `GET /api/auth/csrf/`: signed in (as `buildUser()`) unless told otherwise. */
 export function buildSession(overrides: Partial<Session> = {}): Session {
-  return { authenticated: true, ...overrides };
+  const authenticated = overrides.authenticated ?? true;
+  return { authenticated, user: authenticated ? buildUser() : null, ...overrides };
 }
 
 let nextHabitId = 100;
@@ -80,6 +81,7 @@ export function buildStats(overrides: Partial<HabitStats> = {}): HabitStats {
       year: [{ start: "2026-01-01", end: "2026-12-31", done: 50, scheduled: 365, rate: 50 / 365 }],
     },
     total_done: 50,
+    first_entry: "2026-03-16",
     ...overrides,
   };
 }

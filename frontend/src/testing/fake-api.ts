@@ -73,7 +73,7 @@ export function fakeHabitsApi(initial: Habit[], initialGroups: HabitGroup[] = []
       log.push({ method: "PUT", path: `${params.id}/${params.date}`, body });
       const entry: Entry = {
         date: String(params.date),
-        status: body.status ?? "done", // the API's default
+        status: body.status === undefined ? "done" : body.status, // the API's default; null: a note alone
         value: body.value ?? null,
         note: body.note ?? "",
       };

@@ -3,10 +3,12 @@ import { setupServer } from "msw/node";
 import type { User } from "@/lib/auth";
 import { buildSession, buildUser } from "./builders";
 
-/** `GET /api/auth/csrf/`: sets the CSRF cookie and says whether the browser is signed in. */
-export function csrfHandler(authenticated: boolean) {
+/** `GET /api/auth/csrf/`: sets the CSRF cookie and says who is signed in (`buildUser()` unless told). */
+export function csrfHandler(authenticated: boolean, user: User = buildUser()) {
   return http.get("*/api/auth/csrf/", () =>
-    HttpResponse.json(buildSession({ authenticated }), { headers: { "Set-Cookie": "csrftoken=test-token" } }),
+    HttpResponse.json(buildSession({ authenticated, user: authenticated ? user : null }), {
+      headers: { "Set-Cookie": "csrftoken=test-token" },
+    }),
   );
 }
 
@@ -51,7 +53,7 @@ export function signedOut() {
 /** A signed-in browser with this user (after sign-in, account deletion flips back via `signedOut`). */
 export function signedInAs(user: User) {
   server.use(
-    csrfHandler(true),
+    csrfHandler(true, user),
     http.get("*/api/auth/me/", () => HttpResponse.json(user)),
   );
 }

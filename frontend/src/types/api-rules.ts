@@ -6,7 +6,6 @@
 
 /** The limits the API puts on each request body's fields, by schema name and field. */
 export const requestRules = {
-  ApiTokenInputRequest: { name: { minLength: 1, maxLength: 64 }, lifetime_days: { minimum: 1, maximum: 366 } },
   ConfirmInputRequest: { token: { minLength: 1, maxLength: 200 }, password: { minLength: 1, maxLength: 128 } },
   EmailChangeInputRequest: { password: { minLength: 1, maxLength: 128 }, new_email: { minLength: 1, maxLength: 254 } },
   EmailConfirmInputRequest: { token: { minLength: 1, maxLength: 1000 } },
@@ -24,8 +23,11 @@ export const requestRules = {
     target_value: { minimum: 0, maximum: 1000000000000, exclusiveMaximum: true },
     weekdays: { maxItems: 7, items: { minimum: 1, maximum: 7 } },
   },
-  ImportJobInputRequest: { size: { minimum: 1, maximum: 20971520 } },
-  LoginInputRequest: { email: { minLength: 1, maxLength: 254 }, password: { minLength: 1, maxLength: 128 } },
+  LoginInputRequest: {
+    email: { minLength: 1, maxLength: 254 },
+    password: { minLength: 1, maxLength: 128 },
+    time_zone: { minLength: 1, maxLength: 64 },
+  },
   PasskeyRegisterInputRequest: { name: { minLength: 1, maxLength: 64 } },
   PasskeyRegisterOptionsInputRequest: { password: { minLength: 1, maxLength: 128 } },
   PasswordInputRequest: {
@@ -60,12 +62,8 @@ export const requestRules = {
 
 /** Every enum of the API, by schema name, in the schema's order. */
 export const apiEnums = {
-  ApiTokenScopeEnum: ["read", "read_write"],
   EntryStatusEnum: ["done", "skipped", "not_done"],
   HabitKindEnum: ["boolean", "numeric"],
-  ImportKindEnum: ["loop", "backup"],
-  ImportStageEnum: ["fetch", "check", "save"],
-  ImportStateEnum: ["waiting_upload", "queued", "running", "done", "failed"],
   NullEnum: [null],
   PeriodEnum: ["rolling", "calendar"],
   TargetTypeEnum: ["at_least", "at_most"],

@@ -13,8 +13,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Set the csrftoken cookie, and say whether the browser is signed in
-     * @description A client calls this first: it needs the token for every unsafe request, and learns without a 401 whether to show the sign-in screen.
+     * Set the csrftoken cookie, and say who is signed in
+     * @description A client calls this first: it needs the token for every unsafe request, and learns without a 401 whether to show the sign-in screen, and who the user is, in one round trip.
      */
     get: operations["auth_csrf_retrieve"];
     put?: never;
@@ -735,8 +735,10 @@ export interface components {
       password?: string;
     };
     CsrfOutput: {
-      /** @description Whether this browser is signed in (then GET /api/auth/me/ gives the user). */
+      /** @description Whether this browser is signed in. */
       authenticated: boolean;
+      /** @description The signed-in user, as GET /api/auth/me/ gives it; null when signed out. */
+      user: components["schemas"]["UserOutput"] | null;
     };
     EmailChangeInputRequest: {
       /** @description The current password. */
@@ -756,7 +758,14 @@ export interface components {
       email: string;
     };
     EntryInputRequest: {
-      status?: components["schemas"]["EntryStatusEnum"];
+      /**
+       * @description Omitted: done. Null: a note alone (no value), which records no status.
+       *
+       *     * `done` - Done
+       *     * `skipped` - Skipped
+       *     * `not_done` - Not done
+       */
+      status?: (components["schemas"]["EntryStatusEnum"] | components["schemas"]["NullEnum"]) | null;
       /** Format: double */
       value?: number | null;
       /** @default  */
@@ -765,7 +774,14 @@ export interface components {
     EntryOutput: {
       /** Format: date */
       date: string;
-      status: components["schemas"]["EntryStatusEnum"];
+      /**
+       * @description Null: a note alone.
+       *
+       *     * `done` - Done
+       *     * `skipped` - Skipped
+       *     * `not_done` - Not done
+       */
+      status: (components["schemas"]["EntryStatusEnum"] | components["schemas"]["NullEnum"]) | null;
       /** Format: double */
       value: number | null;
       note: string;
@@ -924,6 +940,8 @@ export interface components {
       /** Format: email */
       email: string;
       password: string;
+      /** @description The browser's IANA zone; only the local demo account takes it. */
+      time_zone?: string;
     };
     LoopImportInputRequest: {
       /**
@@ -1076,7 +1094,13 @@ export interface components {
       /** @description One row per day of the range. */
       score_history: components["schemas"]["ScorePointOutput"][];
       completion: components["schemas"]["CompletionOutput"];
+      /** @description Days done up to today; for a measurable habit only the days that met its target. */
       total_done: number;
+      /**
+       * Format: date
+       * @description The first entry's date, null without one: the history before it is no data.
+       */
+      first_entry: string | null;
     };
     /**
      * @description * `at_least` - At least

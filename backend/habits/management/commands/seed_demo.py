@@ -17,7 +17,7 @@ from habits.models import Entry, Habit
 from habits.rules import Kind, Period, Status, TargetType
 from habits.summaries import summaries_refresh
 
-DEMO_EMAIL = "demo@example.com"
+DEMO_EMAIL = settings.DEMO_EMAIL
 DEMO_PASSWORD = "demo-habits-2026"  # noqa: S105 - a published password for a local demo account
 HISTORY_DAYS = 92
 

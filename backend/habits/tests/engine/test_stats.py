@@ -65,7 +65,7 @@ def test_a_range_past_today_or_backwards_is_refused() -> None:
         habit_stats(yes_no(), {}, TODAY, ago(1), ago(2))
 
 
-def test_total_done_counts_every_done_entry_up_to_today() -> None:
+def test_total_done_counts_every_done_day_up_to_today() -> None:
     weekdays = yes_no(weekdays=[1])  # Mondays only, but a done Tuesday is still done
     marks = {
         **done_on([ago(1), ago(3), ago(-1)]),  # the last one is tomorrow: ignored
@@ -73,8 +73,26 @@ def test_total_done_counts_every_done_entry_up_to_today() -> None:
         ago(4): Mark(Status.NOT_DONE),
     }
     assert habit_stats(weekdays, marks, TODAY, ago(0), TODAY).total_done == 2
-    under_target = {ago(1): Mark(Status.DONE, Decimal("1"))}
-    assert habit_stats(numeric("10"), under_target, TODAY, TODAY, TODAY).total_done == 1
+
+
+def test_total_done_of_a_measurable_habit_counts_the_days_that_met_the_target() -> None:
+    marks = {
+        ago(3): Mark(Status.DONE, Decimal("1")),  # done, but short of 10
+        ago(2): Mark(Status.DONE, Decimal("10")),
+        ago(1): Mark(Status.DONE, Decimal("12.5")),
+        TODAY: Mark(Status.NOT_DONE, Decimal("20")),
+    }
+    assert habit_stats(numeric("10"), marks, TODAY, TODAY, TODAY).total_done == 2
+    at_most = numeric("10", target_type=TargetType.AT_MOST)
+    assert habit_stats(at_most, marks, TODAY, TODAY, TODAY).total_done == 2  # 1 and 10
+
+
+def test_first_entry_is_the_first_entry_of_any_status_or_none() -> None:
+    marks = {ago(5): Mark(Status.SKIPPED), ago(2): Mark(Status.DONE), ago(-1): Mark(Status.DONE)}
+    assert habit_stats(yes_no(), marks, TODAY, ago(9), TODAY).first_entry == ago(5)
+    tomorrow_only = {ago(-1): Mark(Status.DONE)}
+    assert habit_stats(yes_no(), tomorrow_only, TODAY, ago(9), TODAY).first_entry is None
+    assert habit_stats(yes_no(), {}, TODAY, TODAY, TODAY).first_entry is None
 
 
 def test_ten_years_of_daily_entries_give_one_history_row_per_day() -> None:

@@ -28,22 +28,26 @@ describe("signing up and in", () => {
     expect(session.meCalls()).toBe(0);
   });
 
-  it("asks /me only when the session endpoint says the browser is signed in", async () => {
+  it("learns the user from the session endpoint alone, and asks for Today's list as soon as it answers", async () => {
     const seen: string[] = [];
     server.use(
       http.get("*/api/auth/csrf/", () => {
         seen.push("csrf");
-        return HttpResponse.json(buildSession({ authenticated: true }));
+        return HttpResponse.json(buildSession({ user: buildUser({ email: "grace@example.com" }) }));
       }),
       http.get("*/api/auth/me/", () => {
         seen.push("me");
         return HttpResponse.json(buildUser());
       }),
-      http.get("*/api/habits/", () => HttpResponse.json([])),
+      http.get("*/api/habits/", () => {
+        seen.push("habits");
+        return HttpResponse.json([]);
+      }),
     );
-    renderApp("/");
+    const { client } = renderApp("/");
     expect(await screen.findByRole("heading", { name: "Today", level: 1 })).toBeInTheDocument();
-    expect(seen).toEqual(["csrf", "me"]);
+    await waitFor(() => expect(seen).toEqual(["csrf", "habits"]));
+    expect(client.getQueryData<{ email: string }>(["user", "me"])?.email).toBe("grace@example.com");
   });
 
   it("signs up with the browser's time zone, and then says to check the inbox", async () => {
@@ -108,8 +112,10 @@ describe("signing up and in", () => {
   it("says why sign-in failed and returns to the page asked for", async () => {
     signedOut();
     let attempts = 0;
+    const bodies: unknown[] = [];
     server.use(
-      http.post("*/api/auth/login/", () => {
+      http.post("*/api/auth/login/", async ({ request }) => {
+        bodies.push(await request.json());
         attempts += 1;
         if (attempts === 1) {
           // The API's real answer: the generic detail, and the reason as a non-field error.
@@ -138,6 +144,12 @@ describe("signing up and in", () => {
     await user.type(screen.getByLabelText("Password"), "right");
     await user.click(screen.getByRole("button", { name: "Sign in" }));
     await waitFor(() => expect(screen.getByRole("heading", { name: "Archive", level: 1 })).toBeInTheDocument());
+    // The browser's zone goes along (the local demo account takes it).
+    expect(bodies.at(-1)).toEqual({
+      email: "ada@example.com",
+      password: "right",
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
   });
 
   it("sends the user to sign-in when the session ends mid-use", async () => {

@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { buildUser } from "@/testing/builders";
+import { buildSession, buildUser } from "@/testing/builders";
 import { renderApp } from "@/testing/render";
 import { server, signedOut } from "@/testing/server";
 
@@ -27,11 +27,11 @@ describe("confirming a new sign-in address", () => {
 
   it("signed in: asks for the user afresh and leads back to Settings", async () => {
     let address = "ada@example.com";
-    let meCalls = 0;
+    let sessionCalls = 0;
     server.use(
-      http.get("*/api/auth/me/", () => {
-        meCalls += 1;
-        return HttpResponse.json(buildUser({ email: address }));
+      http.get("*/api/auth/csrf/", () => {
+        sessionCalls += 1;
+        return HttpResponse.json(buildSession({ user: buildUser({ email: address }) }));
       }),
       http.post("*/api/auth/email/confirm/", () => {
         address = "new@example.com";
@@ -42,7 +42,7 @@ describe("confirming a new sign-in address", () => {
     await user.click(await screen.findByRole("button", { name: "Confirm new address" }));
     expect(await screen.findByRole("heading", { name: "Address changed", level: 1 })).toBeInTheDocument();
     expect(await screen.findByRole("link", { name: "Back to Settings" })).toHaveAttribute("href", "/settings");
-    expect(meCalls).toBe(2);
+    expect(sessionCalls).toBe(2);
     expect(client.getQueryData<{ email: string }>(["user", "me"])?.email).toBe("new@example.com");
   });
 

@@ -4,8 +4,11 @@ import { requestRules } from "@/types/api-rules";
 import type { EntryStatus } from "../types";
 import { entryWriteKey, type EntryTarget, type EntryWrite } from "./entry-cache";
 
-/** The API defaults a missing status to done; the app always says which one it means. */
-export type EntryInput = components["schemas"]["EntryInputRequest"] & { status: EntryStatus };
+/**
+ * The API defaults a missing status to done; the app always says which one it means (null: a note
+ * alone, which records no status).
+ */
+export type EntryInput = components["schemas"]["EntryInputRequest"] & { status: EntryStatus | null };
 
 /** The API's limits on an entry's fields, from its OpenAPI schema. */
 export const entryLimits = requestRules.EntryInputRequest;

@@ -37,6 +37,17 @@ const meditate = () => buildHabit({ id: 5, name: "Meditate" });
 const run = () => buildHabit({ id: 6, name: "Run", kind: "numeric", unit: "km", target_value: 5 });
 
 describe("day editor", () => {
+  it("keeps a note alone without a status, and clears the day when that note is emptied", async () => {
+    const api = serve(meditate());
+    api.entries.set(`5/${DAY}`, buildEntry({ date: DAY, status: null, note: "Travelling" }));
+    const { user } = await openDay(meditate());
+    expect(screen.getByRole("radio", { name: "No status" })).toBeChecked();
+    expect(await dayButton(DAY)).toHaveAccessibleName(/: not marked, with a note/);
+    await user.clear(screen.getByLabelText("Note"));
+    await user.click(screen.getByRole("button", { name: "Save day" }));
+    await waitFor(() => expect(api.log).toEqual([{ method: "DELETE", path: `5/${DAY}`, body: null }]));
+  });
+
   it("opens on the chosen day with its entry filled in", async () => {
     const api = serve(meditate());
     api.entries.set(`5/${DAY}`, buildEntry({ date: DAY, status: "skipped", note: "Rain" }));

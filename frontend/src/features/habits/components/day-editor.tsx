@@ -24,7 +24,7 @@ const NOTE_MAX = entryLimits.note.maxLength;
  * reason and what was typed. Escape closes it.
  */
 export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps) {
-  const [status, setStatus] = useState<EntryStatus>(entry?.status ?? "done");
+  const [status, setStatus] = useState<EntryStatus | null>(entry ? entry.status : "done");
   const [value, setValue] = useState(
     entry?.value === null || entry?.value === undefined ? "" : formatNumber(entry.value),
   );
@@ -63,7 +63,10 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
       }
       amount = parsed.value;
     }
-    void settle(putEntry(target, { status, value: amount, note: note.trim() }));
+    const text = note.trim();
+    // No status and no note: nothing to keep, the day goes back to no entry.
+    if (status === null && text === "") void settle(entry ? deleteEntry(target) : Promise.resolve());
+    else void settle(putEntry(target, { status, value: amount, note: text }));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -72,10 +75,11 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
     onClose();
   };
 
-  const statuses: { value: EntryStatus; label: string }[] = [
+  const statuses: { value: EntryStatus | null; label: string }[] = [
     { value: "done", label: habit.kind === "numeric" ? "Record an amount" : "Done" },
     { value: "skipped", label: "Skipped (does not break the streak)" },
     { value: "not_done", label: "Not done" },
+    { value: null, label: "No status" },
   ];
 
   return (
@@ -93,7 +97,7 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
         <fieldset className="fieldset">
           <legend>Status</legend>
           {statuses.map((option) => (
-            <label key={option.value} className="choice">
+            <label key={option.value ?? "none"} className="choice">
               <input
                 type="radio"
                 name={`${id}-status`}

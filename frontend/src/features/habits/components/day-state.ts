@@ -21,6 +21,7 @@ export function shortAmount(value: number): string {
 /** Where one day of a habit stands, from its entry (null: nothing recorded). */
 export function dayState(habit: HabitLike, entry: Entry | null | undefined): DayState {
   if (!entry) return { label: "not marked", mark: "empty", amount: "", level: 0 };
+  if (entry.status === null) return { label: "not marked, with a note", mark: "empty", amount: "", level: 0 };
   if (entry.status === "skipped") return { label: "skipped", mark: "skipped", amount: "", level: 0 };
   if (entry.status === "not_done") return { label: "not done", mark: "missed", amount: "", level: 0 };
   if (habit.kind === "numeric" && entry.value !== null) {

@@ -75,10 +75,9 @@ describe("habit wording", () => {
     expect(scores(fromFirstEntry(points([0, 0, 0, 0.1, 0.2]), day(3)))).toEqual([0.1, 0.2]);
     // An at-most habit starts at 100 %; its padding goes too.
     expect(scores(fromFirstEntry(points([1, 1, 0.95, 0.97]), day(2)))).toEqual([0.95, 0.97]);
-    // Entries before the range: the days before the first one in it are real scores, and stay.
-    expect(scores(fromFirstEntry(points([0.4, 0.38, 0.37, 0.45]), day(3)))).toEqual([0.4, 0.38, 0.37, 0.45]);
-    // No entry in the range: only padding, or only real (decaying) scores.
+    // A first entry before the range: every day of it is a real score.
+    expect(scores(fromFirstEntry(points([0.4, 0.38, 0.37]), "2025-06-01"))).toEqual([0.4, 0.38, 0.37]);
+    // No entry yet: nothing to draw.
     expect(fromFirstEntry(points([0, 0, 0]), null)).toEqual([]);
-    expect(scores(fromFirstEntry(points([0.3, 0.29]), null))).toEqual([0.3, 0.29]);
   });
 });

@@ -60,37 +60,42 @@ describe("habit detail", () => {
   });
 
   it("starts the score chart at the first entry, and counts a measurable habit's days that met the target", async () => {
-    const api = fakeHabitsApi([
-      buildHabit({ id: 7, name: "Water", kind: "numeric", unit: "glasses", target_value: 8 }),
-    ]);
-    api.entries.set("7/2026-03-17", buildEntry({ date: "2026-03-17", value: 9 }));
+    fakeHabitsApi([buildHabit({ id: 7, name: "Water", kind: "numeric", unit: "glasses", target_value: 8 })]);
     server.use(
       http.get("*/api/habits/:id/stats/", () =>
         HttpResponse.json(
           buildStats({
-            total_done: 92,
+            total_done: 31,
+            first_entry: "2026-03-16",
             score_history: [
-              { date: "2026-03-15", score: 0 },
-              { date: "2026-03-16", score: 0 },
-              { date: "2026-03-17", score: 0.07 },
+              { date: "2026-03-14", score: 1 },
+              { date: "2026-03-15", score: 1 },
+              { date: "2026-03-16", score: 0.07 },
+              { date: "2026-03-17", score: 0.09 },
               { date: "2026-03-18", score: 0.06 },
             ],
-            completion: {
-              week: [],
-              month: [],
-              year: [
-                { start: "2025-03-12", end: "2025-12-31", done: 20, scheduled: 295, rate: 20 / 295 },
-                { start: "2026-01-01", end: "2026-03-18", done: 11, scheduled: 77, rate: 11 / 77 },
-              ],
-            },
           }),
         ),
       ),
     );
     renderApp("/habits/7");
-    expect(await screen.findByRole("img", { name: /started at 7%, now 6%, highest 7%/ })).toBeInTheDocument();
-    expect(screen.getByText("Target met, past year").nextElementSibling).toHaveTextContent("31");
-    expect(screen.queryByText("92")).not.toBeInTheDocument();
+    const chart = await screen.findByRole("img", { name: /^Score from/ });
+    expect(chart).toHaveAccessibleName(
+      /^Score from (16 Mar|Mar 16),? 2026 to (18 Mar|Mar 18),? 2026: started at 7%, now 6%, highest 9% on (17 Mar|Mar 17),? 2026\.$/,
+    );
+    expect(screen.getByText("Days target met").nextElementSibling).toHaveTextContent("31");
+    expect(screen.queryByText("Times done")).not.toBeInTheDocument();
+  });
+
+  it("waits for a first entry before drawing the score", async () => {
+    fakeHabitsApi([buildHabit({ id: 5, name: "Meditate" })]);
+    server.use(
+      http.get("*/api/habits/:id/stats/", () => HttpResponse.json(buildStats({ total_done: 0, first_entry: null }))),
+    );
+    renderApp("/habits/5");
+    expect(await screen.findByText(/The score chart appears once/)).toBeInTheDocument();
+    expect(screen.queryByRole("img", { name: /^Score from/ })).not.toBeInTheDocument();
+    expect(screen.getByText("Times done").nextElementSibling).toHaveTextContent("0");
   });
 
   it("asks again before deleting, with focus on the way back", async () => {

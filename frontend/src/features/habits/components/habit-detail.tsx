@@ -136,12 +136,8 @@ function HabitDetailLoaded({ habit, range, stats, entries, reminder }: LoadedPro
 
       <section className="card" aria-labelledby="score-title">
         <h2 id="score-title">Score over time</h2>
-        {stats.data && entries.data && (
-          <ScoreChart
-            history={stats.data.score_history}
-            firstEntry={entries.data[0]?.date ?? null}
-            color={habit.color}
-          />
+        {stats.data && (
+          <ScoreChart history={stats.data.score_history} firstEntry={stats.data.first_entry} color={habit.color} />
         )}
       </section>
 
@@ -172,12 +168,10 @@ function mergePending(
 }
 
 /**
- * The headline numbers. "Times done" counts every done day, which for a measurable habit includes
- * days that missed the target; until the stats API counts met days, a measurable habit shows the
- * days that met it over the year the page covers (the completion rows count exactly those).
+ * The headline numbers. The API's total counts the days done, and for a measurable habit only those
+ * that met the target, so the tile says which.
  */
 function StatTiles({ habit, stats }: { habit: Habit; stats: HabitStats | undefined }) {
-  const metThisYear = stats?.completion.year.reduce((sum, row) => sum + row.done, 0);
   return (
     <dl className="stat-tiles">
       <div>
@@ -192,17 +186,10 @@ function StatTiles({ habit, stats }: { habit: Habit; stats: HabitStats | undefin
         <dt>Score</dt>
         <dd>{formatScore(stats?.score ?? habit.score)}</dd>
       </div>
-      {habit.kind === "numeric" ? (
-        <div>
-          <dt>Target met, past year</dt>
-          <dd>{metThisYear ?? "…"}</dd>
-        </div>
-      ) : (
-        <div>
-          <dt>Times done</dt>
-          <dd>{stats ? stats.total_done : "…"}</dd>
-        </div>
-      )}
+      <div>
+        <dt>{habit.kind === "numeric" ? "Days target met" : "Times done"}</dt>
+        <dd>{stats ? stats.total_done : "…"}</dd>
+      </div>
     </dl>
   );
 }

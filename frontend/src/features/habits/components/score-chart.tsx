@@ -5,17 +5,12 @@ const WIDTH = 600;
 const HEIGHT = 160;
 
 /**
- * The history from the habit's first entry on. Before it the stats API repeats the starting score
- * (0 %, or 100 % for an at-most habit) for each day it was asked about, which says nothing.
- * `firstEntry` is the first entry within the history's range (null: none). Entries may also exist
- * before the range, and then the days before `firstEntry` are real scores: they are dropped only
- * when they are all the same starting score, as the padding is.
+ * The history from the habit's first entry on (`firstEntry`, from the stats API; null: none yet).
+ * Before it the API repeats the starting score (0 %, or 100 % for an at-most habit), which is no
+ * data, not a score: it would be read as the start and could be the highest value.
  */
-export function fromFirstEntry<T extends { date: string; score: number }>(points: T[], firstEntry: string | null): T[] {
-  const lead = firstEntry === null ? points : points.filter((point) => point.date < firstEntry);
-  const start = lead[0]?.score;
-  const padding = (start === 0 || start === 1) && lead.every((point) => point.score === start);
-  return padding ? points.slice(lead.length) : points;
+export function fromFirstEntry<T extends { date: string }>(points: T[], firstEntry: string | null): T[] {
+  return firstEntry === null ? [] : points.filter((point) => point.date >= firstEntry);
 }
 
 /**

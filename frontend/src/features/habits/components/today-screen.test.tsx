@@ -231,7 +231,7 @@ describe("Today", () => {
     const note = screen.getByRole("textbox", { name: "Note for Run, today" });
     expect(note).toHaveFocus();
     expect(note).toHaveAttribute("maxlength", "1000");
-    expect(screen.getByRole("radio", { name: "Not done" })).toBeChecked();
+    expect(screen.getByRole("radio", { name: "Just the note" })).toBeChecked();
     await user.type(note, "Sore knee");
     expect(screen.getByText("9 of 1000 characters")).toBeInTheDocument();
     await user.click(screen.getByRole("radio", { name: "Skipped" }));
@@ -239,6 +239,20 @@ describe("Today", () => {
     expect(await screen.findByText("“Sore knee”")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole("button", { name: "Edit note for Run" })).toHaveFocus());
     expect(api.log.map((call) => call.body)).toEqual([{ status: "skipped", value: null, note: "Sore knee" }]);
+  });
+
+  it("keeps a note alone without a status: the day stays unmarked", async () => {
+    const api = fakeHabitsApi([buildHabit({ id: 1, name: "Run" })]);
+    const { user } = renderApp("/");
+    await user.click(await screen.findByRole("button", { name: "Add note for Run" }));
+    await user.type(screen.getByRole("textbox", { name: "Note for Run, today" }), "Rain all day");
+    await user.click(screen.getByRole("button", { name: "Save note" }));
+    expect(await screen.findByText("“Rain all day”")).toBeInTheDocument();
+    expect(api.log.map((call) => call.body)).toEqual([{ status: null, value: null, note: "Rain all day" }]);
+    expect(screen.getByRole("button", { name: /^Run, today: not marked, with a note/ })).toBeInTheDocument();
+    // Marking the day afterwards keeps the note.
+    await user.click(screen.getByRole("button", { name: "Edit note for Run" }));
+    expect(screen.getByRole("radio", { name: "Just the note" })).toBeChecked();
   });
 
   it("keeps a note the server refuses, with its reason, and closes on Escape", async () => {

@@ -96,7 +96,11 @@ export default function YearHeatmap({
       <div className="heatmap-scroller" ref={scroller}>
         <div className="heatmap-months" aria-hidden="true" style={layout}>
           {monthLabels.map((label, index) => (
-            <span key={index}>{label}</span>
+            // A month that starts in the last weeks ends at the grid's edge rather than past it,
+            // where it would make the year scroll and hide part of the first week.
+            <span key={index} className={index >= weeks - 2 ? "month-at-end" : undefined}>
+              {label}
+            </span>
           ))}
         </div>
         <div

@@ -215,19 +215,21 @@ export function HabitRow({ habit, today, dates, entries, pending, hintId, announ
             dayLabel="today"
             initial={note}
             statuses={
-              todayEntry
+              todayEntry?.status
                 ? undefined
                 : habit.kind === "numeric"
-                  ? ["not_done", "skipped"]
-                  : ["not_done", "done", "skipped"]
+                  ? [null, "not_done", "skipped"]
+                  : [null, "not_done", "done", "skipped"]
             }
             onClose={closeEditor}
             onSave={async (text, chosen) => {
-              await write(today, {
-                status: todayEntry?.status ?? chosen ?? "not_done",
-                value: todayEntry?.value ?? null,
-                note: text,
-              });
+              const status = todayEntry?.status ?? chosen ?? null;
+              // A note alone, emptied, leaves nothing to keep: the day goes back to no entry.
+              if (status === null && text === "") {
+                if (todayEntry) await write(today, null);
+              } else {
+                await write(today, { status, value: todayEntry?.value ?? null, note: text });
+              }
               closeEditor();
             }}
           />

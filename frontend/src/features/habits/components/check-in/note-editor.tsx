@@ -6,8 +6,9 @@ import type { EntryStatus } from "../../types";
 
 const NOTE_MAX = entryLimits.note.maxLength;
 
-/** What a day without an entry is recorded as when it gets a note: the API keeps a note with a status. */
-const STATUS_CHOICES: { value: EntryStatus; label: string }[] = [
+/** What a day without a status may be marked as along with its note; by default nothing. */
+const STATUS_CHOICES: { value: EntryStatus | null; label: string }[] = [
+  { value: null, label: "Just the note" },
   { value: "not_done", label: "Not done" },
   { value: "done", label: "Done" },
   { value: "skipped", label: "Skipped" },
@@ -18,12 +19,12 @@ interface NoteEditorProps {
   dayLabel: string;
   initial: string;
   /**
-   * The statuses to offer when the day has none yet (a note is saved with one); none: the day has
-   * an entry, and keeps its status.
+   * The statuses to offer when the day has none yet (null: keep none, the note alone); none: the
+   * day has a status, and keeps it.
    */
-  statuses?: EntryStatus[];
+  statuses?: (EntryStatus | null)[];
   /** Saves the note; a refusal (rejected with the server's reason) keeps the editor and the text. */
-  onSave: (note: string, status: EntryStatus | undefined) => Promise<unknown>;
+  onSave: (note: string, status: EntryStatus | null | undefined) => Promise<unknown>;
   /** Closes the editor without a change (Cancel, Escape). */
   onClose: () => void;
 }
@@ -31,7 +32,7 @@ interface NoteEditorProps {
 /** A day's note: opens focused, counts down to the API's limit, keeps what the server refused. */
 export function NoteEditor({ habitName, dayLabel, initial, statuses, onSave, onClose }: NoteEditorProps) {
   const [text, setText] = useState(initial);
-  const [status, setStatus] = useState<EntryStatus | undefined>(statuses?.[0]);
+  const [status, setStatus] = useState<EntryStatus | null | undefined>(statuses?.[0]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
@@ -86,7 +87,7 @@ export function NoteEditor({ habitName, dayLabel, initial, statuses, onSave, onC
         <fieldset className="inline-choices">
           <legend>The day is not marked yet. Record it as</legend>
           {choices.map((choice) => (
-            <label key={choice.value} className="choice">
+            <label key={choice.value ?? "none"} className="choice">
               <input
                 type="radio"
                 name={`${id}-status`}
