@@ -1,17 +1,29 @@
 # Backend tasks: the virtual environment, lint, tests, the local server. Included by the Makefile.
 
+# Two stamps: the runtime set (what `make run` serves with: requirements/runtime.txt, the Lambda's
+# lock, which holds everything runserver needs) and, on top of it, the development and test
+# toolchain (dev.txt: linters, pytest, the benches' tools), which every other task uses.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 VENV_STAMP := $(VENV)/.installed
+RUNTIME_REQUIREMENTS := $(BACKEND)/requirements/runtime.txt
 DEV_REQUIREMENTS := $(BACKEND)/requirements/dev.txt
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 MANAGE := cd $(BACKEND) && $(PY) manage.py
 
-$(VENV_STAMP): $(DEV_REQUIREMENTS) $(BACKEND)/requirements/runtime.txt
+$(RUNTIME_STAMP): $(RUNTIME_REQUIREMENTS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
-	$(PY) -m pip install --quiet --disable-pip-version-check -r $(DEV_REQUIREMENTS)
+	$(PIP) --no-deps -r $(RUNTIME_REQUIREMENTS)
 	@touch $@
 
-.PHONY: venv
-venv: $(VENV_STAMP) ## Create .venv and install the locked Python dependencies
+$(VENV_STAMP): $(DEV_REQUIREMENTS) $(RUNTIME_STAMP)
+	$(PIP) --upgrade "pip>=24"
+	$(PIP) -r $(DEV_REQUIREMENTS)
+	@touch $@
+
+.PHONY: venv venv-runtime
+venv-runtime: $(RUNTIME_STAMP) ## Create .venv with the runtime set only (what `make run` needs)
+
+venv: $(VENV_STAMP) ## Create .venv and install the locked Python dependencies, development tools included
 
 .PHONY: lock
 lock: venv ## Re-lock Python dependencies from requirements/*.in (pip-compile)
@@ -36,12 +48,12 @@ backend-test: venv ## Backend tests (pytest, coverage >= 90 %); PostgreSQL/Redis
 	cd $(BACKEND) && $(PY) -m pytest --cov --cov-report=term -q $(PYTEST_ARGS)
 
 .PHONY: migrate
-migrate: venv ## Apply database migrations
+migrate: venv-runtime ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 .PHONY: run
 # Served as localhost (bound to 127.0.0.1): passkeys need a host name, and their origin follows PORT.
 run: export WEBAUTHN_ORIGINS ?= http://localhost:$(PORT),http://localhost:5173
-run: venv frontend-build migrate ## Serve the whole product on http://localhost:$(PORT) (demo account on first run)
+run: venv-runtime frontend-build migrate ## Serve the whole product on http://localhost:$(PORT) (demo account on first run)
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver localhost:$(PORT)
