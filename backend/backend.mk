@@ -10,9 +10,11 @@ DEV_REQUIREMENTS := $(BACKEND)/requirements/dev.txt
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 MANAGE := cd $(BACKEND) && $(PY) manage.py
 
+# --no-compile: Python compiles a module when it is first imported; compiling all of them here
+# (botocore's thousands, which a local run never imports) would double the install's time.
 $(RUNTIME_STAMP): $(RUNTIME_REQUIREMENTS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) --no-deps -r $(RUNTIME_REQUIREMENTS)
+	$(PIP) --no-deps --no-compile -r $(RUNTIME_REQUIREMENTS)
 	@touch $@
 
 $(VENV_STAMP): $(DEV_REQUIREMENTS) $(RUNTIME_STAMP)
@@ -54,6 +56,9 @@ migrate: venv-runtime ## Apply database migrations
 .PHONY: run
 # Served as localhost (bound to 127.0.0.1): passkeys need a host name, and their origin follows PORT.
 run: export WEBAUTHN_ORIGINS ?= http://localhost:$(PORT),http://localhost:5173
-run: venv-runtime frontend-build migrate ## Serve the whole product on http://localhost:$(PORT) (demo account on first run)
+# The Python and the front-end installs are independent: they run side by side (-j2).
+run: ## Serve the whole product on http://localhost:$(PORT) (demo account on first run)
+	@$(MAKE) --no-print-directory -j2 venv-runtime frontend-build
+	@$(MAKE) --no-print-directory migrate
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver localhost:$(PORT)
