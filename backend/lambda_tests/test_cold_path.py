@@ -35,6 +35,15 @@ NOT_AT_COLD_START = [
     "webauthn",
     # The password hasher, on the first sign-in.
     "argon2",
+    # Loop and backup imports and exports (zip, CSV and SQLite readers and writers), on their first
+    # request.
+    "habits.loop.services",
+    "habits.loop.selectors",
+    "habits.loop.reader",
+    "habits.loop.writer",
+    "habits.backup.services",
+    "habits.backup.selectors",
+    "habits.zips",
     # The AWS SDK: only where settings read secrets (config.aws) or on the first mail sent by SES.
     "boto3",
     "botocore",

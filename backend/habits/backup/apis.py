@@ -1,5 +1,6 @@
 """Backups: `/api/export/backup/` and `/api/import/backup/`. Thin views over the backup selectors
-and services."""
+and services, which (with the zip reader and writer under them) each view imports when it runs: a
+cold start does not pay for them (lambda_tests/test_cold_path.py)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,6 @@ from accounts.selectors import signed_in_user
 from core.parsers import declared_length
 from core.schema import ERROR_RESPONSES, extend_schema
 from habits.backup import format as b
-from habits.backup.selectors import backup_export
-from habits.backup.services import backup_restore
-from habits.zips import MESSAGE_TOO_BIG
 
 
 class BackupRestoreInput(serializers.Serializer[Any]):
@@ -55,6 +53,8 @@ class BackupExportApi(APIView):
         tags=["import and export"],
     )
     def get(self, request: Request) -> FileResponse:
+        from habits.backup.selectors import backup_export  # see the module's docstring
+
         export = backup_export(user=signed_in_user(request))
         return FileResponse(
             export.file,
@@ -79,6 +79,9 @@ class BackupRestoreApi(APIView):
         tags=["import and export"],
     )
     def post(self, request: Request) -> Response:
+        from habits.backup.services import backup_restore  # see the module's docstring
+        from habits.zips import MESSAGE_TOO_BIG
+
         if declared_length(request) > settings.IMPORT_MAX_BYTES + settings.MULTIPART_OVERHEAD_BYTES:
             message = MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)
             raise DjangoValidationError({"file": [message]})

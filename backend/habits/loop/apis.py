@@ -1,7 +1,9 @@
 """Loop Habit Tracker export and import: `/api/export/loop/` (CSV zip) and `/api/import/loop/`
 (CSV zip or full backup).
 
-Thin views over the Loop selectors and services."""
+Thin views over the Loop selectors and services, which (with the zip, CSV and SQLite readers and
+writers under them) each view imports when it runs: a cold start, whose first request is rarely an
+import or an export, does not pay for them (lambda_tests/test_cold_path.py)."""
 
 from __future__ import annotations
 
@@ -21,9 +23,6 @@ from rest_framework.views import APIView
 from accounts.selectors import signed_in_user
 from core.parsers import declared_length
 from core.schema import ERROR_RESPONSES, extend_schema
-from habits.loop.selectors import loop_export
-from habits.loop.services import loop_import
-from habits.zips import MESSAGE_TOO_BIG
 
 
 class LoopImportInput(serializers.Serializer[Any]):
@@ -61,6 +60,8 @@ class LoopExportApi(APIView):
         tags=["import and export"],
     )
     def get(self, request: Request) -> FileResponse:
+        from habits.loop.selectors import loop_export  # see the module's docstring
+
         export = loop_export(user=signed_in_user(request))
         return FileResponse(
             export.file,
@@ -86,6 +87,9 @@ class LoopImportApi(APIView):
         tags=["import and export"],
     )
     def post(self, request: Request) -> Response:
+        from habits.loop.services import loop_import  # see the module's docstring
+        from habits.zips import MESSAGE_TOO_BIG
+
         # Refuse an oversized body before Django parses (and spools) it.
         if declared_length(request) > settings.IMPORT_MAX_BYTES + settings.MULTIPART_OVERHEAD_BYTES:
             message = MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)
