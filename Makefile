@@ -34,4 +34,4 @@ lint: backend-lint frontend-lint ## Every linter: ruff, mypy, import contracts (
 test: lint backend-test image-check frontend-test e2e tf-check ## Run every suite: lint, backend, image, front end, browser e2e, Terraform
 
 .PHONY: bench
-bench: bench-api bench-history bench-signin bench-cold-start bench-load frontend-size ## Print every benchmark: API server time, cost against years of history, sign-in time, cold start, load, front-end size
+bench: bench-reset bench-api bench-history bench-signin bench-cold-start bench-load frontend-size bench-first-run bench-summary ## Print every benchmark (API server time, history, sign-in, cold start, load, front-end size, a fresh clone's first run), then each goal of issue 20 in one table

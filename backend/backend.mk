@@ -1,17 +1,31 @@
 # Backend tasks: the virtual environment, lint, tests, the local server. Included by the Makefile.
 
+# Two stamps: the runtime set (what `make run` serves with: requirements/runtime.txt, the Lambda's
+# lock, which holds everything runserver needs) and, on top of it, the development and test
+# toolchain (dev.txt: linters, pytest, the benches' tools), which every other task uses.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 VENV_STAMP := $(VENV)/.installed
+RUNTIME_REQUIREMENTS := $(BACKEND)/requirements/runtime.txt
 DEV_REQUIREMENTS := $(BACKEND)/requirements/dev.txt
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 MANAGE := cd $(BACKEND) && $(PY) manage.py
 
-$(VENV_STAMP): $(DEV_REQUIREMENTS) $(BACKEND)/requirements/runtime.txt
+# --no-compile: Python compiles a module when it is first imported; compiling all of them here
+# (botocore's thousands, which a local run never imports) would double the install's time.
+$(RUNTIME_STAMP): $(RUNTIME_REQUIREMENTS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
-	$(PY) -m pip install --quiet --disable-pip-version-check -r $(DEV_REQUIREMENTS)
+	$(PIP) --no-deps --no-compile -r $(RUNTIME_REQUIREMENTS)
 	@touch $@
 
-.PHONY: venv
-venv: $(VENV_STAMP) ## Create .venv and install the locked Python dependencies
+$(VENV_STAMP): $(DEV_REQUIREMENTS) $(RUNTIME_STAMP)
+	$(PIP) --upgrade "pip>=24"
+	$(PIP) -r $(DEV_REQUIREMENTS)
+	@touch $@
+
+.PHONY: venv venv-runtime
+venv-runtime: $(RUNTIME_STAMP) ## Create .venv with the runtime set only (what `make run` needs)
+
+venv: $(VENV_STAMP) ## Create .venv and install the locked Python dependencies, development tools included
 
 .PHONY: lock
 lock: venv ## Re-lock Python dependencies from requirements/*.in (pip-compile)
@@ -36,20 +50,23 @@ backend-test: venv ## Backend tests (pytest, coverage >= 90 %); PostgreSQL/Redis
 	cd $(BACKEND) && $(PY) -m pytest --cov --cov-report=term -q $(PYTEST_ARGS)
 
 .PHONY: migrate
-migrate: venv ## Apply database migrations
+migrate: venv-runtime ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 # The local VAPID key pair (Web Push), made once; git-ignored. VAPID_PRIVATE_KEY, when set, wins.
 VAPID_KEY_FILE := $(BACKEND)/.vapid-private-key
 
-$(VAPID_KEY_FILE): | $(VENV_STAMP)
+$(VAPID_KEY_FILE): | $(RUNTIME_STAMP)
 	cd $(BACKEND) && umask 077 && $(PY) -c "from habits.reminding.webpush import generate_private_key as g; print(g())" > $@.tmp && mv $@.tmp $@
 
 .PHONY: run
 # Served as localhost (bound to 127.0.0.1): passkeys need a host name, and their origin follows PORT.
 # The reminder sender runs beside the server (every 60 s) and stops with it.
 run: export WEBAUTHN_ORIGINS ?= http://localhost:$(PORT),http://localhost:5173
-run: venv frontend-build migrate $(VAPID_KEY_FILE) ## Serve the whole product on http://localhost:$(PORT) (demo account on first run) with the reminder sender
+# The Python and the front-end installs are independent: they run side by side (-j2).
+run: ## Serve the whole product on http://localhost:$(PORT) (demo account on first run) with the reminder sender
+	@$(MAKE) --no-print-directory -j2 venv-runtime frontend-build
+	@$(MAKE) --no-print-directory migrate $(VAPID_KEY_FILE)
 	$(MANAGE) seed_demo
 	cd $(BACKEND) && export VAPID_PRIVATE_KEY="$${VAPID_PRIVATE_KEY:-$$(cat $(VAPID_KEY_FILE))}" && \
 		{ $(PY) manage.py send_reminders --every 60 & sender=$$!; \

@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from core import errors, health, spa
+from core import errors, health, schema_views, spa
 
 urlpatterns = [
     path("health/", health.health, name="health"),
@@ -12,8 +11,9 @@ urlpatterns = [
     *([path("admin/", admin.site.urls)] if settings.DJANGO_ADMIN_ENABLED else []),
     path("api/auth/", include("accounts.urls")),
     path("api/", include("habits.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # The OpenAPI machinery is imported by the first of these requests, not at a cold start.
+    path("api/schema/", schema_views.schema_view, name="schema"),
+    path("api/docs/", schema_views.docs_view, name="swagger-ui"),
     # Local only: the outgoing mail with its links (never in production's settings).
     *([path("api/dev/", include("outbox.urls"))] if settings.DEV_MAIL_PAGE else []),
     # Anything else under /api/ is a JSON 404, never the SPA.

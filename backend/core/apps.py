@@ -8,7 +8,6 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from core import schema  # noqa: F401 - registers the OpenAPI authentication extension
         from core.database_roles import grant_application_role
 
         # post_migrate is sent for each app after all migrations ran: core's is enough, as the

@@ -17,7 +17,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
-from psycopg_pool import PoolTimeout
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -52,8 +51,10 @@ MESSAGE_ORIGIN_REFUSED = "This service answers only through its site."
 # A database that cannot be reached is often one resuming from a pause: clients retry after this.
 RETRY_AFTER_SECONDS = "5"
 
-# Exceptions that mean the database cannot be reached (as opposed to a bug or a constraint).
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
+# Exceptions that mean the database cannot be reached (as opposed to a bug or a constraint), and
+# psycopg_pool's PoolTimeout (database_unavailable_errors): psycopg is not imported at a cold start,
+# only by the first request that opens a connection.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 class TooManyRequests(Exception):
@@ -99,9 +100,17 @@ def field_errors(detail: Any) -> dict[str, list[str]]:
     return flat
 
 
+def database_unavailable_errors() -> tuple[type[BaseException], ...]:
+    """DATABASE_UNAVAILABLE, plus PoolTimeout once psycopg_pool is loaded: until it is, no pool
+    exists that could have raised one."""
+    pool = sys.modules.get("psycopg_pool")
+    return DATABASE_UNAVAILABLE if pool is None else (*DATABASE_UNAVAILABLE, pool.PoolTimeout)
+
+
 def is_database_unavailable(error: BaseException | None) -> bool:
-    return isinstance(error, DATABASE_UNAVAILABLE) or (
-        isinstance(error, DatabaseError) and isinstance(error.__cause__, DATABASE_UNAVAILABLE)
+    unavailable = database_unavailable_errors()
+    return isinstance(error, unavailable) or (
+        isinstance(error, DatabaseError) and isinstance(error.__cause__, unavailable)
     )
 
 

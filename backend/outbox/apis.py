@@ -4,14 +4,13 @@ DEV_MAIL_PAGE setting allows it, which production's settings never do."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.schema import ERROR_RESPONSES
+from core.schema import ERROR_RESPONSES, extend_schema
 from outbox.models import Message
 from outbox.selectors import mail_links, mail_recent
 

@@ -1,6 +1,6 @@
 // Prints the first-load JavaScript and CSS, gzip-compressed, as the browser fetches them for the
 // first page: the entry script, its modulepreloads and the stylesheets linked from dist/index.html.
-// Exits non-zero when the JavaScript is over budget.
+// Exits non-zero when the JavaScript is over budget (120 KB); the goal (80 KB) is reported.
 //
 // Then the time to Today's rows on a slow network: headless Chromium (playwright-core, the system
 // browser) against a throwaway Django server, every request held back LATENCY_MS, the CPU slowed
@@ -8,18 +8,31 @@
 // the median of three, for a return visit with the service worker installed and the query cache
 // saved; exits non-zero when the return visit is over ROWS_BUDGET_MS. Skipped, with a note, where
 // Chromium or the project's Python is missing (ROWS=0 skips it on purpose).
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
+// The budget fails the run (a regression guard); the goal (issue 20) is reported against, as a row
+// of `make bench`'s table.
 const BUDGET_JS_KB = 120;
+const GOAL_JS_KB = 80;
 const LATENCY_MS = 3000;
 const CPU_SLOWDOWN = 4;
 const ROWS_BUDGET_MS = 2000;
 const HABITS = 6;
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, "..", "dist");
+// `make bench` collects every bench's rows against issue 20's goals here (backend/tooling/bench/goals.py).
+const results = process.env.BENCH_RESULTS || join(here, "..", "..", ".build", "bench", "results.tsv");
+
+/** One row of the table: printed, and appended to the results `make bench` prints at its end. */
+function goal(row, value, target, ok) {
+  const verdict = ok ? "ok" : "MISSED";
+  console.log(`GOAL  ${row}: ${value} (goal ${target}) ${verdict}`);
+  mkdirSync(dirname(results), { recursive: true });
+  appendFileSync(results, `${[row, value, target, verdict].join("\t")}\n`);
+}
 
 let html;
 try {
@@ -51,6 +64,7 @@ for (const url of [...js, ...css]) console.log(`  ${url}`);
 console.log(`first-load JS:  ${jsKb.toFixed(1)} KB gzip (budget ${BUDGET_JS_KB} KB) in ${js.size} files`);
 console.log(`first-load CSS: ${cssKb.toFixed(1)} KB gzip in ${css.size} files`);
 let failed = false;
+goal("first-load JavaScript, gzip", `${jsKb.toFixed(1)} KB`, `<= ${GOAL_JS_KB} KB`, jsKb <= GOAL_JS_KB);
 if (jsKb > BUDGET_JS_KB) {
   console.error(`Over budget by ${(jsKb - BUDGET_JS_KB).toFixed(1)} KB`);
   failed = true;
@@ -151,6 +165,12 @@ async function measureRows() {
       `time to Today's rows, return visit: ${(median(warm) / 1000).toFixed(2)} s median of ${warm
         .map((ms) => (ms / 1000).toFixed(2))
         .join(", ")} (shell and data cached; ${label}; budget ${ROWS_BUDGET_MS / 1000} s)`,
+    );
+    goal(
+      `Today's rows visible, ${LATENCY_MS / 1000} s per request + ${CPU_SLOWDOWN}x CPU (return visit)`,
+      `${(median(warm) / 1000).toFixed(2)} s`,
+      `<= ${ROWS_BUDGET_MS / 1000} s`,
+      median(warm) <= ROWS_BUDGET_MS,
     );
     if (median(warm) > ROWS_BUDGET_MS) {
       console.error(`Today's rows took over ${ROWS_BUDGET_MS / 1000} s on a return visit`);

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -17,7 +16,7 @@ from accounts.selectors import signed_in_user
 from accounts.serializers import EmailAddressField, MailSentOutput, password_field
 from accounts.throttling import sign_in_client
 from core.fields import TextField
-from core.schema import ERROR_RESPONSES
+from core.schema import ERROR_RESPONSES, extend_schema
 
 MESSAGE_EMAIL_CHANGE_SENT = (
     "Check the new address's inbox: your address changes when you open the link we sent there."

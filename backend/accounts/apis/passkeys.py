@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -19,7 +19,7 @@ from accounts.selectors import passkey_list, signed_in_user
 from accounts.serializers import UserOutput, password_field, user_response
 from accounts.throttling import sign_in_client
 from core.fields import TextField
-from core.schema import ERROR_RESPONSES
+from core.schema import ERROR_RESPONSES, extend_schema
 
 MESSAGE_CEREMONY_EXPIRED = "This passkey request has expired or was already used. Start again."
 REGISTER, AUTHENTICATE = "register", "authenticate"

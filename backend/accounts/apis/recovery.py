@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -22,7 +21,7 @@ from accounts.serializers import (
 )
 from accounts.throttling import sign_in_client
 from core.fields import TextField
-from core.schema import ERROR_RESPONSES
+from core.schema import ERROR_RESPONSES, extend_schema
 
 MESSAGE_RESET_SENT = "Check your inbox: we sent a link to choose a new password."
 

@@ -254,6 +254,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": "/api",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Imports core.openapi (the session-cookie extension) when a schema is generated, not at start.
+    "DEFAULT_GENERATOR_CLASS": "core.openapi.SchemaGenerator",
     "ENUM_NAME_OVERRIDES": {
         "EntryStatusEnum": rules.choices(rules.Status),
         "HabitKindEnum": rules.choices(rules.Kind),

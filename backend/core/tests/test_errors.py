@@ -63,3 +63,18 @@ def test_field_errors_flatten_nested_details() -> None:
         "weekdays.1": ["y"],
     }
     assert field_errors(["whole body"]) == {"non_field_errors": ["whole body"]}
+
+
+def test_a_pool_timeout_means_the_database_is_unavailable() -> None:
+    # core.errors does not import psycopg_pool (a cold start does not need it); once a pool
+    # exists, its timeout is recognised, on its own and as the cause of Django's error.
+    from django.db import DatabaseError
+    from psycopg_pool import PoolTimeout
+
+    from core.errors import is_database_unavailable
+
+    assert is_database_unavailable(PoolTimeout("no connection within 5 s"))
+    wrapped = DatabaseError("could not get a connection")
+    wrapped.__cause__ = PoolTimeout("no connection within 5 s")
+    assert is_database_unavailable(wrapped)
+    assert not is_database_unavailable(ValueError("a bug"))

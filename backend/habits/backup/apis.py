@@ -1,5 +1,6 @@
 """Backups: `/api/export/backup/` and `/api/import/backup/`. Thin views over the backup selectors
-and services."""
+and services, which (with the zip reader and writer under them) each view imports when it runs: a
+cold start does not pay for them (lambda_tests/test_cold_path.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -18,12 +19,8 @@ from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
 from core.parsers import declared_length
-from core.schema import ERROR_RESPONSES
+from core.schema import ERROR_RESPONSES, extend_schema
 from habits.backup import format as b
-from habits.backup.selectors import backup_export
-from habits.backup.services import backup_restore
-from habits.downloads import export_response
-from habits.zips import MESSAGE_TOO_BIG
 
 
 class BackupRestoreInput(serializers.Serializer[Any]):
@@ -62,6 +59,9 @@ class BackupExportApi(APIView):
         tags=["import and export"],
     )
     def get(self, request: Request) -> HttpResponseBase:
+        from habits.backup.selectors import backup_export  # see the module's docstring
+        from habits.downloads import export_response
+
         user = signed_in_user(request)
         export = backup_export(user=user)
         return export_response(user_id=user.pk, filename=export.filename, file=export.file)
@@ -82,6 +82,9 @@ class BackupRestoreApi(APIView):
         tags=["import and export"],
     )
     def post(self, request: Request) -> Response:
+        from habits.backup.services import backup_restore  # see the module's docstring
+        from habits.zips import MESSAGE_TOO_BIG
+
         if declared_length(request) > settings.IMPORT_MAX_BYTES + settings.MULTIPART_OVERHEAD_BYTES:
             message = MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)
             raise DjangoValidationError({"file": [message]})

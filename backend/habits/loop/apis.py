@@ -1,7 +1,9 @@
 """Loop Habit Tracker export and import: `/api/export/loop/` (CSV zip) and `/api/import/loop/`
 (CSV zip or full backup).
 
-Thin views over the Loop selectors and services."""
+Thin views over the Loop selectors and services, which (with the zip, CSV and SQLite readers and
+writers under them) each view imports when it runs: a cold start, whose first request is rarely an
+import or an export, does not pay for them (lambda_tests/test_cold_path.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -20,11 +22,7 @@ from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
 from core.parsers import declared_length
-from core.schema import ERROR_RESPONSES
-from habits.downloads import export_response
-from habits.loop.selectors import loop_export
-from habits.loop.services import loop_import
-from habits.zips import MESSAGE_TOO_BIG
+from core.schema import ERROR_RESPONSES, extend_schema
 
 
 class LoopImportInput(serializers.Serializer[Any]):
@@ -68,6 +66,9 @@ class LoopExportApi(APIView):
         tags=["import and export"],
     )
     def get(self, request: Request) -> HttpResponseBase:
+        from habits.downloads import export_response
+        from habits.loop.selectors import loop_export  # see the module's docstring
+
         user = signed_in_user(request)
         export = loop_export(user=user)
         return export_response(user_id=user.pk, filename=export.filename, file=export.file)
@@ -89,6 +90,9 @@ class LoopImportApi(APIView):
         tags=["import and export"],
     )
     def post(self, request: Request) -> Response:
+        from habits.loop.services import loop_import  # see the module's docstring
+        from habits.zips import MESSAGE_TOO_BIG
+
         # Refuse an oversized body before Django parses (and spools) it.
         if declared_length(request) > settings.IMPORT_MAX_BYTES + settings.MULTIPART_OVERHEAD_BYTES:
             message = MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)

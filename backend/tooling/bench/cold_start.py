@@ -3,14 +3,21 @@
 Cold start = importing the handler module and answering the first /health/ event, measured inside
 a fresh interpreter (tooling/bench/lambda_probe.py), as Lambda bills the init and first invoke. The
 product runs its local settings (SQLite, process memory) so the figure is the code's, not a
-network's. The baseline is tooling/bench/hello: bare Django + DRF + Mangum with one view. Runs
-alternate between the two so drift on the machine affects both alike. Budget: the product's
-median at most 2 x the baseline's.
+network's. Both run on the packages the Lambda image has: the runtime lock installed by
+requirements/install-runtime.sh (as the Dockerfile and `make image-check` do) into
+.build/bench/runtime-packages, reinstalled when the lock changes, in an interpreter without
+site-packages (-S), so development-only packages (rich, requests, ...) that some libraries import
+when they find them do not count; `--packages venv` measures in the development venv instead. The
+baseline is tooling/bench/hello: bare Django + DRF + Mangum with one view. Runs
+alternate between the two so drift on the machine affects both alike. The ratio is read on the
+processes' CPU time (import + first request), which a busy machine inflates far less than wall
+time; wall time is printed beside it. Goal: the product's median CPU at most 1.2 x the baseline's.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -20,16 +27,41 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from tooling.bench.goals import goal
 from tooling.bench.lambda_probe import API_DOMAIN
 
 BENCH_DIR = Path(__file__).resolve().parent
 BACKEND = BENCH_DIR.parents[1]
-BUDGET_RATIO = 2.0
+BUDGET_RATIO = 1.2
+ROOT = BACKEND.parent
+RUNTIME_PACKAGES = ROOT / ".build" / "bench" / "runtime-packages"
+INSTALL_SCRIPT = BACKEND / "requirements" / "install-runtime.sh"
 
 
-def run_once(module: str, env: dict[str, str]) -> dict[str, Any]:
+def runtime_packages() -> Path:
+    """The runtime lock installed as the image installs it; reinstalled when it changed."""
+    sources = [BACKEND / "requirements" / "runtime.txt", INSTALL_SCRIPT]
+    key = hashlib.sha256(b"".join(path.read_bytes() for path in sources))
+    key.update(sys.version.encode())
+    stamp = RUNTIME_PACKAGES / ".stamp"
+    if stamp.exists() and stamp.read_text() == key.hexdigest():
+        return RUNTIME_PACKAGES
+    subprocess.run(  # noqa: S603 - our own install script
+        ["/bin/rm", "-rf", str(RUNTIME_PACKAGES)], check=True
+    )
+    subprocess.run(  # noqa: S603 - our own install script
+        [str(INSTALL_SCRIPT), str(RUNTIME_PACKAGES)],
+        env={**os.environ, "PYTHON": sys.executable},
+        check=True,
+    )
+    stamp.write_text(key.hexdigest())
+    return RUNTIME_PACKAGES
+
+
+def run_once(module: str, env: dict[str, str], isolated: bool) -> dict[str, Any]:
+    flags = ["-S", "-s"] if isolated else []
     result = subprocess.run(  # noqa: S603 - our own scripts and tools
-        [sys.executable, str(BENCH_DIR / "lambda_probe.py"), "cold-start", module],
+        [sys.executable, *flags, str(BENCH_DIR / "lambda_probe.py"), "cold-start", module],
         cwd=BACKEND,
         env=env,
         capture_output=True,
@@ -48,7 +80,10 @@ def run_once(module: str, env: dict[str, str]) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--packages", choices=["runtime", "venv"], default="runtime")
     args = parser.parse_args()
+    isolated = args.packages == "runtime"
+    packages = [str(runtime_packages())] if isolated else []
 
     base = {
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_"))
@@ -56,34 +91,42 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         product_env = {
             **base,
-            "PYTHONPATH": str(BACKEND),
+            "PYTHONPATH": os.pathsep.join([*packages, str(BACKEND)]),
             "DJANGO_SETTINGS_MODULE": "config.settings.local",
             "DATABASE_URL": f"sqlite:///{scratch}/bench.sqlite3",
             "DJANGO_ALLOWED_HOSTS": API_DOMAIN,
             "LOG_LEVEL": "WARNING",
         }
-        hello_env = {**base, "PYTHONPATH": str(BENCH_DIR)}
+        hello_env = {**base, "PYTHONPATH": os.pathsep.join([*packages, str(BENCH_DIR)])}
         runs: dict[str, list[dict[str, Any]]] = {"product": [], "hello-world": []}
         # One unmeasured run each first: the first process after a change also writes .pyc files.
-        run_once("lambda_handler", product_env)
-        run_once("hello.handler", hello_env)
+        run_once("lambda_handler", product_env, isolated)
+        run_once("hello.handler", hello_env, isolated)
         for _ in range(args.runs):
-            runs["product"].append(run_once("lambda_handler", product_env))
-            runs["hello-world"].append(run_once("hello.handler", hello_env))
+            runs["product"].append(run_once("lambda_handler", product_env, isolated))
+            runs["hello-world"].append(run_once("hello.handler", hello_env, isolated))
 
-    medians = {}
+    medians, cpu = {}, {}
     for name, reports in runs.items():
         medians[name] = statistics.median(r["total_ms"] for r in reports)
+        cpu[name] = statistics.median(r["cpu_ms"] for r in reports)
         imports = statistics.median(r["import_ms"] for r in reports)
         firsts = statistics.median(r["first_request_ms"] for r in reports)
         print(
-            f"{name:12} cold start median {medians[name]:7.1f} ms "
+            f"{name:12} cold start median CPU {cpu[name]:7.1f} ms, wall {medians[name]:7.1f} ms "
             f"(import {imports:.1f} ms + first request {firsts:.1f} ms) "
-            f"over {args.runs} fresh processes: {[r['total_ms'] for r in reports]}"
+            f"over {args.runs} fresh processes: CPU {[r['cpu_ms'] for r in reports]}"
         )
-    ratio = medians["product"] / medians["hello-world"]
-    verdict = "within" if ratio <= BUDGET_RATIO else "OVER"
-    print(f"ratio {ratio:.2f} (budget <= {BUDGET_RATIO}: {verdict} budget)")
+    ratio = cpu["product"] / cpu["hello-world"]
+    where = "the runtime lock, as in the image" if isolated else "the development venv"
+    print(f"packages: {where}")
+    print(f"wall-time ratio {medians['product'] / medians['hello-world']:.2f} (for reading only)")
+    goal(
+        "Lambda cold start / DRF hello-world (CPU)",
+        f"{ratio:.2f}x",
+        f"<= {BUDGET_RATIO}x",
+        ok=ratio <= BUDGET_RATIO,
+    )
     return 0
 
 

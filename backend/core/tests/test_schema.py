@@ -1,0 +1,50 @@
+"""The OpenAPI schema, generated on request (core.schema's views, core.openapi's generator): it
+carries what the views' deferred extend_schema decorations and the session-cookie extension say,
+although none of that machinery is imported before the first schema request
+(lambda_tests/test_cold_path.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import ApiClient
+
+pytestmark = pytest.mark.django_db
+
+
+def schema(api: ApiClient) -> dict[str, Any]:
+    response = api.get("/api/schema/?format=json")
+    assert response.status_code == 200
+    return dict(response.json())
+
+
+def test_the_schema_documents_the_session_cookie_on_every_signed_in_operation(
+    api: ApiClient,
+) -> None:
+    document = schema(api)
+
+    assert document["components"]["securitySchemes"] == {
+        "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "sessionid"}
+    }
+    assert {"sessionCookie": []} in document["paths"]["/api/habits/"]["get"]["security"]
+
+
+def test_the_schema_carries_each_views_extend_schema(api: ApiClient) -> None:
+    document = schema(api)
+
+    listing = document["paths"]["/api/habits/"]["get"]
+    assert listing["tags"] == ["habits"]
+    assert [p["name"] for p in listing["parameters"]] == ["archived"]
+    assert listing["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+    assert document["paths"]["/api/auth/login/"]["post"]["tags"] == ["auth"]
+    # Generated twice in one process (the decorations are applied once, on the first).
+    assert schema(api) == document
+
+
+def test_the_swagger_page_is_served_and_refuses_writes(api: ApiClient) -> None:
+    assert api.get("/api/docs/").status_code == 200
+    assert api.post("/api/schema/", {}).status_code == 405
