@@ -151,7 +151,7 @@ def test_set_read_change_and_remove_a_reminder(signed_in: ApiClient, user: User)
         "weekdays": None,
         "channel": "push",
     }
-    assert body["next"].endswith("07:30:00+00:00")  # the user is in UTC
+    assert body["next"].endswith("T07:30:00Z")  # the user is in UTC
     assert signed_in.get(reminder_url(habit.pk)).json() == body
 
     changed = signed_in.put(

@@ -375,3 +375,19 @@ def test_without_a_vapid_key_nothing_is_pushed(
     result = reminders_send(now=remind_soon(signed_in, habit))
     assert (result.due, result.sent, result.failed) == (1, 0, 1)
     assert push_endpoint.received == []
+
+
+def test_a_new_day_start_moves_the_users_reminders(signed_in: ApiClient, user: User) -> None:
+    habit = make_habit(user=user)
+    signed_in.put(f"/api/habits/{habit.pk}/reminder/", {"time": "02:30"})
+    signed_in.patch(f"/api/habits/{habit.pk}/", {"weekdays": [1]})  # Mondays (the user is in UTC)
+    monday = Reminder.objects.get().next_at
+    assert monday is not None
+    assert monday.isoweekday() == 1
+    # With a 04:00 day start, 02:30 belongs to the user's previous day: Monday's reminder goes
+    # out at 02:30 on Tuesday's date.
+    assert signed_in.patch("/api/auth/me/", {"day_start_hour": 4}).status_code == 200
+    moved = Reminder.objects.get().next_at
+    assert moved is not None
+    assert moved.isoweekday() == 2
+    assert moved.time() == monday.time()
