@@ -260,3 +260,13 @@ def mail_request_limit(*, scope: str, recipient: str, client: SignInClient) -> N
         ),
     ]
     _count_or_refuse(counters, message=MESSAGE_MAIL_THROTTLED)
+
+
+def client_request_limit(
+    *, scope: str, address: str, limit: int, window_seconds: int, message: str
+) -> None:
+    """Count a request from the client `address` in `scope` before it is served; TooManyRequests
+    past `limit` in the window. For endpoints that need no session (a signed link or token), whose
+    only brake is the caller's address. `message` may name the wait as {wait}."""
+    counter = _Counter(f"client:{scope}:{_digest(address)}", limit, window_seconds)
+    _count_or_refuse([counter], message=message)

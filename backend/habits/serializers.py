@@ -206,7 +206,8 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _timestamp(value: datetime) -> str:
+def timestamp(value: datetime) -> str:
+    """An instant as ISO 8601 in UTC, "Z" for +00:00 (what the API writes for every instant)."""
     text = value.astimezone(UTC).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
@@ -248,7 +249,7 @@ def habit_data(item: HabitListItem) -> dict[str, Any]:
         "period": habit.period,
         "archived": habit.archived,
         "position": habit.position,
-        "created_at": _timestamp(habit.created_at),
+        "created_at": timestamp(habit.created_at),
         "today_entry": None if item.today_entry is None else entry_data(item.today_entry),
         "scheduled_today": item.scheduled_today,
         "current_streak": item.summary.current_streak,

@@ -44,6 +44,10 @@ def test_the_relay_posts_the_ready_request_and_returns_the_status(
     assert (received.path, received.body, received.headers["ttl"]) == ("/a", b"sealed", "60")
     push_endpoint.status_for["/gone"] = 410
     assert push_relay.handler(event(push_endpoint.url("/gone")), None) == {"status": 410}
+    # A redirect is not followed (it could lead anywhere): its status is the answer.
+    push_endpoint.status_for["/moved"] = 307
+    assert push_relay.handler(event(push_endpoint.url("/moved")), None) == {"status": 307}
+    assert [r.path for r in push_endpoint.received] == ["/a", "/gone", "/moved"]
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, time
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import ApiClient
 from factories import make_entry, make_habit, make_passkey
+from habits.models import PushSubscription, Reminder
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,8 @@ PUBLIC = {
     "api/auth/passkeys/authenticate/options/",
     "api/auth/passkeys/authenticate/",
     "api/dev/mail/",  # local settings only (outbox.apis)
+    "api/push/key/",  # the server's public VAPID key
+    "api/reminders/act/",  # the signed token in the body is the capability
 }
 CATCH_ALL = r"^api(?:/.*)?$"
 UNSAFE = ("post", "put", "patch", "delete")
@@ -51,11 +54,18 @@ def api_routes() -> Iterator[tuple[str, URLPattern]]:
     yield from walk(get_resolver().url_patterns, "")
 
 
-def concrete(route: str, habit_id: int, day: str = "2024-01-01", passkey_id: int = 0) -> str:
+def concrete(
+    route: str,
+    habit_id: int,
+    day: str = "2024-01-01",
+    passkey_id: int = 0,
+    subscription_id: int = 0,
+) -> str:
     path = (
         route.replace("<int:habit_id>", str(habit_id))
         .replace("<str:day>", day)
         .replace("<int:passkey_id>", str(passkey_id))
+        .replace("<int:subscription_id>", str(subscription_id))
     )
     assert "<" not in path, f"teach this test the converter in {route}"
     return "/" + path
@@ -92,12 +102,18 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     foreign = make_habit(name="Not yours")
     make_entry(habit=foreign, day=date(2024, 1, 1))
     passkey = make_passkey(user=foreign.user)
+    Reminder.objects.create(habit=foreign, time=time(8))
+    subscription = PushSubscription.objects.create(
+        user=foreign.user, endpoint="https://fcm.googleapis.com/fcm/send/x", p256dh="k", auth="a"
+    )
     checked = 0
     for route, pattern in api_routes():
         if not re.search(r"<int:\w+>", route):
             continue
         for method in allowed_methods(pattern):
-            path = concrete(route, foreign.pk, passkey_id=passkey.pk)
+            path = concrete(
+                route, foreign.pk, passkey_id=passkey.pk, subscription_id=subscription.pk
+            )
             response = getattr(signed_in, method)(path)
             assert response.status_code == 404, f"{method.upper()} /{route}: {response.content!r}"
             checked += 1
@@ -106,6 +122,8 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     assert foreign.name == "Not yours"
     passkey.refresh_from_db()
     assert foreign.entries.count() == 1
+    assert Reminder.objects.get(habit=foreign).time == time(8)
+    assert PushSubscription.objects.filter(pk=subscription.pk).exists()
 
 
 def test_public_endpoints_answer_anonymous_callers() -> None:

@@ -37,6 +37,8 @@ HABIT_KEYS = (
     "position",
     "entries",
 )
+# Optional (a backup from before reminders has none): {"time", "weekdays", "channel"} or null.
+REMINDER_KEY = "reminder"
 ENTRY_KEYS = ("date", "status", "value", "note")
 
 MESSAGE_NOT_ZIP = "This is not a zip file. Choose a backup this app made."
@@ -64,6 +66,10 @@ PROBLEM_TOO_LONG = "{key!r} is longer than {limit} characters."
 PROBLEM_NUL = "{key!r} contains a NUL character."
 PROBLEM_AMOUNT = "{key!r} must be a decimal string from 0 to below 10^12 with at most 3 places."
 PROBLEM_WEEKDAYS = "'weekdays' must list distinct ISO weekdays from 1 (Monday) to 7 (Sunday)."
+PROBLEM_REMINDER = (
+    "'reminder' must be null or an object with 'time' (HH:MM), 'weekdays' (null, or distinct ISO "
+    "weekdays from 1 to 7) and 'channel' (push or email)."
+)
 PROBLEM_DAY_TWICE = "the day appears twice."
 PROBLEM_DAY_AHEAD = "the day is more than {days} days after today ({today})."
 PROBLEM_POSITION_TWICE = "position {value} is another habit's too."

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import zipfile
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import IO, Any
@@ -24,7 +24,7 @@ from django.conf import settings
 from core.parsers import json_depth_exceeds
 from habits import rules
 from habits.backup import format as b
-from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Period, Status, TargetType
+from habits.rules import MAX_AMOUNT, THOUSANDTH, Channel, Kind, Period, Status, TargetType
 from habits.zips import MESSAGE_TOO_MANY_ROWS, BoundedZip, open_zip, refuse
 
 # More characters than any amount has are refused before Decimal() reads them.
@@ -38,6 +38,14 @@ class BackupEntry:
     status: Status
     value: Decimal | None
     note: str
+
+
+@dataclass(frozen=True, slots=True)
+class BackupReminder:
+    time: time
+    weekdays_mask: int | None
+    """ISO weekdays as the habit's mask (1-127); None: the habit's scheduled days."""
+    channel: Channel
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,7 @@ class BackupHabit:
     archived: bool
     position: int
     entries: list[BackupEntry]
+    reminder: BackupReminder | None = None
 
 
 class Problem(Exception):
@@ -229,7 +238,31 @@ def _habit_fields(document: dict[str, Any]) -> dict[str, Any]:
         "archived": _value(document, "archived", bool, "true or false"),
         "position": _integer(document, "position", 0, MAX_POSITION),
         "entries": [],
+        "reminder": _reminder(document.get(b.REMINDER_KEY)),
     }
+
+
+def _reminder(value: Any) -> BackupReminder | None:
+    """The optional reminder: absent or null is none."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"time", "weekdays", "channel"}:
+        raise Problem(b.PROBLEM_REMINDER)
+    text, weekdays, channel = value["time"], value["weekdays"], value["channel"]
+    try:
+        at = datetime.strptime(text, "%H:%M").time() if isinstance(text, str) else None
+    except ValueError:
+        at = None
+    valid_weekdays = weekdays is None or (
+        isinstance(weekdays, list)
+        and 0 < len(weekdays) == len(set(weekdays))
+        and all(isinstance(day, int) and not isinstance(day, bool) for day in weekdays)
+        and set(weekdays) <= set(rules.WEEKDAYS)
+    )
+    if at is None or len(text) != 5 or not valid_weekdays or channel not in set(Channel):
+        raise Problem(b.PROBLEM_REMINDER)
+    mask = None if weekdays is None else rules.weekdays_to_mask(weekdays) or rules.ALL_WEEKDAYS_MASK
+    return BackupReminder(time=at, weekdays_mask=mask, channel=Channel(channel))
 
 
 def _not_a_number(name: str) -> Any:

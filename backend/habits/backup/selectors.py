@@ -31,7 +31,9 @@ def backup_export(*, user: User) -> BackupExport:
     Two queries whatever the number of habits and entries; one habit's entries in memory at a
     time, the zip written to a temporary file.
     """
-    habits = list(Habit.objects.filter(user=user).order_by("position", "id"))
+    habits = list(
+        Habit.objects.filter(user=user).select_related("reminder").order_by("position", "id")
+    )
     rows = (
         Entry.objects.filter(habit__in=[habit.pk for habit in habits])
         .order_by("habit_id", "date")

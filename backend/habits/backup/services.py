@@ -9,7 +9,7 @@ from accounts.models import User
 from accounts.selectors import user_today
 from habits.backup.reader import read_backup
 from habits.changes import habits_change
-from habits.models import Entry, Habit
+from habits.models import Entry, Habit, Reminder
 
 ENTRY_BATCH_SIZE = 2000
 
@@ -61,7 +61,18 @@ def backup_restore(*, user: User, file: IO[bytes], size: int) -> RestoreCounts:
             ),
             batch_size=ENTRY_BATCH_SIZE,
         )
+        Reminder.objects.bulk_create(
+            Reminder(
+                habit=habit,
+                time=backup.reminder.time,
+                weekdays_mask=backup.reminder.weekdays_mask,
+                channel=backup.reminder.channel,
+            )
+            for habit, backup in zip(habits, parsed, strict=True)
+            if backup.reminder is not None
+        )
         change.history_changed(*habits)
+        change.reminders_changed(*habits)
     return RestoreCounts(
         habits_restored=len(habits),
         entries_restored=sum(len(habit.entries) for habit in parsed),

@@ -10,8 +10,9 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import IO, Any
 
+from habits import rules
 from habits.backup import format as b
-from habits.models import Habit
+from habits.models import Habit, Reminder
 from habits.specs import ExportRow, rows_by_habit
 
 
@@ -53,10 +54,23 @@ def habit_document(habit: Habit, rows: Iterable[ExportRow]) -> dict[str, Any]:
         "period": habit.period,
         "archived": habit.archived,
         "position": habit.position,
+        "reminder": _reminder(habit),
         "entries": [
             {"date": day.isoformat(), "status": status, "value": _amount(value), "note": note}
             for _, day, status, value, note in sorted(rows, key=itemgetter(1))
         ],
+    }
+
+
+def _reminder(habit: Habit) -> dict[str, Any] | None:
+    reminder: Reminder | None = getattr(habit, "reminder", None)
+    if reminder is None:
+        return None
+    mask = reminder.weekdays_mask
+    return {
+        "time": reminder.time.strftime("%H:%M"),
+        "weekdays": None if mask is None else rules.mask_to_weekdays(mask),
+        "channel": reminder.channel,
     }
 
 

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
+from accounts.throttling import client_address, client_request_limit
 from core.schema import ERROR_RESPONSES
 from habits import selectors as habit_selectors
 from habits.reminders import selectors, services
@@ -27,6 +28,11 @@ from habits.reminders.serializers import (
     reminder_data,
 )
 from habits.reminding import push
+
+# Acting from notifications: a person taps a few a day; an office behind one address, more.
+ACT_LIMIT = 120
+ACT_WINDOW_SECONDS = 600
+MESSAGE_ACT_THROTTLED = "Too many reminder actions from this network; try again in {wait}."
 
 HABIT_ID = OpenApiParameter("habit_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 SUBSCRIPTION_ID = OpenApiParameter("subscription_id", OpenApiTypes.INT, OpenApiParameter.PATH)
@@ -144,6 +150,13 @@ class ReminderActApi(APIView):
         auth=[],
     )
     def post(self, request: Request) -> Response:
+        client_request_limit(
+            scope="reminder-act",
+            address=client_address(request._request),
+            limit=ACT_LIMIT,
+            window_seconds=ACT_WINDOW_SECONDS,
+            message=MESSAGE_ACT_THROTTLED,
+        )
         data = ReminderActInput(data=request.data)
         data.is_valid(raise_exception=True)
         result = services.reminder_act(**data.validated_data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 from rest_framework import serializers
@@ -10,7 +9,7 @@ from rest_framework import serializers
 from core.fields import TextField
 from habits import rules
 from habits.models import PushSubscription, Reminder
-from habits.serializers import ReminderSummaryOutput, reminder_summary_data
+from habits.serializers import ReminderSummaryOutput, reminder_summary_data, timestamp
 
 ACTIONS = [("done", "Done"), ("skip", "Skip")]
 
@@ -37,6 +36,8 @@ class ReminderInput(serializers.Serializer[Any]):
 
 
 class ReminderOutput(ReminderSummaryOutput):
+    """A habit's reminder with the instant it next goes out."""
+
     next = serializers.DateTimeField(
         allow_null=True, help_text="When it next goes out (UTC); null when it never does."
     )
@@ -45,8 +46,7 @@ class ReminderOutput(ReminderSummaryOutput):
 def reminder_data(reminder: Reminder) -> dict[str, Any]:
     data = reminder_summary_data(reminder)
     assert data is not None
-    next_at = reminder.next_at
-    data["next"] = None if next_at is None else next_at.astimezone(UTC).isoformat()
+    data["next"] = None if reminder.next_at is None else timestamp(reminder.next_at)
     return data
 
 
@@ -80,7 +80,7 @@ def push_subscription_data(subscription: PushSubscription) -> dict[str, Any]:
     return {
         "id": subscription.pk,
         "endpoint": subscription.endpoint,
-        "created": subscription.created_at.astimezone(UTC).isoformat(),
+        "created": timestamp(subscription.created_at),
     }
 
 

@@ -7,6 +7,7 @@ MAX_PUSH_SUBSCRIPTIONS_PER_USER of them.
 
 from __future__ import annotations
 
+import time as clock
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -32,8 +33,10 @@ from habits.services import entry_upsert
 
 # A reminder more than this late is not sent (the sender was down): the push's TTL as well.
 GRACE = timedelta(hours=1)
-# Reminders handled per run; the rest stay due and go out on the next run.
+# Reminders handled per run, and the time a run may spend sending (the scheduled function's timeout
+# is longer); the rest stay due and go out on the next run, a minute later.
 BATCH = 200
+BUDGET_SECONDS = 40.0
 ACTION_STATUS = {"done": Status.DONE, "skip": Status.SKIPPED}
 MESSAGE_DONE_NUMERIC = "A measurable habit is recorded with its amount: open the app."
 
@@ -181,7 +184,9 @@ def _reminder_text(habit: Habit) -> str:
     return f"{habit.name}: {bound} {target:f} {habit.unit}".rstrip()
 
 
-def reminders_send(*, now: datetime | None = None, limit: int = BATCH) -> SendResult:
+def reminders_send(
+    *, now: datetime | None = None, limit: int = BATCH, budget_seconds: float = BUDGET_SECONDS
+) -> SendResult:
     """Send the reminders due at `now`: each habit's at most once a day (claimed first), none for
     a day already done or skipped, or for an archived habit.
 
@@ -198,7 +203,10 @@ def reminders_send(*, now: datetime | None = None, limit: int = BATCH) -> SendRe
         .select_related("habit__user")
         .order_by("next_at")[:limit]
     )
+    deadline = clock.monotonic() + budget_seconds
     for reminder in reminders:
+        if clock.monotonic() > deadline:
+            break
         _deliver(reminder, now=now, result=result)
     upcoming = Reminder.objects.aggregate(earliest=Min("next_at"))["earliest"]
     due.store(upcoming, read_generation=generation)
@@ -257,8 +265,10 @@ def _send_push(habit: Habit, day: date, result: SendResult) -> None:
             : rules.MAX_PUSH_SUBSCRIPTIONS_PER_USER
         ]
     )
-    if identity is None or not subscriptions:
-        result.failed += 1 if subscriptions else 0
+    if not subscriptions:
+        return
+    if identity is None:  # push is not configured here: nothing can be sent
+        result.failed += len(subscriptions)
         return
     from habits.reminding.webpush import push_request  # cryptography: loaded when first needed
 

@@ -89,8 +89,17 @@ def _direct(request: PushRequest) -> int:
 @lru_cache(maxsize=1)
 def _lambda_client() -> Any:
     import boto3  # imported here: only AWS sends through the relay
+    from botocore.config import Config
 
-    return boto3.client("lambda")
+    # The relay waits at most TIMEOUT_SECONDS for the push service. A retried invocation may push
+    # twice; the push service replaces a pending message of the same Topic and the browser a
+    # notification of the same tag.
+    return boto3.client(
+        "lambda",
+        config=Config(
+            connect_timeout=3, read_timeout=TIMEOUT_SECONDS + 5, retries={"max_attempts": 2}
+        ),
+    )
 
 
 def _through_relay(function: str, request: PushRequest) -> int:

@@ -25,7 +25,7 @@ from conftest import ApiClient
 from factories import make_entry, make_habit, make_user
 from habits import rules
 from habits.backup import format as b
-from habits.models import Entry, Habit
+from habits.models import Entry, Habit, Reminder
 from habits.tests.loop_fixtures import MULTIPART
 
 pytestmark = pytest.mark.django_db
@@ -159,6 +159,7 @@ def test_a_backup_holds_a_manifest_and_every_field_of_every_habit(
         "period": "calendar",
         "archived": False,
         "position": 4,
+        "reminder": None,
         "entries": [{"date": today.isoformat(), "status": "done", "value": None, "note": "legs"}],
     }
     assert files["habits/0002.json"]["target_value"] == "2.500"
@@ -357,6 +358,19 @@ BAD: dict[str, tuple[Callable[[date], bytes | dict[str, Any]], str]] = {
     "blank-name": (lambda today: good(name="  "), "a name that is not blank"),
     "nul": (lambda today: entry(note="a\x00b"), "entry 1 (2024-05-01): 'note' contains a NUL"),
     "bad-day": (lambda today: entry(date="2024-02-30"), rules.MESSAGE_BAD_DAY),
+    "bad-reminder-time": (
+        lambda today: good(reminder={"time": "24:00", "weekdays": None, "channel": "push"}),
+        b.PROBLEM_REMINDER,
+    ),
+    "bad-reminder-weekdays": (
+        lambda today: good(reminder={"time": "07:00", "weekdays": [0, 1], "channel": "push"}),
+        b.PROBLEM_REMINDER,
+    ),
+    "bad-reminder-channel": (
+        lambda today: good(reminder={"time": "07:00", "weekdays": None, "channel": "sms"}),
+        b.PROBLEM_REMINDER,
+    ),
+    "bad-reminder-shape": (lambda today: good(reminder="07:00"), b.PROBLEM_REMINDER),
     "before-1970": (lambda today: entry(date="1969-12-31"), rules.MESSAGE_BEFORE_EARLIEST_DAY),
     "far-ahead": (today_plus(3), "more than 2 days after today"),
     "done-without-amount": (lambda today: entry(value=None), rules.MESSAGE_VALUE_REQUIRED),
@@ -393,6 +407,37 @@ def test_a_bad_backup_is_a_400_that_names_the_problem_and_changes_nothing(
     assert response.status_code == 400, response.content
     assert message in response.json()["errors"]["file"][0]
     assert account(user) == before
+
+
+def test_reminders_are_backed_up_and_restored(signed_in: ApiClient, user: User) -> None:
+    """A backup holds each habit's reminder (ISO weekdays, as the habit's own); restoring brings
+    it back and plans it. Backups from before reminders (no key) restore without one."""
+    morning = make_habit(user=user, name="Stretch", position=0)
+    evening = make_habit(user=user, name="Read", position=1)
+    make_habit(user=user, name="None", position=2)
+    signed_in.put(f"/api/habits/{morning.pk}/reminder/", {"time": "07:15"})
+    signed_in.put(
+        f"/api/habits/{evening.pk}/reminder/",
+        {"time": "21:00", "weekdays": [0, 6], "channel": "email"},
+    )
+    content = backup(signed_in)
+    files = members(content)
+    assert [files[f"habits/000{i}.json"]["reminder"] for i in (1, 2, 3)] == [
+        {"time": "07:15", "weekdays": None, "channel": "push"},
+        {"time": "21:00", "weekdays": [1, 7], "channel": "email"},
+        None,
+    ]
+    target = make_user()
+    assert restore(signed_in_as(target), content).status_code == 200
+    restored = {
+        reminder.habit.name: reminder for reminder in Reminder.objects.filter(habit__user=target)
+    }
+    assert sorted(restored) == ["Read", "Stretch"]
+    assert restored["Read"].weekdays_mask == rules.weekdays_to_mask([1, 7])
+    assert restored["Read"].channel == "email"
+    assert all(reminder.next_at is not None for reminder in restored.values())
+    assert restore(signed_in, zipped(good())).status_code == 200  # no "reminder" key
+    assert not Reminder.objects.filter(habit__user=user).exists()
 
 
 def test_a_day_just_ahead_of_today_is_kept(signed_in: ApiClient, user: User) -> None:

@@ -945,7 +945,7 @@ export interface components {
       /** @default push */
       channel?: components["schemas"]["ChannelEnum"];
     };
-    /** @description The habit's reminder as the list and the form need it (GET .../reminder/ adds `next`). */
+    /** @description A habit's reminder with the instant it next goes out. */
     ReminderOutput: {
       /** @description HH:MM on the user's wall clock. */
       time: string;

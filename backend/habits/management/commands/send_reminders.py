@@ -11,7 +11,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import close_old_connections
+from django.db import connections
 
 from habits.reminders.services import reminders_send
 
@@ -35,11 +35,11 @@ class Command(BaseCommand):
             raise CommandError(f"--every takes at least {MIN_INTERVAL_SECONDS} seconds.")
         while True:
             started = time.monotonic()
-            close_old_connections()
             result = reminders_send()
             if result.database or every is None:
                 self.stdout.write(f"send_reminders: {json.dumps(result.as_dict())}")
                 self.stdout.flush()
             if every is None:
                 return
+            connections.close_all()  # hold no connection while waiting: a database may pause
             time.sleep(max(0.0, every - (time.monotonic() - started)))

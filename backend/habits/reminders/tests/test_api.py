@@ -151,7 +151,7 @@ def test_set_read_change_and_remove_a_reminder(signed_in: ApiClient, user: User)
         "weekdays": None,
         "channel": "push",
     }
-    assert body["next"].endswith("07:30:00+00:00")  # the user is in UTC
+    assert body["next"].endswith("T07:30:00Z")  # the user is in UTC
     assert signed_in.get(reminder_url(habit.pk)).json() == body
 
     changed = signed_in.put(
@@ -235,3 +235,14 @@ def test_another_users_habit_reminder_is_not_found(signed_in: ApiClient, other_u
 def test_act_refuses_a_bad_body(api: ApiClient) -> None:
     for body in ({}, {"token": "x", "action": "explode"}, {"token": "x" * 1001, "action": "done"}):
         assert api.post("/api/reminders/act/", body).status_code == 400
+
+
+def test_act_is_throttled_per_client_address(api: ApiClient) -> None:
+    from habits.reminders.apis import ACT_LIMIT, MESSAGE_ACT_THROTTLED
+
+    for _ in range(ACT_LIMIT):
+        assert api.post("/api/reminders/act/", {"token": "x", "action": "done"}).status_code == 400
+    refused = api.post("/api/reminders/act/", {"token": "x", "action": "done"})
+    assert refused.status_code == 429
+    assert refused.json()["detail"].startswith(MESSAGE_ACT_THROTTLED.split("{")[0])
+    assert "Retry-After" in refused

@@ -10,7 +10,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -143,6 +143,17 @@ def test_concurrent_runs_on_postgres_send_once(
         thread.join()
     assert sorted(results) == [0, 0, 0, 1]
     assert len(push_endpoint.received) == 1
+
+
+def test_a_run_out_of_time_leaves_the_rest_due_for_the_next(
+    signed_in: ApiClient, midday_user: User, vapid: Vapid, push_endpoint: PushEndpoint
+) -> None:
+    habit = make_habit(user=midday_user)
+    subscribe(signed_in, push_endpoint)
+    instant = remind_soon(signed_in, habit)
+    assert reminders_send(now=instant, budget_seconds=-1).due == 0
+    assert Reminder.objects.get().next_at == instant  # still due
+    assert reminders_send(now=instant + timedelta(minutes=1)).sent == 1
 
 
 @pytest.mark.parametrize(
@@ -349,3 +360,34 @@ def test_the_management_command_sends_once(
     make_habit(user=midday_user)
     call_command("send_reminders")  # nothing due: it runs and reports
     assert push_endpoint.received == []
+
+
+def test_the_loop_refuses_a_busy_interval() -> None:
+    with pytest.raises(CommandError, match="at least 10 seconds"):
+        call_command("send_reminders", "--every", "5")
+
+
+def test_without_a_vapid_key_nothing_is_pushed(
+    signed_in: ApiClient, midday_user: User, push_endpoint: PushEndpoint
+) -> None:
+    habit = make_habit(user=midday_user)
+    subscribe(signed_in, push_endpoint)
+    result = reminders_send(now=remind_soon(signed_in, habit))
+    assert (result.due, result.sent, result.failed) == (1, 0, 1)
+    assert push_endpoint.received == []
+
+
+def test_a_new_day_start_moves_the_users_reminders(signed_in: ApiClient, user: User) -> None:
+    habit = make_habit(user=user)
+    signed_in.put(f"/api/habits/{habit.pk}/reminder/", {"time": "02:30"})
+    signed_in.patch(f"/api/habits/{habit.pk}/", {"weekdays": [1]})  # Mondays (the user is in UTC)
+    monday = Reminder.objects.get().next_at
+    assert monday is not None
+    assert monday.isoweekday() == 1
+    # With a 04:00 day start, 02:30 belongs to the user's previous day: Monday's reminder goes
+    # out at 02:30 on Tuesday's date.
+    assert signed_in.patch("/api/auth/me/", {"day_start_hour": 4}).status_code == 200
+    moved = Reminder.objects.get().next_at
+    assert moved is not None
+    assert moved.isoweekday() == 2
+    assert moved.time() == monday.time()

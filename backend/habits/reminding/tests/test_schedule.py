@@ -8,6 +8,8 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from habits.reminding.schedule import (
     Delivery,
@@ -19,6 +21,8 @@ from habits.reminding.schedule import (
     wall_clock_instant,
 )
 from habits.rules import Kind, Status, TargetType
+
+SETTINGS = settings(max_examples=300, deadline=None)
 
 
 def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -181,3 +185,44 @@ def test_a_met_or_skipped_day_is_settled(
     kind: Kind, target_type: TargetType, status: Status | None, value: Decimal | None, settled: bool
 ) -> None:
     assert day_settled(kind, target_type, Decimal(8), status, value) is settled
+
+
+ZONES = [
+    "America/New_York",
+    "Europe/Berlin",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+    "Pacific/Apia",
+    "Pacific/Chatham",
+    "America/St_Johns",
+    "Europe/Dublin",  # negative DST in the tz database: winter is the "daylight" offset
+]
+
+
+@SETTINGS
+@given(
+    zone_name=st.sampled_from(ZONES),
+    day=st.dates(date(2005, 1, 1), date(2035, 12, 31)),
+    at=st.times(),
+    day_start_hour=st.integers(0, 23),
+    weekdays=st.frozensets(st.integers(1, 7)),
+)
+def test_every_delivery_is_its_wall_clock_time_or_a_gaps_end_within_its_day(
+    zone_name: str, day: date, at: time, day_start_hour: int, weekdays: frozenset[int]
+) -> None:
+    reminder = ReminderTime(at.replace(microsecond=0), weekdays)
+    delivery = delivery_on(day, reminder, zone_name, day_start_hour)
+    if delivery is None:
+        return
+    assert reminder.applies_on(day)
+    wall = local(delivery.instant, zone_name)
+    if wall.time() != reminder.time:
+        # Only a time that does not exist moves, and then to the first instant after the gap.
+        before = local(delivery.instant - timedelta(seconds=1), zone_name)
+        assert before.utcoffset() != wall.utcoffset()
+        assert before.time() < reminder.time or before.date() < wall.date()
+    # It is the first delivery after any instant before it: the chain of next_delivery finds it.
+    assert (
+        next_delivery(delivery.instant - timedelta(seconds=1), reminder, zone_name, day_start_hour)
+        == delivery
+    )
