@@ -13,8 +13,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Set the csrftoken cookie, and say who is signed in
-     * @description A client calls this first: it needs the token for every unsafe request, and learns without a 401 whether to show the sign-in screen, and who the user is, in one round trip.
+     * Set the csrftoken cookie, and say whether the browser is signed in
+     * @description A client calls this first: it needs the token for every unsafe request, and learns without a 401 whether to show the sign-in screen.
      */
     get: operations["auth_csrf_retrieve"];
     put?: never;
@@ -314,44 +314,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/auth/tokens/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in user's API tokens, newest first */
-    get: operations["auth_tokens_list"];
-    put?: never;
-    /**
-     * Create an API token; the answer holds its value, shown this once
-     * @description At most 20 per account; the account's address is told by mail. Changing or resetting the password revokes every token; deleting the account deletes them.
-     */
-    post: operations["auth_tokens_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/auth/tokens/{token_id}/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Revoke an API token (at once: its next request is a 401) */
-    delete: operations["auth_tokens_destroy"];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/dev/mail/": {
     parameters: {
       query?: never;
@@ -484,6 +446,25 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/habits/{habit_id}/reminder/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The habit's reminder (404 without one) */
+    get: operations["habits_reminder_retrieve"];
+    /** Set the habit's reminder (creates or replaces it) */
+    put: operations["habits_reminder_update"];
+    post?: never;
+    /** Remove the habit's reminder */
+    delete: operations["habits_reminder_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/habits/{habit_id}/stats/": {
     parameters: {
       query?: never;
@@ -541,80 +522,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/import/jobs/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Start an import: a job waiting for its file, and where to upload it
-     * @description Refused while another import of the account is queued or running; a job of the account still waiting for its file is replaced. The upload form is valid for a few minutes and takes one file of at most `size` bytes.
-     */
-    post: operations["import_jobs_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/import/jobs/{job_id}/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An import job: its state, progress and result */
-    get: operations["import_jobs_retrieve"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/import/jobs/{job_id}/file/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Upload the job's file to this API (where no bucket takes it directly) */
-    post: operations["import_jobs_file_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/import/jobs/{job_id}/uploaded/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * The file is uploaded: run the import
-     * @description Queues the job and starts it outside this request; poll the job for its progress and end. All or nothing: a failed import changes nothing.
-     */
-    post: operations["import_jobs_uploaded_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/import/loop/": {
     parameters: {
       query?: never;
@@ -635,69 +542,88 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/push/key/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The key browsers subscribe to this server's notifications with */
+    get: operations["push_key_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/push/subscriptions/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The browsers that receive the user's reminders */
+    get: operations["push_subscriptions_list"];
+    put?: never;
+    /** Subscribe this browser (the same endpoint again: 200 with its keys updated) */
+    post: operations["push_subscriptions_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/push/subscriptions/{subscription_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Stop sending reminders to this browser */
+    delete: operations["push_subscriptions_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/reminders/act/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record 'done' or 'skip' from a reminder, without opening the app
+     * @description Idempotent. 400 when the token has expired (36 hours), 404 when the habit is gone or no longer the token's user's.
+     */
+    post: operations["reminders_act_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    ApiTokenCreatedOutput: {
-      readonly id: number;
-      readonly name: string;
-      scope: components["schemas"]["ApiTokenScopeEnum"];
-      /** @description How the token's value starts (not secret): tells tokens apart. */
-      readonly prefix: string;
-      /** Format: date-time */
-      readonly created_at: string;
-      /**
-       * Format: date-time
-       * @description When a request last used it (to the minute: written at most once a minute).
-       */
-      readonly last_used_at: string | null;
-      /**
-       * Format: date-time
-       * @description When it stops working; null: when revoked.
-       */
-      readonly expires_at: string | null;
-      /** @description The token itself: shown this once, never again (only its hash is kept). */
-      token: string;
-    };
-    ApiTokenInputRequest: {
-      /** @description What the token is for, e.g. the script or machine that uses it. */
-      name: string;
-      /**
-       * @description read: GET requests only; read_write: also create, change and delete.
-       *
-       *     * `read` - read
-       *     * `read_write` - read_write
-       */
-      scope: components["schemas"]["ApiTokenScopeEnum"];
-      /** @description Days until it stops working; null or absent: until revoked. */
-      lifetime_days?: number | null;
-    };
-    ApiTokenOutput: {
-      readonly id: number;
-      readonly name: string;
-      scope: components["schemas"]["ApiTokenScopeEnum"];
-      /** @description How the token's value starts (not secret): tells tokens apart. */
-      readonly prefix: string;
-      /** Format: date-time */
-      readonly created_at: string;
-      /**
-       * Format: date-time
-       * @description When a request last used it (to the minute: written at most once a minute).
-       */
-      readonly last_used_at: string | null;
-      /**
-       * Format: date-time
-       * @description When it stops working; null: when revoked.
-       */
-      readonly expires_at: string | null;
-    };
     /**
-     * @description * `read` - read
-     *     * `read_write` - read_write
+     * @description * `done` - Done
+     *     * `skip` - Skip
      * @enum {string}
      */
-    ApiTokenScopeEnum: "read" | "read_write";
+    ActionEnum: "done" | "skip";
     BackupRestoreInputRequest: {
       /**
        * Format: binary
@@ -713,6 +639,12 @@ export interface components {
       /** @description Their entries, now gone. */
       entries_replaced: number;
     };
+    /**
+     * @description * `push` - Notification
+     *     * `email` - Email
+     * @enum {string}
+     */
+    ChannelEnum: "push" | "email";
     CompletionOutput: {
       week: components["schemas"]["CompletionRowOutput"][];
       month: components["schemas"]["CompletionRowOutput"][];
@@ -735,10 +667,8 @@ export interface components {
       password?: string;
     };
     CsrfOutput: {
-      /** @description Whether this browser is signed in. */
+      /** @description Whether this browser is signed in (then GET /api/auth/me/ gives the user). */
       authenticated: boolean;
-      /** @description The signed-in user, as GET /api/auth/me/ gives it; null when signed out. */
-      user: components["schemas"]["UserOutput"] | null;
     };
     EmailChangeInputRequest: {
       /** @description The current password. */
@@ -758,14 +688,7 @@ export interface components {
       email: string;
     };
     EntryInputRequest: {
-      /**
-       * @description Omitted: done. Null: a note alone (no value), which records no status.
-       *
-       *     * `done` - Done
-       *     * `skipped` - Skipped
-       *     * `not_done` - Not done
-       */
-      status?: (components["schemas"]["EntryStatusEnum"] | components["schemas"]["NullEnum"]) | null;
+      status?: components["schemas"]["EntryStatusEnum"];
       /** Format: double */
       value?: number | null;
       /** @default  */
@@ -774,14 +697,7 @@ export interface components {
     EntryOutput: {
       /** Format: date */
       date: string;
-      /**
-       * @description Null: a note alone.
-       *
-       *     * `done` - Done
-       *     * `skipped` - Skipped
-       *     * `not_done` - Not done
-       */
-      status: (components["schemas"]["EntryStatusEnum"] | components["schemas"]["NullEnum"]) | null;
+      status: components["schemas"]["EntryStatusEnum"];
       /** Format: double */
       value: number | null;
       note: string;
@@ -861,87 +777,12 @@ export interface components {
       current_streak: number;
       /** Format: double */
       score: number;
+      reminder: components["schemas"]["ReminderSummaryOutput"] | null;
     };
-    ImportFileInputRequest: {
-      /** Format: binary */
-      file: string;
-    };
-    ImportJobCreatedOutput: {
-      /** Format: uuid */
-      id: string;
-      kind: components["schemas"]["ImportKindEnum"];
-      state: components["schemas"]["ImportStateEnum"];
-      size: number;
-      progress: components["schemas"]["ProgressOutput"];
-      /** @description Why the import failed; empty otherwise. */
-      message: string;
-      /** @description The import's counts once done, as the synchronous import returns them. */
-      result: {
-        [key: string]: number;
-      } | null;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      finished_at: string | null;
-      upload: components["schemas"]["UploadOutput"];
-    };
-    ImportJobInputRequest: {
-      /**
-       * @description `loop`: a Loop Habit Tracker CSV zip or full backup (.db), merged into the account; `backup`: a backup of ours, which replaces the account's habits.
-       *
-       *     * `loop` - Loop Habit Tracker
-       *     * `backup` - Backup
-       */
-      kind: components["schemas"]["ImportKindEnum"];
-      /** @description The file's size in bytes; the upload may not be larger. */
-      size: number;
-    };
-    ImportJobOutput: {
-      /** Format: uuid */
-      id: string;
-      kind: components["schemas"]["ImportKindEnum"];
-      state: components["schemas"]["ImportStateEnum"];
-      size: number;
-      progress: components["schemas"]["ProgressOutput"];
-      /** @description Why the import failed; empty otherwise. */
-      message: string;
-      /** @description The import's counts once done, as the synchronous import returns them. */
-      result: {
-        [key: string]: number;
-      } | null;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      finished_at: string | null;
-    };
-    /**
-     * @description * `loop` - Loop Habit Tracker
-     *     * `backup` - Backup
-     * @enum {string}
-     */
-    ImportKindEnum: "loop" | "backup";
-    /**
-     * @description * `fetch` - Fetching the file
-     *     * `check` - Checking the file
-     *     * `save` - Saving
-     * @enum {string}
-     */
-    ImportStageEnum: "fetch" | "check" | "save";
-    /**
-     * @description * `waiting_upload` - Waiting for the file
-     *     * `queued` - Queued
-     *     * `running` - Running
-     *     * `done` - Done
-     *     * `failed` - Failed
-     * @enum {string}
-     */
-    ImportStateEnum: "waiting_upload" | "queued" | "running" | "done" | "failed";
     LoginInputRequest: {
       /** Format: email */
       email: string;
       password: string;
-      /** @description The browser's IANA zone; only the local demo account takes it. */
-      time_zone?: string;
     };
     LoopImportInputRequest: {
       /**
@@ -982,8 +823,6 @@ export interface components {
       /** Format: date-time */
       readonly sent_at: string | null;
     };
-    /** @enum {unknown} */
-    NullEnum: null;
     PasskeyAuthenticateInputRequest: {
       /** @description The PublicKeyCredential the browser returned, as JSON (PublicKeyCredential.toJSON(), or @simplewebauthn/browser's result). */
       credential: {
@@ -1049,12 +888,26 @@ export interface components {
      * @enum {string}
      */
     PeriodEnum: "rolling" | "calendar";
-    ProgressOutput: {
-      stage: (components["schemas"]["ImportStageEnum"] | components["schemas"]["NullEnum"]) | null;
-      /** @description Bytes fetched, or entries saved. */
-      done: number;
-      /** @description Of how many; 0 when not counted (checking). */
-      total: number;
+    PushKeyOutput: {
+      /** @description The VAPID application server key (base64url, uncompressed P-256 point); null when the server does not send notifications. */
+      public_key: string | null;
+    };
+    PushKeysInputRequest: {
+      p256dh: string;
+      auth: string;
+    };
+    /** @description The browser's `PushSubscription.toJSON()` (other members, like expirationTime, ignored). */
+    PushSubscriptionInputRequest: {
+      /** Format: uri */
+      endpoint: string;
+      keys: components["schemas"]["PushKeysInputRequest"];
+    };
+    PushSubscriptionOutput: {
+      id: number;
+      /** Format: uri */
+      endpoint: string;
+      /** Format: date-time */
+      created: string;
     };
     RegisterInputRequest: {
       /** Format: email */
@@ -1063,6 +916,55 @@ export interface components {
       password: string;
       /** @default UTC */
       time_zone?: string;
+    };
+    ReminderActInputRequest: {
+      /** @description The `token` of the push message. */
+      token: string;
+      action: components["schemas"]["ActionEnum"];
+    };
+    ReminderActOutput: {
+      habit: number;
+      /** Format: date */
+      date: string;
+      status: components["schemas"]["ReminderActOutputStatusEnum"];
+    };
+    /**
+     * @description * `done` - Done
+     *     * `skipped` - Skipped
+     * @enum {string}
+     */
+    ReminderActOutputStatusEnum: "done" | "skipped";
+    ReminderInputRequest: {
+      /**
+       * Format: time
+       * @description HH:MM, the user's wall clock.
+       */
+      time: string;
+      /** @description 0 = Monday ... 6 = Sunday; null or absent: the habit's scheduled days. */
+      weekdays?: number[] | null;
+      /** @default push */
+      channel?: components["schemas"]["ChannelEnum"];
+    };
+    /** @description A habit's reminder with the instant it next goes out. */
+    ReminderOutput: {
+      /** @description HH:MM on the user's wall clock. */
+      time: string;
+      /** @description 0 = Monday ... 6 = Sunday; null: the habit's scheduled days. */
+      weekdays: number[] | null;
+      channel: components["schemas"]["ChannelEnum"];
+      /**
+       * Format: date-time
+       * @description When it next goes out (UTC); null when it never does.
+       */
+      next: string | null;
+    };
+    /** @description The habit's reminder as the list and the form need it (GET .../reminder/ adds `next`). */
+    ReminderSummaryOutput: {
+      /** @description HH:MM on the user's wall clock. */
+      time: string;
+      /** @description 0 = Monday ... 6 = Sunday; null: the habit's scheduled days. */
+      weekdays: number[] | null;
+      channel: components["schemas"]["ChannelEnum"];
     };
     ReorderInputRequest: {
       ids: number[];
@@ -1094,13 +996,7 @@ export interface components {
       /** @description One row per day of the range. */
       score_history: components["schemas"]["ScorePointOutput"][];
       completion: components["schemas"]["CompletionOutput"];
-      /** @description Days done up to today; for a measurable habit only the days that met its target. */
       total_done: number;
-      /**
-       * Format: date
-       * @description The first entry's date, null without one: the history before it is no data.
-       */
-      first_entry: string | null;
     };
     /**
      * @description * `at_least` - At least
@@ -1108,15 +1004,6 @@ export interface components {
      * @enum {string}
      */
     TargetTypeEnum: "at_least" | "at_most";
-    UploadOutput: {
-      url: string;
-      /** @description Sent first, in this order, before `file`. */
-      form_fields: {
-        [key: string]: string;
-      };
-      /** @description True: POST the fields then `file` to `url` without cookies or CSRF token (the storage's presigned form). False: POST `file` to `url` on this API as any write. */
-      direct: boolean;
-    };
     UserOutput: {
       readonly id: number;
       /** Format: email */
@@ -2514,230 +2401,6 @@ export interface operations {
       };
     };
   };
-  auth_tokens_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ApiTokenOutput"][];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  auth_tokens_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["ApiTokenInputRequest"];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ApiTokenCreatedOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  auth_tokens_destroy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Revoked. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
   dev_mail_list: {
     parameters: {
       query?: never;
@@ -2829,13 +2492,6 @@ export interface operations {
           "application/zip": string;
         };
       };
-      /** @description In AWS: the same file, written to storage; `Location` is a link that downloads it for a few minutes (a response over 6 MB cannot leave a Lambda). */
-      302: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
       /** @description Invalid input; `errors` names the fields. */
       400: {
         headers: {
@@ -2909,13 +2565,6 @@ export interface operations {
         content: {
           "application/zip": string;
         };
-      };
-      /** @description In AWS: the same file, written to storage; `Location` is a link that downloads it for a few minutes (a response over 6 MB cannot leave a Lambda). */
-      302: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
       /** @description Invalid input; `errors` names the fields. */
       400: {
@@ -3439,7 +3088,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description YYYY-MM-DD, the user's date; or `today`, the user's today (zone, day start). */
+        /** @description YYYY-MM-DD, the user's date */
         day: string;
         habit_id: number;
       };
@@ -3520,7 +3169,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description YYYY-MM-DD, the user's date; or `today`, the user's today (zone, day start). */
+        /** @description YYYY-MM-DD, the user's date */
         day: string;
         habit_id: number;
       };
@@ -3529,6 +3178,234 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  habits_reminder_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        habit_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReminderOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  habits_reminder_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        habit_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReminderInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReminderOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  habits_reminder_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        habit_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3824,7 +3701,7 @@ export interface operations {
       };
     };
   };
-  import_jobs_create: {
+  import_loop_create: {
     parameters: {
       query?: never;
       header?: never;
@@ -3833,16 +3710,16 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["ImportJobInputRequest"];
+        "multipart/form-data": components["schemas"]["LoopImportInputRequest"];
       };
     };
     responses: {
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ImportJobCreatedOutput"];
+          "application/json": components["schemas"]["LoopImportOutput"];
         };
       };
       /** @description Invalid input; `errors` names the fields. */
@@ -3901,13 +3778,11 @@ export interface operations {
       };
     };
   };
-  import_jobs_retrieve: {
+  push_key_retrieve: {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        job_id: string;
-      };
+      path?: never;
       cookie?: never;
     };
     requestBody?: never;
@@ -3917,7 +3792,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ImportJobOutput"];
+          "application/json": components["schemas"]["PushKeyOutput"];
         };
       };
       /** @description Invalid input; `errors` names the fields. */
@@ -3976,22 +3851,176 @@ export interface operations {
       };
     };
   };
-  import_jobs_file_create: {
+  push_subscriptions_list: {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        job_id: string;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PushSubscriptionOutput"][];
+        };
       };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  push_subscriptions_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        "multipart/form-data": components["schemas"]["ImportFileInputRequest"];
+        "application/json": components["schemas"]["PushSubscriptionInputRequest"];
       };
     };
     responses: {
-      /** @description No response body */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PushSubscriptionOutput"];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PushSubscriptionOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  push_subscriptions_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        subscription_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4054,82 +4083,7 @@ export interface operations {
       };
     };
   };
-  import_jobs_uploaded_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        job_id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ImportJobOutput"];
-        };
-      };
-      /** @description Invalid input; `errors` names the fields. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description CSRF check failed or not allowed. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Not found (or not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Throttled; see Retry-After. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description Database unavailable. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  import_loop_create: {
+  reminders_act_create: {
     parameters: {
       query?: never;
       header?: never;
@@ -4138,7 +4092,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "multipart/form-data": components["schemas"]["LoopImportInputRequest"];
+        "application/json": components["schemas"]["ReminderActInputRequest"];
       };
     };
     responses: {
@@ -4147,7 +4101,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["LoopImportOutput"];
+          "application/json": components["schemas"]["ReminderActOutput"];
         };
       };
       /** @description Invalid input; `errors` names the fields. */

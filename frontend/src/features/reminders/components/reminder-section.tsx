@@ -30,7 +30,7 @@ const CHANNELS: { value: ReminderChannel; label: string; hint: string }[] = [
 /** The habit's days in the reminder's numbering (Monday = 0); all seven when it has none. */
 function scheduledDays(habitWeekdays: number[]): ReminderWeekday[] {
   const days = habitWeekdays.length ? habitWeekdays.map((iso) => (iso - 1) as ReminderWeekday) : [0, 1, 2, 3, 4, 5, 6];
-  return [...new Set(days)].sort() as ReminderWeekday[];
+  return [...new Set(days)].sort((a, b) => a - b);
 }
 
 function sameDays(a: readonly number[], b: readonly number[]): boolean {
@@ -70,7 +70,7 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
     setNoDays(false);
     remove.reset();
     // The habit's own days are sent as null, so the reminder follows a later change of schedule.
-    const weekdays = sameDays(days, habitDays) ? null : [...days].sort();
+    const weekdays = sameDays(days, habitDays) ? null : [...days].sort((a, b) => a - b);
     put.mutate(
       { habitId, input: { time, weekdays, channel } },
       {
