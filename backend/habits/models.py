@@ -262,6 +262,8 @@ class PushSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.endpoint[:60]}"
+
+
 ACTIVE_IMPORT_STATES = [ImportState.QUEUED, ImportState.RUNNING]
 
 

@@ -23,6 +23,4 @@ urlpatterns = [
         name="entry-detail",
     ),
 ]
-urlpatterns += (
-    loop_urlpatterns + backup_urlpatterns + reminder_urlpatterns + transfer_urlpatterns
-)
+urlpatterns += loop_urlpatterns + backup_urlpatterns + reminder_urlpatterns + transfer_urlpatterns

@@ -18,9 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from accounts.authentication import TokenOrSessionApi
 from conftest import ApiClient
 from factories import make_api_token, make_entry, make_habit, make_passkey
-from habits.models import PushSubscription, Reminder
-from habits.models import ImportJob
-from habits.rules import ImportState
+from habits.models import ImportJob, PushSubscription, Reminder
 
 pytestmark = pytest.mark.django_db
 

@@ -338,6 +338,8 @@ def _reminder(value: Any) -> BackupReminder | None:
         raise Problem(b.PROBLEM_REMINDER)
     mask = None if weekdays is None else rules.weekdays_to_mask(weekdays) or rules.ALL_WEEKDAYS_MASK
     return BackupReminder(time=at, weekdays_mask=mask, channel=Channel(channel))
+
+
 def _group(raw: Any) -> BackupGroup:
     if not isinstance(raw, dict):
         raise Problem(b.PROBLEM_NOT_OBJECT)

@@ -243,7 +243,7 @@ def _settled(habit: Habit, day: date) -> bool:
         Kind(habit.kind),
         TargetType(habit.target_type),
         habit.target_value,
-        None if entry is None else Status(entry.status),
+        None if entry is None or entry.status is None else Status(entry.status),
         None if entry is None else entry.value,
     )
 

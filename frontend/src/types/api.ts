@@ -13,8 +13,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Set the csrftoken cookie, and say whether the browser is signed in
-     * @description A client calls this first: it needs the token for every unsafe request, and learns without a 401 whether to show the sign-in screen.
+     * Set the csrftoken cookie, and say who is signed in
+     * @description A client calls this first: it needs the token for every unsafe request, and learns without a 401 whether to show the sign-in screen, and who the user is, in one round trip.
      */
     get: operations["auth_csrf_retrieve"];
     put?: never;
@@ -314,6 +314,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/auth/tokens/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user's API tokens, newest first */
+    get: operations["auth_tokens_list"];
+    put?: never;
+    /**
+     * Create an API token; the answer holds its value, shown this once
+     * @description At most 20 per account; the account's address is told by mail. Changing or resetting the password revokes every token; deleting the account deletes them.
+     */
+    post: operations["auth_tokens_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/tokens/{token_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API token (at once: its next request is a 401) */
+    delete: operations["auth_tokens_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/dev/mail/": {
     parameters: {
       query?: never;
@@ -342,8 +380,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The user's habits and entries as a backup that restores them exactly
-     * @description A zip of JSON, format version 1 (docs/BACKUP_FORMAT.md): manifest.json and one habits/NNNN.json per habit with every field (schedule with weekdays and period, colour, order, archived, kind, unit, target) and every entry (status, value, note).
+     * The user's groups, habits and entries as a backup that restores them exactly
+     * @description A zip of JSON, format version 2 (docs/BACKUP_FORMAT.md): manifest.json, groups.json (every group: name, order, collapsed) and one habits/NNNN.json per habit with every field (schedule with weekdays and period, colour, order, group, archived, kind, unit, target) and every entry (status, value, note).
      */
     get: operations["export_backup_retrieve"];
     put?: never;
@@ -368,6 +406,59 @@ export interface paths {
     get: operations["export_loop_retrieve"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/groups/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The user's habit groups, in order, each with its completion for today */
+    get: operations["groups_list"];
+    put?: never;
+    /** Create a group (last in the order) */
+    post: operations["groups_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/groups/{group_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a group (its habits stay, in no group) */
+    delete: operations["groups_destroy"];
+    options?: never;
+    head?: never;
+    /** Rename, collapse or expand a group */
+    patch: operations["groups_partial_update"];
+    trace?: never;
+  };
+  "/api/groups/reorder/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put the groups in a new order (every id of the user's groups, once) */
+    post: operations["groups_reorder_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -522,6 +613,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/import/jobs/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start an import: a job waiting for its file, and where to upload it
+     * @description Refused while another import of the account is queued or running; a job of the account still waiting for its file is replaced. The upload form is valid for a few minutes and takes one file of at most `size` bytes.
+     */
+    post: operations["import_jobs_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/import/jobs/{job_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import job: its state, progress and result */
+    get: operations["import_jobs_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/import/jobs/{job_id}/file/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload the job's file to this API (where no bucket takes it directly) */
+    post: operations["import_jobs_file_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/import/jobs/{job_id}/uploaded/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The file is uploaded: run the import
+     * @description Queues the job and starts it outside this request; poll the job for its progress and end. All or nothing: a failed import changes nothing.
+     */
+    post: operations["import_jobs_uploaded_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/import/loop/": {
     parameters: {
       query?: never;
@@ -624,6 +789,65 @@ export interface components {
      * @enum {string}
      */
     ActionEnum: "done" | "skip";
+    ApiTokenCreatedOutput: {
+      readonly id: number;
+      readonly name: string;
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description How the token's value starts (not secret): tells tokens apart. */
+      readonly prefix: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /**
+       * Format: date-time
+       * @description When a request last used it (to the minute: written at most once a minute).
+       */
+      readonly last_used_at: string | null;
+      /**
+       * Format: date-time
+       * @description When it stops working; null: when revoked.
+       */
+      readonly expires_at: string | null;
+      /** @description The token itself: shown this once, never again (only its hash is kept). */
+      token: string;
+    };
+    ApiTokenInputRequest: {
+      /** @description What the token is for, e.g. the script or machine that uses it. */
+      name: string;
+      /**
+       * @description read: GET requests only; read_write: also create, change and delete.
+       *
+       *     * `read` - read
+       *     * `read_write` - read_write
+       */
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description Days until it stops working; null or absent: until revoked. */
+      lifetime_days?: number | null;
+    };
+    ApiTokenOutput: {
+      readonly id: number;
+      readonly name: string;
+      scope: components["schemas"]["ApiTokenScopeEnum"];
+      /** @description How the token's value starts (not secret): tells tokens apart. */
+      readonly prefix: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /**
+       * Format: date-time
+       * @description When a request last used it (to the minute: written at most once a minute).
+       */
+      readonly last_used_at: string | null;
+      /**
+       * Format: date-time
+       * @description When it stops working; null: when revoked.
+       */
+      readonly expires_at: string | null;
+    };
+    /**
+     * @description * `read` - read
+     *     * `read_write` - read_write
+     * @enum {string}
+     */
+    ApiTokenScopeEnum: "read" | "read_write";
     BackupRestoreInputRequest: {
       /**
        * Format: binary
@@ -667,8 +891,10 @@ export interface components {
       password?: string;
     };
     CsrfOutput: {
-      /** @description Whether this browser is signed in (then GET /api/auth/me/ gives the user). */
+      /** @description Whether this browser is signed in. */
       authenticated: boolean;
+      /** @description The signed-in user, as GET /api/auth/me/ gives it; null when signed out. */
+      user: components["schemas"]["UserOutput"] | null;
     };
     EmailChangeInputRequest: {
       /** @description The current password. */
@@ -688,7 +914,14 @@ export interface components {
       email: string;
     };
     EntryInputRequest: {
-      status?: components["schemas"]["EntryStatusEnum"];
+      /**
+       * @description Omitted: done. Null: a note alone (no value), which records no status.
+       *
+       *     * `done` - Done
+       *     * `skipped` - Skipped
+       *     * `not_done` - Not done
+       */
+      status?: (components["schemas"]["EntryStatusEnum"] | components["schemas"]["NullEnum"]) | null;
       /** Format: double */
       value?: number | null;
       /** @default  */
@@ -697,7 +930,14 @@ export interface components {
     EntryOutput: {
       /** Format: date */
       date: string;
-      status: components["schemas"]["EntryStatusEnum"];
+      /**
+       * @description Null: a note alone.
+       *
+       *     * `done` - Done
+       *     * `skipped` - Skipped
+       *     * `not_done` - Not done
+       */
+      status: (components["schemas"]["EntryStatusEnum"] | components["schemas"]["NullEnum"]) | null;
       /** Format: double */
       value: number | null;
       note: string;
@@ -727,6 +967,22 @@ export interface components {
       times: number;
       days: number;
     };
+    GroupInputRequest: {
+      name: string;
+      collapsed?: boolean;
+    };
+    GroupOutput: {
+      id: number;
+      name: string;
+      position: number;
+      collapsed: boolean;
+      /** @description How many active (not archived) habits it holds. */
+      habits: number;
+      /** @description How many of those are scheduled today. */
+      due_today: number;
+      /** @description How many of those due today are marked done today (the group's completion). */
+      done_today: number;
+    };
     HabitInputRequest: {
       name: string;
       description?: string;
@@ -744,6 +1000,8 @@ export interface components {
       weekdays?: number[];
       period?: components["schemas"]["PeriodEnum"];
       archived?: boolean;
+      /** @description The id of one of your groups, or null for none. */
+      group?: number | null;
     };
     /**
      * @description * `boolean` - Yes or no
@@ -770,6 +1028,8 @@ export interface components {
       period: components["schemas"]["PeriodEnum"];
       archived: boolean;
       position: number;
+      /** @description The habit's group's id, or null. */
+      group: number | null;
       /** Format: date-time */
       created_at: string;
       today_entry: components["schemas"]["EntryOutput"] | null;
@@ -779,10 +1039,86 @@ export interface components {
       score: number;
       reminder: components["schemas"]["ReminderSummaryOutput"] | null;
     };
+    ImportFileInputRequest: {
+      /** Format: binary */
+      file: string;
+    };
+    ImportJobCreatedOutput: {
+      /** Format: uuid */
+      id: string;
+      kind: components["schemas"]["ImportKindEnum"];
+      state: components["schemas"]["ImportStateEnum"];
+      size: number;
+      progress: components["schemas"]["ProgressOutput"];
+      /** @description Why the import failed; empty otherwise. */
+      message: string;
+      /** @description The import's counts once done, as the synchronous import returns them. */
+      result: {
+        [key: string]: number;
+      } | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      finished_at: string | null;
+      upload: components["schemas"]["UploadOutput"];
+    };
+    ImportJobInputRequest: {
+      /**
+       * @description `loop`: a Loop Habit Tracker CSV zip or full backup (.db), merged into the account; `backup`: a backup of ours, which replaces the account's habits.
+       *
+       *     * `loop` - Loop Habit Tracker
+       *     * `backup` - Backup
+       */
+      kind: components["schemas"]["ImportKindEnum"];
+      /** @description The file's size in bytes; the upload may not be larger. */
+      size: number;
+    };
+    ImportJobOutput: {
+      /** Format: uuid */
+      id: string;
+      kind: components["schemas"]["ImportKindEnum"];
+      state: components["schemas"]["ImportStateEnum"];
+      size: number;
+      progress: components["schemas"]["ProgressOutput"];
+      /** @description Why the import failed; empty otherwise. */
+      message: string;
+      /** @description The import's counts once done, as the synchronous import returns them. */
+      result: {
+        [key: string]: number;
+      } | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      finished_at: string | null;
+    };
+    /**
+     * @description * `loop` - Loop Habit Tracker
+     *     * `backup` - Backup
+     * @enum {string}
+     */
+    ImportKindEnum: "loop" | "backup";
+    /**
+     * @description * `fetch` - Fetching the file
+     *     * `check` - Checking the file
+     *     * `save` - Saving
+     * @enum {string}
+     */
+    ImportStageEnum: "fetch" | "check" | "save";
+    /**
+     * @description * `waiting_upload` - Waiting for the file
+     *     * `queued` - Queued
+     *     * `running` - Running
+     *     * `done` - Done
+     *     * `failed` - Failed
+     * @enum {string}
+     */
+    ImportStateEnum: "waiting_upload" | "queued" | "running" | "done" | "failed";
     LoginInputRequest: {
       /** Format: email */
       email: string;
       password: string;
+      /** @description The browser's IANA zone; only the local demo account takes it. */
+      time_zone?: string;
     };
     LoopImportInputRequest: {
       /**
@@ -823,6 +1159,8 @@ export interface components {
       /** Format: date-time */
       readonly sent_at: string | null;
     };
+    /** @enum {unknown} */
+    NullEnum: null;
     PasskeyAuthenticateInputRequest: {
       /** @description The PublicKeyCredential the browser returned, as JSON (PublicKeyCredential.toJSON(), or @simplewebauthn/browser's result). */
       credential: {
@@ -860,6 +1198,10 @@ export interface components {
       /** @description At least 15 characters, not a common password. */
       new_password: string;
     };
+    PatchedGroupInputRequest: {
+      name?: string;
+      collapsed?: boolean;
+    };
     PatchedHabitInputRequest: {
       name?: string;
       description?: string;
@@ -877,6 +1219,8 @@ export interface components {
       weekdays?: number[];
       period?: components["schemas"]["PeriodEnum"];
       archived?: boolean;
+      /** @description The id of one of your groups, or null for none. */
+      group?: number | null;
     };
     PatchedSettingsInputRequest: {
       time_zone?: string;
@@ -888,6 +1232,13 @@ export interface components {
      * @enum {string}
      */
     PeriodEnum: "rolling" | "calendar";
+    ProgressOutput: {
+      stage: (components["schemas"]["ImportStageEnum"] | components["schemas"]["NullEnum"]) | null;
+      /** @description Bytes fetched, or entries saved. */
+      done: number;
+      /** @description Of how many; 0 when not counted (checking). */
+      total: number;
+    };
     PushKeyOutput: {
       /** @description The VAPID application server key (base64url, uncompressed P-256 point); null when the server does not send notifications. */
       public_key: string | null;
@@ -996,7 +1347,13 @@ export interface components {
       /** @description One row per day of the range. */
       score_history: components["schemas"]["ScorePointOutput"][];
       completion: components["schemas"]["CompletionOutput"];
+      /** @description Days done up to today; for a measurable habit only the days that met its target. */
       total_done: number;
+      /**
+       * Format: date
+       * @description The first entry's date, null without one: the history before it is no data.
+       */
+      first_entry: string | null;
     };
     /**
      * @description * `at_least` - At least
@@ -1004,6 +1361,15 @@ export interface components {
      * @enum {string}
      */
     TargetTypeEnum: "at_least" | "at_most";
+    UploadOutput: {
+      url: string;
+      /** @description Sent first, in this order, before `file`. */
+      form_fields: {
+        [key: string]: string;
+      };
+      /** @description True: POST the fields then `file` to `url` without cookies or CSRF token (the storage's presigned form). False: POST `file` to `url` on this API as any write. */
+      direct: boolean;
+    };
     UserOutput: {
       readonly id: number;
       /** Format: email */
@@ -2401,6 +2767,230 @@ export interface operations {
       };
     };
   };
+  auth_tokens_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiTokenOutput"][];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_tokens_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ApiTokenInputRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiTokenCreatedOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_tokens_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   dev_mail_list: {
     parameters: {
       query?: never;
@@ -2492,6 +3082,13 @@ export interface operations {
           "application/zip": string;
         };
       };
+      /** @description In AWS: the same file, written to storage; `Location` is a link that downloads it for a few minutes (a response over 6 MB cannot leave a Lambda). */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Invalid input; `errors` names the fields. */
       400: {
         headers: {
@@ -2565,6 +3162,392 @@ export interface operations {
         content: {
           "application/zip": string;
         };
+      };
+      /** @description In AWS: the same file, written to storage; `Location` is a link that downloads it for a few minutes (a response over 6 MB cannot leave a Lambda). */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  groups_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GroupOutput"][];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  groups_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["GroupInputRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GroupOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  groups_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        group_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  groups_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        group_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedGroupInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GroupOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  groups_reorder_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReorderInputRequest"];
+      };
+    };
+    responses: {
+      /** @description Reordered. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid input; `errors` names the fields. */
       400: {
@@ -3088,7 +4071,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description YYYY-MM-DD, the user's date */
+        /** @description YYYY-MM-DD, the user's date; or `today`, the user's today (zone, day start). */
         day: string;
         habit_id: number;
       };
@@ -3169,7 +4152,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description YYYY-MM-DD, the user's date */
+        /** @description YYYY-MM-DD, the user's date; or `today`, the user's today (zone, day start). */
         day: string;
         habit_id: number;
       };
@@ -3643,6 +4626,311 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["BackupRestoreOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_jobs_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ImportJobInputRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportJobCreatedOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_jobs_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportJobOutput"];
+        };
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_jobs_file_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["ImportFileInputRequest"];
+      };
+    };
+    responses: {
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names the fields. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description CSRF check failed or not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Throttled; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Database unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  import_jobs_uploaded_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportJobOutput"];
         };
       };
       /** @description Invalid input; `errors` names the fields. */
