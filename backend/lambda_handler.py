@@ -57,15 +57,17 @@ from django.urls import get_resolver
 from mangum import Mangum
 
 from core.asgi import get_asgi_application
-from habits.reminders.services import reminders_send
-from habits.transfers.runner import EVENT_KEY as IMPORT_JOB
-from habits.transfers.services import import_job_run
 
 # get_asgi_application() runs django.setup() (settings, logging, apps) and builds the middleware
 # chain; reading url_patterns imports the URLconf and every view module now rather than on the
 # first request.
 application = get_asgi_application()
 get_resolver().url_patterns  # noqa: B018 - imported for its side effect, see above
+
+# The reminder sender and the import jobs are imported by the events that need them: the API's
+# cold start does not pay for them. The event's key is habits.transfers.runner.EVENT_KEY (a test
+# holds the two equal).
+IMPORT_JOB = "import_job"
 
 log = structlog.get_logger("lambda_handler")
 
@@ -146,6 +148,8 @@ def http_method(event: Mapping[str, Any]) -> str:
 def import_job(job_id: Any) -> dict[str, Any]:
     """Run one queued import job; see the module docstring."""
     try:
+        from habits.transfers.services import import_job_run
+
         job = import_job_run(job_id=uuid.UUID(str(job_id)))
     except ValueError as error:
         raise UnsupportedEventError(UNSUPPORTED_EVENT) from error
@@ -211,6 +215,8 @@ def send_reminders(*, request_id: str | None = None) -> dict[str, Any]:
     structlog.contextvars.bind_contextvars(request_id=request_id)
     started = time.perf_counter()
     try:
+        from habits.reminders.services import reminders_send
+
         sent = reminders_send().as_dict()
     finally:
         connections.close_all()

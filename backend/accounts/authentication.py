@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions, throttling
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -85,20 +84,3 @@ class TokenOrSessionApi(APIView):
     authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
     permission_classes = [permissions.IsAuthenticated, TokenScope]
     throttle_classes = [ApiTokenThrottle]
-
-
-class BearerTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
-    """Documents API tokens in the schema (the operations that accept them list it)."""
-
-    target_class = "accounts.authentication.BearerTokenAuthentication"
-    name = "apiToken"
-
-    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
-        return {
-            "type": "http",
-            "scheme": "bearer",
-            "description": (
-                "A personal API token (Settings > API tokens), `htk_...`. Habits and entries only; "
-                "a read-only token gets 403 on writes. No CSRF token needed."
-            ),
-        }

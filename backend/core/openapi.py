@@ -28,6 +28,24 @@ class SessionCookieScheme(OpenApiAuthenticationExtension):  # type: ignore[no-un
         return {"type": "apiKey", "in": "cookie", "name": settings.SESSION_COOKIE_NAME}
 
 
+class BearerTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+    """Documents the personal API tokens (accounts.authentication, named by path: core imports no
+    app) in the schema; the operations that accept them list it."""
+
+    target_class = "accounts.authentication.BearerTokenAuthentication"
+    name = "apiToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": (
+                "A personal API token (Settings > API tokens), `htk_...`. Habits and entries only; "
+                "a read-only token gets 403 on writes. No CSRF token needed."
+            ),
+        }
+
+
 class SchemaGenerator(SpectacularSchemaGenerator):
     """drf_spectacular's generator; named in SPECTACULAR_SETTINGS so that every way of generating
     the schema (the view, `manage.py spectacular`) imports this module and its extension first.

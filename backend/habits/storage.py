@@ -29,8 +29,6 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 
-from habits.zips import MESSAGE_TOO_BIG, refuse
-
 CHUNK_BYTES = 1024 * 1024
 # An export's parts on their way to S3 (multipart's minimum part is 5 MB).
 PART_BYTES = 8 * 1024 * 1024
@@ -72,6 +70,8 @@ def _copy(chunks: Any, file: IO[bytes], max_bytes: int, progress: Progress) -> i
     for chunk in chunks:
         copied += len(chunk)
         if copied > max_bytes:
+            from habits.zips import MESSAGE_TOO_BIG, refuse  # not at a cold start
+
             raise refuse(MESSAGE_TOO_BIG.format(limit=max_bytes))
         file.write(chunk)
         progress(copied)

@@ -73,3 +73,9 @@ def test_the_thread_runner_runs_the_job_beside_the_request(settings: Any, tmp_pa
         time.sleep(0.05)
     assert job.state == ImportState.FAILED
     assert "Habits.csv" in job.message
+
+
+def test_the_handler_answers_the_key_the_runner_sends() -> None:
+    from habits.transfers.runner import EVENT_KEY
+
+    assert lambda_handler.IMPORT_JOB == EVENT_KEY

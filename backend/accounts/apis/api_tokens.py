@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,7 +16,7 @@ from accounts.apis.common import site_url_of
 from accounts.models import ApiToken
 from accounts.selectors import api_token_list, signed_in_user
 from core.fields import TextField
-from core.schema import ERROR_RESPONSES
+from core.schema import ERROR_RESPONSES, extend_schema
 
 SCOPE_HELP = "read: GET requests only; read_write: also create, change and delete."
 

@@ -4,7 +4,7 @@ render."""
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
 from accounts.throttling import client_address, client_request_limit
-from core.schema import ERROR_RESPONSES
+from core.schema import ERROR_RESPONSES, extend_schema
 from habits import selectors as habit_selectors
 from habits.reminders import selectors, services
 from habits.reminders.serializers import (

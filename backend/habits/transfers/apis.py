@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -23,7 +22,7 @@ from rest_framework.views import APIView
 
 from accounts.selectors import signed_in_user
 from core.parsers import declared_length
-from core.schema import ERROR_RESPONSES
+from core.schema import ERROR_RESPONSES, extend_schema
 from habits import rules
 from habits.models import ImportJob
 from habits.rules import ImportKind
@@ -35,7 +34,6 @@ from habits.transfers.services import (
     import_job_file_save,
     import_job_uploaded,
 )
-from habits.zips import MESSAGE_TOO_BIG
 
 TAGS = ["import and export"]
 
@@ -170,6 +168,8 @@ class ImportJobFileApi(APIView):
             raise Http404
         job = import_job_get(user=signed_in_user(request), job_id=job_id)
         if declared_length(request) > job.size + settings.MULTIPART_OVERHEAD_BYTES:
+            from habits.zips import MESSAGE_TOO_BIG  # not at a cold start
+
             message = MESSAGE_TOO_BIG.format(limit=job.size)
             raise DjangoValidationError({"file": [message]})
         data = ImportFileInput(data=request.data)

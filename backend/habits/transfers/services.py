@@ -24,13 +24,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from habits.backup.services import backup_restore
-from habits.loop.services import loop_import
 from habits.models import ACTIVE_IMPORT_STATES, ImportJob
 from habits.rules import ImportKind, ImportStage, ImportState
 from habits.storage import TransferStore, transfer_store
 from habits.transfers.progress import progress_clear, progress_note
-from habits.zips import MESSAGE_TOO_BIG
 
 log = structlog.get_logger(__name__)
 
@@ -54,6 +51,10 @@ def import_job_create(*, user: User, kind: ImportKind, size: int) -> ImportJob:
     finished ones past IMPORT_JOB_KEEP_DAYS (or beyond the newest MAX_JOBS_PER_USER) are deleted.
     Refused while another import is queued or running."""
     if size > settings.IMPORT_MAX_BYTES:
+        from habits.zips import (
+            MESSAGE_TOO_BIG,
+        )  # the importers' modules load with a job, not at a cold start
+
         raise ValidationError({"size": [MESSAGE_TOO_BIG.format(limit=settings.IMPORT_MAX_BYTES)]})
     store = transfer_store()
     with transaction.atomic():
@@ -167,6 +168,9 @@ def _import(job: ImportJob, store: TransferStore) -> dict[str, int]:
         )
         file.seek(0)
         progress_note(job_id=job.pk, stage=ImportStage.CHECK, done=0, total=0)
+        from habits.backup.services import backup_restore
+        from habits.loop.services import loop_import
+
         run = loop_import if job.kind == ImportKind.LOOP else backup_restore
         counts = run(user=job.user, file=file, size=size, checked=checked, saved=saved)
     return asdict(counts)
