@@ -1,4 +1,4 @@
-// Browser end-to-end steps for everyday use (issue 18), each in a browser context of its own with a
+// Browser end-to-end steps for everyday use, each in a browser context of its own with a
 // fresh account: a measurable habit's "Days target met" and its score chart from the first entry,
 // the whole year's calendar on a wide screen, six habits on a phone's first screen, and a reload of
 // Today that asks who is signed in with one request (no /api/auth/me/ after it).

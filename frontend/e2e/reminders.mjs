@@ -1,4 +1,4 @@
-// Browser end-to-end steps for reminders (issue 19), in a browser context of their own that allows
+// Browser end-to-end steps for reminders, in a browser context of their own that allows
 // notifications: a new user sets a reminder on a habit's page; the server's sender
 // (`manage.py send_reminders`) pushes it, encrypted and VAPID-signed, to a local push service here
 // (headless Chromium cannot subscribe to a real one without the internet), which checks the

@@ -1,4 +1,5 @@
-"""Each bench's rows of issue 20's table, printed against their goals and kept for `make bench`.
+"""Each bench's rows of the speed goals' table, printed against their goals and kept for
+`make bench`.
 
 Every bench calls goal() for its rows: the row is printed at once and appended to BENCH_RESULTS
 (default .build/bench/results.tsv at the repository's root); `make bench` empties the file first

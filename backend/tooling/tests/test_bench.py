@@ -141,7 +141,7 @@ def test_the_report_prints_figures_next_to_the_budgets(
     assert "habit list / bare view throughput: 40% (budget >= 50%) MISSED" in out
     assert "bare view / habit list: 25%" in out
     assert "32 users / 400 req/s = 80 ms" in out
-    # The two rows of issue 20's table, kept for `make bench`'s summary.
+    # The two rows of the speed goals' table, kept for `make bench`'s summary.
     cpu_goal = "habit list server CPU per request / bare view's: 4.00x (goal <= 1.5x) MISSED"
     assert f"GOAL  {cpu_goal}" in out
     assert "GOAL  habit list throughput / bare view's, 32 users: 40% (goal >= 50%) MISSED" in out

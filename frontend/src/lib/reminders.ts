@@ -13,7 +13,7 @@ import type { components } from "@/types/api";
 
 export type ReminderAction = components["schemas"]["ActionEnum"];
 
-/** The JSON a reminder push carries (the contract of issue 19). */
+/** The JSON a reminder push carries (docs/ARCHITECTURE.md, "Reminders"). */
 export interface ReminderMessage {
   type: "reminder";
   title: string;
