@@ -31,9 +31,11 @@ from pathlib import Path
 
 target = Path(sys.argv[1])
 # The AWS services the function calls (config.aws; config.iam_tokens signs Aurora tokens with an
-# RDS client; outbox.transports sends mail with SES v2), and STS for assume-role credentials.
+# RDS client; outbox.transports sends mail with SES v2; habits.storage keeps import and export files
+# in S3; the reminder sender hands pushes to the relay and import jobs start themselves through
+# Lambda), and STS for assume-role credentials.
 # tooling/tests/test_runtime_install.py checks every client the product makes is kept.
-KEEP_SERVICES = {"rds", "secretsmanager", "sesv2", "ssm", "sts"}
+KEEP_SERVICES = {"lambda", "rds", "s3", "secretsmanager", "sesv2", "ssm", "sts"}
 
 
 def size_mb() -> float:

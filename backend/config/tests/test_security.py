@@ -146,6 +146,10 @@ CSRF_EXEMPT = {
     # A notification's "Done"/"Skip" from the service worker: the signed token in the body is the
     # capability (habits.reminding.tokens); test_the_act_endpoint_ignores_the_session below.
     "api/reminders/act/",
+    # The schema and Swagger UI: plain views that load the OpenAPI machinery on first use and serve
+    # GET only (core/tests/test_schema.py: writes are refused).
+    "api/schema/",
+    "api/docs/",
 }
 
 

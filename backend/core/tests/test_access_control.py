@@ -17,8 +17,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.authentication import TokenOrSessionApi
 from conftest import ApiClient
-from factories import make_api_token, make_entry, make_habit, make_passkey
+from factories import make_api_token, make_entry, make_group, make_habit, make_passkey
 from habits.models import ImportJob, PushSubscription, Reminder
+from habits.rules import ImportState
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,7 @@ def concrete(
     subscription_id: int = 0,
     token_id: int = 0,
     job_id: UUID = NO_JOB,
+    group_id: int = 0,
 ) -> str:
     path = (
         route.replace("<int:habit_id>", str(habit_id))
@@ -73,6 +75,7 @@ def concrete(
         .replace("<int:subscription_id>", str(subscription_id))
         .replace("<int:token_id>", str(token_id))
         .replace("<uuid:job_id>", str(job_id))
+        .replace("<int:group_id>", str(group_id))
     )
     assert "<" not in path, f"teach this test the converter in {route}"
     return "/" + path
@@ -115,6 +118,7 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     )
     token, _ = make_api_token(user=foreign.user)
     job = ImportJob.objects.create(user=foreign.user, kind="loop", size=10)
+    group = make_group(user=foreign.user, name="Their group")
     checked = 0
     for route, pattern in api_routes():
         if not re.search(r"<(int|uuid):\w+>", route):
@@ -127,6 +131,7 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
                 subscription_id=subscription.pk,
                 token_id=token.pk,
                 job_id=job.pk,
+                group_id=group.pk,
             )
             response = getattr(signed_in, method)(path)
             assert response.status_code == 404, f"{method.upper()} /{route}: {response.content!r}"
@@ -139,6 +144,10 @@ def test_every_object_endpoint_hides_other_users_objects(signed_in: ApiClient) -
     assert foreign.entries.count() == 1
     assert Reminder.objects.get(habit=foreign).time == time(8)
     assert PushSubscription.objects.filter(pk=subscription.pk).exists()
+    job.refresh_from_db()
+    assert job.state == ImportState.WAITING_UPLOAD
+    group.refresh_from_db()
+    assert group.name == "Their group"
 
 
 TOKEN_ROUTES = {

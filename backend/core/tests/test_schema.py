@@ -20,15 +20,18 @@ def schema(api: ApiClient) -> dict[str, Any]:
     return dict(response.json())
 
 
-def test_the_schema_documents_the_session_cookie_on_every_signed_in_operation(
+def test_the_schema_documents_the_session_cookie_and_the_api_token(
     api: ApiClient,
 ) -> None:
     document = schema(api)
 
-    assert document["components"]["securitySchemes"] == {
-        "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "sessionid"}
-    }
+    schemes = document["components"]["securitySchemes"]
+    assert schemes["sessionCookie"] == {"type": "apiKey", "in": "cookie", "name": "sessionid"}
+    assert schemes["apiToken"]["scheme"] == "bearer"
+    assert set(schemes) == {"sessionCookie", "apiToken"}
     assert {"sessionCookie": []} in document["paths"]["/api/habits/"]["get"]["security"]
+    assert {"apiToken": []} in document["paths"]["/api/habits/"]["get"]["security"]
+    assert {"apiToken": []} not in document["paths"]["/api/auth/password/"]["post"]["security"]
 
 
 def test_the_schema_carries_each_views_extend_schema(api: ApiClient) -> None:

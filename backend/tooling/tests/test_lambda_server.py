@@ -107,7 +107,7 @@ def test_a_person_signs_in_checks_in_and_reads_the_list_through_it() -> None:
 
     status, _, body = browser.request("GET", "/api/auth/csrf/")
     assert status == 200
-    assert json.loads(body) == {"authenticated": False}
+    assert json.loads(body) == {"authenticated": False, "user": None}
     assert "csrftoken" in browser.cookies
 
     status, headers, _ = browser.request(
