@@ -632,10 +632,11 @@ async function main() {
     const steps = [
       ...scenario(session, downloads),
       ...accountScenario(backend.baseUrl),
+      // Signed in as the accounts steps leave it; the steps after it bring their own accounts.
+      ...importScenario(backend.baseUrl),
       ...groupsScenario(backend.baseUrl),
       ...reminderScenario(session, backend),
       ...tokenScenario(backend.baseUrl),
-      ...importScenario(backend.baseUrl),
       ...everydayScenario(backend.baseUrl),
     ];
     for (const [index, [name, step]] of steps.entries()) {
