@@ -7,11 +7,11 @@ data "aws_cloudfront_cache_policy" "caching_disabled" {
 }
 
 # The API gets every viewer header except Host (API Gateway routes on its own name), every cookie and
-# query string, and CloudFront's own headers, among them CloudFront-Viewer-Address (the viewer's
-# "ip:port" as CloudFront saw it, which a viewer cannot set: CloudFront writes its own headers). The
-# managed AllViewerExceptHostHeader policy is made for API Gateway and function URL origins; a custom
-# whitelist cannot carry Authorization (CloudFront refuses it in an origin request policy), which the
-# API tokens need.
+# query string: the managed AllViewerExceptHostHeader policy, which CloudFront's guide names for API
+# Gateway and function URL origins. It replaces a custom whitelist that listed Authorization (the API
+# tokens' header), which a re:Post Knowledge Center article says CloudFront refuses there. To check on
+# the first apply (docs/DEPLOY.md): that CloudFront-Viewer-Address, which the throttles read, reaches
+# Django with this policy.
 data "aws_cloudfront_origin_request_policy" "api" {
   name = "Managed-AllViewerExceptHostHeader"
 }
