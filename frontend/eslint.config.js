@@ -54,7 +54,7 @@ const layerRules = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist", "coverage", "node_modules", "e2e/screenshots"] },
+  { ignores: ["dist", "coverage", "node_modules", "e2e/screenshots", "src/locales"] },
   {
     files: ["src/**/*.{ts,tsx}", "vite.config.ts", "build/**/*.ts"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

@@ -50,8 +50,8 @@ api-types: venv $(FRONTEND_DEPS_STAMP) ## Regenerate frontend/src/types/api.ts a
 api-types-check: venv $(FRONTEND_DEPS_STAMP) ## Fail when frontend/src/types/api*.ts no longer match the backend's OpenAPI schema
 	$(call run-api-types,--check)
 
-frontend-lint: $(FRONTEND_DEPS_STAMP) ## Front end: tsc, ESLint (layers, hooks) and prettier --check
-	cd $(FRONTEND) && npm run typecheck && npm run lint && npm run format:check
+frontend-lint: $(FRONTEND_DEPS_STAMP) ## Front end: tsc, ESLint (layers, hooks), prettier --check and the message catalogs (extracted, translated)
+	cd $(FRONTEND) && npm run typecheck && npm run lint && npm run format:check && npm run i18n:check
 
 frontend-test: frontend-lint api-types-check ## Front end: frontend-lint, api-types-check, then the unit tests (Vitest)
 	cd $(FRONTEND) && npm test
