@@ -72,3 +72,16 @@ run: ## Serve the whole product on http://localhost:$(PORT) (demo account on fir
 		{ $(PY) manage.py send_reminders --every 60 & sender=$$!; \
 		trap 'kill $$sender 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver localhost:$(PORT); }
+
+# The translations (backend/locale): makemessages and compilemessages need GNU gettext (Debian:
+# apt-get install gettext); nothing else does. The .mo files are committed, and
+# core/tests/test_translations.py checks, in pure Python, that they match the .po files and that
+# every message the code marks is translated. Tests, migrations and developer tooling are not
+# extracted: nothing in them reaches a user.
+MESSAGES_IGNORE := $(foreach pattern,*/tests/* */migrations/* tooling/* ops/* lambda_tests/* \
+	staticfiles/* conftest.py factories.py,--ignore='$(pattern)')
+
+.PHONY: messages
+messages: venv ## Extract the API's messages into backend/locale/{es,de}, then compile them (needs GNU gettext)
+	$(MANAGE) makemessages --locale es --locale de --add-location file --no-obsolete $(MESSAGES_IGNORE)
+	$(MANAGE) compilemessages --ignore .venv

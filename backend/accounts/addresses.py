@@ -20,7 +20,9 @@ from __future__ import annotations
 import contextlib
 import unicodedata
 
-MESSAGE_EMAIL_NOT_PLAIN = (
+from django.utils.translation import gettext_lazy as _
+
+MESSAGE_EMAIL_NOT_PLAIN = _(
     "Write the part before the @ in plain letters, digits and punctuation: this address has "
     "characters that only look like letters."
 )
@@ -41,4 +43,4 @@ def canonical_email(address: str) -> str:
 def plain_email_problem(address: str) -> str | None:
     """Why `address` cannot be an account's address after canonicalisation, or None."""
     local = canonical_email(address).rpartition("@")[0]
-    return None if local.isascii() else MESSAGE_EMAIL_NOT_PLAIN
+    return None if local.isascii() else str(MESSAGE_EMAIL_NOT_PLAIN)

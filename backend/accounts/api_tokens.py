@@ -17,6 +17,9 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 TOKEN_KIND = "htk"  # noqa: S105 - the visible kind, not a secret
 PREFIX_HEX_DIGITS = 12
 SECRET_BYTES = 32
@@ -31,9 +34,11 @@ _FORMAT = re.compile(
     rf"^{TOKEN_KIND}_(?P<prefix>[0-9a-f]{{{PREFIX_HEX_DIGITS}}})_(?P<secret>[A-Za-z0-9_-]{{43}})$"
 )
 
-MESSAGE_TOKEN_INVALID = "This API token is not valid (revoked, mistyped or unknown)."  # noqa: S105
-MESSAGE_TOKEN_READ_ONLY = "This API token is read-only: it cannot change anything."  # noqa: S105
-MESSAGE_TOKEN_LIMIT = f"You can have at most {TOKENS_PER_USER} API tokens. Revoke one first."
+MESSAGE_TOKEN_INVALID = _("This API token is not valid (revoked, mistyped or unknown).")
+MESSAGE_TOKEN_READ_ONLY = _("This API token is read-only: it cannot change anything.")
+MESSAGE_TOKEN_LIMIT = format_lazy(
+    _("You can have at most {limit} API tokens. Revoke one first."), limit=TOKENS_PER_USER
+)
 
 
 class Scope(enum.StrEnum):
@@ -41,7 +46,7 @@ class Scope(enum.StrEnum):
     READ_WRITE = "read_write"
 
 
-SCOPE_LABELS = {Scope.READ: "Read only", Scope.READ_WRITE: "Read and write"}
+SCOPE_LABELS = {Scope.READ: _("Read only"), Scope.READ_WRITE: _("Read and write")}
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,22 @@
 
 Links go to the SPA's pages (PAGE_*), with the secret after `#`, which browsers never send to a
 server: it stays out of access logs and Referer headers; the page posts it to the API.
-Each function queues its mail in the caller's transaction (outbox.services.mail_queue).
+Each function queues its mail in the caller's transaction (outbox.services.mail_queue), written
+in `language`: the recipient's User.language when the address has an account, else (None) the
+language of the request that causes the mail.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
 from outbox.services import mail_queue
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 PAGE_SIGNUP_CONFIRM = "/sign-up/confirm#token={token}"
 PAGE_SIGNUP = "/sign-up"
@@ -26,8 +36,9 @@ KIND_EMAIL_CHANGED = "email_changed"
 KIND_PASSKEY_ADDED = "passkey_added"
 KIND_API_TOKEN_CREATED = "api_token_created"  # noqa: S105 - a mail kind
 
-SUBJECT_SIGNUP = "Finish signing up to Habit Tracker"
-BODY_SIGNUP = """Hello,
+SUBJECT_SIGNUP = _("Finish signing up to Habit Tracker")
+BODY_SIGNUP = _(
+    """Hello,
 
 Someone (we hope you) asked for a Habit Tracker account for this address. To create it and sign
 in, open this link within {hours} hours:
@@ -36,9 +47,11 @@ in, open this link within {hours} hours:
 
 If you did not ask for it, ignore this mail: no account is made without the link.
 """
+)
 
-SUBJECT_SIGNUP_TAKEN = "Someone tried to sign up with your address"
-BODY_SIGNUP_TAKEN = """Hello,
+SUBJECT_SIGNUP_TAKEN = _("Someone tried to sign up with your address")
+BODY_SIGNUP_TAKEN = _(
+    """Hello,
 
 Someone tried to create a Habit Tracker account for this address, which already has one. Nothing
 has changed. If it was you, sign in instead; if you forgot the password, choose a new one here
@@ -48,9 +61,11 @@ within {minutes} minutes:
 
 If it was not you, you need do nothing.
 """
+)
 
-SUBJECT_RESET = "Choose a new Habit Tracker password"
-BODY_RESET = """Hello,
+SUBJECT_RESET = _("Choose a new Habit Tracker password")
+BODY_RESET = _(
+    """Hello,
 
 To choose a new password for your Habit Tracker account, open this link within {minutes} minutes.
 It works once, and signs you out everywhere else:
@@ -59,9 +74,11 @@ It works once, and signs you out everywhere else:
 
 If you did not ask for it, ignore this mail: your password stays as it is.
 """
+)
 
-SUBJECT_RESET_UNKNOWN = "About your Habit Tracker password"
-BODY_RESET_UNKNOWN = """Hello,
+SUBJECT_RESET_UNKNOWN = _("About your Habit Tracker password")
+BODY_RESET_UNKNOWN = _(
+    """Hello,
 
 Someone (we hope you) asked to reset the Habit Tracker password for this address, but there is no
 account with it. Perhaps you signed up with another address? To make an account, go to:
@@ -70,9 +87,11 @@ account with it. Perhaps you signed up with another address? To make an account,
 
 If you did not ask for it, ignore this mail.
 """
+)
 
-SUBJECT_EMAIL_CONFIRM = "Confirm your new Habit Tracker address"
-BODY_EMAIL_CONFIRM = """Hello,
+SUBJECT_EMAIL_CONFIRM = _("Confirm your new Habit Tracker address")
+BODY_EMAIL_CONFIRM = _(
+    """Hello,
 
 To make this address the one you sign in to Habit Tracker with (instead of {current}), open this
 link within {hours} hours:
@@ -81,16 +100,20 @@ link within {hours} hours:
 
 If you did not ask for it, ignore this mail: nothing changes without the link.
 """
+)
 
-SUBJECT_EMAIL_TAKEN = "Someone tried to move an account to your address"
-BODY_EMAIL_TAKEN = """Hello,
+SUBJECT_EMAIL_TAKEN = _("Someone tried to move an account to your address")
+BODY_EMAIL_TAKEN = _(
+    """Hello,
 
 Someone signed in to another Habit Tracker account asked to move it to this address, which already
 has an account. Nothing has changed, and your account is not affected.
 """
+)
 
-SUBJECT_EMAIL_CHANGE_REQUESTED = "A change of your Habit Tracker address was asked for"
-BODY_EMAIL_CHANGE_REQUESTED = """Hello,
+SUBJECT_EMAIL_CHANGE_REQUESTED = _("A change of your Habit Tracker address was asked for")
+BODY_EMAIL_CHANGE_REQUESTED = _(
+    """Hello,
 
 Someone signed in to your Habit Tracker account asked to change its address to {new}. It changes
 only when the link sent there is opened. If this was not you, choose a new password now (the
@@ -98,80 +121,177 @@ pending change is then cancelled, and you are signed out everywhere else):
 
 {link}
 """
+)
 
-SUBJECT_EMAIL_CHANGED = "Your Habit Tracker address has changed"
-BODY_EMAIL_CHANGED = """Hello,
+SUBJECT_EMAIL_CHANGED = _("Your Habit Tracker address has changed")
+BODY_EMAIL_CHANGED = _(
+    """Hello,
 
 The Habit Tracker account that used this address now signs in with {new}. If this was not you,
 someone else has been signed in to your account: contact the people who run this site.
 """
+)
 
-SUBJECT_PASSKEY_ADDED = "A passkey was added to your Habit Tracker account"
-BODY_PASSKEY_ADDED = """Hello,
+SUBJECT_PASSKEY_ADDED = _("A passkey was added to your Habit Tracker account")
+BODY_PASSKEY_ADDED = _(
+    """Hello,
 
 A passkey named "{name}" can now sign in to your Habit Tracker account. If this was not you,
 remove it in Settings ({link}) and choose a new password.
 """
+)
 
-SUBJECT_API_TOKEN_CREATED = "An API token was created for your Habit Tracker account"  # noqa: S105
-BODY_API_TOKEN_CREATED = """Hello,
+SUBJECT_API_TOKEN_CREATED = _("An API token was created for your Habit Tracker account")
+BODY_API_TOKEN_CREATED = _(
+    """Hello,
 
 An API token named "{name}" ({access}) can now use your habits and check-ins through the API. If
 this was not you, revoke it in Settings ({link}) and choose a new password, which revokes every
 token.
-"""  # noqa: S105 - a mail's text
+"""
+)
 
 
 def link(site_url: str, page: str, **values: str) -> str:
     return site_url.rstrip("/") + page.format(**values)
 
 
-def mail_signup(*, to: str, link: str, hours: int) -> None:
-    body = BODY_SIGNUP.format(link=link, hours=hours)
-    mail_queue(to=to, subject=SUBJECT_SIGNUP, body=body, kind=KIND_SIGNUP)
+def _queue(
+    *,
+    to: str,
+    kind: str,
+    subject: _StrOrPromise,
+    body: _StrOrPromise,
+    language: str | None,
+    **values: object,
+) -> None:
+    """Queue the mail with its text translated into `language` (None: the active one), then its
+    {placeholders} filled in."""
+    with translation.override(language or translation.get_language()):
+        mail_queue(to=to, subject=str(subject), body=str(body).format(**values), kind=kind)
 
 
-def mail_signup_taken(*, to: str, link: str, minutes: int) -> None:
-    body = BODY_SIGNUP_TAKEN.format(link=link, minutes=minutes)
-    mail_queue(to=to, subject=SUBJECT_SIGNUP_TAKEN, body=body, kind=KIND_SIGNUP_TAKEN)
-
-
-def mail_reset(*, to: str, link: str, minutes: int) -> None:
-    body = BODY_RESET.format(link=link, minutes=minutes)
-    mail_queue(to=to, subject=SUBJECT_RESET, body=body, kind=KIND_RESET)
-
-
-def mail_reset_unknown(*, to: str, link: str) -> None:
-    body = BODY_RESET_UNKNOWN.format(link=link)
-    mail_queue(to=to, subject=SUBJECT_RESET_UNKNOWN, body=body, kind=KIND_RESET_UNKNOWN)
-
-
-def mail_email_confirm(*, to: str, link: str, current: str, hours: int) -> None:
-    body = BODY_EMAIL_CONFIRM.format(link=link, current=current, hours=hours)
-    mail_queue(to=to, subject=SUBJECT_EMAIL_CONFIRM, body=body, kind=KIND_EMAIL_CONFIRM)
-
-
-def mail_email_taken(*, to: str) -> None:
-    mail_queue(to=to, subject=SUBJECT_EMAIL_TAKEN, body=BODY_EMAIL_TAKEN, kind=KIND_EMAIL_TAKEN)
-
-
-def mail_email_change_requested(*, to: str, new: str, link: str) -> None:
-    body = BODY_EMAIL_CHANGE_REQUESTED.format(new=new, link=link)
-    mail_queue(
-        to=to, subject=SUBJECT_EMAIL_CHANGE_REQUESTED, body=body, kind=KIND_EMAIL_CHANGE_REQUESTED
+def mail_signup(*, to: str, link: str, hours: int, language: str | None = None) -> None:
+    _queue(
+        to=to,
+        kind=KIND_SIGNUP,
+        subject=SUBJECT_SIGNUP,
+        body=BODY_SIGNUP,
+        language=language,
+        link=link,
+        hours=hours,
     )
 
 
-def mail_email_changed(*, to: str, new: str) -> None:
-    body = BODY_EMAIL_CHANGED.format(new=new)
-    mail_queue(to=to, subject=SUBJECT_EMAIL_CHANGED, body=body, kind=KIND_EMAIL_CHANGED)
+def mail_signup_taken(*, to: str, link: str, minutes: int, language: str | None = None) -> None:
+    _queue(
+        to=to,
+        kind=KIND_SIGNUP_TAKEN,
+        subject=SUBJECT_SIGNUP_TAKEN,
+        body=BODY_SIGNUP_TAKEN,
+        language=language,
+        link=link,
+        minutes=minutes,
+    )
 
 
-def mail_passkey_added(*, to: str, name: str, link: str) -> None:
-    body = BODY_PASSKEY_ADDED.format(name=name, link=link)
-    mail_queue(to=to, subject=SUBJECT_PASSKEY_ADDED, body=body, kind=KIND_PASSKEY_ADDED)
+def mail_reset(*, to: str, link: str, minutes: int, language: str | None = None) -> None:
+    _queue(
+        to=to,
+        kind=KIND_RESET,
+        subject=SUBJECT_RESET,
+        body=BODY_RESET,
+        language=language,
+        link=link,
+        minutes=minutes,
+    )
 
 
-def mail_api_token_created(*, to: str, name: str, access: str, link: str) -> None:
-    body = BODY_API_TOKEN_CREATED.format(name=name, access=access, link=link)
-    mail_queue(to=to, subject=SUBJECT_API_TOKEN_CREATED, body=body, kind=KIND_API_TOKEN_CREATED)
+def mail_reset_unknown(*, to: str, link: str, language: str | None = None) -> None:
+    _queue(
+        to=to,
+        kind=KIND_RESET_UNKNOWN,
+        subject=SUBJECT_RESET_UNKNOWN,
+        body=BODY_RESET_UNKNOWN,
+        language=language,
+        link=link,
+    )
+
+
+def mail_email_confirm(
+    *, to: str, link: str, current: str, hours: int, language: str | None = None
+) -> None:
+    _queue(
+        to=to,
+        kind=KIND_EMAIL_CONFIRM,
+        subject=SUBJECT_EMAIL_CONFIRM,
+        body=BODY_EMAIL_CONFIRM,
+        language=language,
+        link=link,
+        current=current,
+        hours=hours,
+    )
+
+
+def mail_email_taken(*, to: str, language: str | None = None) -> None:
+    _queue(
+        to=to,
+        kind=KIND_EMAIL_TAKEN,
+        subject=SUBJECT_EMAIL_TAKEN,
+        body=BODY_EMAIL_TAKEN,
+        language=language,
+    )
+
+
+def mail_email_change_requested(
+    *, to: str, new: str, link: str, language: str | None = None
+) -> None:
+    _queue(
+        to=to,
+        kind=KIND_EMAIL_CHANGE_REQUESTED,
+        subject=SUBJECT_EMAIL_CHANGE_REQUESTED,
+        body=BODY_EMAIL_CHANGE_REQUESTED,
+        language=language,
+        new=new,
+        link=link,
+    )
+
+
+def mail_email_changed(*, to: str, new: str, language: str | None = None) -> None:
+    _queue(
+        to=to,
+        kind=KIND_EMAIL_CHANGED,
+        subject=SUBJECT_EMAIL_CHANGED,
+        body=BODY_EMAIL_CHANGED,
+        language=language,
+        new=new,
+    )
+
+
+def mail_passkey_added(*, to: str, name: str, link: str, language: str | None = None) -> None:
+    _queue(
+        to=to,
+        kind=KIND_PASSKEY_ADDED,
+        subject=SUBJECT_PASSKEY_ADDED,
+        body=BODY_PASSKEY_ADDED,
+        language=language,
+        name=name,
+        link=link,
+    )
+
+
+def mail_api_token_created(
+    *, to: str, name: str, access: _StrOrPromise, link: str, language: str | None = None
+) -> None:
+    """`access`: the token's scope label (accounts.api_tokens.SCOPE_LABELS), in lower case."""
+    with translation.override(language or translation.get_language()):
+        _queue(
+            to=to,
+            kind=KIND_API_TOKEN_CREATED,
+            subject=SUBJECT_API_TOKEN_CREATED,
+            body=BODY_API_TOKEN_CREATED,
+            language=language,
+            name=name,
+            access=str(access).lower(),
+            link=link,
+        )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
@@ -37,7 +38,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person using the tracker. Signs in with an email address.
 
     `time_zone` (IANA) and `day_start_hour` decide which calendar date "today" is for this person:
-    a day that starts at 04:00 keeps a late-night check-in on the day it belongs to.
+    a day that starts at 04:00 keeps a late-night check-in on the day it belongs to. `language`
+    (one of settings.LANGUAGES) is the one their mail and reminders are written in; the API answers
+    each request in the language the request asks for.
     """
 
     email = models.EmailField(max_length=254, unique=True)
@@ -46,6 +49,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     email_key = models.CharField(max_length=320, unique=True, editable=False)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     day_start_hour = models.PositiveSmallIntegerField(default=0)
+    # db_default as well: the previous release, still serving while this one's migration runs,
+    # inserts rows without the column (docs/DEPLOY.md, expand then contract).
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_default=settings.LANGUAGE_CODE,
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -100,6 +111,12 @@ class SignupRequest(models.Model):
     email = models.CharField(max_length=320, help_text="The canonical address.")
     password = models.CharField(max_length=128)
     time_zone = models.CharField(max_length=64, default="UTC")
+    language = models.CharField(
+        max_length=8,
+        default=settings.LANGUAGE_CODE,
+        db_default=settings.LANGUAGE_CODE,
+        help_text="The language of the request that asked: the account's, once made.",
+    )
     token_digest = models.CharField(max_length=64, unique=True)
     browser_digest = models.CharField(
         max_length=64, help_text="Names the browser that asked (its session holds the secret)."

@@ -22,15 +22,20 @@ from typing import Any
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 PASSWORD_MIN_LENGTH = 15
-MESSAGE_PASSWORD_TOO_SHORT = (
-    f"Use at least {PASSWORD_MIN_LENGTH} characters (spaces at the start or end do not count). "
-    "A few ordinary words make a strong password."
+MESSAGE_PASSWORD_TOO_SHORT = format_lazy(
+    _(
+        "Use at least {limit} characters (spaces at the start or end do not count). "
+        "A few ordinary words make a strong password."
+    ),
+    limit=PASSWORD_MIN_LENGTH,
 )
-MESSAGE_PASSWORD_BLANK = "The password cannot be only spaces."  # noqa: S105 - a message
-MESSAGE_PASSWORD_COMMON = (
-    "This password is too common, or a common one with small changes. Choose another."  # noqa: S105
+MESSAGE_PASSWORD_BLANK = _("The password cannot be only spaces.")
+MESSAGE_PASSWORD_COMMON = _(
+    "This password is too common, or a common one with small changes. Choose another."
 )
 
 SUBSTITUTIONS = {"0": "o", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"}
@@ -54,7 +59,7 @@ class NotBlankValidator:
             raise ValidationError(MESSAGE_PASSWORD_BLANK, code="password_blank")
 
     def get_help_text(self) -> str:
-        return MESSAGE_PASSWORD_BLANK
+        return str(MESSAGE_PASSWORD_BLANK)
 
 
 class MinimumLengthValidator:
@@ -67,7 +72,7 @@ class MinimumLengthValidator:
             raise ValidationError(MESSAGE_PASSWORD_TOO_SHORT, code="password_too_short")
 
     def get_help_text(self) -> str:
-        return MESSAGE_PASSWORD_TOO_SHORT
+        return str(MESSAGE_PASSWORD_TOO_SHORT)
 
 
 class CommonPasswordValidator(password_validation.CommonPasswordValidator):
@@ -76,4 +81,4 @@ class CommonPasswordValidator(password_validation.CommonPasswordValidator):
             raise ValidationError(MESSAGE_PASSWORD_COMMON, code="password_too_common")
 
     def get_help_text(self) -> str:
-        return MESSAGE_PASSWORD_COMMON
+        return str(MESSAGE_PASSWORD_COMMON)

@@ -54,7 +54,7 @@ class UserOutput(serializers.ModelSerializer[User]):
 
     class Meta:
         model = User
-        fields = ["id", "email", "time_zone", "day_start_hour", "today"]
+        fields = ["id", "email", "time_zone", "day_start_hour", "language", "today"]
         read_only_fields = fields
 
     def get_today(self, user: User) -> str:

@@ -51,17 +51,23 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.errors import TooManyRequests
 
-MESSAGE_SIGN_IN_THROTTLED = "Too many failed attempts. Try again in {wait}."
-MESSAGE_MAIL_THROTTLED = "Too many emails asked for. Try again in {wait}."
-MESSAGE_TOKEN_THROTTLED = "Too many invalid API tokens from this address. Try again in {wait}."  # noqa: S105
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
+
+MESSAGE_SIGN_IN_THROTTLED = gettext_lazy("Too many failed attempts. Try again in {wait}.")
+MESSAGE_MAIL_THROTTLED = gettext_lazy("Too many emails asked for. Try again in {wait}.")
+MESSAGE_TOKEN_THROTTLED = gettext_lazy(
+    "Too many invalid API tokens from this address. Try again in {wait}."
+)
 DEVICE_COOKIE_SALT = "accounts.device"
 _ISSUED = "signin_device"
 T = TypeVar("T")
@@ -148,12 +154,12 @@ def wait_in_words(seconds: float) -> str:
     """A wait as a person says it: "45 seconds", "1 minute", "15 minutes", "2 hours"."""
     seconds = max(1, math.ceil(seconds))
     if seconds < 60:
-        return f"{seconds} second{'s' * (seconds != 1)}"
+        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
     minutes = math.ceil(seconds / 60)
     if minutes < 120:
-        return f"{minutes} minute{'s' * (minutes != 1)}"
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
     hours = math.ceil(minutes / 60)
-    return f"{hours} hours"
+    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
 
 
 def _digest(value: str) -> str:
@@ -192,7 +198,7 @@ class _Counter:
         return float(until) - time.time() if until is not None else float(self.window)
 
 
-def _count_or_refuse(counters: list[_Counter], *, message: str) -> None:
+def _count_or_refuse(counters: list[_Counter], *, message: _StrOrPromise) -> None:
     """Add this attempt to every counter; TooManyRequests (how long to wait in words) when any
     is past its limit."""
     counts = [counter.hit() for counter in counters]
@@ -269,7 +275,7 @@ def mail_request_limit(*, scope: str, recipient: str, client: SignInClient) -> N
 
 
 def client_request_limit(
-    *, scope: str, address: str, limit: int, window_seconds: int, message: str
+    *, scope: str, address: str, limit: int, window_seconds: int, message: _StrOrPromise
 ) -> None:
     """Count a request from the client `address` in `scope` before it is served; TooManyRequests
     past `limit` in the window. For endpoints that need no session (a signed link or token), whose

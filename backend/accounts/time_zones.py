@@ -2,8 +2,9 @@ from functools import cache
 from zoneinfo import available_timezones
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-MESSAGE_UNKNOWN_TIME_ZONE = "Unknown time zone {value!r}: use an IANA name such as Europe/Paris."
+MESSAGE_UNKNOWN_TIME_ZONE = _("Unknown time zone {value!r}: use an IANA name such as Europe/Paris.")
 
 
 @cache

@@ -102,7 +102,9 @@ class SyncChainASGIHandler(ASGIHandler):
         self, scope: Mapping[str, Any], body_file: IO[bytes]
     ) -> tuple[ASGIRequest, None] | tuple[None, HttpResponseBase]:
         if isinstance(body_file, _OversizedBody):
-            return None, request_too_large_response()
+            headers = dict(scope.get("headers") or ())
+            accept_language = headers.get(b"accept-language", b"").decode("latin-1")
+            return None, request_too_large_response(accept_language)
         return super().create_request(scope, body_file)
 
     async def get_response_async(self, request: HttpRequest) -> HttpResponseBase:

@@ -3,13 +3,15 @@
 `errors` maps each field to its messages; problems not tied to a field sit under `non_field_errors`.
 Django's own error views (404, 500, CSRF failure) answer in the same shape, and a database outage
 is a 503, never a 500 or an HTML page.
+Messages are translated (lazily: they are read in the language of the request that shows them);
+codes never are.
 """
 
 from __future__ import annotations
 
 import math
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.conf import settings
@@ -17,10 +19,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
+
+from core.languages import accepted_language
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise as StrPromise
 
 log = structlog.get_logger(__name__)
 
@@ -38,15 +47,17 @@ CODE_SERVICE_UNAVAILABLE = "service_unavailable"
 CODE_REQUEST_TOO_LARGE = "request_too_large"
 CODE_ORIGIN_REFUSED = "origin_not_verified"
 
-MESSAGE_INVALID = "The request has invalid fields."
-MESSAGE_NOT_FOUND = "Not found."
-MESSAGE_CSRF_FAILED = (
+MESSAGE_INVALID = _("The request has invalid fields.")
+MESSAGE_NOT_FOUND = _("Not found.")
+MESSAGE_CSRF_FAILED = _(
     "CSRF check failed: fetch /api/auth/csrf/ and send the csrftoken cookie's value as X-CSRFToken."
 )
-MESSAGE_SERVER_ERROR = "Something went wrong on our side. Please try again."
-MESSAGE_SERVICE_UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly."
-MESSAGE_REQUEST_TOO_LARGE = "The request body is larger than {limit} bytes."
-MESSAGE_ORIGIN_REFUSED = "This service answers only through its site."
+MESSAGE_SERVER_ERROR = _("Something went wrong on our side. Please try again.")
+MESSAGE_SERVICE_UNAVAILABLE = _("The service is temporarily unavailable. Please try again shortly.")
+MESSAGE_REQUEST_TOO_LARGE = _("The request body is larger than {limit} bytes.")
+MESSAGE_ORIGIN_REFUSED = _("This service answers only through its site.")
+MESSAGE_BAD_REQUEST = _("Bad request.")
+MESSAGE_PERMISSION_DENIED = _("Permission denied.")
 
 # A database that cannot be reached is often one resuming from a pause: clients retry after this.
 RETRY_AFTER_SECONDS = "5"
@@ -71,7 +82,7 @@ class TooManyRequests(Exception):
 
 
 def error_body(
-    detail: str, code: str, errors: dict[str, list[str]] | None = None
+    detail: str | StrPromise, code: str, errors: dict[str, list[str]] | None = None
 ) -> dict[str, Any]:
     body: dict[str, Any] = {"detail": detail, "code": code}
     if errors is not None:
@@ -180,13 +191,13 @@ def _code_for(exc: exceptions.APIException) -> str:
 
 
 def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    return JsonResponse(error_body("Bad request.", CODE_INVALID), status=400)
+    return JsonResponse(error_body(MESSAGE_BAD_REQUEST, CODE_INVALID), status=400)
 
 
 def json_permission_denied(
     request: HttpRequest, exception: Exception | None = None
 ) -> JsonResponse:
-    return JsonResponse(error_body("Permission denied.", CODE_PERMISSION_DENIED), status=403)
+    return JsonResponse(error_body(MESSAGE_PERMISSION_DENIED, CODE_PERMISSION_DENIED), status=403)
 
 
 def json_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
@@ -206,9 +217,11 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
     return JsonResponse(error_body(MESSAGE_CSRF_FAILED, CODE_CSRF_FAILED), status=403)
 
 
-def request_too_large_response() -> JsonResponse:
-    """413 for a body over REQUEST_MAX_BYTES, refused before anything reads it."""
-    message = MESSAGE_REQUEST_TOO_LARGE.format(limit=settings.REQUEST_MAX_BYTES)
+def request_too_large_response(accept_language: str = "") -> JsonResponse:
+    """413 for a body over REQUEST_MAX_BYTES, refused before anything reads it: before
+    LocaleMiddleware, so the language comes from the request's Accept-Language header here."""
+    with translation.override(accepted_language(accept_language)):
+        message = MESSAGE_REQUEST_TOO_LARGE.format(limit=settings.REQUEST_MAX_BYTES)
     return JsonResponse(error_body(message, CODE_REQUEST_TOO_LARGE), status=413)
 
 

@@ -1,8 +1,9 @@
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-MESSAGE_NOT_TEXT = "Must be a string."
+MESSAGE_NOT_TEXT = _("Must be a string.")
 
 
 class TextField(serializers.CharField):

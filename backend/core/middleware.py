@@ -11,9 +11,12 @@ from collections.abc import Callable
 import structlog
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject, empty
 
 from core.errors import origin_refused_response, request_too_large_response
+from core.languages import accepted_language
 
 log = structlog.get_logger("core.request")
 
@@ -85,7 +88,7 @@ class RequestSizeMiddleware:
         except ValueError:
             declared = 0
         if declared > settings.REQUEST_MAX_BYTES:
-            return request_too_large_response()
+            return request_too_large_response(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
         return self.get_response(request)
 
 
@@ -147,3 +150,26 @@ class OriginVerifyMiddleware:
                 return
             if values:
                 self.values = tuple(value.encode() for value in values)
+
+
+class LocaleMiddleware:
+    """Answers each request in the language its Accept-Language header asks for (core.languages).
+
+    In place of Django's LocaleMiddleware, which also reads a language cookie and URL prefixes this
+    product does not use, and leaves the language active on the thread after the response: here it
+    is active while the request is handled and rendered, then the previous one is back, so a
+    request's language never leaks into what the thread runs next (the reminder sender, a test).
+    The user is not loaded for it (User.language is for mail and pushes sent outside a request).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = accepted_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+        request.LANGUAGE_CODE = language
+        with translation.override(language):
+            response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -14,14 +14,18 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 from rest_framework.request import Request
 
 MAX_JSON_DEPTH = 32
-MESSAGE_BODY_TOO_LARGE = "The request body is larger than {limit} bytes."
-MESSAGE_TOO_DEEP = f"The JSON document is nested deeper than {MAX_JSON_DEPTH} levels."
-MESSAGE_NOT_JSON = "The request body is not valid JSON: {error}."
+MESSAGE_BODY_TOO_LARGE = _("The request body is larger than {limit} bytes.")
+MESSAGE_TOO_DEEP = format_lazy(
+    _("The JSON document is nested deeper than {limit} levels."), limit=MAX_JSON_DEPTH
+)
+MESSAGE_NOT_JSON = _("The request body is not valid JSON: {error}.")
 
 
 def _refuse_constant(name: str) -> Any:

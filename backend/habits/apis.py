@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import status
@@ -57,7 +58,7 @@ def parse_day(value: str, *, user: User) -> date:
         return user_today(user=user)
     day = rules.parse_day(value)
     if day is None:
-        raise ValidationError({"date": [rules.MESSAGE_BAD_DAY]})
+        raise ValidationError({"date": [gettext(rules.MESSAGE_BAD_DAY)]})
     return day
 
 

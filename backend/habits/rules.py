@@ -8,21 +8,29 @@ that the serializers built from them publish. A limit changed here changes every
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for the translation catalogs (makemessages extracts it) and returns it as
+    is: the rules import no Django. Whoever shows a message translates it (gettext) first, then
+    fills in its {placeholders}."""
+    return message
+
 
 # --- Sizes ---------------------------------------------------------------------------------------
 # Limits a person never reaches and an attacker cannot exceed: each bounds the work of a request.
 
 MAX_HABITS_PER_USER = 500
-MESSAGE_TOO_MANY_HABITS = f"An account holds at most {MAX_HABITS_PER_USER} habits."
+MESSAGE_TOO_MANY_HABITS = gettext_noop("An account holds at most {limit} habits.")
 # A Loop zip: Habits.csv, the two all-habit files, two files per habit, and room for folders.
 MAX_IMPORT_FILES = 2 * MAX_HABITS_PER_USER + 16
 
 MAX_GROUPS_PER_USER = 100
-MESSAGE_TOO_MANY_GROUPS = f"An account holds at most {MAX_GROUPS_PER_USER} groups."
+MESSAGE_TOO_MANY_GROUPS = gettext_noop("An account holds at most {limit} groups.")
 
 
 # --- Kinds of habit and entry ---------------------------------------------------------------------
@@ -129,7 +137,7 @@ NOTE_MAX_LENGTH = 1000
 COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 COLOR_LENGTH = 7
 DEFAULT_COLOR = "#4F46E5"
-MESSAGE_COLOR = "Use a colour as #RRGGBB."
+MESSAGE_COLOR = gettext_noop("Use a colour as #RRGGBB.")
 
 
 def color_is_valid(value: str) -> bool:
@@ -139,8 +147,8 @@ def color_is_valid(value: str) -> bool:
 # Group names follow habit names' length rule and are unique per account, whatever their case: a
 # group is picked by its name (the habit form's choice, Today's headers), so two "Health" groups
 # could not be told apart. (Habits may share a name: Loop allows it and imports keep every habit.)
-MESSAGE_GROUP_NAME_TAKEN = "You already have a group with this name."
-MESSAGE_NOT_YOUR_GROUP = "Choose one of your groups."
+MESSAGE_GROUP_NAME_TAKEN = gettext_noop("You already have a group with this name.")
+MESSAGE_NOT_YOUR_GROUP = gettext_noop("Choose one of your groups.")
 
 
 def group_name_key(name: str) -> str:
@@ -191,13 +199,15 @@ TARGET_HELP = (
     "0 or more. At least 0: every day done meets it (an amount recorded, not aimed at). "
     "At most 0: a day done with nothing in its window meets it."
 )
-MESSAGE_TARGET_REQUIRED = "A measurable habit needs a target of 0 or more."
-MESSAGE_VALUE_REQUIRED = "A measurable habit needs a value when it is done."
-MESSAGE_VALUE_FOR_BOOLEAN = "A yes/no habit takes no value."
+MESSAGE_TARGET_REQUIRED = gettext_noop("A measurable habit needs a target of 0 or more.")
+MESSAGE_VALUE_REQUIRED = gettext_noop("A measurable habit needs a value when it is done.")
+MESSAGE_VALUE_FOR_BOOLEAN = gettext_noop("A yes/no habit takes no value.")
 
 # An entry may hold a note alone: no status (null), no value. Writing a note on a day nobody
 # marked must not record that it was not done; streaks, scores and counts see no entry there.
-MESSAGE_NOTE_ONLY = "An entry without a status holds a note and nothing else: write the note."
+MESSAGE_NOTE_ONLY = gettext_noop(
+    "An entry without a status holds a note and nothing else: write the note."
+)
 
 
 def entry_is_valid(status: str | None, value: Decimal | None, note: str) -> bool:
@@ -218,8 +228,8 @@ MAX_FREQUENCY_DAYS = 366
 WEEKDAYS = range(1, 8)
 ALL_WEEKDAYS_MASK = 0b1111111
 
-MESSAGE_TIMES_OVER_DAYS = "Times must not exceed days."
-MESSAGE_WEEKDAYS_UNIQUE = "Each weekday may appear once."
+MESSAGE_TIMES_OVER_DAYS = gettext_noop("Times must not exceed days.")
+MESSAGE_WEEKDAYS_UNIQUE = gettext_noop("Each weekday may appear once.")
 
 
 def frequency_is_valid(times: int, days: int) -> bool:
@@ -245,10 +255,10 @@ def mask_to_weekdays(mask: int) -> list[int]:
 EARLIEST_DAY = date(1970, 1, 1)
 DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-MESSAGE_BAD_DAY = "Use a real date as YYYY-MM-DD."
-MESSAGE_BEFORE_EARLIEST_DAY = "Days before 1970-01-01 cannot be recorded."
-MESSAGE_RANGE_BEFORE_EARLIEST_DAY = "Ranges start and end no earlier than 1970-01-01."
-MESSAGE_FUTURE_DAY = "This day is after today ({today}) in your time zone."
+MESSAGE_BAD_DAY = gettext_noop("Use a real date as YYYY-MM-DD.")
+MESSAGE_BEFORE_EARLIEST_DAY = gettext_noop("Days before 1970-01-01 cannot be recorded.")
+MESSAGE_RANGE_BEFORE_EARLIEST_DAY = gettext_noop("Ranges start and end no earlier than 1970-01-01.")
+MESSAGE_FUTURE_DAY = gettext_noop("This day is after today ({today}) in your time zone.")
 
 
 def parse_day(text: str) -> date | None:
@@ -261,12 +271,15 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-def entry_day_problem(day: date, today: date) -> str | None:
-    """Why an entry cannot be recorded on `day` (None when it can)."""
+def entry_day_problem(
+    day: date, today: date, translate: Callable[[str], str] = gettext_noop
+) -> str | None:
+    """Why an entry cannot be recorded on `day` (None when it can), in the language `translate`
+    (such as Django's gettext) gives its messages."""
     if day < EARLIEST_DAY:
-        return MESSAGE_BEFORE_EARLIEST_DAY
+        return translate(MESSAGE_BEFORE_EARLIEST_DAY)
     if day > today:
-        return MESSAGE_FUTURE_DAY.format(today=today.isoformat())
+        return translate(MESSAGE_FUTURE_DAY).format(today=today.isoformat())
     return None
 
 
@@ -288,14 +301,17 @@ PUSH_SERVICE_HOSTS = (
     "notify.windows.com",
 )
 
-MESSAGE_TOO_MANY_SUBSCRIPTIONS = (
-    f"At most {MAX_PUSH_SUBSCRIPTIONS_PER_USER} browsers can receive notifications; "
-    "remove one first."
+MESSAGE_TOO_MANY_SUBSCRIPTIONS = gettext_noop(
+    "At most {limit} browsers can receive notifications; remove one first."
 )
-MESSAGE_PUSH_ENDPOINT = "This is not the address of a known push service."
-MESSAGE_PUSH_KEYS = "The subscription's keys are not valid."
-MESSAGE_REMINDER_WEEKDAYS = "Weekdays are 0 (Monday) to 6 (Sunday), each at most once."
-MESSAGE_REMINDER_EXPIRED = "This reminder has expired; open the app to record the day."
+MESSAGE_PUSH_ENDPOINT = gettext_noop("This is not the address of a known push service.")
+MESSAGE_PUSH_KEYS = gettext_noop("The subscription's keys are not valid.")
+MESSAGE_REMINDER_WEEKDAYS = gettext_noop(
+    "Weekdays are 0 (Monday) to 6 (Sunday), each at most once."
+)
+MESSAGE_REMINDER_EXPIRED = gettext_noop(
+    "This reminder has expired; open the app to record the day."
+)
 
 
 def reminder_weekdays_to_mask(weekdays: Iterable[int]) -> int:

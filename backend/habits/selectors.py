@@ -11,6 +11,8 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.selectors import user_today
@@ -23,8 +25,10 @@ from habits.specs import habit_spec
 from habits.summaries import stored_summary, summaries_compute
 
 MAX_RANGE_DAYS = 366 * 20
-MESSAGE_RANGE_ORDER = "The start must not be after the end."
-MESSAGE_RANGE_TOO_LONG = f"A range may span at most {MAX_RANGE_DAYS} days."
+MESSAGE_RANGE_ORDER = _("The start must not be after the end.")
+MESSAGE_RANGE_TOO_LONG = format_lazy(
+    _("A range may span at most {limit} days."), limit=MAX_RANGE_DAYS
+)
 
 
 @dataclass(frozen=True)

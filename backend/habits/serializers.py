@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
@@ -32,7 +33,7 @@ class FrequencySerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, int]) -> dict[str, int]:
         if attrs["times"] > attrs["days"]:
-            raise serializers.ValidationError({"times": [rules.MESSAGE_TIMES_OVER_DAYS]})
+            raise serializers.ValidationError({"times": [gettext(rules.MESSAGE_TIMES_OVER_DAYS)]})
         return attrs
 
 
@@ -75,7 +76,7 @@ class EntryInput(serializers.Serializer[Any]):
         attrs.setdefault("status", Status.DONE)
         attrs.setdefault("value", None)
         if not rules.entry_is_valid(attrs["status"], attrs["value"], attrs["note"]):
-            raise serializers.ValidationError({"status": [rules.MESSAGE_NOTE_ONLY]})
+            raise serializers.ValidationError({"status": [gettext(rules.MESSAGE_NOTE_ONLY)]})
         return attrs
 
 
@@ -89,7 +90,7 @@ class HabitInput(serializers.Serializer[Any]):
         rules.COLOR_PATTERN,
         max_length=rules.COLOR_LENGTH,
         required=False,
-        error_messages={"invalid": rules.MESSAGE_COLOR},
+        error_messages={"invalid": gettext_lazy(rules.MESSAGE_COLOR)},
     )
     kind = serializers.ChoiceField(choices=rules.choices(Kind), required=False)
     unit = TextField(max_length=rules.UNIT_MAX_LENGTH, allow_blank=True, required=False)
@@ -119,7 +120,7 @@ class HabitInput(serializers.Serializer[Any]):
 
     def validate_weekdays(self, value: list[int]) -> list[int]:
         if len(set(value)) != len(value):
-            raise serializers.ValidationError(rules.MESSAGE_WEEKDAYS_UNIQUE)
+            raise serializers.ValidationError(gettext(rules.MESSAGE_WEEKDAYS_UNIQUE))
         return sorted(value)
 
 
@@ -176,7 +177,7 @@ class RangeInput(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         errors = {
-            name: [rules.MESSAGE_RANGE_BEFORE_EARLIEST_DAY]
+            name: [gettext(rules.MESSAGE_RANGE_BEFORE_EARLIEST_DAY)]
             for name, day in attrs.items()
             if day < rules.EARLIEST_DAY
         }

@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from habits import rules
@@ -21,9 +23,9 @@ from habits.models import Entry, Habit, HabitGroup
 from habits.rules import Kind, Status
 from habits.summaries import summaries_refresh
 
-MESSAGE_KIND_LOCKED = "The kind of a habit with entries cannot change."
-MESSAGE_REORDER_IDS = "The list must hold each of your habits exactly once."
-MESSAGE_GROUP_REORDER_IDS = "The list must hold each of your groups exactly once."
+MESSAGE_KIND_LOCKED = _("The kind of a habit with entries cannot change.")
+MESSAGE_REORDER_IDS = _("The list must hold each of your habits exactly once.")
+MESSAGE_GROUP_REORDER_IDS = _("The list must hold each of your groups exactly once.")
 
 # Fields a client may set on a habit, besides the schedule (frequency and weekdays).
 HABIT_FIELDS = (
@@ -63,9 +65,9 @@ def _apply_habit_fields(habit: Habit, fields: dict[str, Any]) -> None:
 def _validate_habit(habit: Habit) -> None:
     errors: dict[str, list[str]] = {}
     if not rules.frequency_is_valid(habit.frequency_times, habit.frequency_days):
-        errors["frequency"] = [rules.MESSAGE_TIMES_OVER_DAYS]
+        errors["frequency"] = [gettext(rules.MESSAGE_TIMES_OVER_DAYS)]
     if not rules.target_is_valid(Kind(habit.kind), habit.target_value):
-        errors["target_value"] = [rules.MESSAGE_TARGET_REQUIRED]
+        errors["target_value"] = [gettext(rules.MESSAGE_TARGET_REQUIRED)]
     if errors:
         raise ValidationError(errors)
 
@@ -82,7 +84,7 @@ def _apply_habit_group(habit: Habit, fields: dict[str, Any]) -> None:
         return
     group = HabitGroup.objects.select_for_update().filter(pk=group_id, user=habit.user).first()
     if group is None:
-        raise ValidationError({"group": [rules.MESSAGE_NOT_YOUR_GROUP]})
+        raise ValidationError({"group": [gettext(rules.MESSAGE_NOT_YOUR_GROUP)]})
     habit.group = group
 
 
@@ -95,7 +97,15 @@ def habit_create(*, user: User, **fields: Any) -> Habit:
             count=Count("id"), last=Max("position")
         )
         if existing["count"] >= rules.MAX_HABITS_PER_USER:
-            raise ValidationError({"non_field_errors": [rules.MESSAGE_TOO_MANY_HABITS]})
+            raise ValidationError(
+                {
+                    "non_field_errors": [
+                        gettext(rules.MESSAGE_TOO_MANY_HABITS).format(
+                            limit=rules.MAX_HABITS_PER_USER
+                        )
+                    ]
+                }
+            )
         habit.position = 0 if existing["last"] is None else existing["last"] + 1
         habit.save()
         change.history_changed(habit)
@@ -142,7 +152,7 @@ def _lock_groups(user: User) -> list[HabitGroup]:
 def _check_group_name(group: HabitGroup, others: list[HabitGroup]) -> None:
     key = rules.group_name_key(group.name)
     if any(rules.group_name_key(other.name) == key for other in others if other.pk != group.pk):
-        raise ValidationError({"name": [rules.MESSAGE_GROUP_NAME_TAKEN]})
+        raise ValidationError({"name": [gettext(rules.MESSAGE_GROUP_NAME_TAKEN)]})
 
 
 def _save_group(group: HabitGroup) -> None:
@@ -151,7 +161,7 @@ def _save_group(group: HabitGroup) -> None:
         with transaction.atomic():
             group.save()
     except IntegrityError:
-        raise ValidationError({"name": [rules.MESSAGE_GROUP_NAME_TAKEN]}) from None
+        raise ValidationError({"name": [gettext(rules.MESSAGE_GROUP_NAME_TAKEN)]}) from None
 
 
 def habit_group_create(*, user: User, name: str, collapsed: bool = False) -> HabitGroup:
@@ -159,7 +169,15 @@ def habit_group_create(*, user: User, name: str, collapsed: bool = False) -> Hab
     with habits_change(user=user):
         groups = _lock_groups(user)
         if len(groups) >= rules.MAX_GROUPS_PER_USER:
-            raise ValidationError({"non_field_errors": [rules.MESSAGE_TOO_MANY_GROUPS]})
+            raise ValidationError(
+                {
+                    "non_field_errors": [
+                        gettext(rules.MESSAGE_TOO_MANY_GROUPS).format(
+                            limit=rules.MAX_GROUPS_PER_USER
+                        )
+                    ]
+                }
+            )
         _check_group_name(group, groups)
         group.position = max((other.position for other in groups), default=-1) + 1
         _save_group(group)
@@ -224,7 +242,7 @@ def habit_summaries_catch_up(*, user: User, today: date) -> None:
 
 
 def _validate_entry_day(*, day: date, today: date) -> None:
-    problem = rules.entry_day_problem(day, today)
+    problem = rules.entry_day_problem(day, today, gettext)
     if problem is not None:
         raise ValidationError({"date": [problem]})
 
@@ -245,11 +263,11 @@ def entry_upsert(
     with habits_change(user=habit.user) as change:
         _validate_entry_day(day=day, today=change.today)
         if not rules.entry_is_valid(status, value, note):
-            raise ValidationError({"status": [rules.MESSAGE_NOTE_ONLY]})
+            raise ValidationError({"status": [gettext(rules.MESSAGE_NOTE_ONLY)]})
         if habit.kind == Kind.BOOLEAN and value is not None:
-            raise ValidationError({"value": [rules.MESSAGE_VALUE_FOR_BOOLEAN]})
+            raise ValidationError({"value": [gettext(rules.MESSAGE_VALUE_FOR_BOOLEAN)]})
         if habit.kind == Kind.NUMERIC and status == Status.DONE and value is None:
-            raise ValidationError({"value": [rules.MESSAGE_VALUE_REQUIRED]})
+            raise ValidationError({"value": [gettext(rules.MESSAGE_VALUE_REQUIRED)]})
         entry = Entry(habit=habit, date=day, status=status, value=value, note=note)
         _lock_habit(habit)
         Entry.objects.bulk_create(

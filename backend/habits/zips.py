@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 # Members are read in chunks, counting what really comes out of the decompressor.
 READ_CHUNK_BYTES = 64 * 1024
@@ -30,25 +34,25 @@ IGNORED_PREFIXES = ("__MACOSX/",)
 # What zipfile raises on a damaged member, an unsupported compression or an encrypted one.
 UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
 
-MESSAGE_TOO_BIG = "The file is larger than {limit} bytes."
-MESSAGE_TOO_BIG_UNCOMPRESSED = "The zip's contents add up to more than {limit} bytes."
-MESSAGE_TOO_MANY_FILES = "The zip holds more than {limit} files."
-MESSAGE_TOO_MANY_ROWS = "The files hold more than {limit} rows."
-MESSAGE_COMPRESSION = (
+MESSAGE_TOO_BIG = _("The file is larger than {limit} bytes.")
+MESSAGE_TOO_BIG_UNCOMPRESSED = _("The zip's contents add up to more than {limit} bytes.")
+MESSAGE_TOO_MANY_FILES = _("The zip holds more than {limit} files.")
+MESSAGE_TOO_MANY_ROWS = _("The files hold more than {limit} rows.")
+MESSAGE_COMPRESSION = _(
     "{path}: compressed in a way neither Loop nor this app uses; zip it again (stored or deflated)."
 )
-MESSAGE_RATIO = "{path}: compressed far more than any real export; the file is refused."
-MESSAGE_NOT_UTF8 = "{file} is not UTF-8 text."
+MESSAGE_RATIO = _("{path}: compressed far more than any real export; the file is refused.")
+MESSAGE_NOT_UTF8 = _("{file} is not UTF-8 text.")
 
 
-def refuse(message: str) -> ValidationError:
+def refuse(message: _StrOrPromise) -> ValidationError:
     return ValidationError({"file": [message]})
 
 
 class BoundedZip:
     """An uploaded zip whose members are read within the limits (see the module)."""
 
-    def __init__(self, archive: zipfile.ZipFile, *, not_zip: str) -> None:
+    def __init__(self, archive: zipfile.ZipFile, *, not_zip: _StrOrPromise) -> None:
         self.archive = archive
         self.not_zip = not_zip
         self.bytes_left = settings.IMPORT_MAX_BYTES
@@ -93,7 +97,7 @@ class BoundedZip:
             raise refuse(MESSAGE_NOT_UTF8.format(file=info.filename)) from error
 
 
-def open_zip(*, file: IO[bytes], size: int, not_zip: str) -> zipfile.ZipFile:
+def open_zip(*, file: IO[bytes], size: int, not_zip: _StrOrPromise) -> zipfile.ZipFile:
     """The upload as a zip, refused when larger than the limit or not a zip at all."""
     limit = settings.IMPORT_MAX_BYTES
     if size > limit:

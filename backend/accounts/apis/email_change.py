@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -18,7 +19,7 @@ from accounts.throttling import sign_in_client
 from core.fields import TextField
 from core.schema import ERROR_RESPONSES, extend_schema
 
-MESSAGE_EMAIL_CHANGE_SENT = (
+MESSAGE_EMAIL_CHANGE_SENT = _(
     "Check the new address's inbox: your address changes when you open the link we sent there."
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -21,7 +22,7 @@ from accounts.throttling import sign_in_client
 from core.fields import TextField
 from core.schema import ERROR_RESPONSES, extend_schema
 
-MESSAGE_CEREMONY_EXPIRED = "This passkey request has expired or was already used. Start again."
+MESSAGE_CEREMONY_EXPIRED = _("This passkey request has expired or was already used. Start again.")
 REGISTER, AUTHENTICATE = "register", "authenticate"
 
 CREDENTIAL_HELP = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -23,7 +24,7 @@ from accounts.throttling import sign_in_client
 from core.fields import TextField
 from core.schema import ERROR_RESPONSES, extend_schema
 
-MESSAGE_RESET_SENT = "Check your inbox: we sent a link to choose a new password."
+MESSAGE_RESET_SENT = _("Check your inbox: we sent a link to choose a new password.")
 
 
 class PasswordResetApi(APIView):

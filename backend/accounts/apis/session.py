@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
@@ -30,7 +32,7 @@ from accounts.time_zones import validate_time_zone
 from core.fields import TextField
 from core.schema import ERROR_RESPONSES, extend_schema
 
-MESSAGE_BAD_CREDENTIALS = "The email address or the password is not correct."
+MESSAGE_BAD_CREDENTIALS = _("The email address or the password is not correct.")
 
 
 @method_decorator(ensure_csrf_cookie, name="dispatch")
@@ -109,6 +111,11 @@ class MeApi(APIView):
     class SettingsInput(serializers.Serializer[Any]):
         time_zone = TextField(max_length=64, required=False, validators=[validate_time_zone])
         day_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
+        language = serializers.ChoiceField(
+            choices=settings.LANGUAGES,
+            required=False,
+            help_text="The language of the user's mail and reminders (the SPA shows it too).",
+        )
 
     class DeleteAccountInput(serializers.Serializer[Any]):
         password = password_field()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -30,7 +31,7 @@ from accounts.time_zones import validate_time_zone
 from core.fields import TextField
 from core.schema import ERROR_RESPONSES, extend_schema
 
-MESSAGE_SIGNUP_SENT = "Check your inbox: we sent a link to finish signing up."
+MESSAGE_SIGNUP_SENT = _("Check your inbox: we sent a link to finish signing up.")
 
 
 class RegisterApi(APIView):

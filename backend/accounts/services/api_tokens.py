@@ -52,8 +52,9 @@ def api_token_create(
     mails.mail_api_token_created(
         to=user.email,
         name=name,
-        access=api_tokens.SCOPE_LABELS[scope].lower(),
+        access=api_tokens.SCOPE_LABELS[scope],
         link=mails.link(site_url, mails.PAGE_SETTINGS),
+        language=user.language,
     )
     return CreatedToken(token=token, value=new.value)
 

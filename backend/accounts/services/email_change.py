@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from accounts import mails
 from accounts.models import User
@@ -20,7 +21,7 @@ from accounts.services.users import MESSAGE_EMAIL_TAKEN, user_password_confirm
 from accounts.throttling import SignInClient, mail_request_limit
 from accounts.tokens import email_change_read, email_change_token, reset_token
 
-MESSAGE_EMAIL_SAME = "This is already your address."
+MESSAGE_EMAIL_SAME = _("This is already your address.")
 
 
 def email_change_request(
@@ -31,8 +32,9 @@ def email_change_request(
         raise ValidationError({"new_email": [MESSAGE_EMAIL_SAME]})
     mail_request_limit(scope="email", recipient=new_email, client=client)
     with transaction.atomic():
-        if User.objects.filter(email_key=new_email).exists():
-            mails.mail_email_taken(to=new_email)
+        owner = User.objects.filter(email_key=new_email).only("language").first()
+        if owner is not None:
+            mails.mail_email_taken(to=new_email, language=owner.language)
         else:
             token = email_change_token(user, new_email)
             mails.mail_email_confirm(
@@ -40,9 +42,12 @@ def email_change_request(
                 link=mails.link(site_url, mails.PAGE_EMAIL_CONFIRM, token=token),
                 current=user.email,
                 hours=settings.EMAIL_LINK_MAX_AGE // 3600,
+                language=user.language,
             )
         reset = mails.link(site_url, mails.PAGE_PASSWORD_RESET, token=reset_token(user))
-        mails.mail_email_change_requested(to=user.email, new=new_email, link=reset)
+        mails.mail_email_change_requested(
+            to=user.email, new=new_email, link=reset, language=user.language
+        )
 
 
 def email_change_confirm(*, token: str) -> User:
@@ -54,7 +59,7 @@ def email_change_confirm(*, token: str) -> User:
         with transaction.atomic():
             user.email = change.new_email
             user.save(update_fields=["email"])
-            mails.mail_email_changed(to=old_email, new=user.email)
+            mails.mail_email_changed(to=old_email, new=user.email, language=user.language)
     except IntegrityError:  # the new address got an account meanwhile
         user.email = old_email
         raise ValidationError({"token": [MESSAGE_EMAIL_TAKEN]}) from None

@@ -27,15 +27,16 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext_lazy
 
 from accounts import mails
 from accounts.models import Passkey, User
 from accounts.services.users import user_password_confirm
 from accounts.throttling import SignInClient, guarded
 
-MESSAGE_PASSKEY_INVALID = "The passkey could not be verified. Try again."
-MESSAGE_PASSKEY_KNOWN = "This passkey is already registered."
-MESSAGE_PASSKEY_REFUSED = "This passkey did not sign you in."
+MESSAGE_PASSKEY_INVALID = gettext_lazy("The passkey could not be verified. Try again.")
+MESSAGE_PASSKEY_KNOWN = gettext_lazy("This passkey is already registered.")
+MESSAGE_PASSKEY_REFUSED = gettext_lazy("This passkey did not sign you in.")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,10 @@ def passkey_register(
     except IntegrityError:
         raise ValidationError({"credential": [MESSAGE_PASSKEY_KNOWN]}) from None
     mails.mail_passkey_added(
-        to=user.email, name=name, link=mails.link(site_url, mails.PAGE_SETTINGS)
+        to=user.email,
+        name=name,
+        link=mails.link(site_url, mails.PAGE_SETTINGS),
+        language=user.language,
     )
     return passkey
 

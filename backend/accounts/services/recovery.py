@@ -33,7 +33,7 @@ def password_reset_request(*, email: str, client: SignInClient, site_url: str) -
         if user is not None:
             link = mails.link(site_url, mails.PAGE_PASSWORD_RESET, token=reset_token(user))
             minutes = settings.PASSWORD_RESET_TIMEOUT // 60
-            mails.mail_reset(to=user.email, link=link, minutes=minutes)
+            mails.mail_reset(to=user.email, link=link, minutes=minutes, language=user.language)
         else:
             reset_token(User(email=email))  # the same work as for an account
             mails.mail_reset_unknown(to=email, link=mails.link(site_url, mails.PAGE_SIGNUP))

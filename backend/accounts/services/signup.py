@@ -21,8 +21,9 @@ from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext_lazy as _
 
 from accounts import mails
 from accounts.models import SignupRequest, User
@@ -30,13 +31,14 @@ from accounts.services.users import MESSAGE_WRONG_PASSWORD, password_policy_chec
 from accounts.throttling import SignInClient, guarded, mail_request_limit
 from accounts.time_zones import validate_time_zone
 from accounts.tokens import digest, random_token, reset_token
+from core.languages import supported_language
 
-MESSAGE_LINK_INVALID = "This link is not valid any more. Ask for a new one."
-MESSAGE_SIGNUP_OTHER_BROWSER = (
+MESSAGE_LINK_INVALID = _("This link is not valid any more. Ask for a new one.")
+MESSAGE_SIGNUP_OTHER_BROWSER = _(
     "This link was opened in another browser than the one you signed up in: type the password "
     "you chose to finish."
 )
-MESSAGE_SIGNUP_DONE = "This address already has an account: sign in instead."
+MESSAGE_SIGNUP_DONE = _("This address already has an account: sign in instead.")
 
 
 def _expired_before() -> timedelta:
@@ -65,6 +67,8 @@ def signup_request(
                 email=email,
                 password=password_hash,
                 time_zone=time_zone,
+                # The request's language (its Accept-Language): the account's, once made.
+                language=supported_language(translation.get_language()),
                 token_digest=digest(token),
                 browser_digest=digest(browser_secret),
             )
@@ -73,7 +77,9 @@ def signup_request(
         else:
             link = mails.link(site_url, mails.PAGE_PASSWORD_RESET, token=reset_token(owner))
             minutes = settings.PASSWORD_RESET_TIMEOUT // 60
-            mails.mail_signup_taken(to=owner.email, link=link, minutes=minutes)
+            mails.mail_signup_taken(
+                to=owner.email, link=link, minutes=minutes, language=owner.language
+            )
 
 
 def signup_confirm(
@@ -101,7 +107,12 @@ def signup_confirm(
             raise ValidationError({"password": [MESSAGE_WRONG_PASSWORD]})
     try:
         with transaction.atomic():
-            user = User(email=signup.email, time_zone=signup.time_zone, password=signup.password)
+            user = User(
+                email=signup.email,
+                time_zone=signup.time_zone,
+                language=signup.language,
+                password=signup.password,
+            )
             user.save()
             SignupRequest.objects.filter(email=signup.email).delete()
     except IntegrityError:  # the address has an account (another link of it was followed first)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.services.api_tokens import api_tokens_revoke_all
@@ -13,9 +14,10 @@ from accounts.services.sessions import user_sessions_end
 from accounts.throttling import SignInClient, guarded
 from accounts.time_zones import validate_time_zone
 
-MESSAGE_EMAIL_TAKEN = "An account with this email address already exists."
-MESSAGE_WRONG_PASSWORD = "The password is not correct."  # noqa: S105 - a message
-MESSAGE_DAY_START_RANGE = "The day start hour must be between 0 and 23."
+MESSAGE_EMAIL_TAKEN = _("An account with this email address already exists.")
+MESSAGE_WRONG_PASSWORD = _("The password is not correct.")
+MESSAGE_DAY_START_RANGE = _("The day start hour must be between 0 and 23.")
+MESSAGE_UNKNOWN_LANGUAGE = _("Choose one of the languages offered: en, es or de.")
 
 
 def password_policy_check(*, password: str, user: User, field: str) -> None:
@@ -38,7 +40,11 @@ def user_signed_in(*, user: User, time_zone: str | None) -> User:
 
 
 def user_update_settings(
-    *, user: User, time_zone: str | None = None, day_start_hour: int | None = None
+    *,
+    user: User,
+    time_zone: str | None = None,
+    day_start_hour: int | None = None,
+    language: str | None = None,
 ) -> User:
     if time_zone is not None:
         validate_time_zone(time_zone)
@@ -47,7 +53,11 @@ def user_update_settings(
         if not 0 <= day_start_hour <= 23:
             raise ValidationError({"day_start_hour": [MESSAGE_DAY_START_RANGE]})
         user.day_start_hour = day_start_hour
-    user.save(update_fields=["time_zone", "day_start_hour"])
+    if language is not None:
+        if language not in dict(settings.LANGUAGES):
+            raise ValidationError({"language": [MESSAGE_UNKNOWN_LANGUAGE]})
+        user.language = language
+    user.save(update_fields=["time_zone", "day_start_hour", "language"])
     return user
 
 

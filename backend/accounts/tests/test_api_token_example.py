@@ -64,12 +64,12 @@ def test_the_example_explains_what_went_wrong(live_server: Any, person: User) ->
     _, read_only = make_api_token(user=person, scope=Scope.READ)
     refused = run(live_server, read_only, "Read")
     assert refused.returncode == 1
-    assert api_tokens.MESSAGE_TOKEN_READ_ONLY in refused.stderr
+    assert str(api_tokens.MESSAGE_TOKEN_READ_ONLY) in refused.stderr
     unknown = run(live_server, read_only, "Swim")
     assert unknown.returncode == 2
     assert "No habit named 'Swim'. Your habits: Read." in unknown.stderr
     revoked = run(live_server, "htk_000000000000_" + "A" * 43, "Read")
     assert revoked.returncode == 1
-    assert api_tokens.MESSAGE_TOKEN_INVALID in revoked.stderr
+    assert str(api_tokens.MESSAGE_TOKEN_INVALID) in revoked.stderr
     assert run(live_server, "", "Read").returncode == 2
     assert habit.entries.count() == 0

@@ -54,10 +54,13 @@ def test_eight_spaces_and_passw0rd_are_refused_on_every_count(signed_in: ApiClie
 
     with pytest.raises(ValidationError) as spaces:
         validate_password(" " * 8)
-    assert spaces.value.messages == [MESSAGE_PASSWORD_BLANK]
+    assert spaces.value.messages == [str(MESSAGE_PASSWORD_BLANK)]
     with pytest.raises(ValidationError) as passw0rd:
         validate_password("Passw0rd!")
-    assert passw0rd.value.messages == [MESSAGE_PASSWORD_TOO_SHORT, MESSAGE_PASSWORD_COMMON]
+    assert passw0rd.value.messages == [
+        str(MESSAGE_PASSWORD_TOO_SHORT),
+        str(MESSAGE_PASSWORD_COMMON),
+    ]
 
 
 @pytest.mark.parametrize(

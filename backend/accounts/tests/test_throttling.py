@@ -110,7 +110,7 @@ def test_look_alikes_map_onto_one_canonical_address(written: str, canonical: str
     ],
 )
 def test_addresses_that_cannot_be_mapped_onto_plain_letters_are_refused(written: str) -> None:
-    assert plain_email_problem(written) == MESSAGE_EMAIL_NOT_PLAIN
+    assert plain_email_problem(written) == str(MESSAGE_EMAIL_NOT_PLAIN)
     response = attempt(stranger(), written, PASSWORD)
     assert response.status_code == 400
     assert response.json()["errors"]["email"] == [MESSAGE_EMAIL_NOT_PLAIN]

@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The request's language, from Accept-Language only (core.middleware.LocaleMiddleware).
+    "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -332,9 +334,14 @@ X_FRAME_OPTIONS = "DENY"
 # the zone of the browser that signs in to it (accounts.services.user_signed_in).
 DEMO_EMAIL = "demo@example.com"
 
-LANGUAGE_CODE = "en-us"
+# API messages, mails and push messages in English, Spanish or German (backend/locale). A request
+# is answered in the language of its Accept-Language header (the SPA sends its own); mail and
+# reminders sent outside a request use the recipient's User.language.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español"), ("de", "Deutsch")]
+LOCALE_PATHS = [BACKEND_DIR / "locale"]
 TIME_ZONE = "UTC"
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 # --- Logging --------------------------------------------------------------------------------------

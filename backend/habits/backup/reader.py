@@ -21,6 +21,8 @@ from enum import StrEnum
 from typing import IO, Any
 
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from core.parsers import json_depth_exceeds
 from habits import rules
@@ -161,7 +163,7 @@ class _Backup:
     def _groups(self, info: zipfile.ZipInfo, counted: int) -> list[BackupGroup]:
         document = self._document(info)
         try:
-            raw_groups = _value(document, "groups", list, "a list")
+            raw_groups = _value(document, "groups", list, _("a list"))
         except Problem as problem:
             raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem)) from None
         if len(raw_groups) > rules.MAX_GROUPS_PER_USER:
@@ -226,7 +228,7 @@ class _Backup:
         try:
             habit = _habit_fields(document)
             habit["group"] = _group_reference(document) if with_group else None
-            raw_entries = _value(document, "entries", list, "a list")
+            raw_entries = _value(document, "entries", list, _("a list"))
         except Problem as problem:
             raise refuse(b.MESSAGE_FIELD.format(where=info.filename, problem=problem)) from None
         self.rows_left -= len(raw_entries)
@@ -249,12 +251,12 @@ class _Backup:
     def _entry(self, raw: Any, kind: Kind, days: set[date]) -> BackupEntry:
         if not isinstance(raw, dict):
             raise Problem(b.PROBLEM_NOT_OBJECT)
-        text = _value(raw, "date", str, "a date as YYYY-MM-DD")
+        text = _value(raw, "date", str, _("a date as YYYY-MM-DD"))
         day = rules.parse_day(text)
         if day is None:
-            raise Problem(rules.MESSAGE_BAD_DAY)
+            raise Problem(gettext(rules.MESSAGE_BAD_DAY))
         if day < rules.EARLIEST_DAY:
-            raise Problem(rules.MESSAGE_BEFORE_EARLIEST_DAY)
+            raise Problem(gettext(rules.MESSAGE_BEFORE_EARLIEST_DAY))
         if day > self.latest_day:
             raise Problem(b.PROBLEM_DAY_AHEAD.format(days=b.DAYS_AHEAD, today=self.today))
         if day in days:
@@ -263,34 +265,36 @@ class _Backup:
         status = None if raw.get("status", "") is None else Status(_choice(raw, "status", Status))
         value = _amount(raw, "value")
         if kind is Kind.BOOLEAN and value is not None:
-            raise Problem(rules.MESSAGE_VALUE_FOR_BOOLEAN)
+            raise Problem(gettext(rules.MESSAGE_VALUE_FOR_BOOLEAN))
         if kind is Kind.NUMERIC and status is Status.DONE and value is None:
-            raise Problem(rules.MESSAGE_VALUE_REQUIRED)
+            raise Problem(gettext(rules.MESSAGE_VALUE_REQUIRED))
         note = _text(raw, "note", rules.NOTE_MAX_LENGTH)
         if not rules.entry_is_valid(status, value, note):
-            raise Problem(rules.MESSAGE_NOTE_ONLY)
+            raise Problem(gettext(rules.MESSAGE_NOTE_ONLY))
         return BackupEntry(day=day, status=status, value=value, note=note)
 
 
 def _habit_fields(document: dict[str, Any]) -> dict[str, Any]:
     name = _text(document, "name", rules.NAME_MAX_LENGTH)
     if not name.strip():
-        raise Problem(b.PROBLEM_TYPE.format(key="name", expected="a name that is not blank"))
+        raise Problem(b.PROBLEM_TYPE.format(key="name", expected=_("a name that is not blank")))
     kind = Kind(_choice(document, "kind", Kind))
     target = _amount(document, "target_value")
     if kind is Kind.BOOLEAN and target is not None:
-        raise Problem(b.PROBLEM_TYPE.format(key="target_value", expected="null for a yes/no habit"))
+        raise Problem(
+            b.PROBLEM_TYPE.format(key="target_value", expected=_("null for a yes/no habit"))
+        )
     if not rules.target_is_valid(kind, target):
-        raise Problem(rules.MESSAGE_TARGET_REQUIRED)
+        raise Problem(gettext(rules.MESSAGE_TARGET_REQUIRED))
     color = _text(document, "color", rules.COLOR_LENGTH)
     if not rules.color_is_valid(color):
-        raise Problem(rules.MESSAGE_COLOR)
-    frequency = _value(document, "frequency", dict, "an object")
+        raise Problem(gettext(rules.MESSAGE_COLOR))
+    frequency = _value(document, "frequency", dict, _("an object"))
     times = _integer(frequency, "times", 1, rules.MAX_FREQUENCY_DAYS)
     days = _integer(frequency, "days", 1, rules.MAX_FREQUENCY_DAYS)
     if not rules.frequency_is_valid(times, days):
-        raise Problem(rules.MESSAGE_TIMES_OVER_DAYS)
-    weekdays = _value(document, "weekdays", list, "a list")
+        raise Problem(gettext(rules.MESSAGE_TIMES_OVER_DAYS))
+    weekdays = _value(document, "weekdays", list, _("a list"))
     if (
         any(not isinstance(day, int) or isinstance(day, bool) for day in weekdays)
         or len(set(weekdays)) != len(weekdays)
@@ -310,7 +314,7 @@ def _habit_fields(document: dict[str, Any]) -> dict[str, Any]:
         "frequency_days": days,
         "weekdays_mask": rules.weekdays_to_mask(weekdays),
         "period": Period(_choice(document, "period", Period)),
-        "archived": _value(document, "archived", bool, "true or false"),
+        "archived": _value(document, "archived", bool, _("true or false")),
         "position": _integer(document, "position", 0, MAX_POSITION),
         "entries": [],
         "reminder": _reminder(document.get(b.REMINDER_KEY)),
@@ -345,12 +349,12 @@ def _group(raw: Any) -> BackupGroup:
         raise Problem(b.PROBLEM_NOT_OBJECT)
     name = _text(raw, "name", rules.NAME_MAX_LENGTH)
     if not name.strip():
-        raise Problem(b.PROBLEM_TYPE.format(key="name", expected="a name that is not blank"))
+        raise Problem(b.PROBLEM_TYPE.format(key="name", expected=_("a name that is not blank")))
     return BackupGroup(
         id=_integer(raw, "id", 1, MAX_POSITION),
         name=name.strip(),
         position=_integer(raw, "position", 0, MAX_POSITION),
-        collapsed=_value(raw, "collapsed", bool, "true or false"),
+        collapsed=_value(raw, "collapsed", bool, _("true or false")),
     )
 
 
@@ -374,16 +378,21 @@ def _value(document: dict[str, Any], key: str, kind: type, expected: str) -> Any
 
 
 def _integer(document: dict[str, Any], key: str, low: int, high: int) -> int:
-    value: int = _value(document, key, int, f"a whole number from {low} to {high}")
+    value: int = _value(
+        document, key, int, _("a whole number from {low} to {high}").format(low=low, high=high)
+    )
     if not low <= value <= high:
         raise Problem(
-            b.PROBLEM_TYPE.format(key=key, expected=f"a whole number from {low} to {high}")
+            b.PROBLEM_TYPE.format(
+                key=key,
+                expected=_("a whole number from {low} to {high}").format(low=low, high=high),
+            )
         )
     return value
 
 
 def _text(document: dict[str, Any], key: str, limit: int) -> str:
-    value: str = _value(document, key, str, "a string")
+    value: str = _value(document, key, str, _("a string"))
     if "\x00" in value:
         raise Problem(b.PROBLEM_NUL.format(key=key))
     if len(value) > limit:
@@ -392,7 +401,7 @@ def _text(document: dict[str, Any], key: str, limit: int) -> str:
 
 
 def _choice(document: dict[str, Any], key: str, enum: type[StrEnum]) -> str:
-    value: str = _value(document, key, str, "a string")
+    value: str = _value(document, key, str, _("a string"))
     choices = [member.value for member in enum]
     if value not in choices:
         raise Problem(

@@ -46,6 +46,7 @@ from typing import IO, Any, TypeVar
 from urllib.parse import quote
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from habits import rules
 from habits.loop import formats as f
@@ -105,20 +106,22 @@ _Choice = TypeVar("_Choice")
 HABIT_TYPES = {0: Kind.BOOLEAN, 1: Kind.NUMERIC}
 TARGET_TYPES = {0: TargetType.AT_LEAST, 1: TargetType.AT_MOST}
 
-MESSAGE_UNREADABLE = "This SQLite file cannot be read: it is damaged, or not a database."
-MESSAGE_NOT_LOOP = (
+MESSAGE_UNREADABLE = _("This SQLite file cannot be read: it is damaged, or not a database.")
+MESSAGE_NOT_LOOP = _(
     "This SQLite file is not a Loop Habit Tracker backup (no Habits and Repetitions)."
 )
-MESSAGE_VERSION = (
+MESSAGE_VERSION = _(
     "This Loop backup has schema version {version}; versions {oldest} to {newest} can be read."
 )
-MESSAGE_COLUMNS = "This Loop backup (version {version}) lacks the column(s) {columns} of {table}."
-MESSAGE_TOO_MANY_HABITS = "The backup holds more than {limit} habits."
-MESSAGE_SLOW = "The backup took longer than {seconds:g} seconds to read; the file is refused."
-WHERE_HABIT = "Habit {id} ({name!r}) of the backup"
-MESSAGE_HABIT = WHERE_HABIT + ": {problem}"
-MESSAGE_REPETITION = "A repetition of {name!r} on {day}: {problem}"
-PROBLEM_FIELD = "{column} holds {value!r}, which Loop never writes there."
+MESSAGE_COLUMNS = _(
+    "This Loop backup (version {version}) lacks the column(s) {columns} of {table}."
+)
+MESSAGE_TOO_MANY_HABITS = _("The backup holds more than {limit} habits.")
+MESSAGE_SLOW = _("The backup took longer than {seconds:g} seconds to read; the file is refused.")
+WHERE_HABIT = _("Habit {id} ({name!r}) of the backup")
+MESSAGE_HABIT = _("Habit {id} ({name!r}) of the backup: {problem}")
+MESSAGE_REPETITION = _("A repetition of {name!r} on {day}: {problem}")
+PROBLEM_FIELD = _("{column} holds {value!r}, which Loop never writes there.")
 
 
 def is_database(head: bytes) -> bool:

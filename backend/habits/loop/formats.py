@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Status
 
 HABITS_FILE = "Habits.csv"
@@ -108,34 +110,36 @@ _UNSAFE_IN_FOLDER = re.compile(r"[^ a-zA-Z0-9._-]+")
 _DOT_RUNS = re.compile(r"\.{2,}")
 FOLDER_POSITION = re.compile(r"^(\d{1,9})(?: |$)")
 
-MESSAGE_NOT_ZIP = "This is not a zip file. Choose the zip Loop Habit Tracker exports."
-MESSAGE_TOO_MANY_HABITS = "Habits.csv lists more than {limit} habits."
-MESSAGE_NO_HABITS_FILE = "The zip has no Habits.csv at its top level."
-MESSAGE_EMPTY_FILE = "{file} is empty: its first line should be the column names."
-MESSAGE_MISSING_COLUMNS = "{file} is missing the column(s) {columns}."
-MESSAGE_BAD_ZIP_PATH = "{path}: unexpected file (habit folders hold Checkmarks.csv and Scores.csv)."
-MESSAGE_UNLISTED_FOLDER = "{folder}: this folder is not a habit listed in Habits.csv."
-MESSAGE_TWO_FOLDERS = "{folder}: a second folder for the habit of {other}."
-MESSAGE_LINE = "{file} line {line}: {problem}"
-MESSAGE_WHERE_LINE = "{file} line {line}"
-PROBLEM_POSITION = "Position must be a whole number from 1 (got {value!r})."
-PROBLEM_DUPLICATE_POSITION = "position {value} appears twice."
-PROBLEM_NAME_EMPTY = "the name is empty."
-PROBLEM_TOO_LONG = "{column} is longer than {limit} characters."
-PROBLEM_NUL = "{column} contains a NUL character."
-PROBLEM_TYPE = "Type must be YES_NO or NUMERICAL (got {value!r})."
-PROBLEM_FREQUENCY = "the frequency must be whole numbers with 1 <= times <= days <= {limit}."
-PROBLEM_COLOR = "Color must be #RRGGBB (got {value!r})."
-PROBLEM_TARGET_TYPE = "Target Type must be AT_LEAST or AT_MOST (got {value!r})."
-PROBLEM_TARGET_VALUE = "a measurable habit needs a Target Value of 0 or more (got {value!r})."
-PROBLEM_ARCHIVED = "Archived? must be true or false (got {value!r})."
-PROBLEM_COLUMNS = "expected {expected} columns, found {found}."
-PROBLEM_DATE = "{value!r} is not a date (YYYY-MM-DD)."
-PROBLEM_DATE_BEFORE_EPOCH = "{value} is before 1970-01-01."
-PROBLEM_DATE_FUTURE = "{value} is after today ({today}) in your time zone."
-PROBLEM_DATE_TWICE = "{value} appears twice."
-PROBLEM_VALUE = "{value!r} is not a Loop value for this habit."
-PROBLEM_KIND_LOCKED = "{name!r} already exists with entries as a habit of another type."
+MESSAGE_NOT_ZIP = _("This is not a zip file. Choose the zip Loop Habit Tracker exports.")
+MESSAGE_TOO_MANY_HABITS = _("Habits.csv lists more than {limit} habits.")
+MESSAGE_NO_HABITS_FILE = _("The zip has no Habits.csv at its top level.")
+MESSAGE_EMPTY_FILE = _("{file} is empty: its first line should be the column names.")
+MESSAGE_MISSING_COLUMNS = _("{file} is missing the column(s) {columns}.")
+MESSAGE_BAD_ZIP_PATH = _(
+    "{path}: unexpected file (habit folders hold Checkmarks.csv and Scores.csv)."
+)
+MESSAGE_UNLISTED_FOLDER = _("{folder}: this folder is not a habit listed in Habits.csv.")
+MESSAGE_TWO_FOLDERS = _("{folder}: a second folder for the habit of {other}.")
+MESSAGE_LINE = _("{file} line {line}: {problem}")
+MESSAGE_WHERE_LINE = _("{file} line {line}")
+PROBLEM_POSITION = _("Position must be a whole number from 1 (got {value!r}).")
+PROBLEM_DUPLICATE_POSITION = _("position {value} appears twice.")
+PROBLEM_NAME_EMPTY = _("the name is empty.")
+PROBLEM_TOO_LONG = _("{column} is longer than {limit} characters.")
+PROBLEM_NUL = _("{column} contains a NUL character.")
+PROBLEM_TYPE = _("Type must be YES_NO or NUMERICAL (got {value!r}).")
+PROBLEM_FREQUENCY = _("the frequency must be whole numbers with 1 <= times <= days <= {limit}.")
+PROBLEM_COLOR = _("Color must be #RRGGBB (got {value!r}).")
+PROBLEM_TARGET_TYPE = _("Target Type must be AT_LEAST or AT_MOST (got {value!r}).")
+PROBLEM_TARGET_VALUE = _("a measurable habit needs a Target Value of 0 or more (got {value!r}).")
+PROBLEM_ARCHIVED = _("Archived? must be true or false (got {value!r}).")
+PROBLEM_COLUMNS = _("expected {expected} columns, found {found}.")
+PROBLEM_DATE = _("{value!r} is not a date (YYYY-MM-DD).")
+PROBLEM_DATE_BEFORE_EPOCH = _("{value} is before 1970-01-01.")
+PROBLEM_DATE_FUTURE = _("{value} is after today ({today}) in your time zone.")
+PROBLEM_DATE_TWICE = _("{value} appears twice.")
+PROBLEM_VALUE = _("{value!r} is not a Loop value for this habit.")
+PROBLEM_KIND_LOCKED = _("{name!r} already exists with entries as a habit of another type.")
 
 
 def code_is_valid(code: int, kind: Kind) -> bool:

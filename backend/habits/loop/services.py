@@ -9,6 +9,7 @@ from typing import IO
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from accounts.selectors import user_today
@@ -129,7 +130,13 @@ def _save_habits(
             setattr(habit, name, getattr(loop, name))
         habits.append(habit)
     if owned["count"] + len(new) > rules.MAX_HABITS_PER_USER:
-        raise ValidationError({"file": [rules.MESSAGE_TOO_MANY_HABITS]})
+        raise ValidationError(
+            {
+                "file": [
+                    gettext(rules.MESSAGE_TOO_MANY_HABITS).format(limit=rules.MAX_HABITS_PER_USER)
+                ]
+            }
+        )
     Habit.objects.bulk_create(new)
     Habit.objects.bulk_update(updated, [*IMPORTED_HABIT_FIELDS, "updated_at"], batch_size=500)
     return habits, len(new)

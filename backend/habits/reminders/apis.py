@@ -3,6 +3,7 @@ render."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import status
@@ -32,7 +33,7 @@ from habits.reminding import push
 # Acting from notifications: a person taps a few a day; an office behind one address, more.
 ACT_LIMIT = 120
 ACT_WINDOW_SECONDS = 600
-MESSAGE_ACT_THROTTLED = "Too many reminder actions from this network; try again in {wait}."
+MESSAGE_ACT_THROTTLED = _("Too many reminder actions from this network; try again in {wait}.")
 
 HABIT_ID = OpenApiParameter("habit_id", OpenApiTypes.INT, OpenApiParameter.PATH)
 SUBSCRIPTION_ID = OpenApiParameter("subscription_id", OpenApiTypes.INT, OpenApiParameter.PATH)

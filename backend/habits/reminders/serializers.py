@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from core.fields import TextField
@@ -31,7 +32,7 @@ class ReminderInput(serializers.Serializer[Any]):
 
     def validate_weekdays(self, value: list[int] | None) -> list[int] | None:
         if value is not None and len(set(value)) != len(value):
-            raise serializers.ValidationError(rules.MESSAGE_REMINDER_WEEKDAYS)
+            raise serializers.ValidationError(gettext(rules.MESSAGE_REMINDER_WEEKDAYS))
         return None if value is None else sorted(value)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time as clock
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -17,7 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from accounts.models import User
 from habits import rules
@@ -38,7 +41,12 @@ GRACE = timedelta(hours=1)
 BATCH = 200
 BUDGET_SECONDS = 40.0
 ACTION_STATUS = {"done": Status.DONE, "skip": Status.SKIPPED}
-MESSAGE_DONE_NUMERIC = "A measurable habit is recorded with its amount: open the app."
+# The notification's buttons, as the service worker shows them (in the user's language).
+ACTION_TITLES = {
+    "done": pgettext_lazy("reminder action", "Done"),
+    "skip": pgettext_lazy("reminder action", "Skip"),
+}
+MESSAGE_DONE_NUMERIC = gettext_lazy("A measurable habit is recorded with its amount: open the app.")
 
 # --- Reminders ------------------------------------------------------------------------------------
 
@@ -85,7 +93,7 @@ def push_subscription_save(
         webpush.receiver_key(p256dh)
         webpush.auth_secret(auth)
     except ValueError:
-        raise ValidationError({"keys": [rules.MESSAGE_PUSH_KEYS]}) from None
+        raise ValidationError({"keys": [gettext(rules.MESSAGE_PUSH_KEYS)]}) from None
     with transaction.atomic():
         User.objects.select_for_update().filter(pk=user.pk).values_list("pk").first()
         subscription = (
@@ -94,7 +102,15 @@ def push_subscription_save(
         if subscription is None or subscription.user_id != user.pk:
             count = PushSubscription.objects.filter(user=user).count()
             if count >= rules.MAX_PUSH_SUBSCRIPTIONS_PER_USER:
-                raise ValidationError({"endpoint": [rules.MESSAGE_TOO_MANY_SUBSCRIPTIONS]})
+                raise ValidationError(
+                    {
+                        "endpoint": [
+                            gettext(rules.MESSAGE_TOO_MANY_SUBSCRIPTIONS).format(
+                                limit=rules.MAX_PUSH_SUBSCRIPTIONS_PER_USER
+                            )
+                        ]
+                    }
+                )
         created = subscription is None
         if subscription is None:
             subscription = PushSubscription(endpoint=endpoint)
@@ -126,7 +142,7 @@ def reminder_act(*, token: str, action: str) -> ActResult:
     try:
         claim = token_read(token)
     except TokenExpired:
-        raise ValidationError({"token": [rules.MESSAGE_REMINDER_EXPIRED]}) from None
+        raise ValidationError({"token": [gettext(rules.MESSAGE_REMINDER_EXPIRED)]}) from None
     habit = (
         Habit.objects.select_related("user")
         .filter(pk=claim.habit_id, user_id=claim.user_id)
@@ -160,28 +176,39 @@ class SendResult:
 
 
 def reminder_message(*, habit: Habit, day: date) -> dict[str, Any]:
-    """The push message of the habit's reminder for `day` (what the service worker reads)."""
-    numeric = habit.kind == Kind.NUMERIC
+    """The push message of the habit's reminder for `day` (what the service worker reads), its
+    text and button titles in the user's language: it is sent outside any request."""
+    actions = ["skip"] if habit.kind == Kind.NUMERIC else ["done", "skip"]
+    with translation.override(habit.user.language):
+        body = _reminder_text(habit)
+        titles = {action: str(ACTION_TITLES[action]) for action in actions}
     return {
         "type": "reminder",
         "title": habit.name,
-        "body": _reminder_text(habit),
+        "body": body,
         "tag": f"reminder-{habit.pk}-{day.isoformat()}",
         "url": f"/habits/{habit.pk}",
         "habit": habit.pk,
         "date": day.isoformat(),
         "kind": habit.kind,
-        "actions": ["skip"] if numeric else ["done", "skip"],
+        "actions": actions,
+        "action_titles": titles,
         "token": token_make(user_id=habit.user_id, habit_id=habit.pk, day=day),
     }
 
 
 def _reminder_text(habit: Habit) -> str:
+    """The reminder's line in the active language: the habit's question, or its target with the
+    amount written as the language writes numbers (2.5 in English, 2,5 in German)."""
     if habit.kind != Kind.NUMERIC:
-        return habit.question or f"Time for {habit.name}"
-    target = habit.target_value.normalize() if habit.target_value is not None else 0
-    bound = "at most" if habit.target_type == TargetType.AT_MOST else "at least"
-    return f"{habit.name}: {bound} {target:f} {habit.unit}".rstrip()
+        return habit.question or gettext("Time for {name}").format(name=habit.name)
+    target = habit.target_value.normalize() if habit.target_value is not None else Decimal(0)
+    if habit.target_type == TargetType.AT_MOST:
+        line = gettext("{name}: at most {target} {unit}")
+    else:
+        line = gettext("{name}: at least {target} {unit}")
+    amount = number_format(target, use_l10n=True)
+    return line.format(name=habit.name, target=amount, unit=habit.unit).rstrip()
 
 
 def reminders_send(
@@ -249,12 +276,14 @@ def _settled(habit: Habit, day: date) -> bool:
 
 
 def _send_mail(habit: Habit, day: date) -> None:
-    with transaction.atomic():
+    language = habit.user.language
+    with transaction.atomic(), translation.override(language):
         reminder_mail_queue(
             to=habit.user.email,
             name=habit.name,
             text=_reminder_text(habit),
             link=f"{getattr(settings, 'SITE_URL', '')}/habits/{habit.pk}",
+            language=language,
         )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from habits import rules
 
@@ -54,11 +55,15 @@ def endpoint_problem(endpoint: str) -> str | None:
         parts = urlsplit(endpoint)
         host = parts.hostname or ""
     except ValueError:
-        return rules.MESSAGE_PUSH_ENDPOINT
+        return gettext(rules.MESSAGE_PUSH_ENDPOINT)
     if getattr(settings, "PUSH_ALLOW_ANY_ENDPOINT", False):
-        return None if parts.scheme in {"http", "https"} and host else rules.MESSAGE_PUSH_ENDPOINT
+        return (
+            None
+            if parts.scheme in {"http", "https"} and host
+            else gettext(rules.MESSAGE_PUSH_ENDPOINT)
+        )
     if parts.scheme != "https" or not rules.push_host_allowed(host):
-        return rules.MESSAGE_PUSH_ENDPOINT
+        return gettext(rules.MESSAGE_PUSH_ENDPOINT)
     return None
 
 

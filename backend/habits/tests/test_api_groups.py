@@ -102,7 +102,9 @@ def test_an_account_holds_at_most_the_limit_of_groups(signed_in: ApiClient, user
     )
     response = signed_in.post(GROUPS, {"name": "One more"})
     assert response.status_code == 400
-    assert response.json()["errors"]["non_field_errors"] == [rules.MESSAGE_TOO_MANY_GROUPS]
+    assert response.json()["errors"]["non_field_errors"] == [
+        rules.MESSAGE_TOO_MANY_GROUPS.format(limit=rules.MAX_GROUPS_PER_USER)
+    ]
     assert HabitGroup.objects.filter(user=user).count() == rules.MAX_GROUPS_PER_USER
 
 

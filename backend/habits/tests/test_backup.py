@@ -399,8 +399,8 @@ def today_plus(days: int) -> Callable[[date], dict[str, Any]]:
 
 
 BAD: dict[str, tuple[Callable[[date], bytes | dict[str, Any]], str]] = {
-    "not-a-zip": (lambda today: b"{}", b.MESSAGE_NOT_ZIP),
-    "no-manifest": (lambda today: {"habits/0001.json": HABIT}, b.MESSAGE_NO_MANIFEST),
+    "not-a-zip": (lambda today: b"{}", str(b.MESSAGE_NOT_ZIP)),
+    "no-manifest": (lambda today: {"habits/0001.json": HABIT}, str(b.MESSAGE_NO_MANIFEST)),
     "another-format": (
         lambda today: {**good(), "manifest.json": {**MANIFEST, "format": "loop"}},
         "does not describe a backup of this app (format 'loop')",
@@ -495,17 +495,17 @@ BAD: dict[str, tuple[Callable[[date], bytes | dict[str, Any]], str]] = {
     "bad-day": (lambda today: entry(date="2024-02-30"), rules.MESSAGE_BAD_DAY),
     "bad-reminder-time": (
         lambda today: good(reminder={"time": "24:00", "weekdays": None, "channel": "push"}),
-        b.PROBLEM_REMINDER,
+        str(b.PROBLEM_REMINDER),
     ),
     "bad-reminder-weekdays": (
         lambda today: good(reminder={"time": "07:00", "weekdays": [0, 1], "channel": "push"}),
-        b.PROBLEM_REMINDER,
+        str(b.PROBLEM_REMINDER),
     ),
     "bad-reminder-channel": (
         lambda today: good(reminder={"time": "07:00", "weekdays": None, "channel": "sms"}),
-        b.PROBLEM_REMINDER,
+        str(b.PROBLEM_REMINDER),
     ),
-    "bad-reminder-shape": (lambda today: good(reminder="07:00"), b.PROBLEM_REMINDER),
+    "bad-reminder-shape": (lambda today: good(reminder="07:00"), str(b.PROBLEM_REMINDER)),
     "before-1970": (lambda today: entry(date="1969-12-31"), rules.MESSAGE_BEFORE_EARLIEST_DAY),
     "far-ahead": (today_plus(3), "more than 2 days after today"),
     "done-without-amount": (lambda today: entry(value=None), rules.MESSAGE_VALUE_REQUIRED),

@@ -248,7 +248,7 @@ def test_a_lost_job_is_failed_and_no_longer_blocks(
     assert create(signed_in, kind="backup", size=10).status_code == 201
     lost.refresh_from_db()
     assert lost.state == ImportState.FAILED
-    assert lost.message == services.MESSAGE_LOST
+    assert lost.message == str(services.MESSAGE_LOST)
 
 
 def test_a_new_job_replaces_one_still_waiting_for_its_file(

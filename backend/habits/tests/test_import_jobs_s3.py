@@ -198,7 +198,7 @@ def test_a_job_whose_invocation_fails_is_failed(
         runner.import_job_start(job=job)
     job.refresh_from_db()
     assert job.state == ImportState.FAILED
-    assert job.message == services.MESSAGE_FAILED
+    assert job.message == str(services.MESSAGE_FAILED)
 
 
 def test_an_export_in_aws_is_a_link_to_the_file_in_storage(

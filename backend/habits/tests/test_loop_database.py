@@ -268,11 +268,11 @@ REFUSED: dict[str, tuple[Callable[[date], bytes], dict[str, Any], str]] = {
     "header-only": (
         lambda today: database.SQLITE_HEADER + b"\0" * 500,
         {},
-        database.MESSAGE_UNREADABLE,
+        str(database.MESSAGE_UNREADABLE),
     ),
-    "damaged": (damaged, {}, database.MESSAGE_UNREADABLE),
-    "another-app": (tables_of_another_app, {}, database.MESSAGE_NOT_LOOP),
-    "a-view": (view_named_habits, {}, database.MESSAGE_NOT_LOOP),
+    "damaged": (damaged, {}, str(database.MESSAGE_UNREADABLE)),
+    "another-app": (tables_of_another_app, {}, str(database.MESSAGE_NOT_LOOP)),
+    "a-view": (view_named_habits, {}, str(database.MESSAGE_NOT_LOOP)),
     "version-8": (lambda today: loop_database(8, [], []), {}, "schema version 8; versions 9 to 25"),
     "version-26": (lambda today: loop_database(26, [], []), {}, "schema version 26;"),
     "missing-column": (

@@ -645,8 +645,8 @@ def zip_bomb(today: date) -> bytes:
 
 
 BAD_FILES: list[tuple[Callable[[date], bytes], dict[str, Any], str]] = [
-    (not_a_zip, {}, formats.MESSAGE_NOT_ZIP),
-    (no_habits_file, {}, formats.MESSAGE_NO_HABITS_FILE),
+    (not_a_zip, {}, str(formats.MESSAGE_NOT_ZIP)),
+    (no_habits_file, {}, str(formats.MESSAGE_NO_HABITS_FILE)),
     (missing_column, {}, "Habits.csv is missing the column(s) FrequencyDenominator."),
     (bad_frequency, {}, "Habits.csv line 3: the frequency must be whole numbers"),
     (bad_date, {}, "001 Read/Checkmarks.csv line 3: '2023-02-30' is not a date (YYYY-MM-DD)."),

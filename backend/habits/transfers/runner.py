@@ -59,7 +59,7 @@ def _invoke(job_id: UUID) -> None:
         )
     except Exception:
         log.exception("import_job_not_started", job_id=str(job_id))
-        import_job_fail(job_id=job_id, message=MESSAGE_FAILED)
+        import_job_fail(job_id=job_id, message=str(MESSAGE_FAILED))
 
 
 @cache

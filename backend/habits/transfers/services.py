@@ -21,7 +21,8 @@ import structlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from habits.models import ACTIVE_IMPORT_STATES, ImportJob
@@ -36,13 +37,13 @@ SPOOL_BYTES = 2 * 1024 * 1024
 # Jobs a person can have at any time: old ones are deleted when a new one is created.
 MAX_JOBS_PER_USER = 20
 
-MESSAGE_ALREADY_RUNNING = "An import is already running; wait until it has finished."
-MESSAGE_NOT_WAITING = "This import is not waiting for its file any more; start a new one."
-MESSAGE_NOT_ARRIVED = "The file has not arrived; upload it, then try again."
-MESSAGE_LARGER_THAN_DECLARED = "The file is larger than the {size} bytes announced."
-MESSAGE_REPLACED = "Replaced by a newer import before its file arrived."
-MESSAGE_LOST = "The import stopped before it finished and changed nothing; please try again."
-MESSAGE_FAILED = "The import failed on our side and changed nothing; please try again later."
+MESSAGE_ALREADY_RUNNING = _("An import is already running; wait until it has finished.")
+MESSAGE_NOT_WAITING = _("This import is not waiting for its file any more; start a new one.")
+MESSAGE_NOT_ARRIVED = _("The file has not arrived; upload it, then try again.")
+MESSAGE_LARGER_THAN_DECLARED = _("The file is larger than the {size} bytes announced.")
+MESSAGE_REPLACED = _("Replaced by a newer import before its file arrived.")
+MESSAGE_LOST = _("The import stopped before it finished and changed nothing; please try again.")
+MESSAGE_FAILED = _("The import failed on our side and changed nothing; please try again later.")
 
 
 def import_job_create(*, user: User, kind: ImportKind, size: int) -> ImportJob:
@@ -132,18 +133,21 @@ def import_job_run(*, job_id: UUID) -> ImportJob | None:
         return None
     job = ImportJob.objects.select_related("user").get(pk=job_id)
     store = transfer_store()
-    try:
-        result = _import(job, store)
-    except ValidationError as error:
-        _finish(job, state=ImportState.FAILED, message=_messages(error))
-    except Exception:  # reported on the job; the traceback goes to the log
-        log.exception("import_job_failed", job_id=str(job.pk), kind=job.kind)
-        _finish(job, state=ImportState.FAILED, message=MESSAGE_FAILED)
-    else:
-        _finish(job, state=ImportState.DONE, result=result)
-    finally:
-        progress_clear(job_id=job.pk)
-        _delete_quietly(store, job.object_key)
+    # Outside the request that asked (a thread, another invocation): the job's message is written
+    # in the language of its user.
+    with translation.override(job.user.language):
+        try:
+            result = _import(job, store)
+        except ValidationError as error:
+            _finish(job, state=ImportState.FAILED, message=_messages(error))
+        except Exception:  # reported on the job; the traceback goes to the log
+            log.exception("import_job_failed", job_id=str(job.pk), kind=job.kind)
+            _finish(job, state=ImportState.FAILED, message=str(MESSAGE_FAILED))
+        else:
+            _finish(job, state=ImportState.DONE, result=result)
+        finally:
+            progress_clear(job_id=job.pk)
+            _delete_quietly(store, job.object_key)
     log.info("import_job", job_id=str(job.pk), kind=job.kind, state=job.state)
     return job
 

@@ -80,6 +80,7 @@ export const apiEnums = {
   ImportKindEnum: ["loop", "backup"],
   ImportStageEnum: ["fetch", "check", "save"],
   ImportStateEnum: ["waiting_upload", "queued", "running", "done", "failed"],
+  LanguageEnum: ["en", "es", "de"],
   NullEnum: [null],
   PeriodEnum: ["rolling", "calendar"],
   ReminderActOutputStatusEnum: ["done", "skipped"],

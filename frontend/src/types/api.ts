@@ -1113,6 +1113,13 @@ export interface components {
      * @enum {string}
      */
     ImportStateEnum: "waiting_upload" | "queued" | "running" | "done" | "failed";
+    /**
+     * @description * `en` - English
+     *     * `es` - Español
+     *     * `de` - Deutsch
+     * @enum {string}
+     */
+    LanguageEnum: "en" | "es" | "de";
     LoginInputRequest: {
       /** Format: email */
       email: string;
@@ -1225,6 +1232,14 @@ export interface components {
     PatchedSettingsInputRequest: {
       time_zone?: string;
       day_start_hour?: number;
+      /**
+       * @description The language of the user's mail and reminders (the SPA shows it too).
+       *
+       *     * `en` - English
+       *     * `es` - Español
+       *     * `de` - Deutsch
+       */
+      language?: components["schemas"]["LanguageEnum"];
     };
     /**
      * @description * `rolling` - Rolling window
@@ -1376,6 +1391,7 @@ export interface components {
       readonly email: string;
       readonly time_zone: string;
       readonly day_start_hour: number;
+      readonly language: components["schemas"]["LanguageEnum"];
       /** @description The user's current date (their zone). */
       readonly today: string;
     };

@@ -113,7 +113,9 @@ def test_at_most_twenty_browsers(signed_in: ApiClient) -> None:
         assert created.status_code == 201
     refused = signed_in.post("/api/push/subscriptions/", subscription(f"{ENDPOINT}-more"))
     assert refused.status_code == 400
-    assert refused.json()["errors"]["endpoint"] == [rules.MESSAGE_TOO_MANY_SUBSCRIPTIONS]
+    assert refused.json()["errors"]["endpoint"] == [
+        rules.MESSAGE_TOO_MANY_SUBSCRIPTIONS.format(limit=rules.MAX_PUSH_SUBSCRIPTIONS_PER_USER)
+    ]
     # The same browser again is an update, not a new one.
     assert (
         signed_in.post("/api/push/subscriptions/", subscription(f"{ENDPOINT}0")).status_code == 200

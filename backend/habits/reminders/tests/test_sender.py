@@ -77,6 +77,7 @@ def test_a_due_reminder_reaches_the_browser_once_signed_and_encrypted(
         "date": today.isoformat(),
         "kind": "boolean",
         "actions": ["done", "skip"],
+        "action_titles": {"done": "Done", "skip": "Skip"},
         "token": message["token"],
     }
     assert PushSubscription.objects.get().last_success_at is not None
