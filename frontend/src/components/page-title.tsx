@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useLayoutEffect, useRef, type ReactNode } from "react";
 
 /**
@@ -6,8 +7,13 @@ import { useLayoutEffect, useRef, type ReactNode } from "react";
  */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const { i18n } = useLingui();
+  const documentTitle = i18n._("{title} · Habits", { title });
   useLayoutEffect(() => {
-    document.title = `${title} · Habits`;
+    document.title = documentTitle;
+  }, [documentTitle]);
+  // Focus moves on a new page, not when the same page changes language.
+  useLayoutEffect(() => {
     ref.current?.focus({ preventScroll: false });
   }, [title]);
   return (

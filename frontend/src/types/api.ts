@@ -1113,6 +1113,13 @@ export interface components {
      * @enum {string}
      */
     ImportStateEnum: "waiting_upload" | "queued" | "running" | "done" | "failed";
+    /**
+     * @description * `en` - English
+     *     * `es` - Español
+     *     * `de` - Deutsch
+     * @enum {string}
+     */
+    LanguageEnum: "en" | "es" | "de";
     LoginInputRequest: {
       /** Format: email */
       email: string;
@@ -1225,6 +1232,7 @@ export interface components {
     PatchedSettingsInputRequest: {
       time_zone?: string;
       day_start_hour?: number;
+      language?: components["schemas"]["LanguageEnum"];
     };
     /**
      * @description * `rolling` - Rolling window
@@ -1378,6 +1386,7 @@ export interface components {
       readonly day_start_hour: number;
       /** @description The user's current date (their zone). */
       readonly today: string;
+      readonly language: components["schemas"]["LanguageEnum"];
     };
   };
   responses: never;
