@@ -12,10 +12,15 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
   useLayoutEffect(() => {
     document.title = documentTitle;
   }, [documentTitle]);
-  // Focus moves on a new page, not when the same page changes language.
+  // Focus moves on a new page, not when the same page changes language (the title then changes
+  // too, while focus should stay on the language picker).
+  const locale = i18n.locale;
+  const focusedIn = useRef<string | null>(null);
   useLayoutEffect(() => {
-    ref.current?.focus({ preventScroll: false });
-  }, [title]);
+    const switched = focusedIn.current !== null && focusedIn.current !== locale;
+    focusedIn.current = locale;
+    if (!switched) ref.current?.focus({ preventScroll: false });
+  }, [title, locale]);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-title">
       {children}

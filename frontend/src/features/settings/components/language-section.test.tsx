@@ -29,6 +29,8 @@ describe("the app's language in settings", () => {
 
     await user.selectOptions(picker, "de");
     expect(await screen.findByRole("heading", { name: "Einstellungen", level: 1 })).toBeInTheDocument();
+    // Focus stays where the person chose, not sent to the page's heading as on a new page.
+    expect(screen.getByRole("combobox", { name: "Sprache" })).toHaveFocus();
     const nav = screen.getByRole("navigation", { name: "Hauptmenü" });
     expect(within(nav).getByRole("link", { name: "Heute" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Abmelden" })).toBeInTheDocument();
