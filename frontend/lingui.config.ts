@@ -24,6 +24,9 @@ const config: LinguiConfig = {
       exclude: ["<rootDir>/src/features/habits", "<rootDir>/src/locales", "<rootDir>/src/testing", "**/*.test.*"],
     },
   ],
+  // Sorted by the message itself: each message is its own id (no `message` field to sort by), and the
+  // extractor's workers finish in any order, so without this the catalogs would differ run to run.
+  orderBy: "messageId",
   format: formatter({ lineNumbers: false }),
   compileNamespace: "ts",
 };

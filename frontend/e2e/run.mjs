@@ -9,6 +9,7 @@ import { everydayScenario } from "./everyday.mjs";
 import { assert, captureScreen, launch, tabStopsUnderTabBar, watchConsole } from "./harness.mjs";
 import { reminderScenario } from "./reminders.mjs";
 import { importScenario } from "./imports.mjs";
+import { languageScenario } from "./languages.mjs";
 import { startBackend } from "./server.mjs";
 import { tokenScenario } from "./tokens.mjs";
 
@@ -638,6 +639,7 @@ async function main() {
       ...reminderScenario(session, backend),
       ...tokenScenario(backend.baseUrl),
       ...everydayScenario(backend.baseUrl),
+      ...languageScenario(backend.baseUrl),
     ];
     for (const [index, [name, step]] of steps.entries()) {
       const started = Date.now();

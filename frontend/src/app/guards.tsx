@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useLayoutEffect, useMemo } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { paths } from "@/config/paths";
@@ -15,6 +16,7 @@ import { EntrySync } from "@/features/habits/components/entry-sync";
  * these shows: the app opens on it and checks in the background.
  */
 function SessionPending({ user }: { user: ReturnType<typeof useUser> }) {
+  const { i18n } = useLingui();
   if (user.isError)
     return (
       <Splash>
@@ -25,7 +27,7 @@ function SessionPending({ user }: { user: ReturnType<typeof useUser> }) {
     return (
       <Splash>
         <p role="status">
-          You&apos;re offline, and this device has no saved copy of your habits yet. Connect to sign in.
+          {i18n._("You're offline, and this device has no saved copy of your habits yet. Connect to sign in.")}
         </p>
       </Splash>
     );

@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { UpdateBanner } from "@/components/update-banner";
 import { WakingBanner } from "@/components/waking-banner";
 import { setUnauthorizedHandler } from "@/lib/api-client";
-import { onSignedInSession, userKeys } from "@/lib/auth";
+import { followAccountLanguage, onSignedInSession, userKeys } from "@/lib/auth";
 import { makeQueryClient } from "@/lib/query-client";
 import { replayReminderActions } from "@/lib/reminders";
 import { habitsQueryOptions } from "@/features/habits/api/get-habits";
@@ -46,6 +46,8 @@ export function AppProvider({ children, client }: { children: ReactNode; client?
   });
   // Today's list is asked for as soon as the session is known to be signed in, alongside the user.
   useEffect(() => onSignedInSession(() => void queryClient.prefetchQuery(habitsQueryOptions())), [queryClient]);
+  // Signed in, the SPA speaks the account's language.
+  useEffect(() => followAccountLanguage(queryClient), [queryClient]);
   useReminderCheckIns(queryClient);
   return (
     <I18nProvider i18n={i18n}>

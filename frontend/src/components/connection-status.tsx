@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useOnline, usePendingWrites } from "@/lib/sync";
 
 /**
@@ -5,15 +6,18 @@ import { useOnline, usePendingWrites } from "@/lib/sync";
  * without a connection is never silently lost or silently pending.
  */
 export function ConnectionStatus() {
+  const { i18n } = useLingui();
   const online = useOnline();
   const pending = usePendingWrites().length;
-  const changes = `${pending} ${pending === 1 ? "change" : "changes"}`;
   let text: string | null = null;
   if (!online)
     text = pending
-      ? `You're offline. ${changes} will sync when you're back online.`
-      : "You're offline. Check-ins you make are kept on this device and sync when you're back online.";
-  else if (pending) text = `${changes} will sync…`;
+      ? i18n._(
+          "You're offline. {pending, plural, one {# change} other {# changes}} will sync when you're back online.",
+          { pending },
+        )
+      : i18n._("You're offline. Check-ins you make are kept on this device and sync when you're back online.");
+  else if (pending) text = i18n._("{pending, plural, one {# change} other {# changes}} will sync…", { pending });
   return (
     <p className={text ? "app-banner" : "visually-hidden"} role="status">
       {text}

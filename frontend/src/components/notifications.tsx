@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useSyncExternalStore } from "react";
 
 export interface Notice {
@@ -63,12 +64,13 @@ export function Notifications() {
 }
 
 function NoticeView({ notice }: { notice: Notice }) {
+  const { i18n } = useLingui();
   return (
     <p className={`notice notice-${notice.kind}`}>
       <span aria-hidden="true">{notice.kind === "error" ? "⚠ " : "✓ "}</span>
       {notice.message}
       <button type="button" className="link-button" onClick={() => dismissNotice(notice.id)}>
-        Dismiss
+        {i18n._("Dismiss")}
       </button>
     </p>
   );

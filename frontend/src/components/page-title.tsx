@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useLayoutEffect, useRef, type ReactNode } from "react";
 
 /**
@@ -6,10 +7,20 @@ import { useLayoutEffect, useRef, type ReactNode } from "react";
  */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const { i18n } = useLingui();
+  const documentTitle = i18n._("{title} · Habits", { title });
   useLayoutEffect(() => {
-    document.title = `${title} · Habits`;
-    ref.current?.focus({ preventScroll: false });
-  }, [title]);
+    document.title = documentTitle;
+  }, [documentTitle]);
+  // Focus moves on a new page, not when the same page changes language (the title then changes
+  // too, while focus should stay on the language picker).
+  const locale = i18n.locale;
+  const focusedIn = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const switched = focusedIn.current !== null && focusedIn.current !== locale;
+    focusedIn.current = locale;
+    if (!switched) ref.current?.focus({ preventScroll: false });
+  }, [title, locale]);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-title">
       {children}

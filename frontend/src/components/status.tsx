@@ -1,27 +1,31 @@
+import { i18n } from "@lingui/core";
+import { useLingui } from "@lingui/react";
 import type { ReactNode } from "react";
 import { ApiError } from "@/lib/api-client";
 
-export function Loading({ label = "Loading…" }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { i18n } = useLingui();
   return (
     <p className="loading" role="status">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? i18n._("Loading…")}
     </p>
   );
 }
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return "Something went wrong. Please try again.";
+  return i18n._("Something went wrong. Please try again.");
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { i18n } = useLingui();
   return (
     <div className="error-state" role="alert">
       <p>{errorMessage(error)}</p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          {i18n._("Try again")}
         </button>
       )}
     </div>

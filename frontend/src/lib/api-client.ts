@@ -4,6 +4,7 @@
  * first when it is missing. Every failure becomes an `ApiError` whose message a person can act on.
  */
 
+import { i18n } from "@lingui/core";
 import { currentLocale } from "@/lib/i18n";
 import type { components } from "@/types/api";
 import { startWaiting, stopWaiting } from "./waking";
@@ -109,7 +110,7 @@ async function requireSignedInSession(path: string): Promise<void> {
   if (signedInSession || UNGATED.some((prefix) => path.startsWith(prefix))) return;
   if ((await fetchSession()).authenticated) return;
   onUnauthorized();
-  throw new ApiError("Your session has ended. Please sign in again.", 401, "not_authenticated");
+  throw new ApiError(i18n._("Your session has ended. Please sign in again."), 401, "not_authenticated");
 }
 
 /**
@@ -128,19 +129,16 @@ async function fetchOrExplain(url: string, init: RequestInit): Promise<Response>
     return await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError("Can't reach the server. Check your connection and try again.", 0, "network_error");
+    throw new ApiError(i18n._("Can't reach the server. Check your connection and try again."), 0, "network_error");
   }
 }
 
 /** "42 seconds", "15 minutes", "2 hours": a wait in the unit a person thinks in, rounded up. */
 export function formatWait(seconds: number): string {
-  const [amount, unit] =
-    seconds < 90
-      ? [Math.ceil(seconds), "second"]
-      : seconds < 5400
-        ? [Math.ceil(seconds / 60), "minute"]
-        : [Math.ceil(seconds / 3600), "hour"];
-  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
+  if (seconds < 90) return i18n._("{count, plural, one {# second} other {# seconds}}", { count: Math.ceil(seconds) });
+  if (seconds < 5400)
+    return i18n._("{count, plural, one {# minute} other {# minutes}}", { count: Math.ceil(seconds / 60) });
+  return i18n._("{count, plural, one {# hour} other {# hours}}", { count: Math.ceil(seconds / 3600) });
 }
 
 const THIS_FIELD = /\bthis field\b/i;
@@ -170,15 +168,15 @@ function messageFor(status: number, detail: string | undefined, retryAfter: stri
   if (status === 429 && !detail) {
     const seconds = Number(retryAfter);
     return Number.isFinite(seconds) && seconds > 0
-      ? `Too many attempts. Try again in ${formatWait(seconds)}.`
-      : "Too many attempts. Wait a little and try again.";
+      ? i18n._("Too many attempts. Try again in {wait}.", { wait: formatWait(seconds) })
+      : i18n._("Too many attempts. Wait a little and try again.");
   }
   if (detail) return detail;
-  if (status === 401) return "Your session has ended. Please sign in again.";
-  if (status === 403) return "You are not allowed to do that.";
-  if (status === 404) return "That could not be found. It may have been deleted.";
-  if (status >= 500) return "The server had a problem. Try again in a moment.";
-  return "Something went wrong. Please try again.";
+  if (status === 401) return i18n._("Your session has ended. Please sign in again.");
+  if (status === 403) return i18n._("You are not allowed to do that.");
+  if (status === 404) return i18n._("That could not be found. It may have been deleted.");
+  if (status >= 500) return i18n._("The server had a problem. Try again in a moment.");
+  return i18n._("Something went wrong. Please try again.");
 }
 
 /** Turns a JSON error response `{detail, code, errors}` into an ApiError. */
@@ -315,7 +313,7 @@ export async function uploadFile<T>(
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     xhr.onerror = () =>
-      reject(new ApiError("Can't reach the server. Check your connection and try again.", 0, "network_error"));
+      reject(new ApiError(i18n._("Can't reach the server. Check your connection and try again."), 0, "network_error"));
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
@@ -342,5 +340,7 @@ export async function uploadFile<T>(
 /** S3 answers a refused upload in XML: its <Message> says why (too large, form expired). */
 function storageRefusal(body: string): string {
   const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
-  return `The upload was refused${message ? `: ${message}` : ""}. Please try again.`;
+  return message
+    ? i18n._("The upload was refused: {message}. Please try again.", { message })
+    : i18n._("The upload was refused. Please try again.");
 }

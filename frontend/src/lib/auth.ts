@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { createContext, use } from "react";
+import { activateLocale, currentLocale, isLocale } from "@/lib/i18n";
 import type { components } from "@/types/api";
 import { api, fetchSession } from "./api-client";
 import type { MutationConfig, QueryConfig } from "./query-client";
@@ -57,6 +58,27 @@ export async function getMe(): Promise<User | null> {
   const { user } = await fetchSession();
   if (user) for (const listener of signedInListeners) listener();
   return user;
+}
+
+/**
+ * Once signed in, the account's language wins on every device: each time the signed-in user's
+ * language arrives changed (a session check, a sign-in, a change saved elsewhere), the SPA switches
+ * to it. Only a change counts, so a choice just made on this device is not undone by the old value.
+ * Returns the unsubscribe.
+ */
+export function followAccountLanguage(queryClient: QueryClient): () => void {
+  let seen: unknown = null;
+  const check = () => {
+    const user = queryClient.getQueryData<User | null>(userKeys.me());
+    const language = user?.language ?? null;
+    if (language === seen) return;
+    seen = language;
+    if (isLocale(language) && language !== currentLocale()) void activateLocale(language).catch(() => undefined);
+  };
+  check();
+  return queryClient.getQueryCache().subscribe((event) => {
+    if (event.query.queryHash === JSON.stringify(userKeys.me())) check();
+  });
 }
 
 export const meQueryOptions = () => queryOptions({ queryKey: userKeys.me(), queryFn: getMe, staleTime: 60_000 });

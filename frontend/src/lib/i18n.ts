@@ -76,9 +76,14 @@ export function currentLocale(): Locale {
  * this device. A catalog that cannot be fetched (offline before it was ever loaded) leaves the
  * current language in place and rejects.
  */
+let requested: Locale | null = null;
+
 export async function activateLocale(locale: Locale): Promise<void> {
+  requested = locale;
   if (locale !== currentLocale()) {
     const messages = locale === "en" ? ENGLISH : await loaders[locale]();
+    // A later choice made while this catalog was on its way wins (the account's over the device's).
+    if (requested !== locale) return;
     i18n.loadAndActivate({ locale, messages });
   }
   document.documentElement.lang = locale;

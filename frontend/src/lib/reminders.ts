@@ -25,6 +25,8 @@ export interface ReminderMessage {
   kind: "boolean" | "numeric";
   actions: ReminderAction[];
   token: string;
+  /** The buttons' titles in the user's language, as the server wrote them; absent: English. */
+  action_titles?: Partial<Record<ReminderAction, string>>;
 }
 
 export type ReminderActionResult = components["schemas"]["ReminderActOutput"];
@@ -55,7 +57,7 @@ export function parseReminderMessage(raw: unknown): ReminderMessage | null {
   }
   if (!value || typeof value !== "object") return null;
   const message = value as Record<string, unknown>;
-  const { type, title, body, tag, url, habit, date, kind, actions, token } = message;
+  const { type, title, body, tag, url, habit, date, kind, actions, token, action_titles: titles } = message;
   if (type !== "reminder" || !text(title) || typeof body !== "string" || body.length > MAX_TEXT) return null;
   if (!text(tag, 200) || !text(token, 2000) || !(typeof habit === "number" && Number.isInteger(habit) && habit > 0))
     return null;
@@ -67,7 +69,32 @@ export function parseReminderMessage(raw: unknown): ReminderMessage | null {
     : [];
   // A measurable habit needs an amount, which a notification cannot ask for: "skip" at most.
   const allowed = kind === "numeric" ? offered.filter((action) => action === "skip") : offered;
-  return { type, title, body, tag, url, habit, date, kind, actions: [...new Set(allowed)], token };
+  const parsed: ReminderMessage = {
+    type,
+    title,
+    body,
+    tag,
+    url,
+    habit,
+    date,
+    kind,
+    actions: [...new Set(allowed)],
+    token,
+  };
+  const actionTitles = parseActionTitles(titles);
+  if (actionTitles) parsed.action_titles = actionTitles;
+  return parsed;
+}
+
+/** The translated button titles a message may carry: a short text per known action, the rest dropped. */
+function parseActionTitles(raw: unknown): Partial<Record<ReminderAction, string>> | null {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const titles: Partial<Record<ReminderAction, string>> = {};
+  for (const action of ACTIONS) {
+    const title = (raw as Record<string, unknown>)[action];
+    if (text(title, 60)) titles[action] = title;
+  }
+  return Object.keys(titles).length ? titles : null;
 }
 
 export class ReminderActionError extends Error {

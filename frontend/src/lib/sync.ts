@@ -1,3 +1,4 @@
+import { i18n } from "@lingui/core";
 import { useSyncExternalStore } from "react";
 import { ApiError, api } from "./api-client";
 import {
@@ -159,7 +160,8 @@ function requestBackgroundSync(): void {
  * has it, "queued" when it waits for the network; rejects with the server's reason when refused.
  */
 export async function queueWrite(write: Omit<NewOutboxItem, "userId">): Promise<WriteOutcome> {
-  if (userId === null) throw new ApiError("Your session has ended. Please sign in again.", 401, "not_authenticated");
+  if (userId === null)
+    throw new ApiError(i18n._("Your session has ended. Please sign in again."), 401, "not_authenticated");
   // Shown at once, before IndexedDB has it (a few milliseconds, more on a slow phone).
   const shown: OutboxItem = { ...write, userId, id: -Date.now(), createdAt: Date.now() };
   provisional = [...provisional, shown];

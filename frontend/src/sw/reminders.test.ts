@@ -90,6 +90,29 @@ describe("a reminder push", () => {
     });
   });
 
+  it("titles its buttons in the user's language when the server sends them, checked like the rest", async () => {
+    const { worker, shown } = fakeWorker();
+    await showReminder(worker, message({ action_titles: { done: "Erledigt", skip: "Überspringen" } }));
+    expect(shown[0]!.options.actions).toEqual([
+      { action: "done", title: "Erledigt" },
+      { action: "skip", title: "Überspringen" },
+    ]);
+    // A title that is not a short text is dropped for the English one; an unknown action is ignored.
+    await showReminder(
+      worker,
+      JSON.stringify({ ...message(), action_titles: { done: 42, skip: "Omitir", undo: "Deshacer" } }),
+    );
+    expect(shown[1]!.options.actions).toEqual([
+      { action: "done", title: "Done" },
+      { action: "skip", title: "Omitir" },
+    ]);
+    await showReminder(worker, { ...message(), action_titles: ["Erledigt"] });
+    expect(shown[2]!.options.actions).toEqual([
+      { action: "done", title: "Done" },
+      { action: "skip", title: "Skip" },
+    ]);
+  });
+
   it("offers only Skip for a measurable habit, whatever the message lists", async () => {
     const { worker, shown } = fakeWorker();
     await showReminder(worker, JSON.stringify(message({ kind: "numeric", actions: ["done", "skip"] })));

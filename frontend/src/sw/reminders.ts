@@ -48,6 +48,7 @@ export interface ReminderWorker {
 /** The Background Sync tag that replays queued check-ins. */
 export const REMINDER_SYNC_TAG = "reminder-actions";
 
+/** The buttons' titles when the message brings none in the user's language (the SW has no catalogs). */
 const ACTION_TITLES: Record<ReminderAction, string> = { done: "Done", skip: "Skip" };
 const ICON = "/icon-192.png";
 
@@ -62,7 +63,10 @@ export async function showReminder(worker: ReminderWorker, payload: unknown): Pr
     icon: ICON,
     badge: ICON,
     timestamp: Date.now(),
-    actions: message.actions.map((action) => ({ action, title: ACTION_TITLES[action] })),
+    actions: message.actions.map((action) => ({
+      action,
+      title: message.action_titles?.[action] ?? ACTION_TITLES[action],
+    })),
   };
   await worker.registration.showNotification(message.title, options);
   // The worker is awake and a push got through: a good moment for check-ins left from offline.

@@ -6,7 +6,15 @@ import type { Entry, Habit, HabitGroup, HabitStats } from "@/features/habits/typ
 export const TODAY = "2026-03-18";
 
 export function buildUser(overrides: Partial<User> = {}): User {
-  return { id: 1, email: "ada@example.com", time_zone: "Europe/Berlin", day_start_hour: 0, today: TODAY, ...overrides };
+  return {
+    id: 1,
+    email: "ada@example.com",
+    time_zone: "Europe/Berlin",
+    day_start_hour: 0,
+    today: TODAY,
+    language: "en",
+    ...overrides,
+  };
 }
 
 /** The body of `GET /api/auth/csrf/`: signed in (as `buildUser()`) unless told otherwise. */

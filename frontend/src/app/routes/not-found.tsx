@@ -1,13 +1,15 @@
+import { useLingui } from "@lingui/react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { PageTitle } from "@/components/page-title";
 
 export function NotFoundRoute() {
+  const { i18n } = useLingui();
   return (
     <>
-      <PageTitle title="Page not found">Page not found</PageTitle>
+      <PageTitle title={i18n._("Page not found")}>{i18n._("Page not found")}</PageTitle>
       <p>
-        There is nothing at this address. <Link to={paths.today}>Go to Today</Link>.
+        {i18n._("There is nothing at this address.")} <Link to={paths.today}>{i18n._("Go to Today")}</Link>
       </p>
     </>
   );

@@ -1,6 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { MemoryRouter } from "react-router";
+import { Translated } from "@/testing/render";
 import { server } from "@/testing/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RouteErrorBoundary } from "./route-error";
@@ -23,6 +24,7 @@ describe("route error boundary", () => {
           <Boom error={error} />
         </RouteErrorBoundary>
       </MemoryRouter>,
+      { wrapper: Translated },
     );
   }
 

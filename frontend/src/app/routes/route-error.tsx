@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { Component, useEffect, useState, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import { PageTitle } from "@/components/page-title";
@@ -26,20 +27,22 @@ async function causeOf(error: unknown): Promise<Exclude<Cause, "checking">> {
   }
 }
 
-const MESSAGES: Record<Cause, string> = {
-  checking: "This screen could not load.",
-  offline: "This screen could not load: the app can't reach the server. Check your connection, then try again.",
-  "new-version": "A new version of the app is available. Reload to get it.",
-  other: "This screen hit a problem. Reloading usually helps; your check-ins are kept.",
-};
-
 /**
  * Shown when a screen fails to render or its code cannot load: offline, the way back is to try
  * again once connected (a reload then would only meet the browser's offline page); after a
  * deployment removed the old code, a reload gets the new.
  */
 function RouteErrorView({ error }: { error: unknown }) {
+  const { i18n } = useLingui();
   const [cause, setCause] = useState<Cause>("checking");
+  const messages: Record<Cause, string> = {
+    checking: i18n._("This screen could not load."),
+    offline: i18n._(
+      "This screen could not load: the app can't reach the server. Check your connection, then try again.",
+    ),
+    "new-version": i18n._("A new version of the app is available. Reload to get it."),
+    other: i18n._("This screen hit a problem. Reloading usually helps; your check-ins are kept."),
+  };
   const online = useOnline();
   const waiting = cause === "offline" && !online;
   useEffect(() => {
@@ -53,8 +56,8 @@ function RouteErrorView({ error }: { error: unknown }) {
   }, [error]);
   return (
     <main id="main" className="page">
-      <PageTitle title="Something went wrong">Something went wrong</PageTitle>
-      <p role="status">{MESSAGES[cause]}</p>
+      <PageTitle title={i18n._("Something went wrong")}>{i18n._("Something went wrong")}</PageTitle>
+      <p role="status">{messages[cause]}</p>
       <div className="button-row">
         <button
           type="button"
@@ -62,10 +65,10 @@ function RouteErrorView({ error }: { error: unknown }) {
           disabled={waiting}
           onClick={() => window.location.reload()}
         >
-          {waiting ? "Waiting for a connection…" : cause === "offline" ? "Try again" : "Reload"}
+          {waiting ? i18n._("Waiting for a connection…") : cause === "offline" ? i18n._("Try again") : i18n._("Reload")}
         </button>
         <a className="button" href="/">
-          Go to Today
+          {i18n._("Go to Today")}
         </a>
       </div>
     </main>

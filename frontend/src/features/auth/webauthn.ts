@@ -6,6 +6,8 @@
  * (PublicKeyCredential.parseCreationOptionsFromJSON() and toJSON() are newer than WebAuthn itself).
  * No extensions are asked for, so none are passed on and none are reported back.
  */
+import { i18n } from "@lingui/core";
+
 /** Whether this browser can make and use passkeys at all (it may still have no authenticator). */
 export function passkeysSupported(): boolean {
   return typeof window.PublicKeyCredential === "function" && typeof navigator.credentials?.get === "function";
@@ -105,12 +107,14 @@ export function passkeyErrorMessage(error: unknown): string | null {
   if (!(error instanceof DOMException)) return null;
   switch (error.name) {
     case "NotAllowedError":
-      return "No passkey was used: the request was cancelled or timed out.";
+      return i18n._("No passkey was used: the request was cancelled or timed out.");
     case "InvalidStateError":
-      return "This device already holds a passkey for your account.";
+      return i18n._("This device already holds a passkey for your account.");
     case "SecurityError":
-      return "Passkeys can't be used at this web address. Open the site by its name (for example localhost rather than 127.0.0.1).";
+      return i18n._(
+        "Passkeys can't be used at this web address. Open the site by its name (for example localhost rather than 127.0.0.1).",
+      );
     default:
-      return `The browser could not use a passkey (${error.message || error.name}).`;
+      return i18n._("The browser could not use a passkey ({reason}).", { reason: error.message || error.name });
   }
 }

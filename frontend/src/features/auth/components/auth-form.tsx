@@ -1,9 +1,11 @@
+import { useLingui } from "@lingui/react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { paths } from "@/config/paths";
 import { useLogin } from "@/lib/auth";
 import { Field, FormError } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
+import { richText } from "@/components/rich-text";
 import { passkeysSupported } from "../webauthn";
 import { fieldErrorsOf, formProblem } from "./form-problem";
 import { NewPasswordField } from "./new-password-field";
@@ -15,6 +17,7 @@ export function safeNext(next: string | null): string {
 }
 
 export function SignInForm() {
+  const { i18n } = useLingui();
   const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -28,7 +31,7 @@ export function SignInForm() {
     >
       {passkeysSupported() && <PasskeySignIn onSignedIn={signedIn} />}
       <p className="auth-switch">
-        New here? <Link to={paths.signUp}>Create an account</Link>
+        {richText(i18n._("New here? <0>Create an account</0>"), [(text) => <Link to={paths.signUp}>{text}</Link>])}
       </p>
     </AuthForm>
   );
@@ -45,9 +48,11 @@ interface AuthFormProps {
 
 /** The address-and-password form of sign-in and sign-up. */
 export function AuthForm({ mode, pending, error, onSubmit, children }: AuthFormProps) {
+  const { i18n } = useLingui();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const signUp = mode === "sign-up";
+  const title = signUp ? i18n._("Create your account") : i18n._("Sign in");
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,15 +61,15 @@ export function AuthForm({ mode, pending, error, onSubmit, children }: AuthFormP
 
   return (
     <div className="auth-card card">
-      <PageTitle title={signUp ? "Create your account" : "Sign in"}>
-        {signUp ? "Create your account" : "Sign in"}
-      </PageTitle>
+      <PageTitle title={title}>{title}</PageTitle>
       <p className="subtitle">
-        {signUp ? "Track habits, keep streaks honest, see your progress." : "Welcome back. Your habits are waiting."}
+        {signUp
+          ? i18n._("Track habits, keep streaks honest, see your progress.")
+          : i18n._("Welcome back. Your habits are waiting.")}
       </p>
       <form onSubmit={submit}>
         <FormError message={formProblem(error, ["email", "password"])} />
-        <Field label="Email" errors={fieldErrorsOf(error, "email")}>
+        <Field label={i18n._("Email")} errors={fieldErrorsOf(error, "email")}>
           {(props) => (
             <input
               {...props}
@@ -78,13 +83,13 @@ export function AuthForm({ mode, pending, error, onSubmit, children }: AuthFormP
         </Field>
         {signUp ? (
           <NewPasswordField
-            label="Password"
+            label={i18n._("Password")}
             value={password}
             onChange={setPassword}
             errors={fieldErrorsOf(error, "password")}
           />
         ) : (
-          <Field label="Password" errors={fieldErrorsOf(error, "password")}>
+          <Field label={i18n._("Password")} errors={fieldErrorsOf(error, "password")}>
             {(props) => (
               <input
                 {...props}
@@ -99,11 +104,11 @@ export function AuthForm({ mode, pending, error, onSubmit, children }: AuthFormP
         )}
         {!signUp && (
           <p className="forgot-link">
-            <Link to={paths.forgotPassword}>Forgot your password?</Link>
+            <Link to={paths.forgotPassword}>{i18n._("Forgot your password?")}</Link>
           </p>
         )}
         <button type="submit" className="button button-primary button-wide" disabled={pending}>
-          {pending ? "Please wait…" : signUp ? "Create account" : "Sign in"}
+          {pending ? i18n._("Please wait…") : signUp ? i18n._("Create account") : i18n._("Sign in")}
         </button>
       </form>
       {children}

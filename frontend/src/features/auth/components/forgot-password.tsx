@@ -1,13 +1,16 @@
+import { useLingui } from "@lingui/react";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { Field, FormError } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
+import { richText } from "@/components/rich-text";
 import { useRequestPasswordReset } from "../api/request-password-reset";
 import { CheckInbox } from "./check-inbox";
 import { fieldErrorsOf, formProblem } from "./form-problem";
 
 export function ForgotPasswordForm() {
+  const { i18n } = useLingui();
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState("");
 
@@ -15,7 +18,7 @@ export function ForgotPasswordForm() {
     return (
       <CheckInbox sent={request.data}>
         <p className="auth-switch">
-          <Link to={paths.signIn}>Back to sign in</Link>
+          <Link to={paths.signIn}>{i18n._("Back to sign in")}</Link>
         </p>
       </CheckInbox>
     );
@@ -28,11 +31,13 @@ export function ForgotPasswordForm() {
 
   return (
     <div className="auth-card card">
-      <PageTitle title="Forgot your password?">Forgot your password?</PageTitle>
-      <p className="subtitle">Type the address you sign in with. We will mail you a link to choose a new password.</p>
+      <PageTitle title={i18n._("Forgot your password?")}>{i18n._("Forgot your password?")}</PageTitle>
+      <p className="subtitle">
+        {i18n._("Type the address you sign in with. We will mail you a link to choose a new password.")}
+      </p>
       <form onSubmit={submit}>
         <FormError message={formProblem(request.error, ["email"])} />
-        <Field label="Email" errors={fieldErrorsOf(request.error, "email")}>
+        <Field label={i18n._("Email")} errors={fieldErrorsOf(request.error, "email")}>
           {(props) => (
             <input
               {...props}
@@ -45,11 +50,11 @@ export function ForgotPasswordForm() {
           )}
         </Field>
         <button type="submit" className="button button-primary button-wide" disabled={request.isPending}>
-          {request.isPending ? "Please wait…" : "Mail me a link"}
+          {request.isPending ? i18n._("Please wait…") : i18n._("Mail me a link")}
         </button>
       </form>
       <p className="auth-switch">
-        Remembered it? <Link to={paths.signIn}>Sign in</Link>
+        {richText(i18n._("Remembered it? <0>Sign in</0>"), [(text) => <Link to={paths.signIn}>{text}</Link>])}
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from "@lingui/core";
 import { errorMessage } from "@/components/status";
 import { ApiError } from "@/lib/api-client";
 
@@ -12,7 +13,7 @@ export function formProblem(error: Error | null, shownFields: readonly string[] 
   const fields = Object.entries(error.fieldErrors);
   const elsewhere = fields.filter(([field]) => !shownFields.includes(field)).flatMap(([, messages]) => messages);
   if (elsewhere.length) return elsewhere.join(" ");
-  return fields.length ? "Please correct the marked fields." : error.message;
+  return fields.length ? i18n._("Please correct the marked fields.") : error.message;
 }
 
 /** The messages for one field of a failed request, for its Field. */

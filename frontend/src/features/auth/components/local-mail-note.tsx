@@ -1,3 +1,5 @@
+import { useLingui } from "@lingui/react";
+import { richText } from "@/components/rich-text";
 import { LOCAL_MAIL_PATH, useLocalMail } from "../api/get-local-mail";
 
 /**
@@ -6,6 +8,7 @@ import { LOCAL_MAIL_PATH, useLocalMail } from "../api/get-local-mail";
  * never mentions it.
  */
 export function LocalMailNote({ to }: { to: string }) {
+  const { i18n } = useLingui();
   const mail = useLocalMail(to, { queryConfig: { staleTime: 0 } });
   if (!mail.isSuccess) return null;
   const newest = mail.data[0];
@@ -13,12 +16,22 @@ export function LocalMailNote({ to }: { to: string }) {
   return (
     <div className="local-mail">
       <p>
-        <strong>Running locally:</strong> no mail leaves this machine. It is printed in the terminal that runs the
-        server and listed on the <a href={`${LOCAL_MAIL_PATH}?to=${encodeURIComponent(to)}`}>local mail page</a>.
+        {richText(
+          i18n._(
+            "<0>Running locally:</0> no mail leaves this machine. It is printed in the terminal that runs the server and listed on the <1>local mail page</1>.",
+          ),
+          [
+            (text) => <strong>{text}</strong>,
+            (text) => <a href={`${LOCAL_MAIL_PATH}?to=${encodeURIComponent(to)}`}>{text}</a>,
+          ],
+        )}
       </p>
       {newest && link && (
         <p>
-          Newest mail to {to}: “{newest.subject}”. <a href={link}>Open the link in it</a>
+          {richText(
+            i18n._("Newest mail to {to}: “{subject}”. <0>Open the link in it</0>", { to, subject: newest.subject }),
+            [(text) => <a href={link}>{text}</a>],
+          )}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { Field } from "@/components/field";
 import { newPasswordLimits } from "../types";
 
@@ -9,12 +10,15 @@ interface NewPasswordFieldProps {
 }
 
 /** A password being chosen (sign-up, reset, change), with the policy's length from the API's schema. */
-export function NewPasswordField({ label = "New password", value, onChange, errors }: NewPasswordFieldProps) {
+export function NewPasswordField({ label, value, onChange, errors }: NewPasswordFieldProps) {
+  const { i18n } = useLingui();
   return (
     <Field
-      label={label}
+      label={label ?? i18n._("New password")}
       errors={errors}
-      hint={`At least ${newPasswordLimits.minLength} characters, not a common one. A few unrelated words are easy to remember.`}
+      hint={i18n._("At least {count} characters, not a common one. A few unrelated words are easy to remember.", {
+        count: newPasswordLimits.minLength,
+      })}
     >
       {(props) => (
         <input

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "@/config/paths";
@@ -12,6 +13,7 @@ import { NewPasswordField } from "./new-password-field";
 
 /** The page the password-reset mail links to: a new password, then signed in here and nowhere else. */
 export function ResetPasswordForm() {
+  const { i18n } = useLingui();
   const token = useLinkToken();
   const reset = useConfirmPasswordReset();
   const navigate = useNavigate();
@@ -20,7 +22,7 @@ export function ResetPasswordForm() {
   if (!token) {
     return (
       <IncompleteLink>
-        <Link to={paths.forgotPassword}>Ask for a new link</Link>
+        <Link to={paths.forgotPassword}>{i18n._("Ask for a new link")}</Link>
       </IncompleteLink>
     );
   }
@@ -31,7 +33,7 @@ export function ResetPasswordForm() {
       { token, new_password: password },
       {
         onSuccess: () => {
-          notify("Your new password is set and you are signed in. Every other session was signed out.");
+          notify(i18n._("Your new password is set and you are signed in. Every other session was signed out."));
           void navigate(paths.today, { replace: true });
         },
       },
@@ -41,18 +43,18 @@ export function ResetPasswordForm() {
 
   return (
     <div className="auth-card card">
-      <PageTitle title="Choose a new password">Choose a new password</PageTitle>
-      <p className="subtitle">Setting it signs you out on every other device.</p>
+      <PageTitle title={i18n._("Choose a new password")}>{i18n._("Choose a new password")}</PageTitle>
+      <p className="subtitle">{i18n._("Setting it signs you out on every other device.")}</p>
       <form onSubmit={submit}>
         <FormError message={formProblem(reset.error, ["new_password"])} />
         {linkRefused && (
           <p>
-            <Link to={paths.forgotPassword}>Ask for a new link</Link>
+            <Link to={paths.forgotPassword}>{i18n._("Ask for a new link")}</Link>
           </p>
         )}
         <NewPasswordField value={password} onChange={setPassword} errors={fieldErrorsOf(reset.error, "new_password")} />
         <button type="submit" className="button button-primary button-wide" disabled={reset.isPending}>
-          {reset.isPending ? "Please wait…" : "Set new password"}
+          {reset.isPending ? i18n._("Please wait…") : i18n._("Set new password")}
         </button>
       </form>
     </div>

@@ -1,9 +1,11 @@
+import { useLingui } from "@lingui/react";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "@/config/paths";
 import { Field, FormError } from "@/components/field";
 import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";
+import { richText } from "@/components/rich-text";
 import { ApiError } from "@/lib/api-client";
 import { useConfirmSignUp } from "../api/confirm-sign-up";
 import { fieldErrorsOf, formProblem } from "./form-problem";
@@ -16,6 +18,7 @@ import { useLinkToken } from "./link-token";
  * the one that signed up, the API asks for the chosen password first.
  */
 export function SignUpConfirm() {
+  const { i18n } = useLingui();
   const token = useLinkToken();
   const confirm = useConfirmSignUp();
   const navigate = useNavigate();
@@ -26,7 +29,7 @@ export function SignUpConfirm() {
   if (!token) {
     return (
       <IncompleteLink>
-        <Link to={paths.signUp}>Sign up again</Link>
+        <Link to={paths.signUp}>{i18n._("Sign up again")}</Link>
       </IncompleteLink>
     );
   }
@@ -36,7 +39,7 @@ export function SignUpConfirm() {
     const sendsPassword = passwordAsked !== null;
     confirm.mutate(sendsPassword ? { token, password } : { token }, {
       onSuccess: () => {
-        notify("Welcome! Your account is ready and you are signed in.");
+        notify(i18n._("Welcome! Your account is ready and you are signed in."));
         void navigate(paths.today, { replace: true });
       },
       onError: (error) => {
@@ -54,17 +57,20 @@ export function SignUpConfirm() {
 
   return (
     <div className="auth-card card">
-      <PageTitle title="Finish signing up">Finish signing up</PageTitle>
-      <p className="subtitle">One step left: create your account and sign in.</p>
+      <PageTitle title={i18n._("Finish signing up")}>{i18n._("Finish signing up")}</PageTitle>
+      <p className="subtitle">{i18n._("One step left: create your account and sign in.")}</p>
       <form onSubmit={submit}>
         <FormError message={problem} />
         {linkRefused && (
           <p>
-            <Link to={paths.signIn}>Sign in</Link> or <Link to={paths.signUp}>sign up again</Link>
+            {richText(i18n._("<0>Sign in</0> or <1>sign up again</1>"), [
+              (text) => <Link to={paths.signIn}>{text}</Link>,
+              (text) => <Link to={paths.signUp}>{text}</Link>,
+            ])}
           </p>
         )}
         {passwordAsked !== null && (
-          <Field label="The password you chose" hint={passwordAsked} errors={passwordErrors}>
+          <Field label={i18n._("The password you chose")} hint={passwordAsked} errors={passwordErrors}>
             {(props) => (
               <input
                 {...props}
@@ -79,7 +85,7 @@ export function SignUpConfirm() {
           </Field>
         )}
         <button type="submit" className="button button-primary button-wide" disabled={confirm.isPending}>
-          {confirm.isPending ? "Please wait…" : "Create my account"}
+          {confirm.isPending ? i18n._("Please wait…") : i18n._("Create my account")}
         </button>
       </form>
     </div>

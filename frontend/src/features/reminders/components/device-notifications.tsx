@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useEffect, useState } from "react";
 import { FormError } from "@/components/field";
 import { Loading, errorMessage } from "@/components/status";
@@ -13,19 +14,30 @@ import {
 
 type DeviceState = { availability: PushAvailability; subscribed: boolean } | null;
 
-const UNAVAILABLE: Record<Exclude<PushAvailability, "ready">, string> = {
-  unsupported: "This browser cannot show notifications from websites. Reminders by email still work.",
-  "no-worker":
-    "Notifications need the app's background worker, which has not started in this tab. Reload the page and try again.",
-  denied: "Notifications are blocked for this site. Allow them in your browser's site settings, then reload this page.",
-};
+type I18n = ReturnType<typeof useLingui>["i18n"];
+
+function unavailable(i18n: I18n): Record<Exclude<PushAvailability, "ready">, string> {
+  return {
+    unsupported: i18n._("This browser cannot show notifications from websites. Reminders by email still work."),
+    "no-worker": i18n._(
+      "Notifications need the app's background worker, which has not started in this tab. Reload the page and try again.",
+    ),
+    denied: i18n._(
+      "Notifications are blocked for this site. Allow them in your browser's site settings, then reload this page.",
+    ),
+  };
+}
 
 /** Why turning on failed; a refusal for good ("denied") is explained by the state that follows. */
-const REFUSED: Record<Exclude<PushRefused["reason"], "denied">, string> = {
-  dismissed: "Notifications stay off: the browser did not get your permission.",
-  "no-worker": UNAVAILABLE["no-worker"],
-  "push-service": "This browser's notification service could not be reached. Check your connection and try again.",
-};
+function refused(i18n: I18n): Record<Exclude<PushRefused["reason"], "denied">, string> {
+  return {
+    dismissed: i18n._("Notifications stay off: the browser did not get your permission."),
+    "no-worker": unavailable(i18n)["no-worker"],
+    "push-service": i18n._(
+      "This browser's notification service could not be reached. Check your connection and try again.",
+    ),
+  };
+}
 
 /** Reads what the browser says about push here; null while it answers. */
 async function readDevice(): Promise<NonNullable<DeviceState>> {
@@ -36,6 +48,7 @@ async function readDevice(): Promise<NonNullable<DeviceState>> {
 
 /** Settings' "Notifications on this device": push reminders need each device to opt in. */
 export function DeviceNotifications() {
+  const { i18n } = useLingui();
   const key = usePushKey();
   const [device, setDevice] = useState<DeviceState>(null);
   const [busy, setBusy] = useState(false);
@@ -59,11 +72,13 @@ export function DeviceNotifications() {
     try {
       if (on) await turnOnPush(key.data!.public_key!);
       else await turnOffPush();
-      setStatus(on ? "Notifications are on for this device." : "Notifications are off for this device.");
+      setStatus(
+        on ? i18n._("Notifications are on for this device.") : i18n._("Notifications are off for this device."),
+      );
     } catch (error) {
       if (!(error instanceof PushRefused)) setProblem(errorMessage(error));
-      else if (error.reason === "denied") setStatus("Notifications stay off for this device.");
-      else setProblem(REFUSED[error.reason]);
+      else if (error.reason === "denied") setStatus(i18n._("Notifications stay off for this device."));
+      else setProblem(refused(i18n)[error.reason]);
     } finally {
       setDevice(await readDevice());
       setBusy(false);
@@ -71,18 +86,18 @@ export function DeviceNotifications() {
   };
 
   let body;
-  if (key.isPending || device === null) body = <Loading label="Checking this device…" />;
+  if (key.isPending || device === null) body = <Loading label={i18n._("Checking this device…")} />;
   else if (key.isError) body = <FormError message={errorMessage(key.error)} />;
   else if (!key.data.public_key)
-    body = <p>Notifications are not set up on this server. Reminders by email still work.</p>;
-  else if (device.availability !== "ready") body = <p>{UNAVAILABLE[device.availability]}</p>;
+    body = <p>{i18n._("Notifications are not set up on this server. Reminders by email still work.")}</p>;
+  else if (device.availability !== "ready") body = <p>{unavailable(i18n)[device.availability]}</p>;
   else
     body = (
       <>
         <p>
           {device.subscribed
-            ? "This device shows your reminders, with Done and Skip to check in without opening the app."
-            : "Turn on to get your push reminders on this device."}
+            ? i18n._("This device shows your reminders, with Done and Skip to check in without opening the app.")
+            : i18n._("Turn on to get your push reminders on this device.")}
         </p>
         <button
           type="button"
@@ -90,14 +105,14 @@ export function DeviceNotifications() {
           disabled={busy}
           onClick={() => void change(!device.subscribed)}
         >
-          {device.subscribed ? "Turn off notifications" : "Turn on notifications"}
+          {device.subscribed ? i18n._("Turn off notifications") : i18n._("Turn on notifications")}
         </button>
       </>
     );
 
   return (
     <section className="card" aria-labelledby="device-notifications-title">
-      <h2 id="device-notifications-title">Notifications on this device</h2>
+      <h2 id="device-notifications-title">{i18n._("Notifications on this device")}</h2>
       <FormError message={problem} />
       {body}
       <p role="status" aria-live="polite" className="hint">

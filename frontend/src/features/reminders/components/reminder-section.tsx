@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
@@ -6,7 +7,8 @@ import { notify } from "@/components/notifications";
 import { errorMessage } from "@/components/status";
 import { ApiError } from "@/lib/api-client";
 import { useSignedInUser } from "@/lib/auth";
-import { WEEKDAYS } from "@/lib/dates";
+import { richText } from "@/components/rich-text";
+import { WEEKDAYS, weekdayName } from "@/lib/dates";
 import type { Reminder, ReminderChannel, ReminderSummary, ReminderWeekday } from "../api/contract";
 import { useDeleteReminder } from "../api/delete-reminder";
 import { usePutReminder } from "../api/put-reminder";
@@ -22,10 +24,18 @@ interface ReminderSectionProps {
 }
 
 const DEFAULT_TIME = "09:00";
-const CHANNELS: { value: ReminderChannel; label: string; hint: string }[] = [
-  { value: "push", label: "Notification", hint: "On the devices where you turned notifications on." },
-  { value: "email", label: "Email", hint: "To your account's address." },
-];
+function channels(
+  i18n: ReturnType<typeof useLingui>["i18n"],
+): { value: ReminderChannel; label: string; hint: string }[] {
+  return [
+    {
+      value: "push",
+      label: i18n._("Notification"),
+      hint: i18n._("On the devices where you turned notifications on."),
+    },
+    { value: "email", label: i18n._("Email"), hint: i18n._("To your account's address.") },
+  ];
+}
 
 /** The habit's days in the reminder's numbering (Monday = 0); all seven when it has none. */
 function scheduledDays(habitWeekdays: number[]): ReminderWeekday[] {
@@ -37,8 +47,8 @@ function sameDays(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((day) => b.includes(day));
 }
 
-function formatNext(next: string, timeZone: string): string {
-  return new Date(next).toLocaleString(undefined, {
+function formatNext(next: string, timeZone: string, locale: string): string {
+  return new Date(next).toLocaleString(locale, {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -50,6 +60,7 @@ function formatNext(next: string, timeZone: string): string {
 
 /** One reminder per habit: a time of day, its days (the habit's by default) and how it arrives. */
 export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }: ReminderSectionProps) {
+  const { i18n } = useLingui();
   const user = useSignedInUser();
   const habitDays = scheduledDays(habitWeekdays);
   const [saved, setSaved] = useState<ReminderSummary | Reminder | null>(reminder);
@@ -76,7 +87,7 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
       {
         onSuccess: (result) => {
           setSaved(result);
-          notify("Reminder saved.");
+          notify(i18n._("Reminder saved."));
         },
       },
     );
@@ -90,7 +101,7 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
         setTime(DEFAULT_TIME);
         setDays(habitDays);
         setChannel("push");
-        notify("Reminder removed.");
+        notify(i18n._("Reminder removed."));
       },
     });
   };
@@ -99,15 +110,20 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
     setDays((current) => (on ? [...current, day] : current.filter((other) => other !== day)));
 
   const next = saved && "next" in saved ? saved.next : null;
-  const dayErrors = noDays ? ["Choose at least one day."] : fieldErrors.weekdays;
+  const dayErrors = noDays ? [i18n._("Choose at least one day.")] : fieldErrors.weekdays;
 
   return (
     <section className="card" aria-labelledby="reminder-title">
-      <h2 id="reminder-title">Reminder</h2>
+      <h2 id="reminder-title">{i18n._("Reminder")}</h2>
       <p role="status" aria-live="polite">
         {saved
-          ? `Reminds you at ${saved.time}${next ? `; next: ${formatNext(next, user.time_zone)}` : ""}.`
-          : "No reminder yet."}
+          ? next
+            ? i18n._("Reminds you at {time}; next: {next}.", {
+                time: saved.time,
+                next: formatNext(next, user.time_zone, i18n.locale),
+              })
+            : i18n._("Reminds you at {time}.", { time: saved.time })
+          : i18n._("No reminder yet.")}
       </p>
       <form onSubmit={save} noValidate>
         <FormError
@@ -120,18 +136,18 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
           }
         />
         <Field
-          label="Time"
+          label={i18n._("Time")}
           errors={fieldErrors.time}
-          hint={`In your time zone, ${user.time_zone.replaceAll("_", " ")}.`}
+          hint={i18n._("In your time zone, {zone}.", { zone: user.time_zone.replaceAll("_", " ") })}
         >
           {(props) => (
             <input {...props} type="time" required value={time} onChange={(event) => setTime(event.target.value)} />
           )}
         </Field>
         <fieldset className="fieldset nested" aria-describedby="reminder-days-hint">
-          <legend>Days</legend>
+          <legend>{i18n._("Days")}</legend>
           <p id="reminder-days-hint" className="hint">
-            The habit's scheduled days unless you choose others.
+            {i18n._("The habit's scheduled days unless you choose others.")}
           </p>
           <div className="weekday-picker">
             {WEEKDAYS.map((weekday) => {
@@ -143,7 +159,7 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
                     checked={days.includes(day)}
                     onChange={(event) => toggleDay(day, event.target.checked)}
                   />
-                  <abbr title={weekday.long}>{weekday.short}</abbr>
+                  <abbr title={weekdayName(weekday.iso, "long")}>{weekdayName(weekday.iso, "short")}</abbr>
                 </label>
               );
             })}
@@ -156,8 +172,8 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
           ) : null}
         </fieldset>
         <fieldset className="fieldset nested">
-          <legend>Send it as</legend>
-          {CHANNELS.map((option) => (
+          <legend>{i18n._("Send it as")}</legend>
+          {channels(i18n).map((option) => (
             <label key={option.value} className="choice">
               <input
                 type="radio"
@@ -174,17 +190,19 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
           {fieldErrors.channel && <p className="field-error">⚠ {fieldErrors.channel.join(" ")}</p>}
           {channel === "push" && (
             <p className="hint">
-              Turn notifications on for each device in <Link to={paths.settings}>Settings</Link>.
+              {richText(i18n._("Turn notifications on for each device in <0>Settings</0>."), [
+                (text) => <Link to={paths.settings}>{text}</Link>,
+              ])}
             </p>
           )}
         </fieldset>
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={put.isPending}>
-            {put.isPending ? "Saving…" : saved ? "Save reminder" : "Add reminder"}
+            {put.isPending ? i18n._("Saving…") : saved ? i18n._("Save reminder") : i18n._("Add reminder")}
           </button>
           {saved && (
             <button type="button" className="button button-danger" disabled={remove.isPending} onClick={drop}>
-              Remove reminder
+              {i18n._("Remove reminder")}
             </button>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { i18n } from "@lingui/core";
 import { api, ApiError, uploadFile } from "@/lib/api-client";
 import type { components } from "@/types/api";
 
@@ -36,7 +37,11 @@ export async function runImport(kind: ImportKind, file: File, { onUpload, onJob 
   while (!finished(job)) {
     onJob(job);
     if (Date.now() > deadline) {
-      throw new ApiError("The import is taking longer than it should; check your habits later.", 0, "import_timeout");
+      throw new ApiError(
+        i18n._("The import is taking longer than it should; check your habits later."),
+        0,
+        "import_timeout",
+      );
     }
     await wait(POLL_INTERVAL_MS);
     job = await api.get<ImportJob>(`/api/import/jobs/${created.id}/`);

@@ -28,3 +28,25 @@ export function useUpdateMe({ mutationConfig }: { mutationConfig?: MutationConfi
     },
   });
 }
+
+type Language = NonNullable<SettingsInput["language"]>;
+
+/**
+ * Saves the account's language. The cached user says the new language at once, so that the SPA,
+ * already switched by the caller, is not switched back by the account's old one on its way.
+ */
+export function useUpdateLanguage({ mutationConfig }: { mutationConfig?: MutationConfig<User, Language> } = {}) {
+  const queryClient = useQueryClient();
+  const { onSuccess, ...config } = mutationConfig ?? {};
+  return useMutation({
+    ...config,
+    mutationFn: (language: Language) => updateMe({ language }),
+    onMutate: (language) => {
+      queryClient.setQueryData<User | null>(userKeys.me(), (user) => (user ? { ...user, language } : user));
+    },
+    onSuccess: async (...args) => {
+      queryClient.setQueryData(userKeys.me(), args[0]);
+      await onSuccess?.(...args);
+    },
+  });
+}

@@ -1,6 +1,8 @@
+import { useLingui } from "@lingui/react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Field, FormError } from "@/components/field";
 import { notify } from "@/components/notifications";
+import { richText } from "@/components/rich-text";
 import { ErrorState, Loading, errorMessage } from "@/components/status";
 import { ApiError } from "@/lib/api-client";
 import { useSignedInUser } from "@/lib/auth";
@@ -15,28 +17,33 @@ import {
 import { useApiTokens, type ApiToken } from "../api/get-api-tokens";
 import { useRevokeApiToken } from "../api/revoke-api-token";
 
-/** A label for every scope the API knows; a scope added to the API fails the type check until it has one. */
-const SCOPE_LABELS: Record<ApiTokenScope, string> = {
-  read: "Read only",
-  read_write: "Read and write",
-};
+type I18n = ReturnType<typeof useLingui>["i18n"];
 
-const SCOPE_HINTS: Record<ApiTokenScope, string> = {
-  read: "see habits, check-ins and stats",
-  read_write: "also check in, and create, change or delete habits",
-};
+/** A label for every scope the API knows; a scope added to the API fails the type check until it has one. */
+function scopeLabels(i18n: I18n): Record<ApiTokenScope, string> {
+  return { read: i18n._("Read only"), read_write: i18n._("Read and write") };
+}
+
+function scopeHints(i18n: I18n): Record<ApiTokenScope, string> {
+  return {
+    read: i18n._("see habits, check-ins and stats"),
+    read_write: i18n._("also check in, and create, change or delete habits"),
+  };
+}
 
 /** The lifetimes offered, in days ("never": until revoked), each within the API's limits. */
-const LIFETIMES = [
-  { days: 30, label: "In 30 days" },
-  { days: 90, label: "In 90 days" },
-  { days: 365, label: "In a year" },
-  { days: null, label: "Never (until revoked)" },
-].filter(({ days }) => days === null || days <= apiTokenLifetimeLimits.maximum);
+function lifetimes(i18n: I18n) {
+  return [
+    { days: 30, label: i18n._("In 30 days") },
+    { days: 90, label: i18n._("In 90 days") },
+    { days: 365, label: i18n._("In a year") },
+    { days: null, label: i18n._("Never (until revoked)") },
+  ].filter(({ days }) => days === null || days <= apiTokenLifetimeLimits.maximum);
+}
 const DEFAULT_LIFETIME = "90";
 
-function formatMoment(timestamp: string, timeZone: string): string {
-  return new Date(timestamp).toLocaleString(undefined, {
+function formatMoment(timestamp: string, timeZone: string, locale: string): string {
+  return new Date(timestamp).toLocaleString(locale, {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -48,6 +55,7 @@ function formatMoment(timestamp: string, timeZone: string): string {
 
 /** Personal API tokens for scripts: create one (its value shown once), the list with last use, revoke. */
 export function ApiTokensSection() {
+  const { i18n } = useLingui();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const tokens = useApiTokens();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
@@ -59,7 +67,7 @@ export function ApiTokensSection() {
         // The button that had focus is gone with its row.
         titleRef.current?.focus();
         if (created?.id === token.id) setCreated(null);
-        notify(`Token “${token.name}” revoked. Programs using it are refused from now on.`);
+        notify(i18n._("Token “{name}” revoked. Programs using it are refused from now on.", { name: token.name }));
       },
       onError: (error) => notify(errorMessage(error), "error"),
     });
@@ -67,21 +75,22 @@ export function ApiTokensSection() {
   return (
     <section className="card" aria-labelledby="api-tokens-title">
       <h2 id="api-tokens-title" ref={titleRef} tabIndex={-1}>
-        API tokens
+        {i18n._("API tokens")}
       </h2>
       <p>
-        For scripts and other programs: a token lets them read your habits and check-ins through the API, and, if you
-        allow it, check in and change habits. It cannot change your account. Changing your password revokes every token.
+        {i18n._(
+          "For scripts and other programs: a token lets them read your habits and check-ins through the API, and, if you allow it, check in and change habits. It cannot change your account. Changing your password revokes every token.",
+        )}
       </p>
       {created ? <NewToken token={created} onDone={() => setCreated(null)} /> : null}
       {tokens.isPending ? (
-        <Loading label="Loading API tokens…" />
+        <Loading label={i18n._("Loading API tokens…")} />
       ) : tokens.isError ? (
         <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
-        <p>No API tokens yet.</p>
+        <p>{i18n._("No API tokens yet.")}</p>
       ) : (
-        <ul className="plain-list" aria-label="Your API tokens">
+        <ul className="plain-list" aria-label={i18n._("Your API tokens")}>
           {tokens.data.map((token) => (
             <TokenRow key={token.id} token={token} revoking={revoke.isPending} onRevoke={() => revokeToken(token)} />
           ))}
@@ -93,6 +102,7 @@ export function ApiTokensSection() {
 }
 
 function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
+  const { i18n } = useLingui();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -104,20 +114,25 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(token.token);
-      notify("Token copied.");
+      notify(i18n._("Token copied."));
     } catch {
       inputRef.current?.select();
-      notify("Could not copy: the token is selected, copy it with your keyboard.", "error");
+      notify(i18n._("Could not copy: the token is selected, copy it with your keyboard."), "error");
     }
   };
 
   return (
     <div className="new-token" role="status">
       <p>
-        <strong>Copy your new token “{token.name}” now: you won&apos;t see it again.</strong> Only a fingerprint of it
-        is kept; if you lose it, revoke it and create another.
+        {richText(
+          i18n._(
+            "<0>Copy your new token “{name}” now: you won't see it again.</0> Only a fingerprint of it is kept; if you lose it, revoke it and create another.",
+            { name: token.name },
+          ),
+          [(text) => <strong>{text}</strong>],
+        )}
       </p>
-      <label htmlFor={inputId}>New token</label>
+      <label htmlFor={inputId}>{i18n._("New token")}</label>
       <div className="button-row">
         <input
           ref={inputRef}
@@ -130,19 +145,29 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
           onFocus={(event) => event.target.select()}
         />
         <button type="button" className="button button-primary" onClick={() => void copy()}>
-          Copy
+          {i18n._("Copy")}
         </button>
         <button type="button" className="button" onClick={onDone}>
-          Done
+          {i18n._("Done")}
         </button>
       </div>
     </div>
   );
 }
 
-function expiry(expiresAt: string, timeZone: string): string {
-  const when = formatMoment(expiresAt, timeZone);
-  return new Date(expiresAt).getTime() <= Date.now() ? `expired ${when}` : `expires ${when}`;
+function tokenDetails(token: ApiToken, timeZone: string, i18n: I18n): string {
+  const moment = (timestamp: string) => formatMoment(timestamp, timeZone, i18n.locale);
+  const parts = [
+    i18n._("created {when}", { when: moment(token.created_at) }),
+    token.last_used_at ? i18n._("last used {when}", { when: moment(token.last_used_at) }) : i18n._("never used"),
+  ];
+  if (token.expires_at)
+    parts.push(
+      new Date(token.expires_at).getTime() <= Date.now()
+        ? i18n._("expired {when}", { when: moment(token.expires_at) })
+        : i18n._("expires {when}", { when: moment(token.expires_at) }),
+    );
+  return parts.join(" · ");
 }
 
 interface TokenRowProps {
@@ -152,6 +177,7 @@ interface TokenRowProps {
 }
 
 function TokenRow({ token, revoking, onRevoke }: TokenRowProps) {
+  const { i18n } = useLingui();
   const user = useSignedInUser();
   const [confirming, setConfirming] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);
@@ -170,13 +196,11 @@ function TokenRow({ token, revoking, onRevoke }: TokenRowProps) {
   return (
     <li className="passkey-row">
       <div>
-        <strong>{token.name}</strong> <span className="hint">({SCOPE_LABELS[token.scope]})</span>
+        <strong>{token.name}</strong> <span className="hint">({scopeLabels(i18n)[token.scope]})</span>
         <p className="hint">
           <code>{token.prefix}…</code>
-          {" · "}created {formatMoment(token.created_at, user.time_zone)}
           {" · "}
-          {token.last_used_at ? `last used ${formatMoment(token.last_used_at, user.time_zone)}` : "never used"}
-          {token.expires_at ? ` · ${expiry(token.expires_at, user.time_zone)}` : null}
+          {tokenDetails(token, user.time_zone, i18n)}
         </p>
       </div>
       <div className="button-row">
@@ -187,12 +211,12 @@ function TokenRow({ token, revoking, onRevoke }: TokenRowProps) {
               className="button button-danger"
               disabled={revoking}
               onClick={onRevoke}
-              aria-label={`Revoke token ${token.name} for good`}
+              aria-label={i18n._("Revoke token {name} for good", { name: token.name })}
             >
-              Revoke for good
+              {i18n._("Revoke for good")}
             </button>
             <button ref={keepRef} type="button" className="button" onClick={() => confirm(false)}>
-              Keep
+              {i18n._("Keep")}
             </button>
           </>
         ) : (
@@ -201,9 +225,9 @@ function TokenRow({ token, revoking, onRevoke }: TokenRowProps) {
             type="button"
             className="button"
             onClick={() => confirm(true)}
-            aria-label={`Revoke token ${token.name}`}
+            aria-label={i18n._("Revoke token {name}", { name: token.name })}
           >
-            Revoke
+            {i18n._("Revoke")}
           </button>
         )}
       </div>
@@ -212,6 +236,7 @@ function TokenRow({ token, revoking, onRevoke }: TokenRowProps) {
 }
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
+  const { i18n } = useLingui();
   const titleId = useId();
   const create = useCreateApiToken();
   const [name, setName] = useState("");
@@ -240,9 +265,13 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
 
   return (
     <form onSubmit={submit} aria-labelledby={titleId}>
-      <h3 id={titleId}>Create a token</h3>
+      <h3 id={titleId}>{i18n._("Create a token")}</h3>
       <FormError message={problem} />
-      <Field label="Token name" hint="What it is for, e.g. “Check-in script on my laptop”." errors={fieldErrors.name}>
+      <Field
+        label={i18n._("Token name")}
+        hint={i18n._("What it is for, e.g. “Check-in script on my laptop”.")}
+        errors={fieldErrors.name}
+      >
         {(props) => (
           <input
             {...props}
@@ -255,19 +284,19 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
         )}
       </Field>
       <fieldset className="fieldset">
-        <legend>Access</legend>
+        <legend>{i18n._("Access")}</legend>
         {apiTokenScopes.map((option) => (
           <label key={option} className="choice">
             <input type="radio" name="token-scope" checked={scope === option} onChange={() => setScope(option)} />
-            {SCOPE_LABELS[option]} <span className="hint">({SCOPE_HINTS[option]})</span>
+            {scopeLabels(i18n)[option]} <span className="hint">({scopeHints(i18n)[option]})</span>
           </label>
         ))}
       </fieldset>
-      <Field label="Expires" errors={fieldErrors.lifetime_days}>
+      <Field label={i18n._("Expires")} errors={fieldErrors.lifetime_days}>
         {(props) => (
           <select {...props} value={lifetime} onChange={(event) => setLifetime(event.target.value)}>
-            {LIFETIMES.map(({ days, label }) => (
-              <option key={label} value={days === null ? "" : String(days)}>
+            {lifetimes(i18n).map(({ days, label }) => (
+              <option key={String(days)} value={days === null ? "" : String(days)}>
                 {label}
               </option>
             ))}
@@ -275,7 +304,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
         )}
       </Field>
       <button type="submit" className="button button-primary" disabled={create.isPending}>
-        {create.isPending ? "Creating…" : "Create token"}
+        {create.isPending ? i18n._("Creating…") : i18n._("Create token")}
       </button>
     </form>
   );

@@ -63,8 +63,8 @@ describe("settings", () => {
     await user.upload(await screen.findByLabelText("Loop CSV zip or Loop backup (.db)"), file);
     await user.click(screen.getByRole("button", { name: "Import" }));
     const progress = await screen.findByRole("progressbar", { name: "Import progress" });
-    expect(progress).toHaveAttribute("aria-valuetext", "Saving check-ins: 2000 of 5000");
-    expect(screen.getByText("Saving check-ins: 2000 of 5000", { selector: "p" })).toBeInTheDocument();
+    expect(progress).toHaveAttribute("aria-valuetext", "Saving check-ins: 2,000 of 5,000");
+    expect(screen.getByText("Saving check-ins: 2,000 of 5,000", { selector: "p" })).toBeInTheDocument();
     expect(await screen.findByText("Import finished.")).toBeInTheDocument();
     expect(screen.getByText("2 habits created, 1 updated")).toBeInTheDocument();
     expect(screen.getByText("340 check-ins created, 5 updated")).toBeInTheDocument();

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { paths } from "@/config/paths";
@@ -15,6 +16,7 @@ import { useImportLoop, type ImportResult } from "../api/import-loop";
 import { useRestoreBackup, type RestoreResult } from "../api/restore-backup";
 import { settingsLimits, useUpdateMe } from "../api/update-me";
 import { ApiTokensSection } from "./api-tokens-section";
+import { LanguageSection } from "./language-section";
 import { ImportJobProgress } from "./import-job-progress";
 import { ThemeSection } from "./theme-section";
 import { UploadForm } from "./upload-form";
@@ -27,8 +29,9 @@ function timeZones(current: string): string[] {
 const { minimum: FIRST_HOUR, maximum: LAST_HOUR } = settingsLimits.day_start_hour;
 const DAY_START_HOURS = Array.from({ length: LAST_HOUR - FIRST_HOUR + 1 }, (_, index) => FIRST_HOUR + index);
 
-function hourLabel(hour: number): string {
-  return `${String(hour).padStart(2, "0")}:00${hour === 0 ? " (midnight)" : ""}`;
+function hourLabel(hour: number, i18n: ReturnType<typeof useLingui>["i18n"]): string {
+  const time = `${String(hour).padStart(2, "0")}:00`;
+  return hour === 0 ? i18n._("{time} (midnight)", { time }) : time;
 }
 
 /**
@@ -36,9 +39,11 @@ function hourLabel(hour: number): string {
  * `notifications`: this device's reminders, from the reminders feature (both composed in app/).
  */
 export function SettingsScreen({ security, notifications }: { security?: ReactNode; notifications?: ReactNode }) {
+  const { i18n } = useLingui();
   return (
     <>
-      <PageTitle title="Settings">Settings</PageTitle>
+      <PageTitle title={i18n._("Settings")}>{i18n._("Settings")}</PageTitle>
+      <LanguageSection />
       <DayPreferences />
       {notifications}
       <ThemeSection />
@@ -53,6 +58,7 @@ export function SettingsScreen({ security, notifications }: { security?: ReactNo
 }
 
 function DayPreferences() {
+  const { i18n } = useLingui();
   const user = useSignedInUser();
   const update = useUpdateMe();
   const [zone, setZone] = useState(user.time_zone);
@@ -62,15 +68,19 @@ function DayPreferences() {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ time_zone: zone, day_start_hour: hour }, { onSuccess: () => notify("Settings saved.") });
+    update.mutate({ time_zone: zone, day_start_hour: hour }, { onSuccess: () => notify(i18n._("Settings saved.")) });
   };
 
   return (
     <section className="card" aria-labelledby="day-title">
-      <h2 id="day-title">Your day</h2>
+      <h2 id="day-title">{i18n._("Your day")}</h2>
       <form onSubmit={save}>
         <FormError message={update.isError ? errorMessage(update.error) : null} />
-        <Field label="Time zone" errors={fieldErrors.time_zone} hint="Check-ins are dated in this zone.">
+        <Field
+          label={i18n._("Time zone")}
+          errors={fieldErrors.time_zone}
+          hint={i18n._("Check-ins are dated in this zone.")}
+        >
           {(props) => (
             <select {...props} value={zone} onChange={(event) => setZone(event.target.value)}>
               {zones.map((name) => (
@@ -82,22 +92,22 @@ function DayPreferences() {
           )}
         </Field>
         <Field
-          label="New day starts at"
+          label={i18n._("New day starts at")}
           errors={fieldErrors.day_start_hour}
-          hint="Night owls: a check-in before this hour counts for the previous day."
+          hint={i18n._("Night owls: a check-in before this hour counts for the previous day.")}
         >
           {(props) => (
             <select {...props} value={hour} onChange={(event) => setHour(Number(event.target.value))}>
               {DAY_START_HOURS.map((value) => (
                 <option key={value} value={value}>
-                  {hourLabel(value)}
+                  {hourLabel(value, i18n)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save"}
+          {update.isPending ? i18n._("Saving…") : i18n._("Save")}
         </button>
       </form>
     </section>
@@ -105,6 +115,7 @@ function DayPreferences() {
 }
 
 function BackupSection() {
+  const { i18n } = useLingui();
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<RestoreResult | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -129,20 +140,21 @@ function BackupSection() {
 
   return (
     <section className="card" aria-labelledby="backup-title">
-      <h2 id="backup-title">Backup (restores everything here)</h2>
+      <h2 id="backup-title">{i18n._("Backup (restores everything here)")}</h2>
       <p>
-        Everything in your account: each habit with its schedule, weekdays, colour and place in the list, and every
-        check-in with its amount and note. Restoring a backup here brings all of it back exactly.
+        {i18n._(
+          "Everything in your account: each habit with its schedule, weekdays, colour and place in the list, and every check-in with its amount and note. Restoring a backup here brings all of it back exactly.",
+        )}
       </p>
       <a className="button" href={exportBackupUrl} download>
-        Download backup (.zip)
+        {i18n._("Download backup (.zip)")}
       </a>
       <UploadForm
-        label="Backup file (.zip)"
+        label={i18n._("Backup file (.zip)")}
         accept=".zip,application/zip"
-        button="Restore backup"
-        pendingButton="Restoring…"
-        missingFile="Choose a backup file (.zip) first."
+        button={i18n._("Restore backup")}
+        pendingButton={i18n._("Restoring…")}
+        missingFile={i18n._("Choose a backup file (.zip) first.")}
         pending={restore.isPending}
         progress={progress}
         ready={confirmed}
@@ -150,22 +162,30 @@ function BackupSection() {
       >
         <label className="confirm">
           <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
-          Replace all my habits and check-ins with the backup&apos;s
+          {i18n._("Replace all my habits and check-ins with the backup's")}
         </label>
       </UploadForm>
       <ImportJobProgress job={job} />
-      <FormError message={restore.isError ? `Restore failed: ${errorMessage(restore.error)}` : null} />
+      <FormError
+        message={restore.isError ? i18n._("Restore failed: {reason}", { reason: errorMessage(restore.error) }) : null}
+      />
       {result && (
         <div role="status" className="import-result">
           <p>
-            <strong>Backup restored.</strong>
+            <strong>{i18n._("Backup restored.")}</strong>
           </p>
           <ul>
             <li>
-              {result.habits_restored} habits and {result.entries_restored} check-ins restored
+              {i18n._(
+                "{habits, plural, one {# habit} other {# habits}} and {entries, plural, one {# check-in} other {# check-ins}} restored",
+                { habits: result.habits_restored, entries: result.entries_restored },
+              )}
             </li>
             <li>
-              {result.habits_replaced} habits and {result.entries_replaced} check-ins replaced
+              {i18n._(
+                "{habits, plural, one {# habit} other {# habits}} and {entries, plural, one {# check-in} other {# check-ins}} replaced",
+                { habits: result.habits_replaced, entries: result.entries_replaced },
+              )}
             </li>
           </ul>
         </div>
@@ -175,6 +195,7 @@ function BackupSection() {
 }
 
 function LoopSection() {
+  const { i18n } = useLingui();
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
@@ -195,41 +216,53 @@ function LoopSection() {
 
   return (
     <section className="card" aria-labelledby="loop-title">
-      <h2 id="loop-title">Loop CSV (for other apps)</h2>
+      <h2 id="loop-title">{i18n._("Loop CSV (for other apps)")}</h2>
       <p>
-        Loop Habit Tracker&apos;s CSV export, written exactly as Loop writes it, for the apps that read it. It cannot
-        hold weekdays or calendar periods: keep a backup for those.
+        {i18n._(
+          "Loop Habit Tracker's CSV export, written exactly as Loop writes it, for the apps that read it. It cannot hold weekdays or calendar periods: keep a backup for those.",
+        )}
       </p>
       <a className="button" href={exportLoopUrl} download>
-        Download Loop CSV (.zip)
+        {i18n._("Download Loop CSV (.zip)")}
       </a>
       <p>
-        To bring your history from Loop, choose its CSV zip (Settings → Export as CSV) or its full backup (Settings →
-        Export full backup, a .db file). Habits are matched by name; the summary shows what was created and updated.
+        {i18n._(
+          "To bring your history from Loop, choose its CSV zip (Settings → Export as CSV) or its full backup (Settings → Export full backup, a .db file). Habits are matched by name; the summary shows what was created and updated.",
+        )}
       </p>
       <UploadForm
-        label="Loop CSV zip or Loop backup (.db)"
+        label={i18n._("Loop CSV zip or Loop backup (.db)")}
         accept=".zip,.db,application/zip,application/x-sqlite3"
-        button="Import"
-        pendingButton="Importing…"
-        missingFile="Choose a Loop file (.zip or .db) first."
+        button={i18n._("Import")}
+        pendingButton={i18n._("Importing…")}
+        missingFile={i18n._("Choose a Loop file (.zip or .db) first.")}
         pending={importLoop.isPending}
         progress={progress}
         onFile={start}
       />
       <ImportJobProgress job={job} />
-      <FormError message={importLoop.isError ? `Import failed: ${errorMessage(importLoop.error)}` : null} />
+      <FormError
+        message={
+          importLoop.isError ? i18n._("Import failed: {reason}", { reason: errorMessage(importLoop.error) }) : null
+        }
+      />
       {result && (
         <div role="status" className="import-result">
           <p>
-            <strong>Import finished.</strong>
+            <strong>{i18n._("Import finished.")}</strong>
           </p>
           <ul>
             <li>
-              {result.habits_created} habits created, {result.habits_updated} updated
+              {i18n._("{created, plural, one {# habit} other {# habits}} created, {updated} updated", {
+                created: result.habits_created,
+                updated: result.habits_updated,
+              })}
             </li>
             <li>
-              {result.entries_created} check-ins created, {result.entries_updated} updated
+              {i18n._("{created, plural, one {# check-in} other {# check-ins}} created, {updated} updated", {
+                created: result.entries_created,
+                updated: result.entries_updated,
+              })}
             </li>
           </ul>
         </div>
@@ -239,13 +272,14 @@ function LoopSection() {
 }
 
 function SignOutSection() {
+  const { i18n } = useLingui();
   const logout = useLogout();
   const navigate = useNavigate();
   const user = useSignedInUser();
   return (
     <section className="card" aria-labelledby="account-title">
-      <h2 id="account-title">Account</h2>
-      <p>Signed in as {user.email}.</p>
+      <h2 id="account-title">{i18n._("Account")}</h2>
+      <p>{i18n._("Signed in as {email}.", { email: user.email })}</p>
       <button
         type="button"
         className="button"
@@ -256,13 +290,14 @@ function SignOutSection() {
           })
         }
       >
-        Sign out
+        {i18n._("Sign out")}
       </button>
     </section>
   );
 }
 
 function DeleteAccountSection() {
+  const { i18n } = useLingui();
   const [password, setPassword] = useState("");
   const remove = useDeleteAccount();
   const navigate = useNavigate();
@@ -274,7 +309,7 @@ function DeleteAccountSection() {
       { password },
       {
         onSuccess: () => {
-          notify("Your account and all its data were deleted.");
+          notify(i18n._("Your account and all its data were deleted."));
           void navigate(paths.signUp);
         },
       },
@@ -283,14 +318,15 @@ function DeleteAccountSection() {
 
   return (
     <section className="card danger-zone" aria-labelledby="delete-title">
-      <h2 id="delete-title">Delete account</h2>
+      <h2 id="delete-title">{i18n._("Delete account")}</h2>
       <p>
-        This deletes your account, every habit and every check-in. It cannot be undone. Download a backup first if you
-        want a copy.
+        {i18n._(
+          "This deletes your account, every habit and every check-in. It cannot be undone. Download a backup first if you want a copy.",
+        )}
       </p>
       <form onSubmit={submit}>
         <FormError message={remove.isError && !fieldErrors.password ? errorMessage(remove.error) : null} />
-        <Field label="Your password, to confirm" errors={fieldErrors.password}>
+        <Field label={i18n._("Your password, to confirm")} errors={fieldErrors.password}>
           {(props) => (
             <input
               {...props}
@@ -303,7 +339,7 @@ function DeleteAccountSection() {
           )}
         </Field>
         <button type="submit" className="button button-danger" disabled={!password || remove.isPending}>
-          Delete my account
+          {i18n._("Delete my account")}
         </button>
       </form>
     </section>

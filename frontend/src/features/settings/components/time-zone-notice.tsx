@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useState } from "react";
 import { browserTimeZone, useSignedInUser } from "@/lib/auth";
 import { notify } from "@/components/notifications";
@@ -24,6 +25,7 @@ function wasKept(key: string): boolean {
  * zone. Choosing to keep it is remembered on this device for that pair of zones.
  */
 export function TimeZoneNotice() {
+  const { i18n } = useLingui();
   const user = useSignedInUser();
   const update = useUpdateMe();
   const device = browserTimeZone();
@@ -43,24 +45,26 @@ export function TimeZoneNotice() {
     update.mutate(
       { time_zone: device },
       {
-        onSuccess: () => notify(`Your days now follow ${device}.`),
+        onSuccess: () => notify(i18n._("Your days now follow {zone}.", { zone: device })),
         onError: (error) => notify(errorMessage(error), "error"),
       },
     );
 
   return (
     <section className="notice-card" aria-labelledby="zone-title">
-      <h2 id="zone-title">Your time zone</h2>
+      <h2 id="zone-title">{i18n._("Your time zone")}</h2>
       <p>
-        Your days follow {user.time_zone.replaceAll("_", " ")}, but this device is set to {device.replaceAll("_", " ")}.
-        Check-ins are dated in your account&apos;s zone.
+        {i18n._(
+          "Your days follow {accountZone}, but this device is set to {deviceZone}. Check-ins are dated in your account's zone.",
+          { accountZone: user.time_zone.replaceAll("_", " "), deviceZone: device.replaceAll("_", " ") },
+        )}
       </p>
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={update.isPending} onClick={switchZone}>
-          Use {device.replaceAll("_", " ")}
+          {i18n._("Use {zone}", { zone: device.replaceAll("_", " ") })}
         </button>
         <button type="button" className="button" onClick={keep}>
-          Keep {user.time_zone.replaceAll("_", " ")}
+          {i18n._("Keep {zone}", { zone: user.time_zone.replaceAll("_", " ") })}
         </button>
       </div>
     </section>

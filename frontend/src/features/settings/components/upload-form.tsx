@@ -1,5 +1,7 @@
+import { useLingui } from "@lingui/react";
 import { useId, useRef, type FormEvent, type ReactNode } from "react";
 import { notify } from "@/components/notifications";
+import { formatNumber } from "@/lib/dates";
 
 interface UploadFormProps {
   /** The file field's label. */
@@ -32,6 +34,7 @@ export function UploadForm({
   onFile,
   children,
 }: UploadFormProps) {
+  const { i18n } = useLingui();
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -57,9 +60,9 @@ export function UploadForm({
       </button>
       {progress !== null && (
         <div className="field">
-          <label htmlFor={`${id}-progress`}>Upload progress</label>
+          <label htmlFor={`${id}-progress`}>{i18n._("Upload progress")}</label>
           <progress id={`${id}-progress`} max={1} value={progress}>
-            {Math.round(progress * 100)}%
+            {formatNumber(progress, { style: "percent" })}
           </progress>
         </div>
       )}

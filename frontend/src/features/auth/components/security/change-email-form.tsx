@@ -1,5 +1,7 @@
+import { useLingui } from "@lingui/react";
 import { useId, useState, type FormEvent } from "react";
 import { Field, FormError } from "@/components/field";
+import { richText } from "@/components/rich-text";
 import { useSignedInUser } from "@/lib/auth";
 import { useChangeEmail } from "../../api/change-email";
 import { fieldErrorsOf, formProblem } from "../form-problem";
@@ -8,6 +10,7 @@ import { CurrentPasswordField } from "./current-password-field";
 
 /** A new sign-in address takes effect when the link mailed to it is opened (confirm-email.tsx). */
 export function ChangeEmailForm() {
+  const { i18n } = useLingui();
   const titleId = useId();
   const user = useSignedInUser();
   const change = useChangeEmail();
@@ -29,12 +32,14 @@ export function ChangeEmailForm() {
 
   return (
     <form onSubmit={submit} aria-labelledby={titleId} className="security-part">
-      <h3 id={titleId}>Change email address</h3>
+      <h3 id={titleId}>{i18n._("Change email address")}</h3>
       <p>
-        You sign in with <strong>{user.email}</strong>.
+        {richText(i18n._("You sign in with <0>{email}</0>.", { email: user.email }), [
+          (text) => <strong>{text}</strong>,
+        ])}
       </p>
       <FormError message={formProblem(change.error, ["new_email", "password"])} />
-      <Field label="New email address" errors={fieldErrorsOf(change.error, "new_email")}>
+      <Field label={i18n._("New email address")} errors={fieldErrorsOf(change.error, "new_email")}>
         {(props) => (
           <input
             {...props}
@@ -48,7 +53,7 @@ export function ChangeEmailForm() {
       </Field>
       <CurrentPasswordField value={password} onChange={setPassword} errors={fieldErrorsOf(change.error, "password")} />
       <button type="submit" className="button button-primary" disabled={change.isPending}>
-        {change.isPending ? "Sending…" : "Send confirmation link"}
+        {change.isPending ? i18n._("Sending…") : i18n._("Send confirmation link")}
       </button>
       <div role="status" className="security-status">
         {change.data && (

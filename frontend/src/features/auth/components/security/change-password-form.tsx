@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useId, useState, type FormEvent } from "react";
 import { FormError } from "@/components/field";
 import { notify } from "@/components/notifications";
@@ -7,6 +8,7 @@ import { NewPasswordField } from "../new-password-field";
 import { CurrentPasswordField } from "./current-password-field";
 
 export function ChangePasswordForm() {
+  const { i18n } = useLingui();
   const titleId = useId();
   const change = useChangePassword();
   const [current, setCurrent] = useState("");
@@ -20,7 +22,7 @@ export function ChangePasswordForm() {
         onSuccess: () => {
           setCurrent("");
           setNext("");
-          notify("Password changed. Every other device was signed out.");
+          notify(i18n._("Password changed. Every other device was signed out."));
         },
       },
     );
@@ -28,7 +30,7 @@ export function ChangePasswordForm() {
 
   return (
     <form onSubmit={submit} aria-labelledby={titleId} className="security-part">
-      <h3 id={titleId}>Change password</h3>
+      <h3 id={titleId}>{i18n._("Change password")}</h3>
       <FormError message={formProblem(change.error, ["current_password", "new_password"])} />
       <CurrentPasswordField
         value={current}
@@ -37,7 +39,7 @@ export function ChangePasswordForm() {
       />
       <NewPasswordField value={next} onChange={setNext} errors={fieldErrorsOf(change.error, "new_password")} />
       <button type="submit" className="button button-primary" disabled={change.isPending}>
-        {change.isPending ? "Saving…" : "Change password"}
+        {change.isPending ? i18n._("Saving…") : i18n._("Change password")}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { Field } from "@/components/field";
 
 interface CurrentPasswordFieldProps {
@@ -8,8 +9,9 @@ interface CurrentPasswordFieldProps {
 
 /** The password the account has now, which every change to how one signs in asks for again. */
 export function CurrentPasswordField({ value, onChange, errors }: CurrentPasswordFieldProps) {
+  const { i18n } = useLingui();
   return (
-    <Field label="Current password" errors={errors}>
+    <Field label={i18n._("Current password")} errors={errors}>
       {(props) => (
         <input
           {...props}

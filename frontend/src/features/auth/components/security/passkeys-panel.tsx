@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Field, FormError } from "@/components/field";
 import { notify } from "@/components/notifications";
@@ -11,8 +12,8 @@ import { passkeyErrorMessage, passkeysSupported } from "../../webauthn";
 import { fieldErrorsOf, formProblem } from "../form-problem";
 import { CurrentPasswordField } from "./current-password-field";
 
-function formatDay(timestamp: string, timeZone: string): string {
-  return new Date(timestamp).toLocaleDateString(undefined, {
+function formatDay(timestamp: string, timeZone: string, locale: string): string {
+  return new Date(timestamp).toLocaleDateString(locale, {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -22,6 +23,7 @@ function formatDay(timestamp: string, timeZone: string): string {
 
 /** The account's passkeys: the list, removing one, and adding one where the browser can. */
 export function PasskeysPanel() {
+  const { i18n } = useLingui();
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const passkeys = usePasskeys();
@@ -32,24 +34,24 @@ export function PasskeysPanel() {
       onSuccess: () => {
         // The button that had focus is gone with its row.
         titleRef.current?.focus();
-        notify(`Passkey “${passkey.name}” removed.`);
+        notify(i18n._("Passkey “{name}” removed.", { name: passkey.name }));
       },
       onError: (error) => notify(errorMessage(error), "error"),
     });
   return (
     <div className="security-part" role="group" aria-labelledby={titleId}>
       <h3 id={titleId} ref={titleRef} tabIndex={-1}>
-        Passkeys
+        {i18n._("Passkeys")}
       </h3>
-      <p>Sign in with your fingerprint, face or screen lock instead of typing your password.</p>
+      <p>{i18n._("Sign in with your fingerprint, face or screen lock instead of typing your password.")}</p>
       {passkeys.isPending ? (
-        <Loading label="Loading passkeys…" />
+        <Loading label={i18n._("Loading passkeys…")} />
       ) : passkeys.isError ? (
         <ErrorState error={passkeys.error} onRetry={() => void passkeys.refetch()} />
       ) : passkeys.data.length === 0 ? (
-        <p>No passkeys yet.</p>
+        <p>{i18n._("No passkeys yet.")}</p>
       ) : (
-        <ul className="plain-list passkey-list" aria-label="Your passkeys">
+        <ul className="plain-list passkey-list" aria-label={i18n._("Your passkeys")}>
           {passkeys.data.map((passkey) => (
             <PasskeyRow
               key={passkey.id}
@@ -60,7 +62,11 @@ export function PasskeysPanel() {
           ))}
         </ul>
       )}
-      {passkeysSupported() ? <AddPasskeyForm /> : <p className="hint">This browser cannot make passkeys.</p>}
+      {passkeysSupported() ? (
+        <AddPasskeyForm />
+      ) : (
+        <p className="hint">{i18n._("This browser cannot make passkeys.")}</p>
+      )}
     </div>
   );
 }
@@ -72,31 +78,38 @@ interface PasskeyRowProps {
 }
 
 function PasskeyRow({ passkey, removing, onRemove }: PasskeyRowProps) {
+  const { i18n } = useLingui();
   const user = useSignedInUser();
   return (
     <li className="passkey-row">
       <div>
         <strong>{passkey.name}</strong>
         <p className="hint">
-          Added {formatDay(passkey.created_at, user.time_zone)}
-          {" · "}
-          {passkey.last_used_at ? `last used ${formatDay(passkey.last_used_at, user.time_zone)}` : "not used yet"}
+          {passkey.last_used_at
+            ? i18n._("Added {added} · last used {used}", {
+                added: formatDay(passkey.created_at, user.time_zone, i18n.locale),
+                used: formatDay(passkey.last_used_at, user.time_zone, i18n.locale),
+              })
+            : i18n._("Added {added} · not used yet", {
+                added: formatDay(passkey.created_at, user.time_zone, i18n.locale),
+              })}
         </p>
       </div>
       <button
         type="button"
         className="button button-danger"
-        aria-label={`Remove passkey ${passkey.name}`}
+        aria-label={i18n._("Remove passkey {name}", { name: passkey.name })}
         disabled={removing}
         onClick={onRemove}
       >
-        Remove
+        {i18n._("Remove")}
       </button>
     </li>
   );
 }
 
 function AddPasskeyForm() {
+  const { i18n } = useLingui();
   const titleId = useId();
   const add = useAddPasskey();
   const [name, setName] = useState("");
@@ -110,7 +123,7 @@ function AddPasskeyForm() {
         onSuccess: (passkey) => {
           setName("");
           setPassword("");
-          notify(`Passkey “${passkey.name}” added. You can sign in with it now.`);
+          notify(i18n._("Passkey “{name}” added. You can sign in with it now.", { name: passkey.name }));
         },
       },
     );
@@ -118,11 +131,11 @@ function AddPasskeyForm() {
 
   return (
     <form onSubmit={submit} aria-labelledby={titleId}>
-      <h4 id={titleId}>Add a passkey</h4>
+      <h4 id={titleId}>{i18n._("Add a passkey")}</h4>
       <FormError message={passkeyErrorMessage(add.error) ?? formProblem(add.error, ["name", "password"])} />
       <Field
-        label="Passkey name"
-        hint="So you can tell your passkeys apart, e.g. “Work laptop”."
+        label={i18n._("Passkey name")}
+        hint={i18n._("So you can tell your passkeys apart, e.g. “Work laptop”.")}
         errors={fieldErrorsOf(add.error, "name")}
       >
         {(props) => (
@@ -138,7 +151,7 @@ function AddPasskeyForm() {
       </Field>
       <CurrentPasswordField value={password} onChange={setPassword} errors={fieldErrorsOf(add.error, "password")} />
       <button type="submit" className="button button-primary" disabled={add.isPending}>
-        {add.isPending ? "Waiting for your passkey…" : "Add passkey"}
+        {add.isPending ? i18n._("Waiting for your passkey…") : i18n._("Add passkey")}
       </button>
     </form>
   );
