@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { AppProvider } from "@/app/provider";
 import { AppRouter, preloadScreen } from "@/app/router";
 import { checkSessionAtBoot } from "@/lib/auth";
+import { activateLocale, initialLocale } from "@/lib/i18n";
 import { persistQueries, restoreQueries } from "@/lib/query-persist";
 import { makeQueryClient } from "@/lib/query-client";
 import { registerServiceWorker } from "@/lib/service-worker";
@@ -22,10 +23,16 @@ preloadScreen(window.location.pathname);
 startSync();
 registerServiceWorker();
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <AppProvider client={queryClient}>
-      <AppRouter />
-    </AppProvider>
-  </StrictMode>,
-);
+function render(): void {
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <AppProvider client={queryClient}>
+        <AppRouter />
+      </AppProvider>
+    </StrictMode>,
+  );
+}
+
+// The first render waits for a Spanish or German catalog (a small chunk); English is in the bundle.
+// A catalog that cannot be fetched leaves the SPA in English rather than blank.
+void activateLocale(initialLocale()).then(render, render);

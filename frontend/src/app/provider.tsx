@@ -1,3 +1,5 @@
+import { i18n } from "@lingui/core";
+import { I18nProvider } from "@lingui/react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { UpdateBanner } from "@/components/update-banner";
@@ -46,10 +48,12 @@ export function AppProvider({ children, client }: { children: ReactNode; client?
   useEffect(() => onSignedInSession(() => void queryClient.prefetchQuery(habitsQueryOptions())), [queryClient]);
   useReminderCheckIns(queryClient);
   return (
-    <QueryClientProvider client={queryClient}>
-      <WakingBanner />
-      <UpdateBanner />
-      {children}
-    </QueryClientProvider>
+    <I18nProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <WakingBanner />
+        <UpdateBanner />
+        {children}
+      </QueryClientProvider>
+    </I18nProvider>
   );
 }

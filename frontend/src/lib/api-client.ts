@@ -4,6 +4,7 @@
  * first when it is missing. Every failure becomes an `ApiError` whose message a person can act on.
  */
 
+import { currentLocale } from "@/lib/i18n";
 import type { components } from "@/types/api";
 import { startWaiting, stopWaiting } from "./waking";
 
@@ -77,7 +78,7 @@ export function fetchSession(): Promise<Session> {
 async function askSession(): Promise<Session> {
   const response = await fetchOrExplain(apiUrl("/api/auth/csrf/"), {
     credentials: "same-origin",
-    headers: { Accept: "application/json" },
+    headers: { Accept: "application/json", "Accept-Language": currentLocale() },
   });
   if (!response.ok) throw await toApiError(response);
   let payload: Partial<Record<keyof Session, unknown>> = {};
@@ -233,7 +234,8 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   let waiting = false;
   try {
     for (;;) {
-      const headers: Record<string, string> = { Accept: "application/json" };
+      // The API answers in the SPA's language (its messages are shown as they come).
+      const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLocale() };
       const init: RequestInit = { method, headers, credentials: "same-origin", signal: options.signal };
       if (options.body !== undefined) {
         headers["Content-Type"] = "application/json";
@@ -308,6 +310,7 @@ export async function uploadFile<T>(
     xhr.open("POST", apiUrl(path));
     if (token !== null) xhr.setRequestHeader("X-CSRFToken", token);
     xhr.setRequestHeader("Accept", "application/json");
+    if (!direct) xhr.setRequestHeader("Accept-Language", currentLocale());
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };

@@ -2,6 +2,7 @@
  * Calendar-date arithmetic on `YYYY-MM-DD` strings. Everything works in UTC on purpose: the dates
  * are the user's local dates as the server reports them, so no time zone or DST may shift them.
  */
+import { i18n } from "@lingui/core";
 
 export function parseDate(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
@@ -28,13 +29,32 @@ export function daysBetween(start: string, end: string): number {
   return Math.round((parseDate(end).getTime() - parseDate(start).getTime()) / 86_400_000);
 }
 
-/** A formatter made once per pattern: a year's heatmap formats hundreds of dates per render. */
+/**
+ * A formatter made once per pattern and language (the SPA's, so dates read as the rest of the page):
+ * a year's heatmap formats hundreds of dates per render.
+ */
 function formatter(options: Intl.DateTimeFormatOptions): (iso: string) => string {
   let format: Intl.DateTimeFormat | undefined;
+  let madeFor = "";
   return (iso) => {
-    format ??= new Intl.DateTimeFormat(undefined, { ...options, timeZone: "UTC" });
+    if (format === undefined || madeFor !== i18n.locale) {
+      madeFor = i18n.locale;
+      format = new Intl.DateTimeFormat(madeFor, { ...options, timeZone: "UTC" });
+    }
     return format.format(parseDate(iso));
   };
+}
+
+/** A weekday's name in the SPA's language (ISO weekday: 1 = Monday … 7 = Sunday); 2024-01-01 was a Monday. */
+export function weekdayName(isoWeekday: number, width: "long" | "short" | "narrow" = "long"): string {
+  return new Intl.DateTimeFormat(i18n.locale, { weekday: width, timeZone: "UTC" }).format(
+    parseDate(`2024-01-0${isoWeekday}`),
+  );
+}
+
+/** A number in the SPA's language (decimal separator, grouping). */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(i18n.locale, options).format(value);
 }
 
 export const formatLong = formatter({ weekday: "long", day: "numeric", month: "long", year: "numeric" });

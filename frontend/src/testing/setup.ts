@@ -4,6 +4,7 @@ import { onlineManager } from "@tanstack/react-query";
 import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { clearNotices } from "@/components/notifications";
+import { activateLocale, currentLocale } from "@/lib/i18n";
 import { server } from "./server";
 
 // The machine is shared: give lazy chunks and refetches time to arrive before a query gives up.
@@ -20,6 +21,7 @@ afterEach(async () => {
   clearNotices();
   onlineManager.setOnline(true);
   server.resetHandlers();
+  if (currentLocale() !== "en") await activateLocale("en");
   window.localStorage.clear();
   // Each test starts with an empty outbox (the app's connection closes itself on the delete).
   await new Promise((resolve) => {
