@@ -21,9 +21,17 @@ const config: LinguiConfig = {
     {
       path: "<rootDir>/src/locales/{locale}/app",
       include: ["<rootDir>/src"],
-      exclude: ["<rootDir>/src/features/habits", "<rootDir>/src/locales", "<rootDir>/src/testing", "**/*.test.*"],
+      exclude: [
+        "<rootDir>/src/features/habits/**",
+        "<rootDir>/src/locales/**",
+        "<rootDir>/src/testing/**",
+        "**/*.test.*",
+      ],
     },
   ],
+  // By id: the messages are written as `i18n._("…")` (explicit ids, no `message`), which the default
+  // order ("message") leaves in extraction order, and that varies between runs.
+  orderBy: "messageId",
   format: formatter({ lineNumbers: false }),
   compileNamespace: "ts",
 };
