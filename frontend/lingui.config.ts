@@ -21,11 +21,16 @@ const config: LinguiConfig = {
     {
       path: "<rootDir>/src/locales/{locale}/app",
       include: ["<rootDir>/src"],
-      exclude: ["<rootDir>/src/features/habits", "<rootDir>/src/locales", "<rootDir>/src/testing", "**/*.test.*"],
+      exclude: [
+        "<rootDir>/src/features/habits/**",
+        "<rootDir>/src/locales/**",
+        "<rootDir>/src/testing/**",
+        "**/*.test.*",
+      ],
     },
   ],
-  // Sorted by the message itself: each message is its own id (no `message` field to sort by), and the
-  // extractor's workers finish in any order, so without this the catalogs would differ run to run.
+  // By id: the messages are written as `i18n._("…")` (explicit ids, no `message`), which the default
+  // order ("message") leaves in extraction order, and that varies between runs.
   orderBy: "messageId",
   format: formatter({ lineNumbers: false }),
   compileNamespace: "ts",

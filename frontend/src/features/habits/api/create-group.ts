@@ -1,3 +1,4 @@
+import { i18n } from "@lingui/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import type { MutationConfig } from "@/lib/query-client";
@@ -13,9 +14,9 @@ export const groupLimits = requestRules.GroupInputRequest;
 
 /** What is wrong with a group name before a round trip, or null. */
 export function groupNameProblem(name: string): string | null {
-  if (!name.trim()) return "Give the group a name.";
+  if (!name.trim()) return i18n._("Give the group a name.");
   if (name.trim().length > groupLimits.name.maxLength)
-    return `Keep the name under ${groupLimits.name.maxLength} characters.`;
+    return i18n._("Keep the name under {max} characters.", { max: groupLimits.name.maxLength });
   return null;
 }
 

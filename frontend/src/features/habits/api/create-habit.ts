@@ -1,8 +1,10 @@
+import { i18n } from "@lingui/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, type FieldErrors } from "@/lib/api-client";
 import type { MutationConfig } from "@/lib/query-client";
 import type { components } from "@/types/api";
 import { requestRules } from "@/types/api-rules";
+import { formatNumber } from "@/lib/dates";
 import type { Habit } from "../types";
 import { habitKeys } from "./keys";
 
@@ -19,22 +21,35 @@ export function validateHabitInput(input: HabitInput): FieldErrors {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
   const { name, weekdays, frequency } = habitLimits;
-  if (!input.name.trim()) add("name", "Give the habit a name.");
-  if (input.name.length > name.maxLength) add("name", `Keep the name under ${name.maxLength} characters.`);
-  if (!COLOR.test(input.color)) add("color", "Pick a colour.");
+  if (!input.name.trim()) add("name", i18n._("Give the habit a name."));
+  if (input.name.length > name.maxLength)
+    add("name", i18n._("Keep the name under {max} characters.", { max: name.maxLength }));
+  if (!COLOR.test(input.color)) add("color", i18n._("Pick a colour."));
   // Not a schema limit but a rule across fields: a measurable habit needs a target (0 allowed).
   if (input.kind === "numeric") {
     const { minimum } = habitLimits.target_value;
     if (input.target_value === null || !(input.target_value >= minimum))
-      add("target_value", `Enter a target of ${minimum} or more.`);
+      add("target_value", i18n._("Enter a target of {minimum} or more.", { minimum: formatNumber(minimum) }));
   }
   const { times, days } = input.frequency;
   if (!Number.isInteger(days) || days < frequency.days.minimum || days > frequency.days.maximum)
-    add("frequency", `The number of days must be between ${frequency.days.minimum} and ${frequency.days.maximum}.`);
+    add(
+      "frequency",
+      i18n._("The number of days must be between {minimum} and {maximum}.", {
+        minimum: frequency.days.minimum,
+        maximum: frequency.days.maximum,
+      }),
+    );
   else if (!Number.isInteger(times) || times < frequency.times.minimum || times > days)
-    add("frequency", `The number of times must be between ${frequency.times.minimum} and ${days}.`);
+    add(
+      "frequency",
+      i18n._("The number of times must be between {minimum} and {maximum}.", {
+        minimum: frequency.times.minimum,
+        maximum: days,
+      }),
+    );
   if (input.weekdays.some((day) => day < weekdays.items.minimum || day > weekdays.items.maximum))
-    add("weekdays", "Choose days from Monday to Sunday.");
+    add("weekdays", i18n._("Choose days from Monday to Sunday."));
   return errors;
 }
 

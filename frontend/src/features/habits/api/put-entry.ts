@@ -1,6 +1,8 @@
+import { i18n } from "@lingui/core";
 import { queueWrite, type WriteOutcome } from "@/lib/sync";
 import type { components } from "@/types/api";
 import { requestRules } from "@/types/api-rules";
+import { formatNumber } from "@/lib/dates";
 import type { EntryStatus } from "../types";
 import { entryWriteKey, type EntryTarget, type EntryWrite } from "./entry-cache";
 
@@ -18,9 +20,17 @@ export function parseAmount(text: string): { value: number } | { error: string }
   const { minimum, maximum } = entryLimits.value;
   const trimmed = text.trim();
   const value = Number(trimmed.replace(",", "."));
-  if (trimmed === "" || !Number.isFinite(value)) return { error: "Enter the amount as a number, like 2 or 1.5." };
-  if (value < minimum) return { error: `Enter an amount of ${minimum} or more.` };
-  if (value >= maximum) return { error: `Enter an amount below ${maximum.toLocaleString()}.` };
+  if (trimmed === "" || !Number.isFinite(value))
+    return {
+      error: i18n._("Enter the amount as a number, like {whole} or {decimal}.", {
+        whole: formatNumber(2),
+        decimal: formatNumber(1.5),
+      }),
+    };
+  if (value < minimum)
+    return { error: i18n._("Enter an amount of {minimum} or more.", { minimum: formatNumber(minimum) }) };
+  if (value >= maximum)
+    return { error: i18n._("Enter an amount below {maximum}.", { maximum: formatNumber(maximum) }) };
   return { value };
 }
 

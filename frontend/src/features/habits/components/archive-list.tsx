@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
@@ -15,6 +16,7 @@ import { habitColours } from "./format";
  * took its place, or to the empty state's heading, never to the page's start.
  */
 export function ArchiveList() {
+  const { i18n } = useLingui();
   const habits = useHabits({ archived: true });
   const listRef = useRef<HTMLUListElement>(null);
   const emptyRef = useRef<HTMLDivElement>(null);
@@ -31,22 +33,24 @@ export function ArchiveList() {
 
   return (
     <>
-      <PageTitle title="Archive">Archive</PageTitle>
-      <p className="subtitle">Archived habits keep their history but leave Today. Restore one to track it again.</p>
-      {habits.isPending && <Loading label="Loading archived habits…" />}
+      <PageTitle title={i18n._("Archive")}>{i18n._("Archive")}</PageTitle>
+      <p className="subtitle">
+        {i18n._("Archived habits keep their history but leave Today. Restore one to track it again.")}
+      </p>
+      {habits.isPending && <Loading label={i18n._("Loading archived habits…")} />}
       {habits.isError && <ErrorState error={habits.error} onRetry={() => void habits.refetch()} />}
       {rows?.length === 0 && (
         <div ref={emptyRef}>
-          <EmptyState title="Nothing archived">
+          <EmptyState title={i18n._("Nothing archived")}>
             <p>
-              When you pause a habit, archive it from its page. It will wait here with its history.{" "}
-              <Link to={paths.habits}>See your habits</Link>.
+              {i18n._("When you pause a habit, archive it from its page. It will wait here with its history.")}{" "}
+              <Link to={paths.habits}>{i18n._("See your habits")}</Link>
             </p>
           </EmptyState>
         </div>
       )}
       {rows && rows.length > 0 && (
-        <ul ref={listRef} className="manage-list" aria-label="Archived habits">
+        <ul ref={listRef} className="manage-list" aria-label={i18n._("Archived habits")}>
           {rows.map((habit, index) => (
             <ArchivedRow
               key={habit.id}
@@ -63,6 +67,7 @@ export function ArchiveList() {
 }
 
 function ArchivedRow({ habit, onLeave }: { habit: Habit; onLeave: () => void }) {
+  const { i18n } = useLingui();
   const update = useUpdateHabit();
   const remove = useDeleteHabit();
   const [confirming, setConfirming] = useState(false);
@@ -83,7 +88,7 @@ function ArchivedRow({ habit, onLeave }: { habit: Habit; onLeave: () => void }) 
     update.mutate(
       { id: habit.id, patch: { archived: false } },
       {
-        onSuccess: () => notify(`“${habit.name}” is back on Today.`),
+        onSuccess: () => notify(i18n._("“{habit}” is back on Today.", { habit: habit.name })),
         onError: (error) => notify(errorMessage(error), "error"),
       },
     );
@@ -91,7 +96,7 @@ function ArchivedRow({ habit, onLeave }: { habit: Habit; onLeave: () => void }) 
   const destroy = () => {
     onLeave();
     remove.mutate(habit.id, {
-      onSuccess: () => notify(`“${habit.name}” and its history were deleted.`),
+      onSuccess: () => notify(i18n._("“{habit}” and its history were deleted.", { habit: habit.name })),
       onError: (error) => notify(errorMessage(error), "error"),
     });
   };
@@ -103,8 +108,13 @@ function ArchivedRow({ habit, onLeave }: { habit: Habit; onLeave: () => void }) 
         </Link>
       </div>
       <div className="button-row">
-        <button type="button" className="button" onClick={restore} aria-label={`Restore ${habit.name}`}>
-          Restore
+        <button
+          type="button"
+          className="button"
+          onClick={restore}
+          aria-label={i18n._("Restore {habit}", { habit: habit.name })}
+        >
+          {i18n._("Restore")}
         </button>
         {confirming ? (
           <>
@@ -112,12 +122,12 @@ function ArchivedRow({ habit, onLeave }: { habit: Habit; onLeave: () => void }) 
               type="button"
               className="button button-danger"
               onClick={destroy}
-              aria-label={`Delete ${habit.name} for good`}
+              aria-label={i18n._("Delete {habit} for good", { habit: habit.name })}
             >
-              Delete for good
+              {i18n._("Delete for good")}
             </button>
             <button ref={keepRef} type="button" className="button" onClick={() => confirm(false)}>
-              Keep
+              {i18n._("Keep")}
             </button>
           </>
         ) : (
@@ -126,9 +136,9 @@ function ArchivedRow({ habit, onLeave }: { habit: Habit; onLeave: () => void }) 
             type="button"
             className="button"
             onClick={() => confirm(true)}
-            aria-label={`Delete ${habit.name}`}
+            aria-label={i18n._("Delete {habit}", { habit: habit.name })}
           >
-            Delete
+            {i18n._("Delete")}
           </button>
         )}
       </div>

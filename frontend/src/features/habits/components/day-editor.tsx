@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { ApiError } from "@/lib/api-client";
 import { formatLong } from "@/lib/dates";
@@ -5,7 +6,7 @@ import { errorMessage } from "@/components/status";
 import { deleteEntry } from "../api/delete-entry";
 import { entryLimits, parseAmount, putEntry } from "../api/put-entry";
 import type { Entry, EntryStatus, Habit } from "../types";
-import { formatNumber } from "./format";
+import { editableNumber } from "./format";
 
 interface DayEditorProps {
   habit: Habit;
@@ -24,9 +25,10 @@ const NOTE_MAX = entryLimits.note.maxLength;
  * reason and what was typed. Escape closes it.
  */
 export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps) {
+  const { i18n } = useLingui();
   const [status, setStatus] = useState<EntryStatus | null>(entry ? entry.status : "done");
   const [value, setValue] = useState(
-    entry?.value === null || entry?.value === undefined ? "" : formatNumber(entry.value),
+    entry?.value === null || entry?.value === undefined ? "" : editableNumber(entry.value),
   );
   const [note, setNote] = useState(entry?.note ?? "");
   const [valueError, setValueError] = useState<string | null>(null);
@@ -46,7 +48,7 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
       onClose();
     } catch (refusal) {
       const noteErrors = refusal instanceof ApiError ? refusal.fieldErrors.note : undefined;
-      setFormError(noteErrors ? `Note: ${noteErrors.join(" ")}` : errorMessage(refusal));
+      setFormError(noteErrors ? i18n._("Note: {reason}", { reason: noteErrors.join(" ") }) : errorMessage(refusal));
       setSaving(false);
     }
   };
@@ -76,10 +78,10 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
   };
 
   const statuses: { value: EntryStatus | null; label: string }[] = [
-    { value: "done", label: habit.kind === "numeric" ? "Record an amount" : "Done" },
-    { value: "skipped", label: "Skipped (does not break the streak)" },
-    { value: "not_done", label: "Not done" },
-    { value: null, label: "No status" },
+    { value: "done", label: habit.kind === "numeric" ? i18n._("Record an amount") : i18n._("Done") },
+    { value: "skipped", label: i18n._("Skipped (does not break the streak)") },
+    { value: "not_done", label: i18n._("Not done") },
+    { value: null, label: i18n._("No status") },
   ];
 
   return (
@@ -95,7 +97,7 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
           </p>
         )}
         <fieldset className="fieldset">
-          <legend>Status</legend>
+          <legend>{i18n._("Status")}</legend>
           {statuses.map((option) => (
             <label key={option.value ?? "none"} className="choice">
               <input
@@ -110,7 +112,9 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
         </fieldset>
         {habit.kind === "numeric" && status === "done" && (
           <div className="field">
-            <label htmlFor={`${id}-value`}>Amount{habit.unit ? ` (${habit.unit})` : ""}</label>
+            <label htmlFor={`${id}-value`}>
+              {habit.unit ? i18n._("Amount ({unit})", { unit: habit.unit }) : i18n._("Amount")}
+            </label>
             <input
               id={`${id}-value`}
               type="text"
@@ -133,7 +137,7 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
           </div>
         )}
         <div className="field">
-          <label htmlFor={`${id}-note`}>Note</label>
+          <label htmlFor={`${id}-note`}>{i18n._("Note")}</label>
           <textarea
             id={`${id}-note`}
             rows={2}
@@ -143,20 +147,20 @@ export function DayEditor({ habit, date, today, entry, onClose }: DayEditorProps
             onChange={(event) => setNote(event.target.value)}
           />
           <p id={`${id}-count`} className="hint counter">
-            {note.length} of {NOTE_MAX} characters
+            {i18n._("{count} of {max} characters", { count: note.length, max: NOTE_MAX })}
           </p>
         </div>
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? "Saving…" : "Save day"}
+            {saving ? i18n._("Saving…") : i18n._("Save day")}
           </button>
           {entry && (
             <button type="button" className="button" disabled={saving} onClick={() => void settle(deleteEntry(target))}>
-              Clear day
+              {i18n._("Clear day")}
             </button>
           )}
           <button type="button" className="button" onClick={onClose}>
-            Close
+            {i18n._("Close")}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { i18n } from "@lingui/core";
 import { useCallback } from "react";
 import { notify } from "@/components/notifications";
 import { errorMessage } from "@/components/status";
@@ -11,8 +12,14 @@ import { useEntrySync, type EntryWrite } from "../api/entry-cache";
 export function EntrySync() {
   const onRefused = useCallback((write: EntryWrite, error: unknown) => {
     const { habitName, date, today } = write.target;
-    const day = date === today ? "" : ` for ${formatShort(date)}`;
-    notify(`“${habitName}”${day} was not saved: ${errorMessage(error)}`, "error");
+    // Said when the server answers, maybe long after the change: in the language of that moment.
+    const reason = errorMessage(error);
+    notify(
+      date === today
+        ? i18n._("“{habit}” was not saved: {reason}", { habit: habitName, reason })
+        : i18n._("“{habit}” for {date} was not saved: {reason}", { habit: habitName, date: formatShort(date), reason }),
+      "error",
+    );
   }, []);
   useEntrySync({ onRefused });
   return null;

@@ -1,8 +1,9 @@
+import { useLingui } from "@lingui/react";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
-import { addDays, formatShort } from "@/lib/dates";
+import { addDays, formatMonth, formatNumber, formatShort } from "@/lib/dates";
 import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";
 import { ErrorState, Loading, errorMessage } from "@/components/status";
@@ -26,18 +27,19 @@ interface HabitDetailProps {
 
 /** The habit page asks for its habit, stats and a year of entries at once: none waits for another. */
 export function HabitDetail({ id, reminder }: HabitDetailProps) {
+  const { i18n } = useLingui();
   const user = useSignedInUser();
   const range = { start: addDays(user.today, -371), end: user.today };
   const habit = useHabit({ id });
   const stats = useStats({ id, range, queryConfig: { enabled: !habit.isError } });
   const entries = useEntries({ id, range, queryConfig: { enabled: !habit.isError } });
-  if (habit.isPending) return <Loading label="Loading the habit…" />;
+  if (habit.isPending) return <Loading label={i18n._("Loading the habit…")} />;
   if (habit.isError) {
     return (
       <>
-        <PageTitle title="Habit not found">Habit not found</PageTitle>
+        <PageTitle title={i18n._("Habit not found")}>{i18n._("Habit not found")}</PageTitle>
         <ErrorState error={habit.error} />
-        <Link to={paths.habits}>Back to your habits</Link>
+        <Link to={paths.habits}>{i18n._("Back to your habits")}</Link>
       </>
     );
   }
@@ -56,6 +58,7 @@ interface LoadedProps {
 type Selection = { date: string; from: "calendar" | "picker" };
 
 function HabitDetailLoaded({ habit, range, stats, entries, reminder }: LoadedProps) {
+  const { i18n } = useLingui();
   const user = useSignedInUser();
   const today = user.today;
   const pending = usePendingEntries();
@@ -85,7 +88,7 @@ function HabitDetailLoaded({ habit, range, stats, entries, reminder }: LoadedPro
           <p className="subtitle">
             {scheduleSummary(habit)}
             {target ? ` · ${target}` : ""}
-            {habit.archived ? " · Archived" : ""}
+            {habit.archived ? ` · ${i18n._("Archived")}` : ""}
           </p>
           {habit.question && <p className="habit-question">{habit.question}</p>}
           {habit.description && <p>{habit.description}</p>}
@@ -98,9 +101,11 @@ function HabitDetailLoaded({ habit, range, stats, entries, reminder }: LoadedPro
       <p className="hint">{streakRule(habit)}</p>
 
       <section className="card" aria-labelledby="history-title">
-        <h2 id="history-title">History</h2>
+        <h2 id="history-title">{i18n._("History")}</h2>
         <p className="hint">
-          Choose a day in the calendar, or pick a date, to mark it done, skipped or not done, or to add a note.
+          {i18n._(
+            "Choose a day in the calendar, or pick a date, to mark it done, skipped or not done, or to add a note.",
+          )}
         </p>
         {entries.isError && <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />}
         {shown && (
@@ -135,7 +140,7 @@ function HabitDetailLoaded({ habit, range, stats, entries, reminder }: LoadedPro
       {reminder?.(habit)}
 
       <section className="card" aria-labelledby="score-title">
-        <h2 id="score-title">Score over time</h2>
+        <h2 id="score-title">{i18n._("Score over time")}</h2>
         {stats.data && (
           <ScoreChart history={stats.data.score_history} firstEntry={stats.data.first_entry} color={habit.color} />
         )}
@@ -143,7 +148,7 @@ function HabitDetailLoaded({ habit, range, stats, entries, reminder }: LoadedPro
 
       {stats.data && (
         <section className="card" aria-labelledby="completion-title">
-          <h2 id="completion-title">Completion</h2>
+          <h2 id="completion-title">{i18n._("Completion")}</h2>
           <Completion weeks={stats.data.completion.week} months={stats.data.completion.month} />
         </section>
       )}
@@ -172,23 +177,24 @@ function mergePending(
  * that met the target, so the tile says which.
  */
 function StatTiles({ habit, stats }: { habit: Habit; stats: HabitStats | undefined }) {
+  const { i18n } = useLingui();
   return (
     <dl className="stat-tiles">
       <div>
-        <dt>Current streak</dt>
-        <dd>{stats?.current_streak ?? habit.current_streak}</dd>
+        <dt>{i18n._("Current streak")}</dt>
+        <dd>{formatNumber(stats?.current_streak ?? habit.current_streak)}</dd>
       </div>
       <div>
-        <dt>Best streak</dt>
-        <dd>{stats ? stats.best_streak : "…"}</dd>
+        <dt>{i18n._("Best streak")}</dt>
+        <dd>{stats ? formatNumber(stats.best_streak) : "…"}</dd>
       </div>
       <div>
-        <dt>Score</dt>
+        <dt>{i18n._("Score")}</dt>
         <dd>{formatScore(stats?.score ?? habit.score)}</dd>
       </div>
       <div>
-        <dt>{habit.kind === "numeric" ? "Days target met" : "Times done"}</dt>
-        <dd>{stats ? stats.total_done : "…"}</dd>
+        <dt>{habit.kind === "numeric" ? i18n._("Days target met") : i18n._("Times done")}</dt>
+        <dd>{stats ? formatNumber(stats.total_done) : "…"}</dd>
       </div>
     </dl>
   );
@@ -206,6 +212,7 @@ function DayPicker({
   today: string;
   onPick: (date: string) => void;
 }) {
+  const { i18n } = useLingui();
   const [date, setDate] = useState(addDays(today, -1));
   const id = useId();
   const submit = (event: FormEvent) => {
@@ -214,7 +221,7 @@ function DayPicker({
   };
   return (
     <form className="day-picker" onSubmit={submit}>
-      <label htmlFor={id}>Day</label>
+      <label htmlFor={id}>{i18n._("Day")}</label>
       <input
         ref={inputRef}
         id={id}
@@ -226,13 +233,14 @@ function DayPicker({
         onChange={(event) => setDate(event.target.value)}
       />
       <button type="submit" className="button">
-        Edit this day
+        {i18n._("Edit this day")}
       </button>
     </form>
   );
 }
 
 function Completion({ weeks, months }: { weeks: CompletionBucket[]; months: CompletionBucket[] }) {
+  const { i18n } = useLingui();
   const [view, setView] = useState<"week" | "month">("week");
   const all = view === "week" ? weeks : months;
   // Periods before the first check-in say nothing about the habit: start at the first with progress.
@@ -240,30 +248,34 @@ function Completion({ weeks, months }: { weeks: CompletionBucket[]; months: Comp
   const buckets = (firstDone < 0 ? [] : all.slice(firstDone)).slice(-12);
   return (
     <>
-      <div className="segmented" role="group" aria-label="Completion per">
+      <div className="segmented" role="group" aria-label={i18n._("Completion per")}>
         <button type="button" aria-pressed={view === "week"} onClick={() => setView("week")}>
-          Per week
+          {i18n._("Per week")}
         </button>
         <button type="button" aria-pressed={view === "month"} onClick={() => setView("month")}>
-          Per month
+          {i18n._("Per month")}
         </button>
       </div>
       {buckets.length === 0 ? (
-        <p className="hint">No completed periods yet.</p>
+        <p className="hint">{i18n._("No completed periods yet.")}</p>
       ) : (
         <ul className="bars">
           {buckets.map((bucket) => (
             <li key={bucket.start}>
               <span className="bar-label">
                 {view === "week"
-                  ? `Week of ${formatShort(bucket.start)}`
-                  : formatShort(bucket.start).replace(/^1 /, "")}
+                  ? i18n._("Week of {date}", { date: formatShort(bucket.start) })
+                  : formatMonth(bucket.start)}
               </span>
               <span className="bar-track" aria-hidden="true">
                 <span className="bar-fill" style={{ width: `${Math.round(bucket.rate * 100)}%` }} />
               </span>
               <span className="bar-value">
-                {bucket.done}/{bucket.scheduled} · {Math.round(bucket.rate * 100)}%
+                {i18n._("{done}/{scheduled} · {rate}", {
+                  done: formatNumber(bucket.done),
+                  scheduled: formatNumber(bucket.scheduled),
+                  rate: formatScore(bucket.rate),
+                })}
               </span>
             </li>
           ))}
@@ -275,6 +287,7 @@ function Completion({ weeks, months }: { weeks: CompletionBucket[]; months: Comp
 
 /** Edit, archive or restore, and delete after a second press; focus stays on the buttons as they change. */
 function HabitActions({ habit }: { habit: Habit }) {
+  const { i18n } = useLingui();
   const update = useUpdateHabit();
   const remove = useDeleteHabit();
   const navigate = useNavigate();
@@ -297,14 +310,19 @@ function HabitActions({ habit }: { habit: Habit }) {
     update.mutate(
       { id: habit.id, patch: { archived: !habit.archived } },
       {
-        onSuccess: () => notify(habit.archived ? `“${habit.name}” is back on Today.` : `“${habit.name}” was archived.`),
+        onSuccess: () =>
+          notify(
+            habit.archived
+              ? i18n._("“{habit}” is back on Today.", { habit: habit.name })
+              : i18n._("“{habit}” was archived.", { habit: habit.name }),
+          ),
         onError: (error) => notify(errorMessage(error), "error"),
       },
     );
   const destroy = () =>
     remove.mutate(habit.id, {
       onSuccess: () => {
-        notify(`“${habit.name}” was deleted.`);
+        notify(i18n._("“{habit}” was deleted.", { habit: habit.name }));
         void navigate(paths.habits);
       },
       onError: (error) => notify(errorMessage(error), "error"),
@@ -313,23 +331,23 @@ function HabitActions({ habit }: { habit: Habit }) {
   return (
     <div className="button-row">
       <Link to={paths.editHabit(habit.id)} className="button">
-        Edit
+        {i18n._("Edit")}
       </Link>
       <button type="button" className="button" onClick={toggleArchive}>
-        {habit.archived ? "Restore" : "Archive"}
+        {habit.archived ? i18n._("Restore") : i18n._("Archive")}
       </button>
       {confirming ? (
         <>
           <button type="button" className="button button-danger" onClick={destroy}>
-            Delete for good
+            {i18n._("Delete for good")}
           </button>
           <button ref={keepRef} type="button" className="button" onClick={() => confirm(false)}>
-            Keep
+            {i18n._("Keep")}
           </button>
         </>
       ) : (
         <button ref={deleteRef} type="button" className="button" onClick={() => confirm(true)}>
-          Delete
+          {i18n._("Delete")}
         </button>
       )}
     </div>

@@ -1,6 +1,8 @@
+import { useLingui } from "@lingui/react";
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
+import { formatNumber } from "@/lib/dates";
 import { PageTitle } from "@/components/page-title";
 import { notify } from "@/components/notifications";
 import { EmptyState, ErrorState, Loading, errorMessage } from "@/components/status";
@@ -18,16 +20,20 @@ import { groupSections, moveInSection } from "./groups/sections";
  * move down buttons. Each move is announced. The groups themselves are managed below.
  */
 export function HabitManager() {
+  const { i18n } = useLingui();
   const habits = useHabits();
   const groups = useGroups();
   const reorder = useReorderHabits({
-    mutationConfig: { onError: (error) => notify(`The new order was not saved: ${errorMessage(error)}`, "error") },
+    mutationConfig: {
+      onError: (error) =>
+        notify(i18n._("The new order was not saved: {reason}", { reason: errorMessage(error) }), "error"),
+    },
   });
   const [announcement, setAnnouncement] = useState("");
   const [dragOrder, setDragOrder] = useState<number[] | null>(null);
   const handleRefs = useRef(new Map<number, HTMLButtonElement>());
 
-  if (habits.isPending) return <Loading label="Loading your habits…" />;
+  if (habits.isPending) return <Loading label={i18n._("Loading your habits…")} />;
   if (habits.isError) return <ErrorState error={habits.error} onRetry={() => void habits.refetch()} />;
 
   const byId = new Map(habits.data.map((habit) => [habit.id, habit]));
@@ -44,7 +50,13 @@ export function HabitManager() {
   const commit = (next: number[], moved: Habit) => {
     const members = next.filter((id) => inSection(id) === inSection(moved.id));
     const position = members.indexOf(moved.id);
-    setAnnouncement(`${moved.name} moved to position ${position + 1} of ${members.length}.`);
+    setAnnouncement(
+      i18n._("{habit} moved to position {position} of {count}.", {
+        habit: moved.name,
+        position: formatNumber(position + 1),
+        count: formatNumber(members.length),
+      }),
+    );
     if (next.join() !== habits.data.map((habit) => habit.id).join()) reorder.mutate(next);
   };
 
@@ -53,7 +65,11 @@ export function HabitManager() {
     const from = members.indexOf(habit.id);
     const to = Math.min(members.length - 1, Math.max(0, from + delta));
     if (from === to) {
-      setAnnouncement(`${habit.name} is already ${delta < 0 ? "first" : "last"}.`);
+      setAnnouncement(
+        delta < 0
+          ? i18n._("{habit} is already first.", { habit: habit.name })
+          : i18n._("{habit} is already last.", { habit: habit.name }),
+      );
       return;
     }
     commit(moveInSection(ids, inSection, habit.id, to), habit);
@@ -94,33 +110,40 @@ export function HabitManager() {
   return (
     <>
       <header className="page-header">
-        <PageTitle title="Habits">Habits</PageTitle>
+        <PageTitle title={i18n._("Habits")}>{i18n._("Habits")}</PageTitle>
         <Link to={paths.newHabit} className="button button-primary">
-          <span aria-hidden="true">+</span>New habit
+          <span aria-hidden="true">+</span>
+          {i18n._("New habit")}
         </Link>
       </header>
       <p className="visually-hidden" role="status" aria-live="assertive">
         {announcement}
       </p>
       {ordered.length === 0 ? (
-        <EmptyState title="No active habits">
-          <p>Create a habit to start tracking it. Archived habits are kept under Archive.</p>
+        <EmptyState title={i18n._("No active habits")}>
+          <p>{i18n._("Create a habit to start tracking it. Archived habits are kept under Archive.")}</p>
           <Link to={paths.newHabit} className="button button-primary">
-            Create a habit
+            {i18n._("Create a habit")}
           </Link>
         </EmptyState>
       ) : (
         <>
           <p id="reorder-help" className="hint">
-            Drag a handle, or focus it and press the arrow keys, to change the order used on Today
-            {grouped ? " (a habit moves within its group)" : ""}.
+            {grouped
+              ? i18n._(
+                  "Drag a handle, or focus it and press the arrow keys, to change the order used on Today (a habit moves within its group).",
+                )
+              : i18n._("Drag a handle, or focus it and press the arrow keys, to change the order used on Today.")}
           </p>
           {sections.map(({ group, habits: members }) => {
-            const name = group === null ? "Other habits" : group.name;
+            const name = group === null ? i18n._("Other habits") : group.name;
             return (
               <section key={group?.id ?? "ungrouped"} className="habit-group">
                 {grouped && <h2 className="group-header group-header-plain">{name}</h2>}
-                <ol className="manage-list" aria-label={grouped ? `Habits in ${name}` : "Habits in order"}>
+                <ol
+                  className="manage-list"
+                  aria-label={grouped ? i18n._("Habits in {group}", { group: name }) : i18n._("Habits in order")}
+                >
                   {members.map((habit, index) => (
                     <li
                       key={habit.id}
@@ -130,7 +153,7 @@ export function HabitManager() {
                       <button
                         type="button"
                         className="drag-handle"
-                        aria-label={`Reorder ${habit.name}`}
+                        aria-label={i18n._("Reorder {habit}", { habit: habit.name })}
                         aria-describedby="reorder-help"
                         ref={(element) => {
                           if (element) handleRefs.current.set(habit.id, element);
@@ -151,14 +174,17 @@ export function HabitManager() {
                           {habit.name}
                         </Link>
                         <p className="habit-meta">
-                          {scheduleSummary(habit)} · Score {formatScore(habit.score)}
+                          {i18n._("{schedule} · Score {score}", {
+                            schedule: scheduleSummary(habit),
+                            score: formatScore(habit.score),
+                          })}
                         </p>
                       </div>
                       <div className="move-buttons">
                         <button
                           type="button"
                           className="icon-button"
-                          aria-label={`Move ${habit.name} up`}
+                          aria-label={i18n._("Move {name} up", { name: habit.name })}
                           disabled={index === 0}
                           onClick={() => moveBy(habit, -1)}
                         >
@@ -167,7 +193,7 @@ export function HabitManager() {
                         <button
                           type="button"
                           className="icon-button"
-                          aria-label={`Move ${habit.name} down`}
+                          aria-label={i18n._("Move {name} down", { name: habit.name })}
                           disabled={index === members.length - 1}
                           onClick={() => moveBy(habit, 1)}
                         >

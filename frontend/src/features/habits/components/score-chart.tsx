@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react";
 import { formatMonth, formatShortWithYear } from "@/lib/dates";
 import { formatScore, habitColours } from "./format";
 
@@ -26,9 +27,10 @@ export default function ScoreChart({
   firstEntry: string | null;
   color: string;
 }) {
+  const { i18n } = useLingui();
   const history = fromFirstEntry(fullHistory, firstEntry);
   if (history.length < 2) {
-    return <p className="hint">The score chart appears once the habit has a few days of history.</p>;
+    return <p className="hint">{i18n._("The score chart appears once the habit has a few days of history.")}</p>;
   }
   const x = (index: number) => (index / (history.length - 1)) * WIDTH;
   const y = (score: number) => (1 - score) * HEIGHT;
@@ -42,15 +44,22 @@ export default function ScoreChart({
   const monthTicks = history
     .map((point, index) => ({ point, index }))
     .filter(({ point, index }) => point.date.endsWith("-01") && index > 0 && index < history.length - 1);
-  const summary = `Score from ${formatShortWithYear(first.date)} to ${formatShortWithYear(last.date)}: started at ${formatScore(first.score)}, now ${formatScore(last.score)}, highest ${formatScore(best.score)} on ${formatShortWithYear(best.date)}.`;
+  const summary = i18n._("Score from {start} to {end}: started at {first}, now {last}, highest {best} on {bestDate}.", {
+    start: formatShortWithYear(first.date),
+    end: formatShortWithYear(last.date),
+    first: formatScore(first.score),
+    last: formatScore(last.score),
+    best: formatScore(best.score),
+    bestDate: formatShortWithYear(best.date),
+  });
 
   return (
     <figure className="chart" style={habitColours(color)}>
       <div className="chart-body">
         <div className="chart-y" aria-hidden="true">
-          <span>100%</span>
-          <span>50%</span>
-          <span>0%</span>
+          <span>{formatScore(1)}</span>
+          <span>{formatScore(0.5)}</span>
+          <span>{formatScore(0)}</span>
         </div>
         <div className="chart-plot">
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={summary}>

@@ -1,8 +1,9 @@
 import { useId, useState, type CSSProperties, type ReactNode } from "react";
+import { useLingui } from "@lingui/react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
-import { addDays, formatWeekdayDay, formatWeekdayShort } from "@/lib/dates";
+import { addDays, formatNumber, formatWeekdayDay, formatWeekdayShort } from "@/lib/dates";
 import { useElementWidth } from "@/lib/use-element-width";
 import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";
@@ -54,11 +55,15 @@ const LAYOUT = {
  * group after the groups. `notice` is shown under the title (the app puts the time-zone offer there).
  */
 export function TodayScreen({ notice }: { notice?: ReactNode }) {
+  const { i18n } = useLingui();
   const user = useSignedInUser();
   const habits = useHabits();
   const groups = useGroups();
   const fold = useUpdateGroup({
-    mutationConfig: { onError: (error) => notify(`The group was not folded: ${errorMessage(error)}`, "error") },
+    mutationConfig: {
+      onError: (error) =>
+        notify(i18n._("The group was not folded: {reason}", { reason: errorMessage(error) }), "error"),
+    },
   });
   const pending = usePendingEntries();
   const listIds = useId();
@@ -81,29 +86,32 @@ export function TodayScreen({ notice }: { notice?: ReactNode }) {
     <>
       <header className="page-header">
         <div>
-          <PageTitle title="Today">Today</PageTitle>
+          <PageTitle title={i18n._("Today")}>{i18n._("Today")}</PageTitle>
           <p className="subtitle">{formatWeekdayDay(today)}</p>
         </div>
         <Link to={paths.newHabit} className="button button-primary">
-          <span aria-hidden="true">+</span>New habit
+          <span aria-hidden="true">+</span>
+          {i18n._("New habit")}
         </Link>
       </header>
       {notice}
 
-      {habits.isPending && <Loading label="Loading your habits…" />}
+      {habits.isPending && <Loading label={i18n._("Loading your habits…")} />}
       {habits.isError && <ErrorState error={habits.error} onRetry={() => void habits.refetch()} />}
 
       {habits.data?.length === 0 && (
-        <EmptyState title="No habits yet">
+        <EmptyState title={i18n._("No habits yet")}>
           <p>
-            Start with one small thing you want to do regularly — a walk, ten minutes of reading, a glass of water. You
-            will tick it off here each day and watch its streak and score grow.
+            {i18n._(
+              "Start with one small thing you want to do regularly — a walk, ten minutes of reading, a glass of water. You will tick it off here each day and watch its streak and score grow.",
+            )}
           </p>
           <Link to={paths.newHabit} className="button button-primary">
-            Create your first habit
+            {i18n._("Create your first habit")}
           </Link>
           <p className="hint">
-            Coming from Loop Habit Tracker? <Link to={paths.settings}>Import your backup in Settings</Link>.
+            {i18n._("Coming from Loop Habit Tracker?")}{" "}
+            <Link to={paths.settings}>{i18n._("Import your backup in Settings.")}</Link>
           </p>
         </EmptyState>
       )}
@@ -112,26 +120,29 @@ export function TodayScreen({ notice }: { notice?: ReactNode }) {
         {list.length > 0 && (
           <>
             <p className="progress-summary" aria-live="polite">
-              {due ? `${done} of ${due} due today done` : "Nothing is due today"}
+              {due
+                ? i18n._("{done} of {due} due today done", { done: formatNumber(done), due: formatNumber(due) })
+                : i18n._("Nothing is due today")}
             </p>
             <p id={hintId} className="visually-hidden">
-              Each press of a yes-or-no day marks it done, then skipped, then not marked; a measurable day opens its
-              amount. Left and right arrows move between days.
+              {i18n._(
+                "Each press of a yes-or-no day marks it done, then skipped, then not marked; a measurable day opens its amount. Left and right arrows move between days.",
+              )}
             </p>
             <div className="day-header" aria-hidden="true">
               <span />
               <span className="day-header-days">
                 {dates.map((date) => (
                   <span key={date} className={date === today ? "day-header-today" : undefined}>
-                    {date === today ? "Today" : formatWeekdayShort(date)}
-                    <small>{Number(date.slice(8))}</small>
+                    {date === today ? i18n._("Today") : formatWeekdayShort(date)}
+                    <small>{formatNumber(Number(date.slice(8)))}</small>
                   </span>
                 ))}
               </span>
               <span />
             </div>
             {!grouped && (
-              <ul className="habit-list" aria-label="Your habits">
+              <ul className="habit-list" aria-label={i18n._("Your habits")}>
                 {list.map((habit) => (
                   <TodayRow key={habit.id} habit={habit} {...rowProps} />
                 ))}
@@ -143,9 +154,9 @@ export function TodayScreen({ notice }: { notice?: ReactNode }) {
                   return (
                     <section key="ungrouped" className="habit-group" aria-labelledby={`${listIds}-none`}>
                       <h2 id={`${listIds}-none`} className="group-header group-header-plain">
-                        Other habits
+                        {i18n._("Other habits")}
                       </h2>
-                      <ul className="habit-list" aria-label="Other habits">
+                      <ul className="habit-list" aria-label={i18n._("Other habits")}>
                         {members.map((habit) => (
                           <TodayRow key={habit.id} habit={habit} {...rowProps} />
                         ))}

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { addDays, formatLong } from "@/lib/dates";
 import { buildEntry, buildHabit, TODAY } from "@/testing/builders";
+import { Translated } from "@/testing/render";
 import type { Entry, Habit } from "../types";
 import YearHeatmap from "./year-heatmap";
 
@@ -16,7 +17,9 @@ function renderHeatmap({
 }: { habit?: Habit; entries?: Entry[]; selected?: string | null } = {}) {
   const onSelect = vi.fn();
   const user = userEvent.setup();
-  render(<YearHeatmap habit={habit} entries={entries} today={TODAY} selected={selected} onSelect={onSelect} />);
+  render(<YearHeatmap habit={habit} entries={entries} today={TODAY} selected={selected} onSelect={onSelect} />, {
+    wrapper: Translated,
+  });
   return { user, onSelect };
 }
 

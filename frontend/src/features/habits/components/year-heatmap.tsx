@@ -8,10 +8,14 @@ import {
   type MouseEvent,
   type RefObject,
 } from "react";
-import { WEEKDAYS, addDays, daysBetween, formatLong, formatMonth, isoWeekday } from "@/lib/dates";
+import { useLingui } from "@lingui/react";
+import { addDays, daysBetween, formatLong, formatMonth, isoWeekday } from "@/lib/dates";
 import type { Entry, Habit } from "../types";
 import { dayState } from "./day-state";
 import { habitColours } from "./format";
+
+/** The grid's rows, Monday (0) on top to Sunday (6). */
+const WEEKDAY_ROWS = [0, 1, 2, 3, 4, 5, 6];
 
 interface YearHeatmapProps {
   habit: Pick<Habit, "name" | "color" | "kind" | "target_type" | "target_value" | "unit">;
@@ -40,6 +44,7 @@ export default function YearHeatmap({
   gridRef,
   onSelect,
 }: YearHeatmapProps) {
+  const { i18n } = useLingui();
   const first = addDays(addDays(today, -364), 1 - isoWeekday(addDays(today, -364)));
   const weeks = Math.ceil((daysBetween(first, today) + 1) / 7);
   const byDate = new Map(entries.map((entry) => [entry.date, entry]));
@@ -108,19 +113,25 @@ export default function YearHeatmap({
           className="heatmap"
           role="grid"
           tabIndex={0}
-          aria-label={`${habit.name}, the last year: a row per weekday, a column per week. Arrow keys move between days, Enter opens one.`}
+          aria-label={i18n._(
+            "{habit}, the last year: a row per weekday, a column per week. Arrow keys move between days, Enter opens one.",
+            { habit: habit.name },
+          )}
           aria-activedescendant={cellId(active)}
           style={layout}
           onKeyDown={onKeyDown}
           onClick={onClick}
         >
-          {WEEKDAYS.map((weekday, row) => (
-            <div key={weekday.iso} role="row" className="heatmap-row">
+          {WEEKDAY_ROWS.map((row) => (
+            <div key={row} role="row" className="heatmap-row">
               {Array.from({ length: weeks }, (_, week) => {
                 const date = addDays(first, week * 7 + row);
                 if (date > today) return <span key={date} role="gridcell" className="day day-future" />;
                 const state = dayState(habit, byDate.get(date));
-                const label = `${formatLong(date)}: ${state.label}${pendingDates?.has(date) ? ", will sync" : ""}`;
+                const values = { date: formatLong(date), state: state.label };
+                const label = pendingDates?.has(date)
+                  ? i18n._("{date}: {state}, will sync", values)
+                  : i18n._("{date}: {state}", values);
                 const classes = [
                   "day",
                   `mark-${state.mark}`,
@@ -146,18 +157,19 @@ export default function YearHeatmap({
           ))}
         </div>
       </div>
-      <ul className="heatmap-legend" aria-label="Legend">
+      <ul className="heatmap-legend" aria-label={i18n._("Legend")}>
         <li>
-          <span className="day mark-empty" aria-hidden="true" /> Not marked
+          <span className="day mark-empty" aria-hidden="true" /> {i18n._("Not marked")}
         </li>
         <li>
-          <span className="day mark-done" style={{ "--level": 1 } as CSSProperties} aria-hidden="true" /> Done
+          <span className="day mark-done" style={{ "--level": 1 } as CSSProperties} aria-hidden="true" />{" "}
+          {i18n._("Done")}
         </li>
         <li>
-          <span className="day mark-skipped" aria-hidden="true" /> Skipped
+          <span className="day mark-skipped" aria-hidden="true" /> {i18n._("Skipped")}
         </li>
         <li>
-          <span className="day mark-missed" aria-hidden="true" /> Not done
+          <span className="day mark-missed" aria-hidden="true" /> {i18n._("Not done")}
         </li>
       </ul>
     </div>

@@ -1,7 +1,8 @@
+import { useLingui } from "@lingui/react";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { parseAmount } from "../../api/put-entry";
 import type { Entry, Habit } from "../../types";
-import { formatNumber } from "../format";
+import { editableNumber, formatNumber } from "../format";
 
 interface AmountEditorProps {
   habit: Pick<Habit, "name" | "unit">;
@@ -22,7 +23,8 @@ const STEP = 1;
  * skipped or cleared. A bad amount stays in the field with the reason beside it.
  */
 export function AmountEditor({ habit, dayLabel, entry, onSave, onSkip, onClear, onClose }: AmountEditorProps) {
-  const current = entry?.status === "done" && entry.value !== null ? formatNumber(entry.value) : "";
+  const { i18n } = useLingui();
+  const current = entry?.status === "done" && entry.value !== null ? editableNumber(entry.value) : "";
   const [text, setText] = useState(current);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -41,7 +43,7 @@ export function AmountEditor({ habit, dayLabel, entry, onSave, onSkip, onClear, 
   const step = (delta: number) => {
     const parsed = parseAmount(text || "0");
     const base = "value" in parsed ? parsed.value : 0;
-    setText(formatNumber(Math.max(0, Math.round((base + delta) * 1000) / 1000)));
+    setText(editableNumber(Math.max(0, Math.round((base + delta) * 1000) / 1000)));
     setError(null);
   };
 
@@ -54,11 +56,17 @@ export function AmountEditor({ habit, dayLabel, entry, onSave, onSkip, onClear, 
   return (
     <form className="day-form" onSubmit={save} onKeyDown={onKeyDown} noValidate>
       <label htmlFor={`${id}-amount`}>
-        {habit.name}, {dayLabel}
-        {habit.unit ? ` (${habit.unit})` : ""}
+        {habit.unit
+          ? i18n._("{habit}, {day} ({unit})", { habit: habit.name, day: dayLabel, unit: habit.unit })
+          : i18n._("{habit}, {day}", { habit: habit.name, day: dayLabel })}
       </label>
       <div className="amount-entry">
-        <button type="button" className="step-button" aria-label={`Decrease by ${STEP}`} onClick={() => step(-STEP)}>
+        <button
+          type="button"
+          className="step-button"
+          aria-label={i18n._("Decrease by {step}", { step: formatNumber(STEP) })}
+          onClick={() => step(-STEP)}
+        >
           −
         </button>
         <input
@@ -76,7 +84,12 @@ export function AmountEditor({ habit, dayLabel, entry, onSave, onSkip, onClear, 
             setError(null);
           }}
         />
-        <button type="button" className="step-button" aria-label={`Increase by ${STEP}`} onClick={() => step(STEP)}>
+        <button
+          type="button"
+          className="step-button"
+          aria-label={i18n._("Increase by {step}", { step: formatNumber(STEP) })}
+          onClick={() => step(STEP)}
+        >
           +
         </button>
       </div>
@@ -88,18 +101,18 @@ export function AmountEditor({ habit, dayLabel, entry, onSave, onSkip, onClear, 
       )}
       <div className="button-row">
         <button type="submit" className="button button-primary">
-          Save
+          {i18n._("Save")}
         </button>
         <button type="button" className="button" onClick={onSkip}>
-          Skip day
+          {i18n._("Skip day")}
         </button>
         {entry && (
           <button type="button" className="button" onClick={onClear}>
-            Clear day
+            {i18n._("Clear day")}
           </button>
         )}
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {i18n._("Cancel")}
         </button>
       </div>
     </form>

@@ -1,13 +1,14 @@
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { useLingui } from "@lingui/react";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
-import { dayName, isoWeekday } from "@/lib/dates";
+import { formatNumber, isoWeekday } from "@/lib/dates";
 import { deleteEntry } from "../../api/delete-entry";
 import { shownEntry, type EntryTarget, type EntryWrite } from "../../api/entry-cache";
 import { putEntry, type EntryInput } from "../../api/put-entry";
 import type { Entry, EntryStatus, Habit } from "../../types";
 import { dayState } from "../day-state";
-import { formatScore, habitColours } from "../format";
+import { dayName, formatScore, habitColours } from "../format";
 import { AmountEditor } from "./amount-editor";
 import { NoteEditor } from "./note-editor";
 import { todayStatus } from "./today-status";
@@ -41,6 +42,7 @@ function nextStatus(entry: Entry | null): EntryStatus | null {
  * are one tab stop; the arrow keys move between them. Every editor returns focus to what opened it.
  */
 export function HabitRow({ habit, today, dates, entries, pending, hintId, announce }: HabitRowProps) {
+  const { i18n } = useLingui();
   const [editor, setEditor] = useState<Editor>(null);
   const [focusDate, setFocusDate] = useState(today);
   const cells = useRef(new Map<string, HTMLButtonElement>());
@@ -61,14 +63,18 @@ export function HabitRow({ habit, today, dates, entries, pending, hintId, announ
   const cellLabel = (date: string) => {
     const { entry, pending: waiting } = shown(date);
     const weekdayOff = habit.weekdays.length > 0 && !habit.weekdays.includes(isoWeekday(date));
-    return `${habit.name}, ${dayName(date, today)}: ${dayState(habit, entry).label}${weekdayOff ? ", not due" : ""}${waiting ? ", will sync" : ""}`;
+    const values = { habit: habit.name, day: dayName(date, today), state: dayState(habit, entry).label };
+    if (weekdayOff && waiting) return i18n._("{habit}, {day}: {state}, not due, will sync", values);
+    if (weekdayOff) return i18n._("{habit}, {day}: {state}, not due", values);
+    if (waiting) return i18n._("{habit}, {day}: {state}, will sync", values);
+    return i18n._("{habit}, {day}: {state}", values);
   };
 
   const write = (date: string, input: EntryInput | null) => {
     const day = target(date);
     const outcome = input ? putEntry(day, input) : deleteEntry(day);
     const state = dayState(habit, input ? { date, status: input.status, value: input.value ?? null, note: "" } : null);
-    announce(`${habit.name}, ${dayName(date, today)}: ${state.label}`);
+    announce(i18n._("{habit}, {day}: {state}", { habit: habit.name, day: dayName(date, today), state: state.label }));
     // A refusal is reported by the app's entry sync, with the reason; nothing more to do here.
     outcome.catch(() => undefined);
     return outcome;
@@ -121,7 +127,7 @@ export function HabitRow({ habit, today, dates, entries, pending, hintId, announ
       <div className="habit-row-text">
         <Link to={paths.habit(habit.id)} className="habit-name">
           {habit.name}
-          <span className="visually-hidden"> details</span>
+          <span className="visually-hidden"> {i18n._("details")}</span>
         </Link>
         {habit.question && (
           <span id={questionId} hidden>
@@ -135,28 +141,31 @@ export function HabitRow({ habit, today, dates, entries, pending, hintId, announ
               <span aria-hidden="true"> · </span>
             </>
           )}
-          <span>Streak {habit.current_streak}</span>
+          <span>{i18n._("Streak {streak}", { streak: formatNumber(habit.current_streak) })}</span>
           <span aria-hidden="true"> · </span>
-          <span>Score {formatScore(habit.score)}</span>
+          <span>{i18n._("Score {score}", { score: formatScore(habit.score) })}</span>
           {!habit.scheduled_today && (
             <>
               <span aria-hidden="true"> · </span>
-              <span>Not due today</span>
+              <span>{i18n._("Not due today")}</span>
             </>
           )}
           {anyPending && (
             <>
               <span aria-hidden="true"> · </span>
-              <span className="will-sync">will sync</span>
+              <span className="will-sync">{i18n._("will sync")}</span>
             </>
           )}
         </p>
-        {note && editor?.kind !== "note" && <p className="habit-note">“{note}”</p>}
+        {note && editor?.kind !== "note" && <p className="habit-note">{i18n._("“{note}”", { note })}</p>}
       </div>
       <div
         className="day-cells"
         role="group"
-        aria-label={`${habit.name}, the last ${dates.length} days`}
+        aria-label={i18n._("{habit}, the last {count, plural, one {# day} other {# days}}", {
+          habit: habit.name,
+          count: dates.length,
+        })}
         onKeyDown={onCellsKeyDown}
       >
         {dates.map((date) => {
@@ -201,7 +210,11 @@ export function HabitRow({ habit, today, dates, entries, pending, hintId, announ
         className="note-button"
         aria-expanded={editor?.kind === "note"}
         aria-controls={editorId}
-        aria-label={`${note ? "Edit" : "Add"} note for ${habit.name}`}
+        aria-label={
+          note
+            ? i18n._("Edit note for {habit}", { habit: habit.name })
+            : i18n._("Add note for {habit}", { habit: habit.name })
+        }
         onClick={() => (editor?.kind === "note" ? closeEditor() : setEditor({ kind: "note" }))}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -212,7 +225,7 @@ export function HabitRow({ habit, today, dates, entries, pending, hintId, announ
         {editor?.kind === "note" && (
           <NoteEditor
             habitName={habit.name}
-            dayLabel="today"
+            dayLabel={i18n._("today")}
             initial={note}
             statuses={
               todayEntry?.status

@@ -1,4 +1,6 @@
+import { useLingui } from "@lingui/react";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import type { I18n } from "@lingui/core";
 import { ApiError } from "@/lib/api-client";
 import { errorMessage } from "@/components/status";
 import { entryLimits } from "../../api/put-entry";
@@ -7,12 +9,14 @@ import type { EntryStatus } from "../../types";
 const NOTE_MAX = entryLimits.note.maxLength;
 
 /** What a day without a status may be marked as along with its note; by default nothing. */
-const STATUS_CHOICES: { value: EntryStatus | null; label: string }[] = [
-  { value: null, label: "Just the note" },
-  { value: "not_done", label: "Not done" },
-  { value: "done", label: "Done" },
-  { value: "skipped", label: "Skipped" },
-];
+function statusChoices(i18n: I18n): { value: EntryStatus | null; label: string }[] {
+  return [
+    { value: null, label: i18n._("Just the note") },
+    { value: "not_done", label: i18n._("Not done") },
+    { value: "done", label: i18n._("Done") },
+    { value: "skipped", label: i18n._("Skipped") },
+  ];
+}
 
 interface NoteEditorProps {
   habitName: string;
@@ -31,12 +35,13 @@ interface NoteEditorProps {
 
 /** A day's note: opens focused, counts down to the API's limit, keeps what the server refused. */
 export function NoteEditor({ habitName, dayLabel, initial, statuses, onSave, onClose }: NoteEditorProps) {
+  const { i18n } = useLingui();
   const [text, setText] = useState(initial);
   const [status, setStatus] = useState<EntryStatus | null | undefined>(statuses?.[0]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
-  const choices = STATUS_CHOICES.filter((choice) => statuses?.includes(choice.value));
+  const choices = statusChoices(i18n).filter((choice) => statuses?.includes(choice.value));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,9 +66,7 @@ export function NoteEditor({ habitName, dayLabel, initial, statuses, onSave, onC
   const describedBy = [`${id}-count`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <form className="day-form" onSubmit={submit} onKeyDown={onKeyDown}>
-      <label htmlFor={`${id}-note`}>
-        Note for {habitName}, {dayLabel}
-      </label>
+      <label htmlFor={`${id}-note`}>{i18n._("Note for {habit}, {day}", { habit: habitName, day: dayLabel })}</label>
       <textarea
         id={`${id}-note`}
         rows={2}
@@ -75,7 +78,7 @@ export function NoteEditor({ habitName, dayLabel, initial, statuses, onSave, onC
         onChange={(event) => setText(event.target.value)}
       />
       <p id={`${id}-count`} className="hint counter">
-        {text.length} of {NOTE_MAX} characters
+        {i18n._("{count} of {max} characters", { count: text.length, max: NOTE_MAX })}
       </p>
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
@@ -85,7 +88,7 @@ export function NoteEditor({ habitName, dayLabel, initial, statuses, onSave, onC
       )}
       {choices.length > 0 && (
         <fieldset className="inline-choices">
-          <legend>The day is not marked yet. Record it as</legend>
+          <legend>{i18n._("The day is not marked yet. Record it as")}</legend>
           {choices.map((choice) => (
             <label key={choice.value ?? "none"} className="choice">
               <input
@@ -101,10 +104,10 @@ export function NoteEditor({ habitName, dayLabel, initial, statuses, onSave, onC
       )}
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? "Saving…" : "Save note"}
+          {saving ? i18n._("Saving…") : i18n._("Save note")}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {i18n._("Cancel")}
         </button>
       </div>
     </form>

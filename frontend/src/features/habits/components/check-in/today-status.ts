@@ -1,3 +1,4 @@
+import { i18n } from "@lingui/core";
 import type { Entry, Habit } from "../../types";
 import { formatNumber, meetsTarget, scheduleSummary, targetSummary } from "../format";
 
@@ -8,17 +9,22 @@ export interface TodayStatus {
 
 /** Where a habit stands today, in words (the tone only adds colour to what the text says). */
 export function todayStatus(habit: Habit, entry: Entry | null): TodayStatus {
-  if (entry?.status === "skipped") return { text: "Skipped today", tone: "skipped" };
+  if (entry?.status === "skipped") return { text: i18n._("Skipped today"), tone: "skipped" };
   if (habit.kind === "numeric") {
     const target = targetSummary(habit) ?? "";
     if (entry?.value === null || entry?.value === undefined || entry.status !== "done")
-      return { text: `Nothing yet · ${target}`, tone: "open" };
-    const amount = `${formatNumber(entry.value)} / ${formatNumber(habit.target_value ?? 0)}${habit.unit ? ` ${habit.unit}` : ""}`;
-    if (meetsTarget(habit, entry.value)) return { text: `✓ ${amount}, target met`, tone: "done" };
+      return { text: i18n._("Nothing yet · {target}", { target }), tone: "open" };
+    const values = {
+      amount: formatNumber(entry.value),
+      target: formatNumber(habit.target_value ?? 0),
+      unit: habit.unit,
+    };
+    const amount = habit.unit ? i18n._("{amount} / {target} {unit}", values) : i18n._("{amount} / {target}", values);
+    if (meetsTarget(habit, entry.value)) return { text: i18n._("✓ {amount}, target met", { amount }), tone: "done" };
     return habit.target_type === "at_most"
-      ? { text: `${amount}, over the limit`, tone: "over" }
-      : { text: `${amount} so far`, tone: "open" };
+      ? { text: i18n._("{amount}, over the limit", { amount }), tone: "over" }
+      : { text: i18n._("{amount} so far", { amount }), tone: "open" };
   }
-  if (entry?.status === "done") return { text: "✓ Done today", tone: "done" };
-  return { text: habit.scheduled_today ? scheduleSummary(habit) : "Not due today", tone: "open" };
+  if (entry?.status === "done") return { text: i18n._("✓ Done today"), tone: "done" };
+  return { text: habit.scheduled_today ? scheduleSummary(habit) : i18n._("Not due today"), tone: "open" };
 }

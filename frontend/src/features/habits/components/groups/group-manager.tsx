@@ -1,8 +1,10 @@
+import { useLingui } from "@lingui/react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { notify } from "@/components/notifications";
 import { ErrorState, Loading, errorMessage } from "@/components/status";
 import { ApiError } from "@/lib/api-client";
+import { formatNumber } from "@/lib/dates";
 import { groupLimits, groupNameProblem, useCreateGroup } from "../../api/create-group";
 import { useDeleteGroup } from "../../api/delete-group";
 import { useGroups } from "../../api/get-groups";
@@ -21,11 +23,15 @@ function nameRefusal(error: unknown): string {
  * (its habits stay, in no group). A habit's group is chosen in the habit's form.
  */
 export function GroupManager() {
+  const { i18n } = useLingui();
   const groups = useGroups();
   const headingId = useId();
   const [announcement, setAnnouncement] = useState("");
   const reorder = useReorderGroups({
-    mutationConfig: { onError: (error) => notify(`The new order was not saved: ${errorMessage(error)}`, "error") },
+    mutationConfig: {
+      onError: (error) =>
+        notify(i18n._("The new order was not saved: {reason}", { reason: errorMessage(error) }), "error"),
+    },
   });
   const ordered = [...(groups.data ?? [])].sort((a, b) => a.position - b.position);
 
@@ -36,25 +42,32 @@ export function GroupManager() {
     if (to < 0 || to >= ids.length) return;
     ids.splice(from, 1);
     ids.splice(to, 0, group.id);
-    setAnnouncement(`${group.name} moved to position ${to + 1} of ${ids.length}.`);
+    setAnnouncement(
+      i18n._("{habit} moved to position {position} of {count}.", {
+        habit: group.name,
+        position: formatNumber(to + 1),
+        count: formatNumber(ids.length),
+      }),
+    );
     reorder.mutate(ids);
   };
 
   return (
     <section className="group-manager" aria-labelledby={headingId}>
-      <h2 id={headingId}>Groups</h2>
+      <h2 id={headingId}>{i18n._("Groups")}</h2>
       <p className="hint">
-        Groups gather habits under a header on Today, each with how many of its habits due today are done. Choose a
-        habit’s group when you edit the habit.
+        {i18n._(
+          "Groups gather habits under a header on Today, each with how many of its habits due today are done. Choose a habit’s group when you edit the habit.",
+        )}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <NewGroupForm onCreated={(group) => setAnnouncement(`Group ${group.name} added.`)} />
-      {groups.isPending && <Loading label="Loading your groups…" />}
+      <NewGroupForm onCreated={(group) => setAnnouncement(i18n._("Group {group} added.", { group: group.name }))} />
+      {groups.isPending && <Loading label={i18n._("Loading your groups…")} />}
       {groups.isError && <ErrorState error={groups.error} onRetry={() => void groups.refetch()} />}
       {ordered.length > 0 && (
-        <ol className="manage-list" aria-label="Groups in order">
+        <ol className="manage-list" aria-label={i18n._("Groups in order")}>
           {ordered.map((group, index) => (
             <GroupRow
               key={group.id}
@@ -72,6 +85,7 @@ export function GroupManager() {
 }
 
 function NewGroupForm({ onCreated }: { onCreated: (group: HabitGroup) => void }) {
+  const { i18n } = useLingui();
   const [name, setName] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -102,7 +116,7 @@ function NewGroupForm({ onCreated }: { onCreated: (group: HabitGroup) => void })
 
   return (
     <form className="inline-form" onSubmit={submit} noValidate>
-      <Field label="New group" errors={problem ? [problem] : undefined}>
+      <Field label={i18n._("New group")} errors={problem ? [problem] : undefined}>
         {(props) => (
           <input
             {...props}
@@ -115,7 +129,7 @@ function NewGroupForm({ onCreated }: { onCreated: (group: HabitGroup) => void })
         )}
       </Field>
       <button type="submit" className="button" disabled={create.isPending}>
-        Add group
+        {i18n._("Add group")}
       </button>
     </form>
   );
@@ -130,6 +144,7 @@ interface GroupRowProps {
 }
 
 function GroupRow({ group, first, last, onMove, announce }: GroupRowProps) {
+  const { i18n } = useLingui();
   const [mode, setMode] = useState<"show" | "rename" | "delete">("show");
   const [name, setName] = useState(group.name);
   const [problem, setProblem] = useState<string | null>(null);
@@ -160,7 +175,7 @@ function GroupRow({ group, first, last, onMove, announce }: GroupRowProps) {
       { id: group.id, patch: { name: name.trim() } },
       {
         onSuccess: (saved) => {
-          announce(`Group renamed to ${saved.name}.`);
+          announce(i18n._("Group renamed to {group}.", { group: saved.name }));
           setMode("show");
         },
         onError: (error) => setProblem(nameRefusal(error)),
@@ -170,18 +185,19 @@ function GroupRow({ group, first, last, onMove, announce }: GroupRowProps) {
 
   const destroy = () => {
     remove.mutate(group.id, {
-      onSuccess: () => notify(`Group “${group.name}” was deleted; its habits are kept, in no group.`),
+      onSuccess: () =>
+        notify(i18n._("Group “{group}” was deleted; its habits are kept, in no group.", { group: group.name })),
       onError: (error) => notify(errorMessage(error), "error"),
     });
   };
 
-  const habits = `${group.habits} ${group.habits === 1 ? "habit" : "habits"}`;
+  const habits = i18n._("{count, plural, one {# habit} other {# habits}}", { count: group.habits });
 
   return (
     <li className="manage-row group-row">
       {mode === "rename" ? (
         <form className="inline-form" onSubmit={rename} noValidate>
-          <Field label={`New name for ${group.name}`} errors={problem ? [problem] : undefined}>
+          <Field label={i18n._("New name for {group}", { group: group.name })} errors={problem ? [problem] : undefined}>
             {(props) => (
               <input
                 {...props}
@@ -197,10 +213,10 @@ function GroupRow({ group, first, last, onMove, announce }: GroupRowProps) {
           </Field>
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={update.isPending}>
-              Save
+              {i18n._("Save")}
             </button>
             <button type="button" className="button" onClick={() => switchTo("show")}>
-              Cancel
+              {i18n._("Cancel")}
             </button>
           </div>
         </form>
@@ -220,12 +236,12 @@ function GroupRow({ group, first, last, onMove, announce }: GroupRowProps) {
                   type="button"
                   className="button button-danger"
                   onClick={destroy}
-                  aria-label={`Delete group ${group.name}, keeping its habits`}
+                  aria-label={i18n._("Delete group {group}, keeping its habits", { group: group.name })}
                 >
-                  Delete group
+                  {i18n._("Delete group")}
                 </button>
                 <button type="button" className="button" onClick={() => switchTo("show")}>
-                  Keep
+                  {i18n._("Keep")}
                 </button>
               </>
             ) : (
@@ -235,17 +251,17 @@ function GroupRow({ group, first, last, onMove, announce }: GroupRowProps) {
                   type="button"
                   className="button"
                   onClick={() => switchTo("rename")}
-                  aria-label={`Rename ${group.name}`}
+                  aria-label={i18n._("Rename {group}", { group: group.name })}
                 >
-                  Rename
+                  {i18n._("Rename")}
                 </button>
                 <button
                   type="button"
                   className="button"
                   onClick={() => switchTo("delete")}
-                  aria-label={`Delete ${group.name}`}
+                  aria-label={i18n._("Delete {habit}", { habit: group.name })}
                 >
-                  Delete
+                  {i18n._("Delete")}
                 </button>
               </>
             )}
@@ -253,7 +269,7 @@ function GroupRow({ group, first, last, onMove, announce }: GroupRowProps) {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Move ${group.name} up`}
+                aria-label={i18n._("Move {name} up", { name: group.name })}
                 disabled={first}
                 onClick={() => onMove(-1)}
               >
@@ -262,7 +278,7 @@ function GroupRow({ group, first, last, onMove, announce }: GroupRowProps) {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Move ${group.name} down`}
+                aria-label={i18n._("Move {name} down", { name: group.name })}
                 disabled={last}
                 onClick={() => onMove(1)}
               >

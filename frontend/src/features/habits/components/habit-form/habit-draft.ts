@@ -1,4 +1,5 @@
 import type { HabitInput } from "../../api/create-habit";
+import { editableNumber } from "../format";
 import { PALETTE } from "./colour-picker";
 
 /** The schedule choices the form offers; each maps to a frequency, weekdays and period. */
@@ -65,7 +66,8 @@ export function toDraft(input: HabitInput): Draft {
     color: input.color,
     kind: input.kind,
     unit: input.unit,
-    target_value: input.target_value === null ? "" : String(input.target_value),
+    // In the SPA's language ("1,5" in German): `toInput` takes a decimal comma or point.
+    target_value: input.target_value === null ? "" : editableNumber(input.target_value),
     target_type: input.target_type,
     preset: presetOf(input),
     times: String(input.frequency.times),

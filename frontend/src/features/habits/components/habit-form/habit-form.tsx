@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useLingui } from "@lingui/react";
 import { Field, FormError } from "@/components/field";
 import { ApiError, type FieldErrors } from "@/lib/api-client";
 import { habitLimits, validateHabitInput, type HabitInput } from "../../api/create-habit";
@@ -19,6 +20,7 @@ interface HabitFormProps {
 
 /** Creates or edits a habit: checked here first, then by the API; the first invalid field takes focus. */
 export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, onCancel }: HabitFormProps) {
+  const { i18n } = useLingui();
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
     const input = toInput(draft);
     const found = validateHabitInput(input);
     if (draft.preset === "weekdays" && draft.weekdays.length === 0) {
-      (found.weekdays ??= []).push("Choose at least one day.");
+      (found.weekdays ??= []).push(i18n._("Choose at least one day."));
     }
     setErrors(found);
     setFormError(null);
@@ -48,9 +50,9 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
         setErrors(error.fieldErrors);
-        setFormError(error.fieldErrors.non_field_errors?.join(" ") ?? "Please correct the marked fields.");
+        setFormError(error.fieldErrors.non_field_errors?.join(" ") ?? i18n._("Please correct the marked fields."));
       } else {
-        setFormError(error instanceof ApiError ? error.message : "Something went wrong. Please try again.");
+        setFormError(error instanceof ApiError ? error.message : i18n._("Something went wrong. Please try again."));
       }
     } finally {
       setSaving(false);
@@ -60,7 +62,7 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
   return (
     <form ref={formRef} className="habit-form" onSubmit={submit} noValidate>
       <FormError message={formError} />
-      <Field label="Name" errors={errors.name}>
+      <Field label={i18n._("Name")} errors={errors.name}>
         {(props) => (
           <input
             {...props}
@@ -72,7 +74,11 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
           />
         )}
       </Field>
-      <Field label="Question (optional)" hint="Shown on Today, e.g. “Did you meditate today?”" errors={errors.question}>
+      <Field
+        label={i18n._("Question (optional)")}
+        hint={i18n._("Shown on Today, e.g. “Did you meditate today?”")}
+        errors={errors.question}
+      >
         {(props) => (
           <input
             {...props}
@@ -82,7 +88,7 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
           />
         )}
       </Field>
-      <Field label="Description (optional)" errors={errors.description}>
+      <Field label={i18n._("Description (optional)")} errors={errors.description}>
         {(props) => (
           <textarea
             {...props}
@@ -99,10 +105,10 @@ export function HabitForm({ initial = emptyHabitInput, submitLabel, onSubmit, on
       <GroupField value={draft.group} errors={errors.group} onChange={(group) => change({ group })} />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? "Saving…" : submitLabel}
+          {saving ? i18n._("Saving…") : submitLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {i18n._("Cancel")}
         </button>
       </div>
     </form>

@@ -1,3 +1,5 @@
+import { useLingui } from "@lingui/react";
+import type { I18n } from "@lingui/core";
 import { Field } from "@/components/field";
 import type { FieldErrors } from "@/lib/api-client";
 import { apiEnums } from "@/types/api-rules";
@@ -14,20 +16,29 @@ import {
 } from "./habit-draft";
 import { WeekdayPicker } from "./weekday-picker";
 
-const PRESET_LABELS: Record<Preset, string> = {
-  daily: "Every day",
-  per_week: "A number of times per week",
-  per_month: "A number of times per month",
-  n_in_d: "A number of times in a number of days",
-  weekdays: "On chosen weekdays",
-};
+function presetLabels(i18n: I18n): Record<Preset, string> {
+  return {
+    daily: i18n._("Every day"),
+    per_week: i18n._("A number of times per week"),
+    per_month: i18n._("A number of times per month"),
+    n_in_d: i18n._("A number of times in a number of days"),
+    weekdays: i18n._("On chosen weekdays"),
+  };
+}
 
 /** A label for every period the API knows, per preset; a period added to the API fails the type check until it has one. */
-function periodLabels(preset: Preset, days: string): Record<HabitInput["period"], string> {
+function periodLabels(i18n: I18n, preset: Preset, days: string): Record<HabitInput["period"], string> {
   if (preset === "per_week")
-    return { rolling: "In any 7 days in a row", calendar: "Per calendar week (Monday to Sunday)" };
-  if (preset === "per_month") return { rolling: "In any 30 days in a row", calendar: "Per calendar month" };
-  return { rolling: `In any ${days} days in a row`, calendar: `In fixed blocks of ${days} days` };
+    return {
+      rolling: i18n._("In any 7 days in a row"),
+      calendar: i18n._("Per calendar week (Monday to Sunday)"),
+    };
+  if (preset === "per_month")
+    return { rolling: i18n._("In any 30 days in a row"), calendar: i18n._("Per calendar month") };
+  return {
+    rolling: i18n._("In any {days} days in a row", { days }),
+    calendar: i18n._("In fixed blocks of {days} days", { days }),
+  };
 }
 
 interface ScheduleFieldsetProps {
@@ -43,18 +54,19 @@ interface ScheduleFieldsetProps {
  * fixed blocks, from a Loop import, shows that choice so it can be seen and changed).
  */
 export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetProps) {
+  const { i18n } = useLingui();
   const { times, days } = habitLimits.frequency;
   const counted = draft.preset === "per_week" || draft.preset === "per_month" || draft.preset === "n_in_d";
   const periodChoice = offersCalendar(draft.preset) || draft.period === "calendar";
-  const labels = periodLabels(draft.preset, draft.days);
+  const labels = periodLabels(i18n, draft.preset, draft.days);
   const timesMax =
     draft.preset === "per_week" ? DAYS_PER_WEEK : draft.preset === "per_month" ? DAYS_PER_MONTH : times.maximum;
   const frequencyErrors = [...(errors.frequency ?? []), ...(errors.period ?? [])];
 
   return (
     <fieldset className="fieldset">
-      <legend>How often</legend>
-      <Field label="Frequency">
+      <legend>{i18n._("How often")}</legend>
+      <Field label={i18n._("Frequency")}>
         {(props) => (
           <select
             {...props}
@@ -64,7 +76,7 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
               onChange(offersCalendar(preset) ? { preset } : { preset, period: "rolling" });
             }}
           >
-            {Object.entries(PRESET_LABELS).map(([preset, label]) => (
+            {Object.entries(presetLabels(i18n)).map(([preset, label]) => (
               <option key={preset} value={preset}>
                 {label}
               </option>
@@ -74,7 +86,7 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
       </Field>
       {counted && (
         <div className="inline-fields">
-          <Field label="Times" errors={frequencyErrors.length ? frequencyErrors : undefined}>
+          <Field label={i18n._("Times")} errors={frequencyErrors.length ? frequencyErrors : undefined}>
             {(props) => (
               <input
                 {...props}
@@ -87,7 +99,7 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
             )}
           </Field>
           {draft.preset === "n_in_d" && (
-            <Field label="Days">
+            <Field label={i18n._("Days")}>
               {(props) => (
                 <input
                   {...props}
@@ -111,7 +123,7 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
       )}
       {counted && periodChoice && (
         <fieldset className="fieldset nested">
-          <legend>Count the times</legend>
+          <legend>{i18n._("Count the times")}</legend>
           {apiEnums.PeriodEnum.map((period) => (
             <label key={period} className="choice">
               <input
@@ -126,7 +138,7 @@ export function ScheduleFieldset({ draft, errors, onChange }: ScheduleFieldsetPr
         </fieldset>
       )}
       <p className="hint" aria-live="polite">
-        Schedule: {scheduleSummary(toInput(draft))}
+        {i18n._("Schedule: {schedule}", { schedule: scheduleSummary(toInput(draft)) })}
       </p>
     </fieldset>
   );

@@ -1,3 +1,5 @@
+import { useLingui } from "@lingui/react";
+import type { I18n } from "@lingui/core";
 import { Field } from "@/components/field";
 import type { FieldErrors } from "@/lib/api-client";
 import { apiEnums } from "@/types/api-rules";
@@ -5,10 +7,9 @@ import type { HabitInput } from "../../api/create-habit";
 import type { Draft, DraftChange } from "./habit-draft";
 
 /** A label for every target type the API knows; a type added to the API fails the type check until it has one. */
-const TARGET_TYPE_LABELS: Record<HabitInput["target_type"], string> = {
-  at_least: "At least",
-  at_most: "At most",
-};
+function targetTypeLabels(i18n: I18n): Record<HabitInput["target_type"], string> {
+  return { at_least: i18n._("At least"), at_most: i18n._("At most") };
+}
 
 interface TargetFieldsetProps {
   draft: Pick<Draft, "target_type" | "target_value" | "unit">;
@@ -18,11 +19,13 @@ interface TargetFieldsetProps {
 
 /** A measurable habit's target: at least or at most an amount, in a unit. */
 export function TargetFieldset({ draft, errors, onChange }: TargetFieldsetProps) {
+  const { i18n } = useLingui();
+  const labels = targetTypeLabels(i18n);
   return (
     <fieldset className="fieldset">
-      <legend>Target</legend>
+      <legend>{i18n._("Target")}</legend>
       <div className="inline-fields">
-        <Field label="Target type" errors={errors.target_type}>
+        <Field label={i18n._("Target type")} errors={errors.target_type}>
           {(props) => (
             <select
               {...props}
@@ -31,13 +34,13 @@ export function TargetFieldset({ draft, errors, onChange }: TargetFieldsetProps)
             >
               {apiEnums.TargetTypeEnum.map((type) => (
                 <option key={type} value={type}>
-                  {TARGET_TYPE_LABELS[type]}
+                  {labels[type]}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Target amount" errors={errors.target_value}>
+        <Field label={i18n._("Target amount")} errors={errors.target_value}>
           {(props) => (
             <input
               {...props}
@@ -48,12 +51,12 @@ export function TargetFieldset({ draft, errors, onChange }: TargetFieldsetProps)
             />
           )}
         </Field>
-        <Field label="Unit" errors={errors.unit}>
+        <Field label={i18n._("Unit")} errors={errors.unit}>
           {(props) => (
             <input
               {...props}
               type="text"
-              placeholder="km"
+              placeholder={i18n._("km")}
               value={draft.unit}
               onChange={(event) => onChange({ unit: event.target.value })}
             />

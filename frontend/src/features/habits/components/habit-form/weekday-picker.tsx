@@ -1,4 +1,7 @@
-import { WEEKDAYS } from "@/lib/dates";
+import { useLingui } from "@lingui/react";
+import { weekdayName } from "@/lib/dates";
+
+const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 interface WeekdayPickerProps {
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
@@ -9,20 +12,21 @@ interface WeekdayPickerProps {
 
 /** A checkbox per weekday, Monday first. */
 export function WeekdayPicker({ value, errors, onChange }: WeekdayPickerProps) {
+  const { i18n } = useLingui();
   return (
     <fieldset className="fieldset nested">
-      <legend>Days</legend>
+      <legend>{i18n._("Days")}</legend>
       <div className="weekday-picker">
-        {WEEKDAYS.map((day) => (
-          <label key={day.iso} className="weekday">
+        {ISO_WEEKDAYS.map((iso) => (
+          <label key={iso} className="weekday">
             <input
               type="checkbox"
-              checked={value.includes(day.iso)}
+              checked={value.includes(iso)}
               onChange={(event) =>
-                onChange(event.target.checked ? [...value, day.iso] : value.filter((iso) => iso !== day.iso))
+                onChange(event.target.checked ? [...value, iso] : value.filter((other) => other !== iso))
               }
             />
-            <abbr title={day.long}>{day.short}</abbr>
+            <abbr title={weekdayName(iso, "long")}>{weekdayName(iso, "short")}</abbr>
           </label>
         ))}
       </div>
