@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo } from "react";
-import { Navigate, Outlet, useLocation } from "react-router";
+import { Navigate, Outlet, useLocation } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { SignedInUserContext, useUser, type User } from "@/lib/auth";
 import { currentDay } from "@/lib/dates";

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { MemoryRouter } from "react-router";
+import { MemoryRouter } from "@/lib/router";
 import { server } from "@/testing/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RouteErrorBoundary } from "./route-error";

@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from "react";
-import { NavLink } from "react-router";
+import { NavLink } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { ConnectionStatus } from "@/components/connection-status";
 import { Notifications } from "@/components/notifications";

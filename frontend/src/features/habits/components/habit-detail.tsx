@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
 import { addDays, formatShort } from "@/lib/dates";

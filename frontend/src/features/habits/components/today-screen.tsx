@@ -1,5 +1,5 @@
 import { useId, useState, type CSSProperties, type ReactNode } from "react";
-import { Link } from "react-router";
+import { Link } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
 import { addDays, formatWeekdayDay, formatWeekdayShort } from "@/lib/dates";

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { useLogout, useSignedInUser } from "@/lib/auth";
 import { Field, FormError } from "@/components/field";

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
-import { Link } from "react-router";
+import { Link } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { dayName, isoWeekday } from "@/lib/dates";
 import { deleteEntry } from "../../api/delete-entry";
