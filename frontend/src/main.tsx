@@ -3,6 +3,8 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AppProvider } from "@/app/provider";
 import { AppRouter, preloadScreen } from "@/app/router";
+import { paths } from "@/config/paths";
+import { fetchSession } from "@/lib/api-client";
 import { checkSessionAtBoot } from "@/lib/auth";
 import { activateLocale, initialLocale } from "@/lib/i18n";
 import { persistQueries, restoreQueries } from "@/lib/query-persist";
@@ -20,6 +22,11 @@ restoreQueries(queryClient);
 persistQueries(queryClient);
 checkSessionAtBoot(queryClient);
 preloadScreen(window.location.pathname);
+// A visitor who turns out to be signed out is sent to sign-in: its chunk comes with the answer.
+void fetchSession().then(
+  ({ user }) => user || preloadScreen(paths.signIn),
+  () => undefined,
+);
 startSync();
 registerServiceWorker();
 

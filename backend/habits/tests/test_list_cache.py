@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import User
 from conftest import ApiClient
 from factories import make_habit
+from habits import list_cache
 from habits.tests.loop_fixtures import loop_habits_csv, make_zip, upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_list_cache_on")]
@@ -90,3 +93,54 @@ def test_an_import_shows(signed_in: ApiClient) -> None:
     response = upload(signed_in, make_zip({"Habits.csv": habits_csv}))
     assert response.status_code == 200, response.content
     assert listed(signed_in) != before
+
+
+def redis_client() -> Any:
+    """The raw client of the configured cache when it is Redis (CI runs the suite on Redis)."""
+    get_client = getattr(getattr(cache, "client", None), "get_client", None)
+    if get_client is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI runs the backend suite on Redis: set REDIS_URL")
+        pytest.skip("the Redis store of the list needs REDIS_URL")
+    return get_client(write=True)
+
+
+def command_calls(client: Any, command: str) -> int:
+    return int(client.info("commandstats").get(f"cmdstat_{command}", {}).get("calls", 0))
+
+
+def test_on_redis_a_cached_list_is_one_round_trip(signed_in: ApiClient, user: User) -> None:
+    client = redis_client()
+    make_habit(user=user)
+    first = listed(signed_in)
+    reads, writes = command_calls(client, "hmget"), command_calls(client, "hset")
+    assert listed(signed_in) == first
+    assert command_calls(client, "hmget") - reads == 1
+    assert command_calls(client, "hset") - writes == 0
+
+
+def test_on_redis_a_user_holds_at_most_three_fields_whatever_the_days(user: User) -> None:
+    client = redis_client()
+    for offset in range(5):
+        for archived in (False, True):
+            slot = list_cache.lookup(
+                user_id=user.pk, archived=archived, today=date(2026, 3, 1) + timedelta(offset)
+            )
+            assert slot.body is None
+            slot.filled(b"[]")
+        list_cache.habits_changed(user_id=user.pk)
+    key = cache.make_key(f"habit-list:{{{user.pk}}}")
+    assert set(client.hkeys(key)) <= {b"v", b"0", b"1"}
+    assert 0 < client.ttl(key) <= list_cache.VERSION_TTL_SECONDS
+
+
+def test_a_copy_of_another_day_or_token_is_a_miss(user: User) -> None:
+    today = date(2026, 3, 1)
+    list_cache.lookup(user_id=user.pk, archived=False, today=today).filled(b"[1]")
+    assert list_cache.lookup(user_id=user.pk, archived=False, today=today).body == b"[1]"
+    assert list_cache.lookup(user_id=user.pk, archived=True, today=today).body is None
+    assert (
+        list_cache.lookup(user_id=user.pk, archived=False, today=today + timedelta(1)).body is None
+    )
+    list_cache.habits_changed(user_id=user.pk)
+    assert list_cache.lookup(user_id=user.pk, archived=False, today=today).body is None

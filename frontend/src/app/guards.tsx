@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useLayoutEffect, useMemo } from "react";
-import { Navigate, Outlet, useLocation } from "react-router";
+import { Navigate, Outlet, useLocation } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { SignedInUserContext, useUser, type User } from "@/lib/auth";
 import { currentDay } from "@/lib/dates";

@@ -1,16 +1,18 @@
 import { lazy } from "react";
-import { BrowserRouter, MemoryRouter, Route, Routes, matchPath } from "react-router";
+import { BrowserRouter, MemoryRouter, Route, Routes, matchPath } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { AnyVisitor, RequireGuest, RequireUser } from "./guards";
-import { SignInRoute } from "./routes/auth";
 import { NotFoundRoute } from "./routes/not-found";
 import { RouteErrorBoundary } from "./routes/route-error";
 import { TodayRoute } from "./routes/app/today";
 
-// Today and sign-in ship in the first load; every other screen is its own chunk.
+// Today ships in the first load (most visits are a signed-in person opening it); every other
+// screen, sign-in included, is its own chunk, fetched at boot alongside the session check when
+// the URL names it (preloadScreen), so a guest waits for no extra round trip.
 // Declarative routes on purpose: the data router (loaders, actions) would add ~18 KB gzip to the
 // first load for features this app does not use, since TanStack Query owns server state.
 const screens = {
+  signIn: () => import("./routes/auth"),
   signUp: () => import("./routes/account/sign-up"),
   forgotPassword: () => import("./routes/account/forgot-password"),
   signUpConfirm: () => import("./routes/account/sign-up-confirm"),
@@ -23,6 +25,7 @@ const screens = {
   archive: () => import("./routes/app/archive"),
   settings: () => import("./routes/app/settings"),
 };
+const SignInRoute = lazy(() => screens.signIn().then((module) => ({ default: module.SignInRoute })));
 const SignUpRoute = lazy(screens.signUp);
 const ForgotPasswordRoute = lazy(screens.forgotPassword);
 const SignUpConfirmRoute = lazy(screens.signUpConfirm);
@@ -36,6 +39,7 @@ const ArchiveRoute = lazy(screens.archive);
 const SettingsRoute = lazy(screens.settings);
 
 const screenAt: [string, () => Promise<unknown>][] = [
+  [paths.signIn, screens.signIn],
   [paths.signUp, screens.signUp],
   [paths.forgotPassword, screens.forgotPassword],
   [paths.signUpConfirm, screens.signUpConfirm],

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { MemoryRouter } from "react-router";
+import { MemoryRouter } from "@/lib/router";
 import { Translated } from "@/testing/render";
 import { server } from "@/testing/server";
 import { afterEach, describe, expect, it, vi } from "vitest";

@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { Component, useEffect, useState, type ReactNode } from "react";
-import { useLocation } from "react-router";
+import { useLocation } from "@/lib/router";
 import { PageTitle } from "@/components/page-title";
 import { useOnline } from "@/lib/sync";
 

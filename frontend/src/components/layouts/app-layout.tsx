@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { Suspense, type ReactNode } from "react";
-import { NavLink } from "react-router";
+import { NavLink } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { ConnectionStatus } from "@/components/connection-status";
 import { LanguageSwitcher } from "@/components/language-switcher";

@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { useParams } from "@/lib/router";
 import { habitKeys } from "@/features/habits/api/keys";
 import { HabitDetail } from "@/features/habits/components/habit-detail";
 import { ReminderSection } from "@/features/reminders/components/reminder-section";

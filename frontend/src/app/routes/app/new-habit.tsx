@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react";
-import { useLocation, useNavigate } from "react-router";
+import { useLocation, useNavigate } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";

@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { useLogin } from "@/lib/auth";
 import { Field, FormError } from "@/components/field";

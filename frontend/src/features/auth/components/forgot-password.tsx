@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useState, type FormEvent } from "react";
-import { Link } from "react-router";
+import { Link } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { Field, FormError } from "@/components/field";
 import { PageTitle } from "@/components/page-title";

@@ -1,4 +1,4 @@
-import { useLocation } from "react-router";
+import { useLocation } from "@/lib/router";
 
 /**
  * The secret of an emailed link, which sits after `#token=` so that it never reaches a server's

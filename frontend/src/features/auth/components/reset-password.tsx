@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { FormError } from "@/components/field";
 import { notify } from "@/components/notifications";

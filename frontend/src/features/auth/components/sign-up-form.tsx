@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react";
-import { Link } from "react-router";
+import { Link } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { richText } from "@/components/rich-text";
 import { useRegister } from "../api/register";

@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useEffect, useRef, useState } from "react";
-import { Link } from "react-router";
+import { Link } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";

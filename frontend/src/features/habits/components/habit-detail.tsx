@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
 import { addDays, formatMonth, formatNumber, formatShort } from "@/lib/dates";

@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import { Link } from "react-router";
+import { Link } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { formatNumber } from "@/lib/dates";
 import { PageTitle } from "@/components/page-title";

@@ -1,6 +1,6 @@
 import { useId, useState, type CSSProperties, type ReactNode } from "react";
 import { useLingui } from "@lingui/react";
-import { Link } from "react-router";
+import { Link } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { useSignedInUser } from "@/lib/auth";
 import { addDays, formatNumber, formatWeekdayDay, formatWeekdayShort } from "@/lib/dates";

@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useMemo, useState, type FormEvent, type ReactNode } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { useLogout, useSignedInUser } from "@/lib/auth";
 import { Field, FormError } from "@/components/field";

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { useLingui } from "@lingui/react";
-import { Link } from "react-router";
+import { Link } from "@/lib/router";
 import { paths } from "@/config/paths";
 import { formatNumber, isoWeekday } from "@/lib/dates";
 import { deleteEntry } from "../../api/delete-entry";
