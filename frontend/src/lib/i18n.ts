@@ -94,5 +94,10 @@ export async function activateLocale(locale: Locale): Promise<void> {
   }
 }
 
+// The English catalogs hold only messages with placeholders, plurals or escapes (scripts/
+// i18n-compile.mjs drops plain text, whose compiled form is itself): a message not in a catalog
+// is its own text (one plain token). Spanish and German are complete (`lingui compile --strict`), so this only ever
+// passes English text through.
+i18n.setMessagesCompiler((message) => [message]);
 // English is ready before anything renders (and in tests); `activateLocale` switches from there.
 i18n.loadAndActivate({ locale: "en", messages: ENGLISH });

@@ -21,7 +21,6 @@ import {
   useContext,
   useEffect,
   useMemo,
-  useRef,
   useLayoutEffect,
   useState,
   type AnchorHTMLAttributes,
@@ -146,24 +145,20 @@ function Router({ history, children }: { history: History; children: ReactNode }
   // way) keeps the current one on show, and updates made just before it (a signed-in user) are
   // rendered with it.
   const [location, setLocation] = useState(history.location);
-  useLayoutEffect(() => {
-    setLocation(history.location());
-    return history.listen(() => startTransition(() => setLocation(history.location())));
-  }, [history]);
+  // Subscribed before any child's effect can navigate (layout effects run first).
+  useLayoutEffect(() => history.listen(() => startTransition(() => setLocation(history.location()))), [history]);
   const value = useMemo(() => ({ history, location }), [history, location]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 
 export function BrowserRouter({ children }: { children: ReactNode }) {
-  const history = useRef<History | null>(null);
-  history.current ??= browserHistory();
-  return <Router history={history.current}>{children}</Router>;
+  const [history] = useState(browserHistory);
+  return <Router history={history}>{children}</Router>;
 }
 
 export function MemoryRouter({ initialEntries = ["/"], children }: { initialEntries?: string[]; children: ReactNode }) {
-  const history = useRef<History | null>(null);
-  history.current ??= memoryHistory(initialEntries);
-  return <Router history={history.current}>{children}</Router>;
+  const [history] = useState(() => memoryHistory(initialEntries));
+  return <Router history={history}>{children}</Router>;
 }
 
 function useRouter(): { history: History; location: Location } {

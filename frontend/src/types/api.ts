@@ -1232,6 +1232,13 @@ export interface components {
     PatchedSettingsInputRequest: {
       time_zone?: string;
       day_start_hour?: number;
+      /**
+       * @description The language of the user's mail and reminders (the SPA shows it too).
+       *
+       *     * `en` - English
+       *     * `es` - Español
+       *     * `de` - Deutsch
+       */
       language?: components["schemas"]["LanguageEnum"];
     };
     /**
@@ -1384,9 +1391,9 @@ export interface components {
       readonly email: string;
       readonly time_zone: string;
       readonly day_start_hour: number;
+      readonly language: components["schemas"]["LanguageEnum"];
       /** @description The user's current date (their zone). */
       readonly today: string;
-      readonly language: components["schemas"]["LanguageEnum"];
     };
   };
   responses: never;
