@@ -2,16 +2,17 @@ import { act, fireEvent, screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { activateLocale } from "@/lib/i18n";
-import { buildHabit } from "@/testing/builders";
+import { buildHabit, buildUser } from "@/testing/builders";
 import { fakeHabitsApi } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
-import { server } from "@/testing/server";
+import { server, signedInAs } from "@/testing/server";
 import { dayState } from "./day-state";
 import { formatScore, scheduleSummary, streakRule, targetSummary } from "./format";
 
 describe("the habit screens in German", () => {
   it("shows Today with German headings, buttons, day names and a German long date, and switches back", async () => {
     await activateLocale("de");
+    signedInAs(buildUser({ language: "de" }));
     server.use(
       http.get("*/api/habits/", () =>
         HttpResponse.json([buildHabit({ id: 1, name: "Meditate", current_streak: 4, score: 0.56 })]),
@@ -38,6 +39,7 @@ describe("the habit screens in German", () => {
 
   it("labels the habit form in German and says what is wrong in German", async () => {
     await activateLocale("de");
+    signedInAs(buildUser({ language: "de" }));
     fakeHabitsApi([]);
     const { user, container } = renderApp("/habits/new");
     const name = await screen.findByLabelText("Name");
