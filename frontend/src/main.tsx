@@ -22,11 +22,14 @@ restoreQueries(queryClient);
 persistQueries(queryClient);
 checkSessionAtBoot(queryClient);
 preloadScreen(window.location.pathname);
-// A visitor who turns out to be signed out is sent to sign-in: its chunk comes with the answer.
-void fetchSession().then(
-  ({ user }) => user || preloadScreen(paths.signIn),
-  () => undefined,
-);
+// A visitor who turns out to be signed out is sent to sign-in: its chunk comes with the answer (the
+// session request is the one the check above made; offline, neither is sent).
+if (onlineManager.isOnline()) {
+  void fetchSession().then(
+    ({ user }) => user || preloadScreen(paths.signIn),
+    () => undefined,
+  );
+}
 startSync();
 registerServiceWorker();
 
