@@ -30,31 +30,45 @@ export function daysBetween(start: string, end: string): number {
 }
 
 /**
- * A formatter made once per pattern and language (the SPA's, so dates read as the rest of the page):
- * a year's heatmap formats hundreds of dates per render.
+ * Intl formatters made once per language and options: making one costs far more than using it,
+ * and rows, charts and schedules format on every render. A handful of option sets exist, so the
+ * cache stays small.
  */
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cachedFormat<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  const fullKey = `${i18n.locale}|${key}`;
+  let format = formats.get(fullKey) as T | undefined;
+  if (format === undefined) {
+    format = make();
+    formats.set(fullKey, format);
+  }
+  return format;
+}
+
+/** A date formatter in the SPA's language (dates read as the rest of the page). */
 function formatter(options: Intl.DateTimeFormatOptions): (iso: string) => string {
-  let format: Intl.DateTimeFormat | undefined;
-  let madeFor = "";
-  return (iso) => {
-    if (format === undefined || madeFor !== i18n.locale) {
-      madeFor = i18n.locale;
-      format = new Intl.DateTimeFormat(madeFor, { ...options, timeZone: "UTC" });
-    }
-    return format.format(parseDate(iso));
-  };
+  const key = `date:${JSON.stringify(options)}`;
+  return (iso) =>
+    cachedFormat(key, () => new Intl.DateTimeFormat(i18n.locale, { ...options, timeZone: "UTC" })).format(
+      parseDate(iso),
+    );
 }
 
 /** A weekday's name in the SPA's language (ISO weekday: 1 = Monday … 7 = Sunday); 2024-01-01 was a Monday. */
 export function weekdayName(isoWeekday: number, width: "long" | "short" | "narrow" = "long"): string {
-  return new Intl.DateTimeFormat(i18n.locale, { weekday: width, timeZone: "UTC" }).format(
-    parseDate(`2024-01-0${isoWeekday}`),
-  );
+  return cachedFormat(
+    `weekday:${width}`,
+    () => new Intl.DateTimeFormat(i18n.locale, { weekday: width, timeZone: "UTC" }),
+  ).format(parseDate(`2024-01-0${isoWeekday}`));
 }
 
 /** A number in the SPA's language (decimal separator, grouping). */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(i18n.locale, options).format(value);
+  return cachedFormat(
+    `number:${JSON.stringify(options ?? {})}`,
+    () => new Intl.NumberFormat(i18n.locale, options),
+  ).format(value);
 }
 
 export const formatLong = formatter({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
@@ -62,15 +76,8 @@ export const formatShort = formatter({ day: "numeric", month: "short" });
 export const formatShortWithYear = formatter({ day: "numeric", month: "short", year: "numeric" });
 export const formatMonth = formatter({ month: "short" });
 
-export const WEEKDAYS = [
-  { iso: 1, short: "Mon", long: "Monday" },
-  { iso: 2, short: "Tue", long: "Tuesday" },
-  { iso: 3, short: "Wed", long: "Wednesday" },
-  { iso: 4, short: "Thu", long: "Thursday" },
-  { iso: 5, short: "Fri", long: "Friday" },
-  { iso: 6, short: "Sat", long: "Saturday" },
-  { iso: 7, short: "Sun", long: "Sunday" },
-] as const;
+/** The ISO weekdays in order, Monday first; their names come from `weekdayName`. */
+export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** The calendar date (`YYYY-MM-DD`) in `zone` at `instant`, for a day that starts at `dayStartHour`. */
 export function zonedDay(instant: number, zone: string, dayStartHour: number): string {

@@ -8,7 +8,7 @@ import { errorMessage } from "@/components/status";
 import { ApiError } from "@/lib/api-client";
 import { useSignedInUser } from "@/lib/auth";
 import { richText } from "@/components/rich-text";
-import { WEEKDAYS, weekdayName } from "@/lib/dates";
+import { ISO_WEEKDAYS, weekdayName } from "@/lib/dates";
 import type { Reminder, ReminderChannel, ReminderSummary, ReminderWeekday } from "../api/contract";
 import { useDeleteReminder } from "../api/delete-reminder";
 import { usePutReminder } from "../api/put-reminder";
@@ -150,8 +150,8 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
             {i18n._("The habit's scheduled days unless you choose others.")}
           </p>
           <div className="weekday-picker">
-            {WEEKDAYS.map((weekday) => {
-              const day = (weekday.iso - 1) as ReminderWeekday;
+            {ISO_WEEKDAYS.map((iso) => {
+              const day = (iso - 1) as ReminderWeekday;
               return (
                 <label key={day} className="weekday">
                   <input
@@ -159,7 +159,7 @@ export function ReminderSection({ habitId, habitWeekdays, reminder, onChanged }:
                     checked={days.includes(day)}
                     onChange={(event) => toggleDay(day, event.target.checked)}
                   />
-                  <abbr title={weekdayName(weekday.iso, "long")}>{weekdayName(weekday.iso, "short")}</abbr>
+                  <abbr title={weekdayName(iso, "long")}>{weekdayName(iso, "short")}</abbr>
                 </label>
               );
             })}

@@ -1,7 +1,5 @@
 import { useLingui } from "@lingui/react";
-import { weekdayName } from "@/lib/dates";
-
-const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+import { ISO_WEEKDAYS, weekdayName } from "@/lib/dates";
 
 interface WeekdayPickerProps {
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
