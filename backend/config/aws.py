@@ -34,12 +34,9 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_required, env_str, postgres_database
-from config.iam_tokens import (
-    TokenCredentialProvider,
-    elasticache_token_source,
-    rds_token_source,
-    token_connection_class,
-)
+
+# config.iam_tokens (with psycopg and redis-py behind it) is imported by the two functions that sign
+# in with IAM tokens, so settings that use neither do not load those clients at a cold start.
 
 MIN_SECRET_KEY_LENGTH = 50
 # Time for Aurora Serverless v2 to resume from 0 ACU: the request that wakes it waits, within API
@@ -186,6 +183,8 @@ def _iam_database() -> dict[str, Any]:
     host = env_required("DATABASE_HOST")
     port = env_int("DATABASE_PORT", 5432)
     user = env_required("DATABASE_USER")
+    from config.iam_tokens import rds_token_source, token_connection_class
+
     token = rds_token_source(host=host, port=port, user=user)
     return _aws_postgres(
         name=env_str("DATABASE_NAME") or "habits",
@@ -230,6 +229,8 @@ def _master_database(client: Any, arn: str) -> dict[str, Any]:
 def _redis(user: str) -> dict[str, Any]:
     host = env_required("REDIS_HOST")
     port = env_int("REDIS_PORT", 6379)
+    from config.iam_tokens import TokenCredentialProvider, elasticache_token_source
+
     token = elasticache_token_source(cache_name=env_required("REDIS_CACHE_NAME"), user=user)
     return {
         "url": f"rediss://{host}:{port}/0",

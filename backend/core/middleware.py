@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import structlog
 from django.conf import settings
+from django.contrib.messages.middleware import MessageMiddleware
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -21,6 +22,8 @@ from core.languages import accepted_language
 log = structlog.get_logger("core.request")
 
 REQUEST_ID_HEADER = "X-Request-ID"
+# Where config.urls mounts the Django admin (when DJANGO_ADMIN_ENABLED).
+ADMIN_PREFIX = "/admin/"
 
 
 def request_id_for(request: HttpRequest) -> str:
@@ -173,3 +176,17 @@ class LocaleMiddleware:
         patch_vary_headers(response, ("Accept-Language",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class AdminMessageMiddleware(MessageMiddleware):
+    """Django's messages (the flash notes after a save), for the admin only.
+
+    Nothing but the admin shows them, and Django's middleware made their storage (a cookie store
+    and a session store behind a fallback) for every API request too. The admin's system check
+    accepts this subclass in MESSAGE_MIDDLEWARE's place. Requests outside the admin get no
+    `request._messages`, which Django's own process_response already allows for.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if request.path_info.startswith(ADMIN_PREFIX):
+            super().process_request(request)

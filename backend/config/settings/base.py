@@ -49,7 +49,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.DeviceCookieMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's messages, for the admin only (core.middleware.AdminMessageMiddleware).
+    "core.middleware.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -110,7 +111,7 @@ def cache_settings(redis_url: str | None, credential_provider: Any = None) -> di
         }
     return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "ht",
             "OPTIONS": {

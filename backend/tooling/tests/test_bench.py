@@ -197,7 +197,7 @@ def test_bench_settings_are_production_without_https(monkeypatch: pytest.MonkeyP
     assert bench_settings.DEBUG is False
     assert bench_settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
     assert "pool" in bench_settings.DATABASES["default"]["OPTIONS"]
-    assert bench_settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    assert bench_settings.CACHES["default"]["BACKEND"] == "core.cache.RedisCache"
 
 
 @pytest.mark.django_db
