@@ -21,6 +21,19 @@ def ensure_database(url: str) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def settle() -> None:
+    """Measure a steady database, as a running service has, not the aftermath of the bench's own
+    seeding: VACUUM ANALYZE (so autovacuum does not start on the fresh rows mid-measurement, and
+    the planner has statistics) and CHECKPOINT (so the flush of the seeded rows does not stall the
+    measured requests). The load bench does the same before each phase. Needs Django set up, on
+    PostgreSQL, in autocommit (Django's default outside a transaction)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE)")
+        cursor.execute("CHECKPOINT")
+
+
 def timed(call: Callable[[], object], rounds: int) -> list[float]:
     """Milliseconds taken by each of `rounds` calls."""
     samples = []
