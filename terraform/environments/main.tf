@@ -12,20 +12,21 @@ module "stack" {
     aws.dr        = aws.dr
   }
 
-  environment             = var.environment
-  deployment              = var.deployment
-  global_name_suffix      = var.global_name_suffix
-  project                 = var.project
-  account_id              = var.account_id
-  dr_region               = var.dr_region
-  domain_name             = var.domain_name
-  hosted_zone_id          = var.hosted_zone_id
-  alarm_email             = var.alarm_email
-  image_tag               = var.image_tag
-  operator_principal_arns = var.operator_principal_arns
-  repository_id           = var.repository_id
-  branch                  = var.branch
-  terraform_state_bucket  = var.terraform_state_bucket
+  environment                = var.environment
+  deployment                 = var.deployment
+  global_name_suffix         = var.global_name_suffix
+  standby_global_name_suffix = var.standby_global_name_suffix
+  project                    = var.project
+  account_id                 = var.account_id
+  dr_region                  = var.dr_region
+  domain_name                = var.domain_name
+  hosted_zone_id             = var.hosted_zone_id
+  alarm_email                = var.alarm_email
+  image_tag                  = var.image_tag
+  operator_principal_arns    = var.operator_principal_arns
+  repository_id              = var.repository_id
+  branch                     = var.branch
+  terraform_state_bucket     = var.terraform_state_bucket
 
   restored_cluster_identifier = var.restored_cluster_identifier
   restored_cluster_endpoint   = var.restored_cluster_endpoint

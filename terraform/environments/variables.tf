@@ -17,6 +17,12 @@ variable "global_name_suffix" {
   default     = ""
 }
 
+variable "standby_global_name_suffix" {
+  description = "The pilot light's suffix as the primary knows it (the site's CSP names the standby's transfers bucket); empty: the DR region's short form, e.g. -usw2."
+  type        = string
+  default     = ""
+}
+
 variable "project" {
   description = "Project name, the first part of every resource name."
   type        = string

@@ -66,3 +66,8 @@ output "site_origins" {
     failover_to = one(aws_s3_bucket.site_replica[*].bucket)
   }
 }
+
+output "content_security_policy" {
+  description = "The Content-Security-Policy the site is served with (connect-src names the transfers buckets)."
+  value       = local.content_security_policy
+}

@@ -322,8 +322,9 @@ module "frontend" {
   waf_rate_limit       = var.waf_rate_limit
   waf_auth_rate_limit  = var.waf_auth_rate_limit
   log_retention_days   = local.log_retention_days
-  # The SPA uploads import files straight to the transfers bucket.
-  connect_sources = [local.transfers_origin]
+  # The SPA uploads import files straight to the transfers bucket: the primary's, and after a
+  # failover the standby's.
+  connect_sources = local.transfers_connect_sources
 
   site_replica_enabled     = local.standby_prepared
   replica_kms_key_arn      = local.standby_prepared ? one(module.dr_key[*].arn) : null

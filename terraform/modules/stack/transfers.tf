@@ -10,6 +10,14 @@ locals {
   transfers_prefixes = ["imports/", "exports/"]
   # The bucket's own regional virtual-hosted origin: the presigned POST's URL, hence the SPA's CSP.
   transfers_origin = "https://${local.transfers_bucket_name}.s3.${local.region}.amazonaws.com"
+  # The standby's bucket, where the pilot light's API presigns uploads after a failover. The site
+  # (and its CSP) exists once, made by the primary, so the primary names both buckets; the standby's
+  # suffix is standby_global_name_suffix, by default the DR region's short form (us-west-2: -usw2).
+  dr_region_parts           = split("-", var.dr_region)
+  conventional_suffix       = "-${local.dr_region_parts[0]}${substr(local.dr_region_parts[1], 0, 1)}${local.dr_region_parts[length(local.dr_region_parts) - 1]}"
+  standby_suffix            = var.standby_global_name_suffix != "" ? var.standby_global_name_suffix : local.conventional_suffix
+  standby_transfers_origin  = "https://${local.name}${local.standby_suffix}-transfers-${local.account_id}.s3.${var.dr_region}.amazonaws.com"
+  transfers_connect_sources = local.standby_prepared ? [local.transfers_origin, local.standby_transfers_origin] : [local.transfers_origin]
 }
 
 resource "aws_s3_bucket" "transfers" {
@@ -145,4 +153,19 @@ resource "aws_vpc_security_group_egress_rule" "lambda_s3" {
   from_port         = 443
   to_port           = 443
   prefix_list_id    = aws_vpc_endpoint.s3.prefix_list_id
+}
+
+# The primary's CSP names the standby's bucket by the standby's suffix (standby_global_name_suffix, by
+# default the region's short form). A pilot light with another suffix warns here: its uploads would be
+# refused by browsers until the primary's standby_global_name_suffix says the same.
+locals {
+  own_region_parts = split("-", local.region)
+  own_conventional = "-${local.own_region_parts[0]}${substr(local.own_region_parts[1], 0, 1)}${local.own_region_parts[length(local.own_region_parts) - 1]}"
+}
+
+check "standby_suffix_known_to_the_primary" {
+  assert {
+    condition     = !local.pilot_light || var.global_name_suffix == "" || var.global_name_suffix == local.own_conventional
+    error_message = "This pilot light's global_name_suffix (${var.global_name_suffix}) is not ${local.own_conventional}: set standby_global_name_suffix = \"${var.global_name_suffix}\" in the primary's variables too, or the site's CSP will refuse uploads to this region's transfers bucket after a failover."
+  }
 }

@@ -25,6 +25,17 @@ variable "global_name_suffix" {
   }
 }
 
+variable "standby_global_name_suffix" {
+  description = "The pilot light's global_name_suffix, read by the primary so that the site's CSP also names the standby's transfers bucket (imports keep working after a failover). Empty: the DR region's short form, e.g. -usw2 for us-west-2."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = can(regex("^(-[a-z0-9]+)?$", var.standby_global_name_suffix))
+    error_message = "standby_global_name_suffix must be empty or a hyphen followed by lower-case letters and digits, e.g. -usw2."
+  }
+}
+
 variable "deployment" {
   description = "Which copy of the stack this is: primary (the environment) or pilot_light (its standby in the DR region, applied with its own state there and a global_name_suffix)."
   type        = string

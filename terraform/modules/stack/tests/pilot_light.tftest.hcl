@@ -340,3 +340,14 @@ run "pilot_light_needs_a_global_name_suffix" {
 
   expect_failures = [terraform_data.account]
 }
+
+run "pilot_light_warns_when_the_primary_cannot_know_its_suffix" {
+  command = plan
+
+  variables {
+    environment        = "production"
+    global_name_suffix = "-dr2"
+  }
+
+  expect_failures = [check.standby_suffix_known_to_the_primary]
+}

@@ -562,6 +562,47 @@ run "staging_prepares_a_standby_when_asked" {
   }
 }
 
+run "site_may_upload_to_both_regions_transfers_buckets" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  assert {
+    condition     = strcontains(module.frontend[0].content_security_policy, "connect-src 'self' https://habits-production-transfers-111122223333.s3.us-east-1.amazonaws.com https://habits-production-usw2-transfers-111122223333.s3.us-west-2.amazonaws.com;")
+    error_message = "The site's CSP names the primary's transfers bucket and the standby's (-usw2 in us-west-2), so imports keep working after a failover."
+  }
+}
+
+run "site_names_the_standby_by_its_given_suffix" {
+  command = plan
+
+  variables {
+    environment                = "staging"
+    pilot_light_enabled        = true
+    standby_global_name_suffix = "-west"
+  }
+
+  assert {
+    condition     = strcontains(module.frontend[0].content_security_policy, "https://habits-staging-west-transfers-111122223333.s3.us-west-2.amazonaws.com;")
+    error_message = "standby_global_name_suffix names the standby's bucket in the CSP."
+  }
+}
+
+run "site_without_standby_names_one_bucket" {
+  command = plan
+
+  variables {
+    environment = "staging"
+  }
+
+  assert {
+    condition     = strcontains(module.frontend[0].content_security_policy, "connect-src 'self' https://habits-staging-transfers-111122223333.s3.us-east-1.amazonaws.com;")
+    error_message = "Without a standby the CSP names the primary's transfers bucket only."
+  }
+}
+
 run "refuses_another_account" {
   command = plan
 
