@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from core import errors, health, schema_views, spa
+from core.middleware import ADMIN_PREFIX
 
 urlpatterns = [
     path("health/", health.health, name="health"),
     path("health/deep/", health.health_deep, name="health-deep"),
     # The admin only where it is enabled: off in production unless DJANGO_ADMIN_ENABLED is set.
-    *([path("admin/", admin.site.urls)] if settings.DJANGO_ADMIN_ENABLED else []),
+    *([path(ADMIN_PREFIX.lstrip("/"), admin.site.urls)] if settings.DJANGO_ADMIN_ENABLED else []),
     path("api/auth/", include("accounts.urls")),
     path("api/", include("habits.urls")),
     # The OpenAPI machinery is imported by the first of these requests, not at a cold start.

@@ -22,7 +22,7 @@ from core.languages import accepted_language
 log = structlog.get_logger("core.request")
 
 REQUEST_ID_HEADER = "X-Request-ID"
-# Where config.urls mounts the Django admin (when DJANGO_ADMIN_ENABLED).
+# Where config.urls mounts the admin (DJANGO_ADMIN_ENABLED); Django's messages serve only there.
 ADMIN_PREFIX = "/admin/"
 
 

@@ -13,9 +13,12 @@ locals {
   # The standby's bucket, where the pilot light's API presigns uploads after a failover. The site
   # (and its CSP) exists once, made by the primary, so the primary names both buckets; the standby's
   # suffix is standby_global_name_suffix, by default the DR region's short form (us-west-2: -usw2).
-  dr_region_parts           = split("-", var.dr_region)
-  conventional_suffix       = "-${local.dr_region_parts[0]}${substr(local.dr_region_parts[1], 0, 1)}${local.dr_region_parts[length(local.dr_region_parts) - 1]}"
-  standby_suffix            = var.standby_global_name_suffix != "" ? var.standby_global_name_suffix : local.conventional_suffix
+  # A region's short form, for this stack's region and its DR region: us-west-2 -> -usw2.
+  region_suffixes = {
+    for region in toset([local.region, var.dr_region]) :
+    region => "-${split("-", region)[0]}${substr(split("-", region)[1], 0, 1)}${reverse(split("-", region))[0]}"
+  }
+  standby_suffix            = var.standby_global_name_suffix != "" ? var.standby_global_name_suffix : local.region_suffixes[var.dr_region]
   standby_transfers_origin  = "https://${local.name}${local.standby_suffix}-transfers-${local.account_id}.s3.${var.dr_region}.amazonaws.com"
   transfers_connect_sources = local.standby_prepared ? [local.transfers_origin, local.standby_transfers_origin] : [local.transfers_origin]
 }
@@ -158,14 +161,9 @@ resource "aws_vpc_security_group_egress_rule" "lambda_s3" {
 # The primary's CSP names the standby's bucket by the standby's suffix (standby_global_name_suffix, by
 # default the region's short form). A pilot light with another suffix warns here: its uploads would be
 # refused by browsers until the primary's standby_global_name_suffix says the same.
-locals {
-  own_region_parts = split("-", local.region)
-  own_conventional = "-${local.own_region_parts[0]}${substr(local.own_region_parts[1], 0, 1)}${local.own_region_parts[length(local.own_region_parts) - 1]}"
-}
-
 check "standby_suffix_known_to_the_primary" {
   assert {
-    condition     = !local.pilot_light || var.global_name_suffix == "" || var.global_name_suffix == local.own_conventional
-    error_message = "This pilot light's global_name_suffix (${var.global_name_suffix}) is not ${local.own_conventional}: set standby_global_name_suffix = \"${var.global_name_suffix}\" in the primary's variables too, or the site's CSP will refuse uploads to this region's transfers bucket after a failover."
+    condition     = !local.pilot_light || var.global_name_suffix == "" || var.global_name_suffix == local.region_suffixes[local.region]
+    error_message = "This pilot light's global_name_suffix (${var.global_name_suffix}) is not ${local.region_suffixes[local.region]}: set standby_global_name_suffix = \"${var.global_name_suffix}\" in the primary's variables too, or the site's CSP will refuse uploads to this region's transfers bucket after a failover."
   }
 }
