@@ -104,9 +104,15 @@ export async function addToOutbox(item: NewOutboxItem): Promise<OutboxItem> {
   return { ...added.record, id: added.result.id! };
 }
 
+/** Removes a write that has been sent (or refused); the other tabs hear which. */
 export async function removeFromOutbox(id: number): Promise<void> {
-  await transact("readwrite", (store) => store.delete(id));
-  announceChange();
+  const removed = await transact("readwrite", (store) => {
+    const found = store.get(id);
+    store.delete(id);
+    return found;
+  });
+  const item = removed.result as OutboxItem | undefined;
+  announceChange(item ? [item] : []);
 }
 
 /** Drops every waiting write of a user (their account is gone). */
@@ -134,18 +140,29 @@ export async function drainOutbox(userId: number, step: (item: OutboxItem) => Pr
   else await drain();
 }
 
+/** What the other tabs hear: the outbox changed, and the writes that left it as sent or refused. */
+export interface OutboxChange {
+  removed: OutboxItem[];
+}
+
 /** Tells the other tabs (and the service worker) that the outbox changed. */
-function announceChange(): void {
+function announceChange(removed: OutboxItem[] = []): void {
   if (typeof BroadcastChannel === "undefined") return;
   const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage("changed");
+  channel.postMessage({ removed } satisfies OutboxChange);
   channel.close();
 }
 
-/** Calls `listener` when another tab or the service worker changed the outbox. */
-export function onOutboxChangedElsewhere(listener: () => void): () => void {
+/**
+ * Calls `listener` when the outbox changed in another tab or the service worker (and, as each
+ * change makes its own channel, in this page too: the listener tells its own writes apart).
+ */
+export function onOutboxChangedElsewhere(listener: (change: OutboxChange) => void): () => void {
   if (typeof BroadcastChannel === "undefined") return () => {};
   const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = () => listener();
+  channel.onmessage = (event: MessageEvent) => {
+    const removed = (event.data as Partial<OutboxChange> | null)?.removed;
+    listener({ removed: Array.isArray(removed) ? removed : [] });
+  };
   return () => channel.close();
 }

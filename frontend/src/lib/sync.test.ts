@@ -1,8 +1,9 @@
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { dropBroadcastChannel, withFileBroadcastChannel } from "@/testing/broadcast";
 import { server } from "@/testing/server";
-import { readOutbox } from "./outbox";
-import { flushOutbox, onWriteSettled, queueWrite, setSyncUser, type WriteResult } from "./sync";
+import { readOutbox, removeFromOutbox } from "./outbox";
+import { flushOutbox, onWriteSettled, queueWrite, setSyncUser, startSync, type WriteResult } from "./sync";
 
 const put = (date: string, status: string) => ({
   key: `entry:1:${date}`,
@@ -108,5 +109,57 @@ describe("the outbox", () => {
   it("refuses a write when nobody is signed in", async () => {
     setSyncUser(null);
     await expect(queueWrite(put("2026-03-18", "done"))).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe("the outbox sent elsewhere", () => {
+  let stopSync: () => void;
+  beforeEach(() => {
+    withFileBroadcastChannel("sync.test");
+    stopSync = startSync();
+    setSyncUser(1);
+  });
+  afterEach(() => {
+    stopSync();
+    setSyncUser(null);
+    dropBroadcastChannel();
+    vi.restoreAllMocks();
+  });
+
+  it("tells the listeners of a write the service worker sent, which the page's cache does not have yet", async () => {
+    offline(true);
+    await queueWrite(put("2026-03-18", "done"));
+    const [waiting] = await readOutbox();
+    const results: WriteResult[] = [];
+    const stop = onWriteSettled((result) => void results.push(result));
+    // The worker, with the app closed, sent it and took it out of the outbox.
+    await removeFromOutbox(waiting!.id);
+    await vi.waitFor(() => expect(results).toEqual([{ item: waiting, elsewhere: true }]));
+    stop();
+  });
+
+  it("does not tell twice of a write the page sent itself", async () => {
+    recordPuts();
+    const results: WriteResult[] = [];
+    const stop = onWriteSettled((result) => void results.push(result));
+    await expect(queueWrite(put("2026-03-18", "done"))).resolves.toBe("saved");
+    // The page hears its own removal on the channel too; give it the time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(results.map((result) => Object.keys(result).sort())).toEqual([["item", "sent"]]);
+    stop();
+  });
+
+  it("ignores another user's writes sent elsewhere", async () => {
+    offline(true);
+    setSyncUser(2);
+    await queueWrite(put("2026-03-18", "done"));
+    const [theirs] = await readOutbox();
+    setSyncUser(1);
+    const results: WriteResult[] = [];
+    const stop = onWriteSettled((result) => void results.push(result));
+    await removeFromOutbox(theirs!.id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(results).toEqual([]);
+    stop();
   });
 });

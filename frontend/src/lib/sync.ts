@@ -7,6 +7,7 @@ import {
   drainOutbox,
   onOutboxChangedElsewhere,
   readOutbox,
+  type OutboxChange,
   removeFromOutbox,
   type NewOutboxItem,
   type OutboxItem,
@@ -25,7 +26,11 @@ import {
 /** How a queued write ended for the caller that made it. */
 export type WriteOutcome = "saved" | "queued";
 
-export type WriteResult = { item: OutboxItem; sent: unknown } | { item: OutboxItem; refused: ApiError };
+export type WriteResult =
+  | { item: OutboxItem; sent: unknown }
+  | { item: OutboxItem; refused: ApiError }
+  /** Sent by the service worker or another tab: the server took it (or that tab told its user why not). */
+  | { item: OutboxItem; elsewhere: true };
 
 type Waiter = { resolve: (outcome: WriteOutcome) => void; reject: (error: ApiError) => void };
 
@@ -45,6 +50,12 @@ let stopped = false;
 let retryDelay = FIRST_RETRY_MS;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 const waiters = new Map<number, Waiter>();
+/**
+ * The writes this page settled itself (its listeners heard), as they leave the outbox: by id and
+ * time made, as a database made anew (site data cleared) numbers its writes from 1 again.
+ */
+const settledHere = new Set<string>();
+const settledKey = (item: OutboxItem) => `${item.id}@${item.createdAt}`;
 const itemListeners = new Set<() => void>();
 const resultListeners = new Set<(result: WriteResult) => void | Promise<void>>();
 
@@ -60,6 +71,19 @@ async function reload(): Promise<void> {
     stored = [];
   }
   publish();
+}
+
+/**
+ * Reloads after the outbox changed in another tab or the service worker, and tells the listeners
+ * of the signed-in user's writes that were sent there: this page's screens showed them from the
+ * outbox, and its query cache may hold the day from before (the worker sends a closed app's outbox
+ * when the network returns, often while the reopened app is fetching).
+ */
+async function reloadChangedElsewhere({ removed }: OutboxChange): Promise<void> {
+  const gone = removed.filter((item) => item.userId === userId && !settledHere.has(settledKey(item)));
+  for (const item of gone) settledHere.add(settledKey(item));
+  await reload();
+  if (gone.length) await Promise.all(gone.map((item) => announceResult({ item, elsewhere: true })));
 }
 
 function retryable(error: unknown): boolean {
@@ -99,6 +123,7 @@ async function step(item: OutboxItem): Promise<"next" | "stop"> {
     const sent = await send(item);
     retryDelay = FIRST_RETRY_MS;
     await announceResult({ item, sent });
+    settledHere.add(settledKey(item));
     await removeFromOutbox(item.id);
     waiters.get(item.id)?.resolve("saved");
   } catch (error) {
@@ -109,6 +134,7 @@ async function step(item: OutboxItem): Promise<"next" | "stop"> {
     const refused = error as ApiError;
     if (refused.status === 401) return stop();
     await announceResult({ item, refused });
+    settledHere.add(settledKey(item));
     await removeFromOutbox(item.id);
     waiters.get(item.id)?.reject(refused);
   } finally {
@@ -249,7 +275,7 @@ export function startSync(): () => void {
   window.addEventListener("online", flush);
   document.addEventListener("visibilitychange", onVisible);
   navigator.serviceWorker?.addEventListener("message", onWorkerMessage);
-  const stopListening = onOutboxChangedElsewhere(() => void reload());
+  const stopListening = onOutboxChangedElsewhere((change) => void reloadChangedElsewhere(change));
   return () => {
     window.removeEventListener("online", flush);
     document.removeEventListener("visibilitychange", onVisible);

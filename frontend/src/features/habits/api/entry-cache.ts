@@ -80,8 +80,8 @@ const REFRESH_AFTER_MS = 300;
 
 /**
  * Keeps the cache in step with the outbox while someone is signed in: a day the server accepted
- * goes into the cache before its write leaves the outbox (so the screen never flickers back), and
- * the habits refetch (streaks, scores) once the writes stop arriving. `onRefused` hears of each
+ * goes into the cache before its write leaves the outbox (so the screen never flickers back), as
+ * does a day the service worker or another tab sent (as the write left it), and the habits refetch (streaks, scores) once the writes stop arriving. `onRefused` hears of each
  * write the server refused, which has left the outbox by then; telling the user is the caller's.
  */
 export function useEntrySync({ onRefused }: { onRefused?: (write: EntryWrite, error: ApiError) => void } = {}) {
@@ -96,6 +96,8 @@ export function useEntrySync({ onRefused }: { onRefused?: (write: EntryWrite, er
       const write = result.item.data;
       if (!isEntryWrite(write)) return;
       if ("refused" in result) onRefused?.(write, result.refused);
+      // Sent by the service worker or another tab: the day as the write left it, until the refetch.
+      else if ("elsewhere" in result) await writeIntoCache(queryClient, write);
       else await writeIntoCache(queryClient, { ...write, entry: (result.sent as Entry | undefined) ?? null });
       refreshSoon();
     });

@@ -3,7 +3,9 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { addDays } from "@/lib/dates";
+import { readOutbox, removeFromOutbox } from "@/lib/outbox";
 import { startSync } from "@/lib/sync";
+import { dropBroadcastChannel, withFileBroadcastChannel } from "@/testing/broadcast";
 import { buildEntry, buildHabit, TODAY } from "@/testing/builders";
 import { fakeHabitsApi } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render";
@@ -152,6 +154,38 @@ describe("Today", () => {
       expect(api.log).toEqual([{ method: "PUT", path: `1/${TODAY}`, body: { status: "done", note: "" } }]),
     );
     expect(await day("Meditate, today: done")).toBeInTheDocument();
+  });
+
+  it("shows a check-in the service worker sent, though the app's cache has the day from before", async () => {
+    withFileBroadcastChannel("today-screen.test");
+    const stop = startSync();
+    try {
+      const api = fakeHabitsApi([buildHabit({ id: 1, name: "Meditate" })]);
+      const { user } = renderApp("/");
+      await day("Meditate, today: not marked");
+      goOffline(true);
+      await user.click(screen.getByRole("button", { name: "Meditate, today: not marked" }));
+      await day("Meditate, today: done, will sync");
+      // The service worker (Background Sync) sends it and takes it out of the outbox.
+      const [waiting] = await waitFor(async () => {
+        const items = await readOutbox();
+        expect(items).toHaveLength(1);
+        return items;
+      });
+      const { method, path, body } = waiting!.request;
+      await fetch(path, { method, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+      await removeFromOutbox(waiting!.id);
+      expect(await day("Meditate, today: done")).toBeInTheDocument();
+      expect(screen.queryByText("will sync")).not.toBeInTheDocument();
+      goOffline(false);
+      // Still done after the refetch, and the page did not send it again.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await day("Meditate, today: done")).toBeInTheDocument();
+      expect(api.log).toHaveLength(1);
+    } finally {
+      stop();
+      dropBroadcastChannel();
+    }
   });
 
   it("enters a measurable day's amount, refusing a bad one, and returns focus to the day", async () => {
