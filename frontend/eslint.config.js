@@ -63,6 +63,13 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='autoFocus']",
+          message: "Preact only writes the attribute, which works once per page load: use ref={focusOnMount}.",
+        },
+      ],
     },
   },
   ...layerRules,

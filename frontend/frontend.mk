@@ -1,4 +1,4 @@
-# Front end: React + TypeScript + Vite SPA. Included by the root Makefile (ROOT, CI, PY come from there).
+# Front end: React + TypeScript + Vite SPA, rendered by Preact (preact/compat, frontend/README.md). Included by the root Makefile (ROOT, CI, PY come from there).
 
 FRONTEND := $(ROOT)/frontend
 FRONTEND_DEPS_STAMP := $(FRONTEND)/node_modules/.deps-stamp
@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 # npm ci only when node_modules is missing or the lock file is newer than the last install.
 # Two sets: everything (lint, tests, e2e, types: FRONTEND_DEPS_STAMP), and only what a build needs
-# (`npm ci --omit=dev`: React, the router, the query client, Vite and its React plugin, kept in
+# (`npm ci --omit=dev`: Preact, the query client, Lingui, Vite, kept in
 # "dependencies" for that reason; FRONTEND_BUILD_STAMP), which is all `make run` installs. The
 # full set also builds; installing the build set removes the others, hence its stamp goes.
 FRONTEND_BUILD_STAMP := $(FRONTEND)/node_modules/.build-deps-stamp

@@ -1,3 +1,4 @@
+import "@/lib/effect-timing";
 import { onlineManager } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -141,9 +141,11 @@ const RouteContext = createContext<{ params: Record<string, string>; outlet: Rea
 });
 
 function Router({ history, children }: { history: History; children: ReactNode }) {
-  // As React Router does: a navigation is a transition, so a screen that suspends (its chunk on the
-  // way) keeps the current one on show, and updates made just before it (a signed-in user) are
-  // rendered with it.
+  // As React Router does, a navigation is a transition. Under React that kept the current screen on
+  // show while the next one suspended (its chunk on the way); preact/compat's startTransition runs
+  // the update at once, so the layout's Suspense shows "Loading" until the chunk arrives (precached
+  // by the service worker, so briefly). Updates made just before it (a signed-in user) are still
+  // rendered with it: Preact batches them into one render.
   const [location, setLocation] = useState(history.location);
   // Subscribed before any child's effect can navigate (layout effects run first).
   useLayoutEffect(() => history.listen(() => startTransition(() => setLocation(history.location()))), [history]);

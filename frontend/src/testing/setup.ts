@@ -1,4 +1,5 @@
 import "fake-indexeddb/auto";
+import "@/lib/effect-timing";
 import "@testing-library/jest-dom/vitest";
 import { onlineManager } from "@tanstack/react-query";
 import { cleanup, configure } from "@testing-library/react";

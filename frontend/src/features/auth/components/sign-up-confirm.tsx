@@ -7,6 +7,7 @@ import { notify } from "@/components/notifications";
 import { PageTitle } from "@/components/page-title";
 import { richText } from "@/components/rich-text";
 import { ApiError } from "@/lib/api-client";
+import { focusOnMount } from "@/lib/focus-on-mount";
 import { useConfirmSignUp } from "../api/confirm-sign-up";
 import { fieldErrorsOf, formProblem } from "./form-problem";
 import { IncompleteLink } from "./link-problem";
@@ -77,7 +78,7 @@ export function SignUpConfirm() {
                 type="password"
                 autoComplete="new-password"
                 required
-                autoFocus
+                ref={focusOnMount}
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
               />

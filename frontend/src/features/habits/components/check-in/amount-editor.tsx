@@ -1,5 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import { focusOnMount } from "@/lib/focus-on-mount";
 import { parseAmount } from "../../api/put-entry";
 import type { Entry, Habit } from "../../types";
 import { editableNumber, formatNumber } from "../format";
@@ -75,7 +76,7 @@ export function AmountEditor({ habit, dayLabel, entry, onSave, onSkip, onClear, 
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          autoFocus
+          ref={focusOnMount}
           value={text}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}

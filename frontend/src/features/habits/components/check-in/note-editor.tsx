@@ -2,6 +2,7 @@ import { useLingui } from "@lingui/react";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { I18n } from "@lingui/core";
 import { ApiError } from "@/lib/api-client";
+import { focusOnMount } from "@/lib/focus-on-mount";
 import { errorMessage } from "@/components/status";
 import { entryLimits } from "../../api/put-entry";
 import type { EntryStatus } from "../../types";
@@ -72,7 +73,7 @@ export function NoteEditor({ habitName, dayLabel, initial, statuses, onSave, onC
         rows={2}
         maxLength={NOTE_MAX}
         value={text}
-        autoFocus
+        ref={focusOnMount}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         onChange={(event) => setText(event.target.value)}
