@@ -3,7 +3,10 @@ non-HTTP events.
 
 Everything expensive happens at import, once per cold start, where provisioned concurrency and
 SnapStart can pre-warm it: Django's setup (settings, and in AWS the secrets read by
-config.aws), the apps, the middleware chain and the URLconf with every view it imports.
+config.aws), the apps, the middleware chain and the URLconf with the views it imports. The rare
+features' views (imports, exports, reminders, sign-up, recovery, tokens, passkeys) are routed
+through core.lazy_views and imported by their first request instead
+(lambda_tests/test_cold_path.py).
 No database connection is opened here; the first request that needs one opens it.
 
 Events:
@@ -59,8 +62,8 @@ from mangum import Mangum
 from core.asgi import get_asgi_application
 
 # get_asgi_application() runs django.setup() (settings, logging, apps) and builds the middleware
-# chain; reading url_patterns imports the URLconf and every view module now rather than on the
-# first request.
+# chain; reading url_patterns imports the URLconf and its view modules (all but the lazy ones) now
+# rather than on the first request.
 application = get_asgi_application()
 get_resolver().url_patterns  # noqa: B018 - imported for its side effect, see above
 

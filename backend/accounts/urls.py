@@ -1,43 +1,49 @@
+"""The accounts routes. Signing in and the session's own views load at a cold start; the rest
+(sign-up, recovery, email change, API tokens, passkeys) on their first request (core.lazy_views)."""
+
 from django.urls import path
 
-from accounts import apis
+from accounts.apis import session
+from core.lazy_views import lazy_path
 
 app_name = "accounts"
 
+APIS = "accounts.apis"
+
 urlpatterns = [
-    path("csrf/", apis.CsrfApi.as_view(), name="csrf"),
-    path("register/", apis.RegisterApi.as_view(), name="register"),
-    path("register/confirm/", apis.RegisterConfirmApi.as_view(), name="register-confirm"),
-    path("login/", apis.LoginApi.as_view(), name="login"),
-    path("logout/", apis.LogoutApi.as_view(), name="logout"),
-    path("me/", apis.MeApi.as_view(), name="me"),
-    path("password/", apis.PasswordApi.as_view(), name="password"),
-    path("password/reset/", apis.PasswordResetApi.as_view(), name="password-reset"),
-    path(
+    path("csrf/", session.CsrfApi.as_view(), name="csrf"),
+    lazy_path("register/", f"{APIS}.signup.RegisterApi", name="register"),
+    lazy_path("register/confirm/", f"{APIS}.signup.RegisterConfirmApi", name="register-confirm"),
+    path("login/", session.LoginApi.as_view(), name="login"),
+    path("logout/", session.LogoutApi.as_view(), name="logout"),
+    path("me/", session.MeApi.as_view(), name="me"),
+    path("password/", session.PasswordApi.as_view(), name="password"),
+    lazy_path("password/reset/", f"{APIS}.recovery.PasswordResetApi", name="password-reset"),
+    lazy_path(
         "password/reset/confirm/",
-        apis.PasswordResetConfirmApi.as_view(),
+        f"{APIS}.recovery.PasswordResetConfirmApi",
         name="password-reset-confirm",
     ),
-    path("email/", apis.EmailChangeApi.as_view(), name="email"),
-    path("email/confirm/", apis.EmailConfirmApi.as_view(), name="email-confirm"),
-    path("tokens/", apis.ApiTokenListApi.as_view(), name="api-tokens"),
-    path("tokens/<int:token_id>/", apis.ApiTokenDetailApi.as_view(), name="api-token"),
-    path("passkeys/", apis.PasskeyListApi.as_view(), name="passkeys"),
-    path("passkeys/<int:passkey_id>/", apis.PasskeyDetailApi.as_view(), name="passkey"),
-    path(
+    lazy_path("email/", f"{APIS}.email_change.EmailChangeApi", name="email"),
+    lazy_path("email/confirm/", f"{APIS}.email_change.EmailConfirmApi", name="email-confirm"),
+    lazy_path("tokens/", f"{APIS}.api_tokens.ApiTokenListApi", name="api-tokens"),
+    lazy_path("tokens/<int:token_id>/", f"{APIS}.api_tokens.ApiTokenDetailApi", name="api-token"),
+    lazy_path("passkeys/", f"{APIS}.passkeys.PasskeyListApi", name="passkeys"),
+    lazy_path("passkeys/<int:passkey_id>/", f"{APIS}.passkeys.PasskeyDetailApi", name="passkey"),
+    lazy_path(
         "passkeys/register/options/",
-        apis.PasskeyRegisterOptionsApi.as_view(),
+        f"{APIS}.passkeys.PasskeyRegisterOptionsApi",
         name="passkey-register-options",
     ),
-    path("passkeys/register/", apis.PasskeyRegisterApi.as_view(), name="passkey-register"),
-    path(
+    lazy_path("passkeys/register/", f"{APIS}.passkeys.PasskeyRegisterApi", name="passkey-register"),
+    lazy_path(
         "passkeys/authenticate/options/",
-        apis.PasskeyAuthenticateOptionsApi.as_view(),
+        f"{APIS}.passkeys.PasskeyAuthenticateOptionsApi",
         name="passkey-authenticate-options",
     ),
-    path(
+    lazy_path(
         "passkeys/authenticate/",
-        apis.PasskeyAuthenticateApi.as_view(),
+        f"{APIS}.passkeys.PasskeyAuthenticateApi",
         name="passkey-authenticate",
     ),
 ]

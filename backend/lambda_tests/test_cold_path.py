@@ -47,10 +47,34 @@ NOT_AT_COLD_START = [
     # The AWS SDK: only where settings read secrets (config.aws) or on the first mail sent by SES.
     "boto3",
     "botocore",
+    # The rare features' views, routed through core.lazy_views and imported by their first request:
+    # imports, exports, reminders and push, sign-up, recovery, email change, API tokens, passkeys.
+    "habits.loop.apis",
+    "habits.backup.apis",
+    "habits.transfers.apis",
+    "habits.reminders.apis",
+    "accounts.apis.signup",
+    "accounts.apis.recovery",
+    "accounts.apis.email_change",
+    "accounts.apis.api_tokens",
+    "accounts.apis.passkeys",
+    # accounts.services loads each service on first use (the session views need users' only).
+    "accounts.services.signup",
+    "accounts.services.recovery",
+    "accounts.services.email_change",
+    "accounts.services.passkeys",
 ]
 # Under the local settings (SQLite), not PostgreSQL's pool either (psycopg itself comes with DRF,
 # which imports django.contrib.postgres's fields when psycopg is installed).
 NOT_AT_LOCAL_COLD_START = [*NOT_AT_COLD_START, "psycopg_pool"]
+# In production with the admin off (config.settings.production), the admin app runs without
+# autodiscover: no app's admin module, so neither Django's auth admin nor its forms.
+NOT_AT_PRODUCTION_COLD_START = [
+    *NOT_AT_COLD_START,
+    "accounts.admin",
+    "django.contrib.auth.admin",
+    "django.contrib.contenttypes.admin",
+]
 
 PROBE = """
 import json, sys
@@ -97,7 +121,7 @@ def modules_after_import(environment: dict[str, str]) -> set[str]:
                 "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
                 "REDIS_URL": "redis://127.0.0.1:1/0",
             },
-            NOT_AT_COLD_START,
+            NOT_AT_PRODUCTION_COLD_START,
             id="production",
         ),
     ],

@@ -22,6 +22,14 @@ DEBUG = False
 DEMO_DATA = False
 # The admin is not part of the public site unless an operator turns it on for a while.
 DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)
+if not DJANGO_ADMIN_ENABLED:
+    # The admin app stays installed (its LogEntry model, which deleting a user cascades to), but
+    # without autodiscover: with the admin off nothing reads its registrations, and a cold start
+    # does not import every app's admin module (Django's auth forms and views among them).
+    INSTALLED_APPS = [
+        "django.contrib.admin.apps.SimpleAdminConfig" if app == "django.contrib.admin" else app
+        for app in INSTALLED_APPS
+    ]
 
 _aws = load_aws_configuration()
 

@@ -5,11 +5,13 @@ although none of that machinery is imported before the first schema request
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from conftest import ApiClient
+from core.tests.test_lazy_views import LAZY, LAZY_ROUTES
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,18 @@ def test_the_schema_carries_each_views_extend_schema(api: ApiClient) -> None:
 def test_the_swagger_page_is_served_and_refuses_writes(api: ApiClient) -> None:
     assert api.get("/api/docs/").status_code == 200
     assert api.post("/api/schema/", {}).status_code == 405
+
+
+def test_the_schema_documents_the_views_loaded_on_first_use(api: ApiClient) -> None:
+    """Routes whose view a cold start does not import (core.lazy_views) are in the schema with
+    their operations and their extend_schema, as when the URLconf imported every view."""
+    paths = schema(api)["paths"]
+    lazy_routes = {re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route) for route in LAZY_ROUTES}
+
+    assert len(lazy_routes) == len(LAZY) == 27
+    assert lazy_routes <= set(paths)
+    assert set(paths["/api/auth/passkeys/{passkey_id}/"]) == {"delete"}
+    assert paths["/api/import/jobs/{job_id}/uploaded/"]["post"]["tags"] == ["import and export"]
+    assert paths["/api/export/loop/"]["get"]["operationId"] == "export_loop_retrieve"
+    assert set(paths["/api/habits/{habit_id}/reminder/"]) == {"get", "put", "delete"}
+    assert paths["/api/habits/{habit_id}/reminder/"]["put"]["tags"] == ["reminders"]

@@ -1,10 +1,9 @@
-"""The backup routes, appended to `habits.urls` (so inside its namespace, under /api/)."""
+"""The backup routes, appended to `habits.urls` (so inside its namespace, under /api/); the views
+load on their first request (core.lazy_views)."""
 
-from django.urls import path
-
-from habits.backup import apis
+from core.lazy_views import lazy_path
 
 urlpatterns = [
-    path("export/backup/", apis.BackupExportApi.as_view(), name="backup-export"),
-    path("import/backup/", apis.BackupRestoreApi.as_view(), name="backup-import"),
+    lazy_path("export/backup/", "habits.backup.apis.BackupExportApi", name="backup-export"),
+    lazy_path("import/backup/", "habits.backup.apis.BackupRestoreApi", name="backup-import"),
 ]

@@ -1,10 +1,9 @@
-"""The Loop routes, appended to `habits.urls` (so inside its namespace, under /api/)."""
+"""The Loop routes, appended to `habits.urls` (so inside its namespace, under /api/); the views
+load on their first request (core.lazy_views)."""
 
-from django.urls import path
-
-from habits.loop import apis
+from core.lazy_views import lazy_path
 
 urlpatterns = [
-    path("export/loop/", apis.LoopExportApi.as_view(), name="loop-export"),
-    path("import/loop/", apis.LoopImportApi.as_view(), name="loop-import"),
+    lazy_path("export/loop/", "habits.loop.apis.LoopExportApi", name="loop-export"),
+    lazy_path("import/loop/", "habits.loop.apis.LoopImportApi", name="loop-import"),
 ]

@@ -1,19 +1,20 @@
-from django.urls import path
+"""The reminder and push routes, appended to `habits.urls`; the views load on their first request
+(core.lazy_views)."""
 
-from habits.reminders import apis
+from core.lazy_views import lazy_path
+
+APIS = "habits.reminders.apis"
 
 urlpatterns = [
-    path("habits/<int:habit_id>/reminder/", apis.ReminderApi.as_view(), name="habit-reminder"),
-    path("push/key/", apis.PushKeyApi.as_view(), name="push-key"),
-    path(
-        "push/subscriptions/",
-        apis.PushSubscriptionListApi.as_view(),
-        name="push-subscription-list",
+    lazy_path("habits/<int:habit_id>/reminder/", f"{APIS}.ReminderApi", name="habit-reminder"),
+    lazy_path("push/key/", f"{APIS}.PushKeyApi", name="push-key"),
+    lazy_path(
+        "push/subscriptions/", f"{APIS}.PushSubscriptionListApi", name="push-subscription-list"
     ),
-    path(
+    lazy_path(
         "push/subscriptions/<int:subscription_id>/",
-        apis.PushSubscriptionDetailApi.as_view(),
+        f"{APIS}.PushSubscriptionDetailApi",
         name="push-subscription-detail",
     ),
-    path("reminders/act/", apis.ReminderActApi.as_view(), name="reminder-act"),
+    lazy_path("reminders/act/", f"{APIS}.ReminderActApi", name="reminder-act"),
 ]

@@ -1,18 +1,19 @@
-"""The import job routes, appended to `habits.urls` (so inside its namespace, under /api/)."""
+"""The import job routes, appended to `habits.urls` (so inside its namespace, under /api/); the
+views load on their first request (core.lazy_views)."""
 
-from django.urls import path
+from core.lazy_views import lazy_path
 
-from habits.transfers import apis
+APIS = "habits.transfers.apis"
 
 urlpatterns = [
-    path("import/jobs/", apis.ImportJobListApi.as_view(), name="import-job-list"),
-    path("import/jobs/<uuid:job_id>/", apis.ImportJobDetailApi.as_view(), name="import-job"),
-    path(
-        "import/jobs/<uuid:job_id>/file/", apis.ImportJobFileApi.as_view(), name="import-job-file"
+    lazy_path("import/jobs/", f"{APIS}.ImportJobListApi", name="import-job-list"),
+    lazy_path("import/jobs/<uuid:job_id>/", f"{APIS}.ImportJobDetailApi", name="import-job"),
+    lazy_path(
+        "import/jobs/<uuid:job_id>/file/", f"{APIS}.ImportJobFileApi", name="import-job-file"
     ),
-    path(
+    lazy_path(
         "import/jobs/<uuid:job_id>/uploaded/",
-        apis.ImportJobUploadedApi.as_view(),
+        f"{APIS}.ImportJobUploadedApi",
         name="import-job-uploaded",
     ),
 ]
