@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,15 +83,33 @@ import lambda_handler
 print(json.dumps(sorted(sys.modules)))
 """
 
+# The handler's module is compiled first: compiling it from source (no bytecode written under
+# PYTHONDONTWRITEBYTECODE) allocates before its first line can pause anything.
+GC_PROBE = """
+import gc, importlib.util, json, sys
+spec = importlib.util.find_spec("lambda_handler")
+module = importlib.util.module_from_spec(spec)
+code = spec.loader.get_code(spec.name)
+sys.modules[spec.name] = module
+passes = []
+gc.callbacks.append(lambda phase, info: phase == "start" and passes.append(info["generation"]))
+exec(code, module.__dict__)
+during = list(passes)
+print(json.dumps({"passes": during, "enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}))
+"""
 
-def modules_after_import(environment: dict[str, str]) -> set[str]:
+LOCAL = {"DJANGO_SETTINGS_MODULE": "config.settings.local", "DATABASE_URL": "sqlite:///:memory:"}
+
+
+def probe(script: str, environment: dict[str, str]) -> Any:
+    """The last line a fresh interpreter prints after running `script`, as JSON."""
     clean = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "PYTEST", "COV_"))
     }
     result = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", script],
         cwd=BACKEND,
         env={**clean, "PYTHONPATH": str(BACKEND), "LOG_LEVEL": "WARNING", **environment},
         capture_output=True,
@@ -99,17 +118,18 @@ def modules_after_import(environment: dict[str, str]) -> set[str]:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return set(json.loads(result.stdout.splitlines()[-1]))
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def modules_after_import(environment: dict[str, str]) -> set[str]:
+    return set(probe(PROBE, environment))
 
 
 @pytest.mark.parametrize(
     ("environment", "absent"),
     [
         pytest.param(
-            {
-                "DJANGO_SETTINGS_MODULE": "config.settings.local",
-                "DATABASE_URL": "sqlite:///:memory:",
-            },
+            LOCAL,
             NOT_AT_LOCAL_COLD_START,
             id="local",
         ),
@@ -133,3 +153,13 @@ def test_importing_the_handler_loads_nothing_a_first_request_does_not_need(
 
     assert "lambda_handler" in loaded
     assert sorted(loaded.intersection(absent)) == []
+
+
+def test_importing_the_handler_runs_no_garbage_collection_and_leaves_it_on() -> None:
+    """lambda_handler pauses the collector while it sets up (what it allocates lives as long as
+    the process) and resumes it at the end, with the set-up objects frozen out of later passes."""
+    after = probe(GC_PROBE, LOCAL)
+
+    assert after["passes"] == []
+    assert after["enabled"] is True
+    assert after["frozen"] > 10_000
