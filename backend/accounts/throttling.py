@@ -86,6 +86,8 @@ class Device:
 
 @dataclass(frozen=True)
 class SignInClient:
+    """Who attempts a sign-in: the client's address and the trusted device cookie, if any."""
+
     address: str
     device: Device | None
 
@@ -168,6 +170,8 @@ def _digest(value: str) -> str:
 
 @dataclass(frozen=True)
 class _Counter:
+    """An attempt counter in the cache: its key, how many attempts it allows, over how long (s)."""
+
     key: str
     limit: int
     window: int

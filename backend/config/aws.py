@@ -46,6 +46,8 @@ AURORA_CONNECT_TIMEOUT_SECONDS = 25
 
 @dataclass(frozen=True)
 class AwsConfiguration:
+    """What production's settings take from AWS (all None or empty where nothing is read)."""
+
     secret_key: str | None = None
     database: dict[str, Any] | None = None
     redis: dict[str, Any] | None = None

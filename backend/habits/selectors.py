@@ -33,6 +33,8 @@ MESSAGE_RANGE_TOO_LONG = format_lazy(
 
 @dataclass(frozen=True)
 class HabitListItem:
+    """A row of the habit list: the habit, today's entry, whether today is due, its summary."""
+
     habit: Habit
     today_entry: Entry | None
     scheduled_today: bool
@@ -97,6 +99,8 @@ def habit_get(*, user: User, habit_id: int) -> Habit:
 
 @dataclass(frozen=True)
 class GroupListItem:
+    """One group of the group list, with its counts for the user's today."""
+
     group: HabitGroup
     habits: int
     """How many active (not archived) habits the group holds."""

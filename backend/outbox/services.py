@@ -36,6 +36,8 @@ MAX_ATTEMPTS = 8  # about four hours of backoff; then an operator looks (last_er
 
 @dataclass(frozen=True)
 class RelayResult:
+    """What one relay run did: mails sent, and attempts that failed."""
+
     sent: int
     failed: int
 

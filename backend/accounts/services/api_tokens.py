@@ -27,6 +27,8 @@ PREFIX_ATTEMPTS = 3
 
 @dataclass(frozen=True)
 class CreatedToken:
+    """A new token's row and its value, shown to its owner this once."""
+
     token: ApiToken
     value: str
 

@@ -27,6 +27,8 @@ from habits.engine.types import HabitSpec, Mark
 
 @dataclass(frozen=True, slots=True)
 class PeriodCompletion:
+    """One period's completion: its days, the days done and scheduled, and their rate."""
+
     start: date
     end: date
     done: int

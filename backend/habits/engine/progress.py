@@ -21,6 +21,8 @@ from habits.engine.types import HabitSpec, Mark
 
 @dataclass(frozen=True, slots=True)
 class HabitProgress:
+    """Today's summary and the engine states at the days asked for."""
+
     summary: HabitSummary
     """As of today, the same as `stats.habit_summary`."""
     states: list[EngineState]

@@ -20,6 +20,8 @@ from habits.engine.types import HabitSpec, Mark
 
 @dataclass(frozen=True, slots=True)
 class HabitStats:
+    """A habit's statistics screen: streaks, score and its history, completion per period."""
+
     current_streak: int
     best_streak: int
     score: float
@@ -36,6 +38,8 @@ class HabitStats:
 
 @dataclass(frozen=True, slots=True)
 class HabitSummary:
+    """What the habit list shows of the statistics: the current streak and the score."""
+
     current_streak: int
     score: float
 

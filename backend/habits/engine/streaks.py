@@ -42,6 +42,8 @@ from habits.rules import Period
 
 @dataclass(frozen=True, slots=True)
 class Streaks:
+    """The current streak (as of today) and the best one, in days."""
+
     current: int
     best: int
 
