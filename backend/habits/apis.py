@@ -9,8 +9,6 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,7 +17,13 @@ from rest_framework.views import APIView
 from accounts.authentication import TokenOrSessionApi
 from accounts.models import User
 from accounts.selectors import signed_in_user, user_today
-from core.schema import ERROR_RESPONSES, extend_schema
+from core.schema import (
+    ERROR_RESPONSES,
+    OpenApiParameter,
+    OpenApiResponse,
+    OpenApiTypes,
+    extend_schema,
+)
 from habits import rules, selectors, services
 from habits.models import Habit, HabitGroup
 from habits.serializers import (

@@ -10,7 +10,6 @@ from django.contrib.auth import authenticate, login, logout, update_session_auth
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import ensure_csrf_cookie
-from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
@@ -30,7 +29,7 @@ from accounts.serializers import (
 from accounts.throttling import sign_in_client
 from accounts.time_zones import validate_time_zone
 from core.fields import TextField
-from core.schema import ERROR_RESPONSES, extend_schema
+from core.schema import ERROR_RESPONSES, OpenApiResponse, extend_schema
 
 MESSAGE_BAD_CREDENTIALS = _("The email address or the password is not correct.")
 

@@ -68,3 +68,29 @@ def test_the_schema_documents_the_views_loaded_on_first_use(api: ApiClient) -> N
     assert paths["/api/export/loop/"]["get"]["operationId"] == "export_loop_retrieve"
     assert set(paths["/api/habits/{habit_id}/reminder/"]) == {"get", "put", "delete"}
     assert paths["/api/habits/{habit_id}/reminder/"]["put"]["tags"] == ["reminders"]
+
+
+def test_the_stand_ins_become_drf_spectaculars_objects() -> None:
+    """core.schema's OpenApiResponse, OpenApiParameter, OpenApiTypes and inline_serializer (the
+    cold path's views use them, not drf_spectacular.utils) make drf_spectacular's, once each."""
+    from drf_spectacular import types, utils
+
+    from core import schema
+
+    for location in ("QUERY", "PATH", "HEADER", "COOKIE"):
+        assert getattr(schema.OpenApiParameter, location) == getattr(
+            utils.OpenApiParameter, location
+        )
+    parameter = schema.OpenApiParameter(
+        "day", schema.OpenApiTypes.DATE, schema.OpenApiParameter.PATH
+    )
+    made = schema.made_now({"parameters": [parameter], 200: (schema.ERROR_RESPONSES[404],)})
+
+    assert isinstance(made["parameters"][0], utils.OpenApiParameter)
+    assert made["parameters"][0].type is types.OpenApiTypes.DATE
+    assert made["parameters"][0].location == "path"
+    assert made["parameters"][0] is parameter.make()
+    error = made[200][0]
+    assert isinstance(error, utils.OpenApiResponse)
+    assert error.response is schema.ErrorSerializer.make()
+    assert type(error.response).__name__ == "Error"
