@@ -49,8 +49,9 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-unty
 class SchemaGenerator(SpectacularSchemaGenerator):
     """drf_spectacular's generator; named in SPECTACULAR_SETTINGS so that every way of generating
     the schema (the view, `manage.py spectacular`) imports this module and its extension first.
-    Once the endpoints are listed (the URLconf has imported every view), the views' deferred
-    extend_schema decorations (core.schema) are applied."""
+    Once the endpoints are listed (which imports every view: the URLconf's, and those of
+    core.lazy_views when their `cls` is read), the views' deferred extend_schema decorations
+    (core.schema) are applied."""
 
     def _initialise_endpoints(self) -> None:
         super()._initialise_endpoints()  # type: ignore[no-untyped-call]

@@ -7,7 +7,8 @@ generated, with the rest of extend_schema's arguments. drf_spectacular's own ext
 a subclass of AutoSchema when it decorates, which imports the whole OpenAPI machinery (its
 extensions, plumbing, DRF's and Django's test clients) at every cold start; the views use this
 module's extend_schema instead, which records its arguments and hands them to drf_spectacular's
-when a schema is generated (core.openapi's generator, after the URLconf has imported every view).
+when a schema is generated (core.openapi's generator, once listing the endpoints has imported
+every view, those routed by core.lazy_views too).
 The machinery (generator, AutoSchema, extensions, the views) lives in core.openapi and is imported
 by the first schema request (core.schema_views) or `manage.py spectacular`, never at a cold start
 (lambda_tests/test_cold_path.py).
