@@ -44,8 +44,12 @@ def backup_restore(
         checked()
     total = sum(len(habit.entries) for habit in parsed.habits)
     with habits_change(user=user) as change:
-        replaced_entries, _ = Entry.objects.filter(habit__user=user).delete()
-        replaced_habits, _ = Habit.objects.filter(user=user).delete()
+        # delete() counts what it cascades to as well (checkpoints, reminders): the user is told
+        # of habits and entries only.
+        _, entries_deleted = Entry.objects.filter(habit__user=user).delete()
+        _, habits_deleted = Habit.objects.filter(user=user).delete()
+        replaced_entries = entries_deleted.get(Entry._meta.label, 0)
+        replaced_habits = habits_deleted.get(Habit._meta.label, 0)
         HabitGroup.objects.filter(user=user).delete()
         groups = HabitGroup.objects.bulk_create(
             HabitGroup(

@@ -25,7 +25,7 @@ from conftest import ApiClient
 from factories import make_entry, make_group, make_habit, make_user
 from habits import rules
 from habits.backup import format as b
-from habits.models import Entry, Habit, HabitGroup, Reminder
+from habits.models import Entry, Habit, HabitCheckpoint, HabitGroup, Reminder
 from habits.tests.loop_fixtures import MULTIPART
 
 pytestmark = pytest.mark.django_db
@@ -217,6 +217,23 @@ def test_a_restore_replaces_the_account_with_the_backup(signed_in: ApiClient, us
     assert listed["current_streak"] == 1  # the summaries follow the restored entries
     (group,) = signed_in.get("/api/groups/").json()
     assert (group["name"], group["collapsed"], listed["group"]) == ("Evening", True, group["id"])
+
+
+def test_a_restore_counts_the_habits_and_check_ins_it_replaced_not_the_rows_they_carried(
+    signed_in: ApiClient, user: User
+) -> None:
+    today = user_today(user=user)
+    habit = make_habit(user=user, name="Read")
+    make_entry(habit=habit, day=today)
+    content = backup(signed_in)
+    # The engine's saved states, which go with their habit (on_delete=CASCADE).
+    HabitCheckpoint.objects.bulk_create(
+        HabitCheckpoint(habit=habit, day=today - timedelta(days=days), state={})
+        for days in range(1, 11)
+    )
+    response = restore(signed_in, content)
+    assert response.status_code == 200, response.content
+    assert (response.json()["habits_replaced"], response.json()["entries_replaced"]) == (1, 1)
 
 
 def test_a_version_1_backup_still_restores_with_every_habit_in_no_group(
