@@ -18,17 +18,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils.translation import gettext
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from core.parsers import json_depth_exceeds
 from habits import rules
 from habits.backup import format as b
 from habits.rules import MAX_AMOUNT, THOUSANDTH, Channel, Kind, Period, Status, TargetType
 from habits.zips import MESSAGE_TOO_MANY_ROWS, BoundedZip, open_zip, refuse
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 # More characters than any amount has are refused before Decimal() reads them.
 AMOUNT_MAX_CHARACTERS = 32
@@ -368,7 +371,9 @@ def _not_a_number(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _value(document: dict[str, Any], key: str, kind: type, expected: str) -> Any:
+def _value(document: dict[str, Any], key: str, kind: type, expected: _StrOrPromise) -> Any:
+    """document[key] if it is a `kind`. `expected` says what it should be in words, translated only
+    when it is shown (a lazy string: a restore checks three keys of each of up to 100,000 rows)."""
     if key not in document:
         raise Problem(b.PROBLEM_MISSING.format(key=key))
     value = document[key]

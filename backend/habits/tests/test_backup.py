@@ -561,6 +561,26 @@ def test_a_bad_backup_is_a_400_that_names_the_problem_and_changes_nothing(
     assert account(user) == before
 
 
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (good(archived="no"), "'archived' muss true oder false sein."),
+        (good(entries=[{"date": 20260318}]), "'date' muss ein Datum als JJJJ-MM-TT sein."),
+    ],
+)
+def test_a_bad_backup_is_explained_in_the_request_s_language(
+    signed_in: ApiClient, files: dict[str, Any], message: str
+) -> None:
+    body = encode_multipart(
+        BOUNDARY, {"file": SimpleUploadedFile("backup.zip", zipped(files), "application/zip")}
+    )
+    response = signed_in.post(
+        IMPORT_URL, body, content_type=MULTIPART, headers={"accept-language": "de"}
+    )
+    assert response.status_code == 400, response.content
+    assert message in response.json()["errors"]["file"][0]
+
+
 def test_reminders_are_backed_up_and_restored(signed_in: ApiClient, user: User) -> None:
     """A backup holds each habit's reminder (ISO weekdays, as the habit's own); restoring brings
     it back and plans it. Backups from before reminders (no key) restore without one."""
