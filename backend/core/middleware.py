@@ -16,10 +16,12 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject, empty
 
+from core import logging as structured_logging
 from core.errors import origin_refused_response, request_too_large_response
 from core.languages import accepted_language
 
-log = structlog.get_logger("core.request")
+REQUEST_LOGGER = "core.request"
+log = structlog.get_logger(REQUEST_LOGGER)
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Where config.urls mounts the admin (DJANGO_ADMIN_ENABLED); Django's messages serve only there.
@@ -65,7 +67,8 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         duration_ms = round((time.perf_counter() - started) * 1000, 2)
-        log.info(
+        structured_logging.info(
+            REQUEST_LOGGER,
             "request",
             method=request.method,
             path=request.path,
