@@ -9,9 +9,10 @@ import uuid
 from collections.abc import Callable
 
 import structlog
+from corsheaders.middleware import CorsMiddleware as LibraryCorsMiddleware
 from django.conf import settings
 from django.contrib.messages.middleware import MessageMiddleware
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject, empty
@@ -116,6 +117,8 @@ class OriginVerifyMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.header = settings.ORIGIN_VERIFY_HEADER
+        # Read from META, as request.headers would (which builds a dict of every header first).
+        self.meta_key = "HTTP_" + self.header.upper().replace("-", "_")
         self.source: Callable[[], tuple[str, ...]] | None = getattr(
             settings, "ORIGIN_VERIFY_SOURCE", None
         )
@@ -124,7 +127,7 @@ class OriginVerifyMiddleware:
         self.lock = threading.Lock()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self.values and not self.accepts(request.headers.get(self.header, "").encode()):
+        if self.values and not self.accepts(request.META.get(self.meta_key, "").encode()):
             return origin_refused_response()
         return self.get_response(request)
 
@@ -156,6 +159,24 @@ class OriginVerifyMiddleware:
                 return
             if values:
                 self.values = tuple(value.encode() for value in values)
+
+
+class CorsMiddleware(LibraryCorsMiddleware):
+    """django-cors-headers' middleware; a request without an Origin header (the SPA's same-origin
+    reads) gets what the library gives it, `Vary: origin` on the CORS paths and nothing else,
+    without building `request.headers` (a dict of every header) only to find no Origin there."""
+
+    def add_response_headers(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if "HTTP_ORIGIN" in request.META:
+            return super().add_response_headers(request, response)
+        enabled = getattr(request, "_cors_enabled", None)
+        if enabled is None:
+            enabled = self.is_enabled(request)
+        if enabled:
+            patch_vary_headers(response, ("origin",))
+        return response
 
 
 class LocaleMiddleware:

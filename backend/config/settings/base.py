@@ -41,7 +41,8 @@ MIDDLEWARE = [
     "core.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
+    # django-cors-headers' (core.middleware.CorsMiddleware: request.headers only with an Origin).
+    "core.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The request's language, from Accept-Language only (core.middleware.LocaleMiddleware).
     "core.middleware.LocaleMiddleware",
