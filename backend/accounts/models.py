@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from accounts import api_tokens
 from accounts.addresses import canonical_email
@@ -32,6 +34,19 @@ class UserManager(BaseUserManager["User"]):
     def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> User:
         fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)
+
+
+# Django's salt for the session's HMAC of the password (AbstractBaseUser._get_session_auth_hash).
+SESSION_AUTH_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+
+
+@lru_cache(maxsize=1024)
+def session_auth_hash(password: str, secret: str) -> str:
+    """Django's session auth hash of a password field under a secret key: the same inputs, the
+    same HMAC, so it is computed once per (password hash, key) in a process."""
+    return salted_hmac(
+        SESSION_AUTH_HASH_SALT, password, secret=secret, algorithm="sha256"
+    ).hexdigest()
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -78,6 +93,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+    def get_session_auth_hash(self) -> str:
+        # Every signed-in request checks its session against this HMAC of the password field
+        # (django.contrib.auth.get_user); it changes only with the password or the secret key.
+        # The fallback keys' hashes (SECRET_KEY_FALLBACKS) stay Django's own.
+        return session_auth_hash(self.password, settings.SECRET_KEY)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.email_key = canonical_email(self.email)

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.contrib.sessions.backends.cached_db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
+from django.utils.crypto import salted_hmac
 
 from accounts.models import User
 from conftest import ApiClient
@@ -91,6 +92,54 @@ def test_password_change_ends_the_other_sessions_and_keeps_this_one(user: User) 
     assert stale.get(ME).status_code == 401
     assert ApiClient().post(LOGIN, {"email": user.email, "password": PASSWORD}).status_code == 400
     ApiClient().sign_in(user, new_password)
+
+
+def djangos_session_auth_hash(user: User) -> str:
+    """AbstractBaseUser._get_session_auth_hash, spelled out (Django 5.2)."""
+    salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+    return salted_hmac(salt, user.password, algorithm="sha256").hexdigest()
+
+
+def test_the_session_auth_hash_is_djangos_for_every_password_and_key(user: User) -> None:
+    first = user.get_session_auth_hash()
+    assert first == djangos_session_auth_hash(user)
+    with override_settings(SECRET_KEY="another-secret-key-" + "x" * 40):
+        assert user.get_session_auth_hash() == djangos_session_auth_hash(user)
+        assert user.get_session_auth_hash() != first
+    user.set_password("a brand new passphrase 43")
+    assert user.get_session_auth_hash() == djangos_session_auth_hash(user)
+    assert user.get_session_auth_hash() != first
+
+
+def test_the_session_auth_hash_is_computed_once_per_password_and_key(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[1])
+        return salted_hmac(*args, **kwargs)
+
+    monkeypatch.setattr("accounts.models.salted_hmac", counting)
+    user.set_password("a passphrase seen for the first time 44")
+    hashes = {user.get_session_auth_hash() for _ in range(3)}
+    assert len(hashes) == 1
+    assert calls == [user.password]
+
+
+def test_a_session_survives_a_secret_key_rotation_only_with_the_old_key_as_a_fallback(
+    user: User,
+) -> None:
+    client = ApiClient()
+    client.sign_in(user)
+    old, new = settings.SECRET_KEY, "the-rotated-secret-key-" + "y" * 40
+    with override_settings(SECRET_KEY=new, SECRET_KEY_FALLBACKS=[]):
+        assert client.get(ME).status_code == 401
+    client = ApiClient()
+    client.sign_in(user)
+    with override_settings(SECRET_KEY=new, SECRET_KEY_FALLBACKS=[old]):
+        assert client.get(ME).status_code == 200  # verified with the fallback; rehashed
+        assert client.get(ME).status_code == 200
 
 
 # --- Account deletion -----------------------------------------------------------------------------
