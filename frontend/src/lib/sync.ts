@@ -51,8 +51,8 @@ let retryDelay = FIRST_RETRY_MS;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 const waiters = new Map<number, Waiter>();
 /**
- * The writes this page settled itself (its listeners heard), as they leave the outbox: by id and
- * time made, as a database made anew (site data cleared) numbers its writes from 1 again.
+ * The writes this page settled itself (its listeners heard), until their removal's message comes
+ * back to it: by id and time made, as a database made anew (site data cleared) numbers from 1 again.
  */
 const settledHere = new Set<string>();
 const settledKey = (item: OutboxItem) => `${item.id}@${item.createdAt}`;
@@ -80,8 +80,8 @@ async function reload(): Promise<void> {
  * when the network returns, often while the reopened app is fetching).
  */
 async function reloadChangedElsewhere({ removed }: OutboxChange): Promise<void> {
-  const gone = removed.filter((item) => item.userId === userId && !settledHere.has(settledKey(item)));
-  for (const item of gone) settledHere.add(settledKey(item));
+  // Set.delete: true for this page's own removals, which are told once and need no more keeping.
+  const gone = removed.filter((item) => !settledHere.delete(settledKey(item)) && item.userId === userId);
   await reload();
   if (gone.length) await Promise.all(gone.map((item) => announceResult({ item, elsewhere: true })));
 }
