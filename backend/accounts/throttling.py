@@ -33,8 +33,9 @@ Why it holds against denial: the lockout strangers can trigger (untrusted, per a
 untrusted clients only. The owner's browser has signed in before, so it is trusted and counted on
 its own, under a key strangers cannot add to without its cookie. A person on a new device while the
 account is under attack signs in through the emailed password-reset link, which also makes that
-browser trusted. The per-address ceiling stops one address from spraying many accounts; it never
-applies to trusted devices, so sharing an address with an attacker does not lock the owner out.
+browser trusted (forgetting its device's failures, if it had spent them). The per-address
+ceiling stops one address from spraying many accounts; it never applies to trusted devices, so
+sharing an address with an attacker does not lock the owner out.
 
 Keys are the user's id where the account exists (the canonical address otherwise), so no spelling
 of an address escapes its account's counter. Only single-key cache commands are used (ElastiCache
@@ -261,6 +262,18 @@ def guarded(
             counter.take_back()
         return True
     return False
+
+
+def device_failures_forget(*, client: SignInClient, user_id: int) -> None:
+    """Forget the failures counted against `client`'s device cookie for the account `user_id`, if
+    it holds one for that account. A password reset calls it: the link proved the mailbox, the
+    failures were guesses at a password that no longer exists, and the browser is to be trusted
+    from then on. Without this, a browser that spent its `per_device` attempts before its owner
+    asked for the link would stay untrusted, so refused while strangers keep the account locked,
+    even with the new password."""
+    trusted, _ = _counters(client=client, user_id=user_id, email_key="")
+    if trusted is not None:
+        trusted.clear()
 
 
 def mail_request_limit(*, scope: str, recipient: str, client: SignInClient) -> None:

@@ -72,6 +72,8 @@ class PasswordResetConfirmApi(APIView):
     def post(self, request: Request) -> Response:
         data = self.ResetConfirmInput(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.password_reset_confirm(**data.validated_data)
+        user = services.password_reset_confirm(
+            **data.validated_data, client=sign_in_client(request._request)
+        )
         sign_in(request._request, user)
         return user_response(user)

@@ -7,7 +7,9 @@ send one mail after the commit, so neither the answer nor its time says whether 
 
 `password_reset_confirm` sets the new password if the link is still good (Django's token: it stops
 working once the password changes or the user signs in, and after PASSWORD_RESET_TIMEOUT) and ends
-every session of the account; the view then signs this browser in.
+every session of the account; the view then signs this browser in. Failed sign-ins counted
+against this browser's device cookie are forgotten (accounts.throttling.device_failures_forget), so
+it is trusted again even if its owner spent its attempts before asking for the link.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from accounts.services.api_tokens import api_tokens_revoke_all
 from accounts.services.sessions import user_sessions_end
 from accounts.services.signup import MESSAGE_LINK_INVALID
 from accounts.services.users import password_policy_check
-from accounts.throttling import SignInClient, mail_request_limit
+from accounts.throttling import SignInClient, device_failures_forget, mail_request_limit
 from accounts.tokens import reset_token, reset_token_user
 
 
@@ -39,7 +41,7 @@ def password_reset_request(*, email: str, client: SignInClient, site_url: str) -
             mails.mail_reset_unknown(to=email, link=mails.link(site_url, mails.PAGE_SIGNUP))
 
 
-def password_reset_confirm(*, token: str, new_password: str) -> User:
+def password_reset_confirm(*, token: str, new_password: str, client: SignInClient) -> User:
     user = reset_token_user(token)
     if user is None:
         raise ValidationError({"token": [MESSAGE_LINK_INVALID]})
@@ -49,4 +51,5 @@ def password_reset_confirm(*, token: str, new_password: str) -> User:
         user.save(update_fields=["password"])
         user_sessions_end(user=user)
         api_tokens_revoke_all(user=user)
+    device_failures_forget(client=client, user_id=user.pk)
     return user

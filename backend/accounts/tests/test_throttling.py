@@ -349,3 +349,26 @@ def test_a_locked_account_is_still_opened_by_the_reset_link(user: User) -> None:
     browser.post("/api/auth/logout/")
     assert attempt(browser, user.email, "a fresh passphrase 31").status_code == 200
     assert attempt(stranger(101), user.email, "a fresh passphrase 31").status_code == 429
+
+
+@override_settings(LOGIN_THROTTLE=throttle(per_account=5, per_device=5))
+def test_the_browser_that_resets_the_password_is_trusted_again_after_its_own_failures(
+    user: User,
+) -> None:
+    """Someone who forgot their password tries every one they can think of on their own laptop,
+    spends its trusted attempts and then the account's, and resets the password from there: the
+    new password signs in on that laptop at once, not only after the window ends."""
+    laptop = ApiClient(REMOTE_ADDR="198.51.100.7")
+    laptop.sign_in(user)
+    laptop.post("/api/auth/logout/")
+    statuses = [attempt(laptop, user.email).status_code for _ in range(11)]
+    assert statuses == [400] * 10 + [429]  # 5 as the device, 5 as untrusted, then locked
+    laptop.post("/api/auth/password/reset/", {"email": user.email})
+    reset = laptop.post(
+        "/api/auth/password/reset/confirm/",
+        {"token": token_in(mail_to(user.email)), "new_password": "a fresh passphrase 31"},
+    )
+    assert reset.status_code == 200
+    laptop.post("/api/auth/logout/")
+    assert attempt(laptop, user.email, "a fresh passphrase 31").status_code == 200
+    assert attempt(stranger(101), user.email, "a fresh passphrase 31").status_code == 429
