@@ -17,7 +17,7 @@ from accounts.passwords import MESSAGE_PASSWORD_COMMON
 from accounts.services import MESSAGE_LINK_INVALID
 from accounts.throttling import MESSAGE_MAIL_THROTTLED
 from conftest import ApiClient, mail_to, token_in
-from factories import PASSWORD
+from factories import PASSWORD, make_user
 from outbox.models import Message
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,22 @@ def test_requests_are_throttled_per_client(user: User) -> None:
     assert statuses == [202, 202, 429]
     refused = ask(user.email, client)
     assert refused.json()["detail"] == MESSAGE_MAIL_THROTTLED.format(wait="60 minutes")
+
+
+@override_settings(MAIL_THROTTLE={"per_recipient": 2, "per_address": 100, "window_seconds": 3600})
+def test_any_spelling_of_the_address_reaches_the_account_and_counts_against_it() -> None:
+    """Case, spaces and look-alike letters are one address, as at sign-up: the person who types
+    their address differently still gets the link, and nobody gets more mail by varying it."""
+    make_user(email="kate@example.org")
+    spellings = [
+        " KATE@Example.ORG ",
+        "\N{KELVIN SIGN}ate@example.org",
+        "\uff4b\uff41\uff54\uff45@example.org",  # fullwidth
+    ]
+    responses = [
+        ask(email, ApiClient(REMOTE_ADDR=f"192.0.2.{n}")) for n, email in enumerate(spellings)
+    ]
+    assert [response.status_code for response in responses] == [202, 202, 429]
+    assert responses[0].json()["email"] == "kate@example.org"
+    assert [mail.kind for mail in Message.objects.filter(to="kate@example.org")] == [KIND_RESET] * 2
+    assert Message.objects.count() == 2
