@@ -14,6 +14,7 @@ module "stack" {
 
   environment                = var.environment
   deployment                 = var.deployment
+  pilot_light_enabled        = var.pilot_light_enabled
   global_name_suffix         = var.global_name_suffix
   standby_global_name_suffix = var.standby_global_name_suffix
   project                    = var.project

@@ -23,6 +23,12 @@ variable "standby_global_name_suffix" {
   default     = ""
 }
 
+variable "pilot_light_enabled" {
+  description = "Primary only: prepare a standby in dr_region (replicas, the failover switch); null for the environment's profile (production yes, staging no). The quarterly drill sets it for staging in a scratch account (docs/RUNBOOK_DR.md)."
+  type        = bool
+  default     = null
+}
+
 variable "project" {
   description = "Project name, the first part of every resource name."
   type        = string

@@ -87,6 +87,8 @@ locals {
       terraform_state_bucket  = var.terraform_state_bucket
     },
     var.alarm_email == null ? {} : { alarm_email = var.alarm_email },
+    # A standby prepared against the profile (staging's drill) must not be taken down by the next run.
+    var.pilot_light_enabled == null ? {} : { pilot_light_enabled = tostring(var.pilot_light_enabled) },
     # After a fail-back onto a restored cluster the pipeline must keep pointing at it, not create a new one.
     var.restored_cluster_identifier == null ? {} : {
       restored_cluster_identifier = var.restored_cluster_identifier

@@ -126,3 +126,8 @@ output "failover_switch" {
     health_check_id = one(aws_route53_health_check.failover_switch[*].id)
   } : null
 }
+
+output "pipeline_terraform_variables" {
+  description = "The input values the terraform pipeline plans with (its TF_VAR_* variables), as the operator's terraform.tfvars gives them."
+  value       = local.pipeline_terraform_variables
+}

@@ -560,6 +560,24 @@ run "staging_prepares_a_standby_when_asked" {
     condition     = output.failover_switch.alarm_name == "habits-staging-failover" && module.backend.origin_record.health_check_id == "hc-failover-switch" && module.backend.replication.ecr_destinations == ["us-west-2"] && length(module.backend.replication.secrets.origin) == 1
     error_message = "Staging prepares its standby like production when pilot_light_enabled is set."
   }
+
+  assert {
+    condition     = output.pipeline_terraform_variables.pilot_light_enabled == "true"
+    error_message = "The terraform pipeline plans with pilot_light_enabled too, so that its next run does not take the drill's standby down."
+  }
+}
+
+run "pipeline_follows_the_profile_when_pilot_light_enabled_is_unset" {
+  command = plan
+
+  variables {
+    environment = "staging"
+  }
+
+  assert {
+    condition     = !contains(keys(output.pipeline_terraform_variables), "pilot_light_enabled")
+    error_message = "Without pilot_light_enabled the terraform pipeline gets no value for it (the profile decides)."
+  }
 }
 
 run "site_may_upload_to_both_regions_transfers_buckets" {
