@@ -230,6 +230,9 @@ def cluster_restore_from_snapshot(rds: Any, copy: Copy, args: argparse.Namespace
         "EnableCloudwatchLogsExports": ["postgresql"],
         "CopyTagsToSnapshot": True,
         "DeletionProtection": True,
+        # The functions sign in with IAM tokens (rds-db:connect); a restored cluster has IAM
+        # database authentication off unless the restore asks for it.
+        "EnableIAMDatabaseAuthentication": True,
         "Tags": [{"Key": "restored-from", "Value": copy.arn}],
     }
     optional = {

@@ -159,6 +159,8 @@ def test_restore_creates_a_serverless_v2_cluster_and_writer_from_the_newest_copy
     assert cluster["Engine"] == "aurora-postgresql"
     assert cluster["ServerlessV2ScalingConfiguration"] == {"MinCapacity": 0.5, "MaxCapacity": 8}
     assert {"Key": "restored-from", "Value": newest} in cluster["TagList"]
+    # The functions connect with IAM tokens: without this every connection would be refused.
+    assert cluster["IAMDatabaseAuthenticationEnabled"] is True
     assert cluster["MasterUserSecret"]["SecretArn"].startswith("arn:aws:secretsmanager:us-west-2")
     instance = rds.describe_db_instances(DBInstanceIdentifier=f"{TARGET}-writer")["DBInstances"][0]
     assert instance["DBInstanceClass"] == "db.serverless"

@@ -147,6 +147,7 @@ def test_restore_of_an_aurora_recovery_point_goes_through_the_snapshot(
             "EnableCloudwatchLogsExports": ["postgresql"],
             "CopyTagsToSnapshot": True,
             "DeletionProtection": True,
+            "EnableIAMDatabaseAuthentication": True,
             "Tags": [{"Key": "restored-from", "Value": POINT_ARN}],
             "DBSubnetGroupName": "habits-dr-db",
             "VpcSecurityGroupIds": ["sg-1", "sg-2"],
