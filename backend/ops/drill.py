@@ -138,6 +138,8 @@ FAILOVER: list[Step] = [
     ),
 ]
 
+# The runbook's way back, by its numbers; its step 4 (an administrator's Terraform apply onto the
+# restored cluster) is not an ops command and is not drilled here.
 FAILBACK: list[Step] = [
     Step(
         "1. freeze the standby's API (no more writes)",
@@ -164,7 +166,7 @@ FAILBACK: list[Step] = [
         FAST,
     ),
     Step(
-        "4. point the primary's functions at it",
+        "5. point the primary's functions at it",
         "python -m ops.dr point --stack habits-production --region us-east-1 "
         "--cluster habits-production-2",
         5,
@@ -172,28 +174,28 @@ FAILBACK: list[Step] = [
         FAST,
     ),
     Step(
-        "5. migrations there",
+        "6. migrations there",
         "python -m ops.deploy invoke-manage --region us-east-1 "
         '--function habits-production-migrate --command "migrate --noinput"',
         5,
         "our estimate",
     ),
     Step(
-        "6. close: the failover switch sends the API origin back to us-east-1",
+        "7. close: the failover switch sends the API origin back to us-east-1",
         "python -m ops.dr close --stack habits-production --region us-west-2",
         3,
         SOURCES["route53"],
         FAST,
     ),
     Step(
-        "7. remove the standby's cache and cluster (final snapshot kept)",
+        "8. remove the standby's cache and cluster (final snapshot kept)",
         "python -m ops.dr reset --stack habits-production --region us-west-2 "
         "--cluster habits-production-dr",
         1,
         "deletions run on AWS's side after the call returns",
     ),
     Step(
-        "8. the standby's API takes requests again, ready for the next time",
+        "9. the standby's API takes requests again, ready for the next time",
         "python -m ops.dr unfreeze --stack habits-production --region us-west-2",
         1,
         SOURCES["lambda"],
