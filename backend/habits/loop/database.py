@@ -371,7 +371,11 @@ def _target(value: Any) -> Decimal:
     """Loop's target, a double, to thousandths (what we keep)."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise Problem(PROBLEM_FIELD.format(column="target_value", value=value))
-    amount = Decimal(repr(float(value))).quantize(THOUSANDTH)
+    amount = Decimal(repr(float(value)))
+    # In range before quantize() (which cannot give a huge amount thousandths: InvalidOperation)
+    # and after it (999999999.9996 rounds up to the ceiling).
+    if 0 <= amount < MAX_AMOUNT:
+        amount = amount.quantize(THOUSANDTH)
     if not 0 <= amount < MAX_AMOUNT:
         raise Problem(f.PROBLEM_TARGET_VALUE.format(value=value))
     return amount

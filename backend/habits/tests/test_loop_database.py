@@ -288,6 +288,11 @@ REFUSED: dict[str, tuple[Callable[[date], bytes], dict[str, Any], str]] = {
     "nul": (file_with(question="a\0b"), {}, "question contains a NUL character."),
     "bad-frequency": (file_with(freq_num=3, freq_den=0), {}, "the frequency must be whole numbers"),
     "text-colour": (file_with(color="red"), {}, "color holds 'red'"),
+    "huge-target": (
+        file_with(type=1, target_value=1e300),
+        {},
+        "Habit 1 ('Read') of the backup: a measurable habit needs a Target Value",
+    ),
     "future": (future_repetition, {}, "A repetition of 'Read' on "),
     "impossible-value": (impossible_value, {}, "5500 is not a Loop value for this habit."),
     "too-big": (lambda today: LOOP_DB.read_bytes(), {"IMPORT_MAX_BYTES": 4096}, "larger than 4096"),
