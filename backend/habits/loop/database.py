@@ -7,8 +7,8 @@ extension loading, no attached database, short strings and statements, a schema 
 trusted so a view cannot run functions) and a progress handler that stops any statement running
 past `READ_SECONDS`. Its pages must add up to no more than the file, `PRAGMA quick_check` must
 pass, and only real tables named Habits and Repetitions are read (a view by that name is refused),
-at most `rules.MAX_HABITS_PER_USER` habits and `IMPORT_MAX_ROWS` repetitions. Every refusal is a
-`ValidationError` on `file` that names the problem.
+at most `rules.MAX_HABITS_PER_USER` habits (no two with one id) and `IMPORT_MAX_ROWS` repetitions.
+Every refusal is a `ValidationError` on `file` that names the problem.
 
 Versions: Loop numbers its schema (`PRAGMA user_version`) and brings an old file up to date with
 its SQL migrations before reading it (`LoopDBImporter`). Every version from 9 (the first its
@@ -122,6 +122,7 @@ WHERE_HABIT = _("Habit {id} ({name!r}) of the backup")
 MESSAGE_HABIT = _("Habit {id} ({name!r}) of the backup: {problem}")
 MESSAGE_REPETITION = _("A repetition of {name!r} on {day}: {problem}")
 PROBLEM_FIELD = _("{column} holds {value!r}, which Loop never writes there.")
+PROBLEM_ID_TWICE = _("id {value} appears twice.")
 
 
 def is_database(head: bytes) -> bool:
@@ -249,6 +250,8 @@ class _Database:
             habit_id, name = row[0], row[1]
             try:
                 habit = self._habit(index, row)
+                if habit_id in habits:  # Loop's id is the primary key: never two habits
+                    raise Problem(PROBLEM_ID_TWICE.format(value=habit_id))
             except Problem as problem:
                 shown = name[:40] if isinstance(name, str) else name
                 raise refuse(

@@ -20,7 +20,7 @@ from factories import make_entry, make_habit
 from habits import rules
 from habits.loop import database
 from habits.models import Entry, Habit
-from habits.tests.loop_databases import loop_database, timestamp
+from habits.tests.loop_databases import habits_table, loop_database, timestamp
 from habits.tests.loop_fixtures import REFERENCE_DIR, snapshot, upload
 
 pytestmark = pytest.mark.django_db
@@ -249,6 +249,21 @@ def view_named_habits(today: date) -> bytes:
     )
 
 
+def two_habits_of_one_id(today: date) -> bytes:
+    """A Habits table without Loop's primary key, where a second habit reuses the first's id:
+    neither habit may silently replace the other."""
+    walk = {**READ, "name": "Walk", "position": 1}
+    return loop_database(
+        25,
+        [READ, walk],
+        [{"habit": 1, "timestamp": timestamp(DAY), "value": 2}],
+        extra_sql=[
+            "drop table Habits",
+            habits_table(25).replace(" primary key autoincrement", ""),
+        ],
+    )
+
+
 def tables_of_another_app(today: date) -> bytes:
     return loop_database(25, [], [], extra_sql=["drop table Repetitions"])
 
@@ -273,6 +288,11 @@ REFUSED: dict[str, tuple[Callable[[date], bytes], dict[str, Any], str]] = {
     "damaged": (damaged, {}, str(database.MESSAGE_UNREADABLE)),
     "another-app": (tables_of_another_app, {}, str(database.MESSAGE_NOT_LOOP)),
     "a-view": (view_named_habits, {}, str(database.MESSAGE_NOT_LOOP)),
+    "two-habits-one-id": (
+        two_habits_of_one_id,
+        {},
+        "Habit 1 ('Walk') of the backup: id 1 appears twice.",
+    ),
     "version-8": (lambda today: loop_database(8, [], []), {}, "schema version 8; versions 9 to 25"),
     "version-26": (lambda today: loop_database(26, [], []), {}, "schema version 26;"),
     "missing-column": (
