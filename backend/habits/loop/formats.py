@@ -5,7 +5,9 @@ A Loop export is a zip holding:
 - `Habits.csv`: one row per habit. Since Loop 2.3.1: `Position,Name,Type,Question,Description,
   FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?`, the last
   three empty for yes/no habits. Loop 1.x to 2.3.0 wrote `Position,Name,[Question,]Description,
-  NumRepetitions,Interval,Color` (Question since 2.0; numeric habits exist since 2.0).
+  NumRepetitions,Interval,Color` (Question since 2.0; numeric habits exist since 2.0). In 1.x,
+  Description is what Loop asks (its form labels it "Question"), which Loop 2.0 moved to the
+  question (migration 23).
 - `NNN Name/Checkmarks.csv` per habit (NNN = the 1-based position, 3 digits; the name sanitized):
   `Date,Value,Notes`, newest first, one row per day Loop knows something about. Loop stores one
   integer per day: -1 UNKNOWN, 0 NO, 1 YES_AUTO, 2 YES_MANUAL, 3 SKIP for yes/no habits, and the

@@ -17,8 +17,10 @@ note, which is then kept on a `not_done` entry. Numeric values are thousandths, 
 Habits.csv before 2.3.1 has no Type column. There, as Loop's own CSV reader
 (`HabitBullCSVImporter`) decides, a habit is measurable when its Checkmarks.csv holds a value a
 yes/no habit cannot hold (anything but -1 to 3), with Loop's default target, at least 0; otherwise
-it is yes/no. Names may repeat, as Loop allows: every habit is kept, a repeated name made unique
-with a visible suffix (`rules.unique_names`: "Read", "Read (2)").
+it is yes/no. Without a Question column (Loop 1.x), Description is the question, as Loop 2.0's
+migration 23 moves it (a .db of before version 23 reads the same). Names may repeat, as Loop
+allows: every habit is kept, a repeated name made unique with a visible suffix
+(`rules.unique_names`: "Read", "Read (2)").
 
 Dates must be real and unique in a file; a row that makes an entry must not be before 1970 or after
 the user's today. The per-habit and all-habits Scores.csv are ignored: scores are recomputed from
@@ -167,6 +169,7 @@ class _Archive:
         if missing:
             columns = ", ".join(missing)
             raise refuse(f.MESSAGE_MISSING_COLUMNS.format(file=info.filename, columns=columns))
+        question_in_description = old_layout and "Question" not in header  # Loop 1.x
         habits: list[LoopHabit] = []
         positions: set[int] = set()
         for line, row in rows:
@@ -174,6 +177,8 @@ class _Archive:
                 problem = f.PROBLEM_COLUMNS.format(expected=len(header), found=len(row))
                 raise refuse(f.MESSAGE_LINE.format(file=info.filename, line=line, problem=problem))
             cells = dict(zip(header, row, strict=False))
+            if question_in_description:
+                cells["Question"], cells["Description"] = cells.get("Description", ""), ""
             try:
                 habit = _habit(cells, line, old_layout, positions)
             except Problem as problem:

@@ -233,11 +233,13 @@ def test_the_habit_list_shows_the_imported_scores(signed_in: ApiClient, user: Us
 
 
 def test_the_old_headerless_integer_layout_imports(signed_in: ApiClient, user: User) -> None:
+    """Loop 1.x's layout. Its Habits.csv has no Question column: Description holds what Loop 1.x
+    asks ("Question" in its form), which becomes the question as Loop 2.0's migration 23 does."""
     today = user_today(user=user)
     days = [today - timedelta(days=i) for i in range(5)]
     files: dict[str, str | bytes] = {
         "Habits.csv": "Position,Name,Description,NumRepetitions,Interval,Color\n"
-        "001,Wake up early,Before seven,3,7,#AAAAAA\n"
+        "001,Wake up early,Did you wake up before seven?,3,7,#AAAAAA\n"
         "002,Floss,,1,1,#FF8F00\n",
         "001 Wake up early/Checkmarks.csv": "".join(
             f"{day},{value}\n" for day, value in zip(days, [2, 1, 0, 2, -1], strict=True)
@@ -257,8 +259,8 @@ def test_the_old_headerless_integer_layout_imports(signed_in: ApiClient, user: U
     assert habits[0] == (
         "Wake up early",
         "boolean",
+        "Did you wake up before seven?",
         "",
-        "Before seven",
         "#AAAAAA",
         "",
         None,
