@@ -2,8 +2,11 @@
 restore.
 
 Limits (settings): the upload and the sum of its uncompressed members are at most
-`IMPORT_MAX_BYTES`, and a zip holds at most `max_files` members. Declared sizes are checked before
-anything is decompressed, and members are read in chunks counting what really comes out of the
+`IMPORT_MAX_BYTES`, and a zip holds at most `max_files` members. Its list of members (the central
+directory, which `zipfile` reads whole into one object per member as it opens the zip) is at most
+`MAX_CENTRAL_DIRECTORY_BYTES`, checked in the zip's end record before it is read: a 20 MB file of
+nothing but members would be 400,000 of them. Declared sizes are checked before anything is
+decompressed, and members are read in chunks counting what really comes out of the
 decompressor, so a zip bomb is refused without being inflated: a member that expands more than
 `MAX_COMPRESSION_RATIO` times past its first megabyte is refused too. Only stored and deflated
 members are read. Every refusal is a Django `ValidationError` on the `file` field.
@@ -11,6 +14,8 @@ members are read. Every refusal is a Django `ValidationError` on the `file` fiel
 
 from __future__ import annotations
 
+import io
+import struct
 import zipfile
 import zlib
 from typing import IO, TYPE_CHECKING
@@ -31,12 +36,23 @@ RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 # into far more output) before a size limit can act.
 READABLE_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 IGNORED_PREFIXES = ("__MACOSX/",)
+# The central directory of the largest real upload: MAX_IMPORT_FILES members, each perhaps with a
+# __MACOSX twin and a folder entry, at well under 512 bytes an entry (46, the name, timestamps).
+MAX_CENTRAL_DIRECTORY_BYTES = 2 * 1024 * 1024
+# The end record (22 bytes, then a comment of up to 65,535) and the Zip64 locator before it.
+END_RECORD = struct.Struct("<4s4H2LH")
+END_RECORD_SIGNATURE = b"PK\x05\x06"
+ZIP64_LOCATOR_SIGNATURE = b"PK\x06\x07"
+ZIP64_LOCATOR_SIZE = 20
+ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
+ZIP64_END_RECORD_SIGNATURE = b"PK\x06\x06"
 # What zipfile raises on a damaged member, an unsupported compression or an encrypted one.
 UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
 
 MESSAGE_TOO_BIG = _("The file is larger than {limit} bytes.")
 MESSAGE_TOO_BIG_UNCOMPRESSED = _("The zip's contents add up to more than {limit} bytes.")
 MESSAGE_TOO_MANY_FILES = _("The zip holds more than {limit} files.")
+MESSAGE_DIRECTORY_TOO_BIG = _("The zip's list of files is larger than {limit} bytes.")
 MESSAGE_TOO_MANY_ROWS = _("The files hold more than {limit} rows.")
 MESSAGE_COMPRESSION = _(
     "{path}: compressed in a way neither Loop nor this app uses; zip it again (stored or deflated)."
@@ -98,11 +114,43 @@ class BoundedZip:
 
 
 def open_zip(*, file: IO[bytes], size: int, not_zip: _StrOrPromise) -> zipfile.ZipFile:
-    """The upload as a zip, refused when larger than the limit or not a zip at all."""
+    """The upload as a zip, refused when larger than the limit, when its list of members is
+    (before `zipfile` reads it), or when not a zip at all."""
     limit = settings.IMPORT_MAX_BYTES
     if size > limit:
         raise refuse(MESSAGE_TOO_BIG.format(limit=limit))
     try:
+        directory = _central_directory_size(file)
+        if directory > MAX_CENTRAL_DIRECTORY_BYTES:
+            raise refuse(MESSAGE_DIRECTORY_TOO_BIG.format(limit=MAX_CENTRAL_DIRECTORY_BYTES))
         return zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error) as error:
         raise refuse(not_zip) from error
+
+
+def _central_directory_size(file: IO[bytes]) -> int:
+    """The size of the central directory as `zipfile` will read it, found as
+    `zipfile._EndRecData` finds it: the last 22 bytes when they are an end record without a
+    comment, else the last end record signature in the 64 KB before them; the Zip64 end record's
+    size when a Zip64 locator and record precede it. 0 without an end record (`zipfile` then
+    refuses the file). `file` is left at its start."""
+    end = file.seek(0, io.SEEK_END)
+    first = max(0, end - END_RECORD.size - 0x10000 - ZIP64_LOCATOR_SIZE - ZIP64_END_RECORD.size)
+    file.seek(first)
+    tail = file.read()
+    file.seek(0)
+    at = len(tail) - END_RECORD.size
+    if at < 0 or not (tail.startswith(END_RECORD_SIGNATURE, at) and tail.endswith(b"\0\0")):
+        at = tail.rfind(END_RECORD_SIGNATURE, max(0, end - END_RECORD.size - 0x10000) - first)
+        if at < 0 or len(tail) - at < END_RECORD.size:
+            return 0
+    size: int = END_RECORD.unpack_from(tail, at)[5]
+    locator = at - ZIP64_LOCATOR_SIZE
+    record = locator - ZIP64_END_RECORD.size
+    if (
+        record >= 0
+        and tail.startswith(ZIP64_LOCATOR_SIGNATURE, locator)
+        and tail.startswith(ZIP64_END_RECORD_SIGNATURE, record)
+    ):
+        size = ZIP64_END_RECORD.unpack_from(tail, record)[8]
+    return size
