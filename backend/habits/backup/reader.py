@@ -2,17 +2,19 @@
 
 Nothing here touches the database: the restore checks the whole file first and writes only when
 all of it is good. The zip is read through `habits.zips` (size, members, compression, bombs); each
-JSON file is parsed with NaN and Infinity refused and may nest no deeper than the format does; at
-most `rules.MAX_HABITS_PER_USER` habits, `rules.MAX_GROUPS_PER_USER` groups and
-`IMPORT_MAX_ROWS` entries are read. Every value is
-held to the rules the API holds it to (`habits.rules`), with one difference: a day up to
-`format.DAYS_AHEAD` days after today is kept, as a backup made in a time zone ahead may hold one.
+JSON file is parsed with NaN and Infinity refused, only when it holds no more values than the
+entries still allowed can (`VALUES_PER_ENTRY`, counted in its text first), and may nest no deeper
+than the format does; at most `rules.MAX_HABITS_PER_USER` habits, `rules.MAX_GROUPS_PER_USER`
+groups and `IMPORT_MAX_ROWS` entries are read. Every value is held to the rules the API holds it
+to (`habits.rules`), with one difference: a day up to `format.DAYS_AHEAD` days after today is kept,
+as a backup made in a time zone ahead may hold one.
 Every refusal is a `ValidationError` on `file` naming the file, the entry and the field.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -35,6 +37,15 @@ if TYPE_CHECKING:
 
 # More characters than any amount has are refused before Decimal() reads them.
 AMOUNT_MAX_CHARACTERS = 32
+# The values a JSON file may hold, counted before it is parsed (commas, objects and lists outside
+# its strings): json.loads makes an object of each, and 20 MB of `{},` made 6.6 million of them
+# (900 MB with the depth check, 15 seconds). An entry is one object of four members (five: three
+# commas inside, one after, its brace); a file's own fields, schedule and reminder take a few dozen.
+VALUES_PER_ENTRY = 8
+VALUES_PER_FILE = 1024
+# A JSON string; one left open runs to the end, so that every search from a quote matches (a
+# pattern that could fail would be tried again from each later quote: quadratic on `"\\"\\"...`).
+JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
 MAX_POSITION = 2**31 - 1
 
 
@@ -196,6 +207,9 @@ class _Backup:
 
     def _document(self, info: zipfile.ZipInfo) -> dict[str, Any]:
         text = self.archive.text(info)
+        entries = self.rows_left + rules.MAX_GROUPS_PER_USER
+        if _values_exceed(text, VALUES_PER_ENTRY * entries + VALUES_PER_FILE):
+            raise refuse(MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
         try:
             document = json.loads(text, parse_constant=_not_a_number)
         except RecursionError:
@@ -365,6 +379,26 @@ def _group_reference(document: dict[str, Any]) -> int | None:
     if document.get("group", 0) is None:
         return None
     return _integer(document, "group", 1, MAX_POSITION)
+
+
+def _values_exceed(text: str, limit: int) -> bool:
+    """Whether the JSON `text` holds more than `limit` values, counted as the commas, objects and
+    lists outside its strings, without parsing or copying it."""
+
+    def structural(start: int, end: int) -> int:
+        return (
+            text.count(",", start, end) + text.count("{", start, end) + text.count("[", start, end)
+        )
+
+    if structural(0, len(text)) <= limit:  # the strings' own commas and brackets counted too
+        return False
+    count = previous = 0
+    for string in JSON_STRING.finditer(text):
+        count += structural(previous, string.start())
+        if count > limit:
+            return True
+        previous = string.end()
+    return count + structural(previous, len(text)) > limit
 
 
 def _not_a_number(name: str) -> Any:

@@ -4,6 +4,7 @@ input an attacker would send and fails if the unbounded work came back."""
 from __future__ import annotations
 
 import io
+import json
 import struct
 import time
 import tracemalloc
@@ -27,6 +28,7 @@ from habits.loop.reader import read_archive
 from habits.models import Entry, Habit
 from habits.summaries import UPDATE_BATCH_SIZE, summaries_refresh
 from habits.tests.loop_fixtures import IMPORT_URL, MULTIPART, loop_habits_csv, make_zip, upload
+from habits.tests.test_backup import HABIT, MANIFEST
 
 pytestmark = pytest.mark.django_db
 
@@ -214,6 +216,55 @@ def test_a_zip_listing_a_hundred_thousand_members_is_refused_before_they_are_lis
     refused(response, "The zip's list of files is larger than")
     assert peak < 4 * len(content), f"{peak / MB:.1f} MB for a {len(content) / MB:.1f} MB zip"
     assert snapshot(user.pk) == before
+
+
+def stored_backup(habit_file: str) -> bytes:
+    """A backup of one habit file, stored (not compressed: a deflated one this repetitive is
+    refused for its ratio before it is read)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("manifest.json", json.dumps(MANIFEST))
+        archive.writestr("habits/0001.json", habit_file)
+    return buffer.getvalue()
+
+
+def test_a_backup_file_of_a_million_empty_objects_is_refused_before_it_is_parsed(
+    signed_in: ApiClient, user: User
+) -> None:
+    """json.loads makes an object of each `{}` (and the depth check a tuple of each): 20 MB of
+    them took 900 MB and 15 seconds to refuse. The values are counted in the text first."""
+    make_entry(habit=make_habit(user=user, name="Read"), day=user_today(user=user))
+    before = snapshot(user.pk)
+    content = stored_backup(json.dumps({**HABIT, "entries": [{}] * 1_000_000}))
+    body = encode_multipart(BOUNDARY, {"file": SimpleUploadedFile("f.zip", content)})
+    tracemalloc.start()
+    try:
+        response = signed_in.post("/api/import/backup/", body, content_type=MULTIPART)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    refused(response, "The files hold more than 100000 rows.")
+    assert peak < 6 * len(content), f"{peak / MB:.1f} MB for a {len(content) / MB:.1f} MB zip"
+    assert snapshot(user.pk) == before
+
+
+def test_counting_a_backup_file_s_values_takes_linear_time(
+    signed_in: ApiClient, settings: Any
+) -> None:
+    """A string never closed, of escaped quotes, then commas enough to be counted one by one: a
+    string pattern that fails at the end is tried again from every quote (quadratic: 8 seconds for
+    this 62 KB file, days for a 20 MB one)."""
+    settings.IMPORT_MAX_ROWS = 0  # values counted one by one past 1,824
+    text = '"' + '\\"' * 30_000 + "," * 2_000
+    content = stored_backup(text)
+    started = time.monotonic()
+    response = signed_in.post(
+        "/api/import/backup/",
+        encode_multipart(BOUNDARY, {"file": SimpleUploadedFile("f.zip", content)}),
+        content_type=MULTIPART,
+    )
+    assert time.monotonic() - started < 5
+    refused(response, "habits/0001.json is not valid JSON")
 
 
 def test_summaries_of_thousands_of_habits_are_saved_in_batches(user: User) -> None:
