@@ -5,7 +5,8 @@ of it is good, so a bad file writes nothing. Every refusal is a Django `Validati
 `file` field whose message names the file and, where it helps, the line.
 
 Limits: the zip is read through `habits.zips` (size, members, compression, bombs); at most
-`IMPORT_MAX_ROWS` rows are read over all the files.
+`IMPORT_MAX_ROWS` rows, blank ones included, are read over all the files, each of at most
+`MAX_ROW_CHARACTERS`.
 
 Every Loop export from 1.x to today reads (see `formats` for the layouts): values by name (2.3.1
 on) or as integers (before), with or without a header and notes. A value becomes an entry as
@@ -50,6 +51,9 @@ from habits.zips import MESSAGE_TOO_MANY_ROWS, BoundedZip, open_zip, refuse
 # (which would refuse 4,300 digits with an error of its own).
 WHOLE_NUMBER = re.compile(r"^-?\d{1,18}$")
 POSITION = re.compile(r"^\d{1,9}$")
+# Loop's longest row is a few thousand characters (a name, question and description, or a date,
+# value and note, their quotes doubled); 20 MB of commas made one row of 20 million cells (150 MB).
+MAX_ROW_CHARACTERS = 64 * 1024
 TEXT_LIMITS = {
     "name": rules.NAME_MAX_LENGTH,
     "question": rules.QUESTION_MAX_LENGTH,
@@ -139,17 +143,20 @@ class _Archive:
     # --- Files -----------------------------------------------------------------------------------
 
     def _rows(self, info: zipfile.ZipInfo) -> Iterator[tuple[int, list[str]]]:
-        """(first line number, cells) of each non-blank row, counted against the row limit."""
-        reader = csv.reader(io.StringIO(self.archive.text(info), newline=""))
+        """(first line number, cells) of each non-blank row; every row, blank or not, is counted
+        against the row limit, and none may be longer than `MAX_ROW_CHARACTERS`."""
+        lines = _RowLines(self.archive.text(info))
+        reader = csv.reader(lines)
         line = 1
         try:
             for row in reader:
                 start, line = line, reader.line_num + 1
-                if not any(cell.strip() for cell in row):
-                    continue
+                lines.row_read()
                 self.rows_left -= 1
                 if self.rows_left < 0:
                     raise refuse(MESSAGE_TOO_MANY_ROWS.format(limit=settings.IMPORT_MAX_ROWS))
+                if not any(cell.strip() for cell in row):
+                    continue
                 yield start, row
         except csv.Error as error:
             message = f.MESSAGE_LINE.format(file=info.filename, line=line, problem=str(error))
@@ -234,6 +241,28 @@ class _Archive:
             raise Problem(problem)
         status, value = made
         return LoopEntry(day=row.day, status=status, value=value, note=row.note)
+
+
+class _RowLines:
+    """A text's lines for csv.reader, which builds a whole row before it yields it: a row longer
+    than `MAX_ROW_CHARACTERS` is refused as its lines are read (csv.Error, as csv's own limits)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = io.StringIO(text, newline="")
+        self.row = 0
+
+    def __iter__(self) -> _RowLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.row += len(line)
+        if self.row > MAX_ROW_CHARACTERS:
+            raise csv.Error(f"row larger than row limit ({MAX_ROW_CHARACTERS})")
+        return line
+
+    def row_read(self) -> None:
+        self.row = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -267,6 +267,38 @@ def test_counting_a_backup_file_s_values_takes_linear_time(
     refused(response, "habits/0001.json is not valid JSON")
 
 
+@pytest.mark.parametrize(
+    ("checkmarks", "message"),
+    [
+        ("," * 3_000_000, "line 1: row larger than row limit (65536)"),
+        ('"\na",' * 600_000, "line 1: row larger than row limit (65536)"),
+        ("\n" * 3_000_000, "The files hold more than 100000 rows."),
+    ],
+    ids=["a-line-of-commas", "quoted-line-breaks", "blank-lines"],
+)
+def test_a_csv_row_of_millions_of_cells_or_millions_of_blank_rows_is_refused_as_it_is_read(
+    signed_in: ApiClient, user: User, checkmarks: str, message: str
+) -> None:
+    """csv builds a whole row before it yields it: 20 MB of commas was one row of 20 million cells
+    (150 MB), read as a blank row and imported; 20 MB of blank lines took 5 seconds."""
+    make_entry(habit=make_habit(user=user, name="Keep"), day=user_today(user=user))
+    before = snapshot(user.pk)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("Habits.csv", loop_habits_csv(READ))
+        archive.writestr("001 Read/Checkmarks.csv", checkmarks)
+    content = buffer.getvalue()
+    tracemalloc.start()
+    try:
+        response = upload(signed_in, content)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    refused(response, message)
+    assert peak < 10 * len(content), f"{peak / MB:.1f} MB for a {len(content) / MB:.1f} MB zip"
+    assert snapshot(user.pk) == before
+
+
 def test_summaries_of_thousands_of_habits_are_saved_in_batches(user: User) -> None:
     """One UPDATE for 20,000 habits grew a CASE branch per habit; PostgreSQL's JIT then ran past
     statement_timeout for minutes."""
