@@ -253,6 +253,10 @@ def mask_to_weekdays(mask: int) -> list[int]:
 # EARLIEST_DAY to the user's today.
 
 EARLIEST_DAY = date(1970, 1, 1)
+# A file made elsewhere (a backup, Loop's own export) may hold a day up to this many days after
+# the importing person's today: it was written where the date was already later (UTC+14 is 26
+# hours ahead of UTC-12). Such a day is kept; a day further ahead is refused.
+IMPORT_DAYS_AHEAD = 2
 DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 MESSAGE_BAD_DAY = gettext_noop("Use a real date as YYYY-MM-DD.")

@@ -15,6 +15,8 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
+from habits.rules import IMPORT_DAYS_AHEAD
+
 FORMAT = "habit-tracker-backup"
 VERSION = 2
 # The first version with groups; older backups restore with every habit in no group.
@@ -27,8 +29,8 @@ HABIT_FILE_PATTERN = re.compile(r"^habits/\d{4}\.json$")
 # nothing in the format nests deeper.
 MAX_DEPTH = 3
 # A day after the restoring person's today is kept when it is at most this far ahead: a backup
-# made in a time zone ahead of theirs (UTC+14 is 26 hours ahead of UTC-12) may hold one.
-DAYS_AHEAD = 2
+# made in a time zone ahead of theirs may hold one (habits.rules).
+DAYS_AHEAD = IMPORT_DAYS_AHEAD
 
 HABIT_KEYS = (
     "name",

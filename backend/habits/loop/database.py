@@ -173,6 +173,8 @@ class _Database:
     def __init__(self, connection: sqlite3.Connection, today: date, size: int) -> None:
         self.connection = connection
         self.today = today
+        # Loop's own today may be later than the user's (habits.rules.IMPORT_DAYS_AHEAD).
+        self.latest_day = today + timedelta(days=rules.IMPORT_DAYS_AHEAD)
         self.size = size
 
     def one(self, sql: str) -> Any:
@@ -339,8 +341,12 @@ class _Database:
             if not note:
                 return None
             made = (Status.NOT_DONE, None)
-        if day > self.today:
-            raise Problem(f.PROBLEM_DATE_FUTURE.format(value=day, today=self.today.isoformat()))
+        if day > self.latest_day:
+            raise Problem(
+                f.PROBLEM_DATE_FUTURE.format(
+                    value=day, days=rules.IMPORT_DAYS_AHEAD, today=self.today.isoformat()
+                )
+            )
         status, value = made
         return LoopEntry(day=day, status=status, value=value, note=note)
 

@@ -36,7 +36,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import IO
 
@@ -102,6 +102,8 @@ class _Archive:
         self.archive = archive
         self.files = archive.files
         self.today = today
+        # Loop's own today may be later than the user's (habits.rules.IMPORT_DAYS_AHEAD).
+        self.latest_day = today + timedelta(days=rules.IMPORT_DAYS_AHEAD)
         self.rows_left = settings.IMPORT_MAX_ROWS
 
     def read(self) -> list[LoopHabit]:
@@ -236,8 +238,10 @@ class _Archive:
             made = (Status.NOT_DONE, None)
         if row.day < rules.EARLIEST_DAY:
             raise Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=row.day.isoformat()))
-        if row.day > self.today:
-            problem = f.PROBLEM_DATE_FUTURE.format(value=row.day, today=self.today.isoformat())
+        if row.day > self.latest_day:
+            problem = f.PROBLEM_DATE_FUTURE.format(
+                value=row.day, days=rules.IMPORT_DAYS_AHEAD, today=self.today.isoformat()
+            )
             raise Problem(problem)
         status, value = made
         return LoopEntry(day=row.day, status=status, value=value, note=row.note)

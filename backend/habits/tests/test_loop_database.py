@@ -213,6 +213,20 @@ def test_a_later_repetition_of_the_same_day_replaces_the_earlier_as_loops_import
     assert [row[2] for row in snapshot(user.pk)[1]] == ["skipped"]
 
 
+def test_a_day_of_loops_own_today_ahead_of_the_users_is_kept(
+    signed_in: ApiClient, user: User
+) -> None:
+    """A phone in a time zone ahead of the account's (UTC+14 against UTC-12: 26 hours) has already
+    reached the user's tomorrow; its check-in of that day imports, as a backup restore keeps it."""
+    ahead = user_today(user=user) + timedelta(days=rules.IMPORT_DAYS_AHEAD)
+    reps = [{"habit": 1, "timestamp": timestamp(ahead), "value": 2}]
+    response = upload(signed_in, loop_database(25, [READ], reps))
+    assert response.status_code == 200, response.content
+    assert list(Entry.objects.filter(habit__user=user).values_list("date", "status")) == [
+        (ahead, "done")
+    ]
+
+
 # --- Refusals ---------------------------------------------------------------------------------
 
 READ = {"id": 1, "name": "Read", "position": 0, "freq_num": 1, "freq_den": 1, "color": 0}
@@ -227,7 +241,8 @@ def file_with(**changes: Any) -> Callable[[date], bytes]:
 
 
 def future_repetition(today: date) -> bytes:
-    rep = {"habit": 1, "timestamp": timestamp(today + timedelta(days=1)), "value": 2}
+    ahead = today + timedelta(days=rules.IMPORT_DAYS_AHEAD + 1)
+    rep = {"habit": 1, "timestamp": timestamp(ahead), "value": 2}
     return loop_database(25, [READ], [rep])
 
 
@@ -313,7 +328,7 @@ REFUSED: dict[str, tuple[Callable[[date], bytes], dict[str, Any], str]] = {
         {},
         "Habit 1 ('Read') of the backup: a measurable habit needs a Target Value",
     ),
-    "future": (future_repetition, {}, "A repetition of 'Read' on "),
+    "future": (future_repetition, {}, "is more than 2 days after today"),
     "impossible-value": (impossible_value, {}, "5500 is not a Loop value for this habit."),
     "too-big": (lambda today: LOOP_DB.read_bytes(), {"IMPORT_MAX_BYTES": 4096}, "larger than 4096"),
     "too-many-rows": (too_many_repetitions, {"IMPORT_MAX_ROWS": 5}, "more than 5 rows"),

@@ -15,6 +15,7 @@ from accounts.models import User
 from accounts.selectors import user_today
 from conftest import ApiClient
 from factories import make_entry, make_habit
+from habits import rules
 from habits.loop import formats
 from habits.models import Entry, Habit
 from habits.tests.loop_fixtures import (
@@ -589,7 +590,8 @@ def bad_date(today: date) -> bytes:
 
 def future_date(today: date) -> bytes:
     files = good_files(today)
-    replace_line(files, "002 Walk/Checkmarks.csv", 2, f"{today + timedelta(days=1)},100,")
+    ahead = today + timedelta(days=rules.IMPORT_DAYS_AHEAD + 1)
+    replace_line(files, "002 Walk/Checkmarks.csv", 2, f"{ahead},100,")
     return make_zip(files)
 
 
@@ -714,6 +716,21 @@ def test_a_bad_file_is_a_400_that_names_the_problem_and_writes_nothing(
     assert len(body["errors"]["file"]) == 1
     assert message in body["errors"]["file"][0]
     assert snapshot(user.pk) == before
+
+
+def test_a_day_of_loops_own_today_ahead_of_the_users_is_kept(
+    signed_in: ApiClient, user: User
+) -> None:
+    """Loop on a phone in a time zone ahead of the account's writes a day after the user's today;
+    it imports (as a backup restore keeps one), a day further ahead is refused (BAD_FILES)."""
+    today = user_today(user=user)
+    ahead = today + timedelta(days=rules.IMPORT_DAYS_AHEAD)
+    files = good_files(today)
+    replace_line(files, "002 Walk/Checkmarks.csv", 2, f"{ahead},4500,")
+    response = upload(signed_in, make_zip(files))
+    assert response.status_code == 200, response.content
+    walked = Entry.objects.get(habit__user=user, habit__name="Walk")
+    assert (walked.date, walked.value) == (ahead, Decimal("4.5"))
 
 
 def test_the_good_file_of_the_bad_file_tests_imports(signed_in: ApiClient, user: User) -> None:
