@@ -27,6 +27,7 @@ LOGIN = "/api/auth/login/"
 ME = "/api/auth/me/"
 PASSWORD_CHANGE = "/api/auth/password/"
 WRONG = "not the password 1"
+NEW_PASSWORD = "a fresh passphrase 31"
 ARGON2 = ["accounts.hashers.Argon2idPasswordHasher"]
 LONG_S = "\N{LATIN SMALL LETTER LONG S}"
 DOTLESS_I = "\N{LATIN SMALL LETTER DOTLESS I}"
@@ -332,6 +333,19 @@ def test_production_keeps_the_admin_off_the_site_unless_enabled() -> None:
     assert "admin: mounted" in enabled.stdout, enabled.stderr
 
 
+def reset_then_sign_in(client: ApiClient, user: User) -> int:
+    """Ask for the reset link from `client`, follow it to set NEW_PASSWORD (which signs `client`
+    in), sign out, and sign in again with the new password: that sign-in's status."""
+    client.post("/api/auth/password/reset/", {"email": user.email})
+    reset = client.post(
+        "/api/auth/password/reset/confirm/",
+        {"token": token_in(mail_to(user.email)), "new_password": NEW_PASSWORD},
+    )
+    assert reset.status_code == 200
+    client.post("/api/auth/logout/")
+    return int(attempt(client, user.email, NEW_PASSWORD).status_code)
+
+
 @override_settings(LOGIN_THROTTLE=throttle(per_account=5))
 def test_a_locked_account_is_still_opened_by_the_reset_link(user: User) -> None:
     """The OWASP cheat sheet's remedy for lockouts used as denial: the forgotten-password path signs
@@ -340,15 +354,8 @@ def test_a_locked_account_is_still_opened_by_the_reset_link(user: User) -> None:
         attempt(stranger(number), user.email)
     browser = stranger(100)
     assert attempt(browser, user.email, PASSWORD).status_code == 429
-    browser.post("/api/auth/password/reset/", {"email": user.email})
-    reset = browser.post(
-        "/api/auth/password/reset/confirm/",
-        {"token": token_in(mail_to(user.email)), "new_password": "a fresh passphrase 31"},
-    )
-    assert reset.status_code == 200
-    browser.post("/api/auth/logout/")
-    assert attempt(browser, user.email, "a fresh passphrase 31").status_code == 200
-    assert attempt(stranger(101), user.email, "a fresh passphrase 31").status_code == 429
+    assert reset_then_sign_in(browser, user) == 200
+    assert attempt(stranger(101), user.email, NEW_PASSWORD).status_code == 429
 
 
 @override_settings(LOGIN_THROTTLE=throttle(per_account=5, per_device=5))
@@ -363,12 +370,5 @@ def test_the_browser_that_resets_the_password_is_trusted_again_after_its_own_fai
     laptop.post("/api/auth/logout/")
     statuses = [attempt(laptop, user.email).status_code for _ in range(11)]
     assert statuses == [400] * 10 + [429]  # 5 as the device, 5 as untrusted, then locked
-    laptop.post("/api/auth/password/reset/", {"email": user.email})
-    reset = laptop.post(
-        "/api/auth/password/reset/confirm/",
-        {"token": token_in(mail_to(user.email)), "new_password": "a fresh passphrase 31"},
-    )
-    assert reset.status_code == 200
-    laptop.post("/api/auth/logout/")
-    assert attempt(laptop, user.email, "a fresh passphrase 31").status_code == 200
-    assert attempt(stranger(101), user.email, "a fresh passphrase 31").status_code == 429
+    assert reset_then_sign_in(laptop, user) == 200
+    assert attempt(stranger(101), user.email, NEW_PASSWORD).status_code == 429

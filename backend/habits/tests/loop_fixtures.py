@@ -26,20 +26,20 @@ IMPORT_URL = "/api/import/loop/"
 MULTIPART = "multipart/form-data; boundary=" + BOUNDARY
 
 
-def make_zip(files: dict[str, str | bytes]) -> bytes:
+def make_zip(files: dict[str, str | bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
         for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()
 
 
-def upload(api: ApiClient, content: bytes, **extra: Any) -> Any:
-    """POST `content` as the multipart field `file`, the way a browser form does."""
+def upload(api: ApiClient, content: bytes, url: str = IMPORT_URL, **extra: Any) -> Any:
+    """POST `content` to `url` as the multipart field `file`, the way a browser form does."""
     body = encode_multipart(
         BOUNDARY, {"file": SimpleUploadedFile("loop.zip", content, "application/zip")}
     )
-    return api.post(IMPORT_URL, body, content_type=MULTIPART, **extra)
+    return api.post(url, body, content_type=MULTIPART, **extra)
 
 
 def export(api: ApiClient) -> bytes:

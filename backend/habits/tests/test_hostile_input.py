@@ -9,13 +9,12 @@ import struct
 import time
 import tracemalloc
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test.client import BOUNDARY, encode_multipart
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
@@ -27,8 +26,9 @@ from habits.loop import formats
 from habits.loop.reader import read_archive
 from habits.models import Entry, Habit
 from habits.summaries import UPDATE_BATCH_SIZE, summaries_refresh
-from habits.tests.loop_fixtures import IMPORT_URL, MULTIPART, loop_habits_csv, make_zip, upload
+from habits.tests.loop_fixtures import IMPORT_URL, loop_habits_csv, make_zip, upload
 from habits.tests.test_backup import HABIT, MANIFEST
+from habits.tests.test_backup import IMPORT_URL as BACKUP_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,16 @@ def snapshot(user_id: int) -> list[tuple[Any, ...]]:
     habits = list(Habit.objects.filter(user_id=user_id).order_by("pk").values_list())
     entries = list(Entry.objects.filter(habit__user_id=user_id).order_by("pk").values_list())
     return [*habits, *entries]
+
+
+def with_peak(send: Callable[[], Any]) -> tuple[Any, int]:
+    """`send()`'s response and the peak of Python memory allocated while it ran (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        response = send()
+        return response, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def refused(response: Any, message: str) -> None:
@@ -88,12 +98,7 @@ def test_a_bzip2_or_lzma_bomb_with_a_lying_header_is_refused_without_inflating_i
     )
     assert len(bomb) < 200_000
     before = snapshot(user.pk)
-    tracemalloc.start()
-    try:
-        response = upload(signed_in, bomb)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    response, peak = with_peak(lambda: upload(signed_in, bomb))
     refused(response, "compressed in a way neither Loop nor this app uses")
     assert peak < 8 * MB, f"{peak / MB:.1f} MB allocated for a {len(bomb)}-byte upload"
     assert snapshot(user.pk) == before
@@ -105,12 +110,7 @@ def test_a_deflate_bomb_is_refused_at_an_absurd_ratio_before_it_is_inflated(
     """19 MB of newlines deflate to 19 KB: within the size limit, but no export looks like that."""
     bomb = zip_with("001 Read/Checkmarks.csv", b"\n" * (19 * MB), zipfile.ZIP_DEFLATED)
     assert len(bomb) < 100_000
-    tracemalloc.start()
-    try:
-        response = upload(signed_in, bomb)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    response, peak = with_peak(lambda: upload(signed_in, bomb))
     refused(response, "compressed far more than any real export")
     assert peak < 8 * MB, f"{peak / MB:.1f} MB allocated"
 
@@ -123,12 +123,7 @@ def test_a_deflate_member_whose_header_lies_is_read_no_further_than_it_says(
         "001 Read/Checkmarks.csv",
         declared=100,
     )
-    tracemalloc.start()
-    try:
-        response = upload(signed_in, bomb)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    response, peak = with_peak(lambda: upload(signed_in, bomb))
     refused(response, str(formats.MESSAGE_NOT_ZIP))
     assert peak < 8 * MB, f"{peak / MB:.1f} MB allocated"
 
@@ -196,7 +191,7 @@ def zip_listing(members: int) -> bytes:
     return local + directory + end
 
 
-@pytest.mark.parametrize("url", [IMPORT_URL, "/api/import/backup/"])
+@pytest.mark.parametrize("url", [IMPORT_URL, BACKUP_URL])
 def test_a_zip_listing_a_hundred_thousand_members_is_refused_before_they_are_listed(
     signed_in: ApiClient, user: User, url: str
 ) -> None:
@@ -206,13 +201,7 @@ def test_a_zip_listing_a_hundred_thousand_members_is_refused_before_they_are_lis
     make_entry(habit=make_habit(user=user, name="Read"), day=user_today(user=user))
     before = snapshot(user.pk)
     content = zip_listing(100_000)
-    body = encode_multipart(BOUNDARY, {"file": SimpleUploadedFile("f.zip", content)})
-    tracemalloc.start()
-    try:
-        response = signed_in.post(url, body, content_type=MULTIPART)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    response, peak = with_peak(lambda: upload(signed_in, content, url))
     refused(response, "The zip's list of files is larger than")
     assert peak < 4 * len(content), f"{peak / MB:.1f} MB for a {len(content) / MB:.1f} MB zip"
     assert snapshot(user.pk) == before
@@ -221,11 +210,8 @@ def test_a_zip_listing_a_hundred_thousand_members_is_refused_before_they_are_lis
 def stored_backup(habit_file: str) -> bytes:
     """A backup of one habit file, stored (not compressed: a deflated one this repetitive is
     refused for its ratio before it is read)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        archive.writestr("manifest.json", json.dumps(MANIFEST))
-        archive.writestr("habits/0001.json", habit_file)
-    return buffer.getvalue()
+    files = {"manifest.json": json.dumps(MANIFEST), "habits/0001.json": habit_file}
+    return make_zip(files, compression=zipfile.ZIP_STORED)
 
 
 def test_a_backup_file_of_a_million_empty_objects_is_refused_before_it_is_parsed(
@@ -236,13 +222,7 @@ def test_a_backup_file_of_a_million_empty_objects_is_refused_before_it_is_parsed
     make_entry(habit=make_habit(user=user, name="Read"), day=user_today(user=user))
     before = snapshot(user.pk)
     content = stored_backup(json.dumps({**HABIT, "entries": [{}] * 1_000_000}))
-    body = encode_multipart(BOUNDARY, {"file": SimpleUploadedFile("f.zip", content)})
-    tracemalloc.start()
-    try:
-        response = signed_in.post("/api/import/backup/", body, content_type=MULTIPART)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    response, peak = with_peak(lambda: upload(signed_in, content, BACKUP_URL))
     refused(response, "The files hold more than 100000 rows.")
     assert peak < 6 * len(content), f"{peak / MB:.1f} MB for a {len(content) / MB:.1f} MB zip"
     assert snapshot(user.pk) == before
@@ -258,11 +238,7 @@ def test_counting_a_backup_file_s_values_takes_linear_time(
     text = '"' + '\\"' * 30_000 + "," * 2_000
     content = stored_backup(text)
     started = time.monotonic()
-    response = signed_in.post(
-        "/api/import/backup/",
-        encode_multipart(BOUNDARY, {"file": SimpleUploadedFile("f.zip", content)}),
-        content_type=MULTIPART,
-    )
+    response = upload(signed_in, content, BACKUP_URL)
     assert time.monotonic() - started < 5
     refused(response, "habits/0001.json is not valid JSON")
 
@@ -283,17 +259,9 @@ def test_a_csv_row_of_millions_of_cells_or_millions_of_blank_rows_is_refused_as_
     (150 MB), read as a blank row and imported; 20 MB of blank lines took 5 seconds."""
     make_entry(habit=make_habit(user=user, name="Keep"), day=user_today(user=user))
     before = snapshot(user.pk)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        archive.writestr("Habits.csv", loop_habits_csv(READ))
-        archive.writestr("001 Read/Checkmarks.csv", checkmarks)
-    content = buffer.getvalue()
-    tracemalloc.start()
-    try:
-        response = upload(signed_in, content)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    files = {"Habits.csv": loop_habits_csv(READ), "001 Read/Checkmarks.csv": checkmarks}
+    content = make_zip(files, compression=zipfile.ZIP_STORED)
+    response, peak = with_peak(lambda: upload(signed_in, content))
     refused(response, message)
     assert peak < 10 * len(content), f"{peak / MB:.1f} MB for a {len(content) / MB:.1f} MB zip"
     assert snapshot(user.pk) == before
