@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -257,6 +257,13 @@ EARLIEST_DAY = date(1970, 1, 1)
 # the importing person's today: it was written where the date was already later (UTC+14 is 26
 # hours ahead of UTC-12). Such a day is kept; a day further ahead is refused.
 IMPORT_DAYS_AHEAD = 2
+
+
+def latest_imported_day(today: date) -> date:
+    """The last day an imported file may hold for someone whose today is `today`."""
+    return today + timedelta(days=IMPORT_DAYS_AHEAD)
+
+
 DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 MESSAGE_BAD_DAY = gettext_noop("Use a real date as YYYY-MM-DD.")

@@ -15,8 +15,6 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
-from habits.rules import IMPORT_DAYS_AHEAD
-
 FORMAT = "habit-tracker-backup"
 VERSION = 2
 # The first version with groups; older backups restore with every habit in no group.
@@ -28,9 +26,6 @@ HABIT_FILE_PATTERN = re.compile(r"^habits/\d{4}\.json$")
 # manifest (1) > habit (1) > entries (2) > entry (3), and groups (1) > list (2) > group (3):
 # nothing in the format nests deeper.
 MAX_DEPTH = 3
-# A day after the restoring person's today is kept when it is at most this far ahead: a backup
-# made in a time zone ahead of theirs may hold one (habits.rules).
-DAYS_AHEAD = IMPORT_DAYS_AHEAD
 
 HABIT_KEYS = (
     "name",

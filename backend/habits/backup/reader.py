@@ -6,8 +6,8 @@ JSON file is parsed with NaN and Infinity refused, only when it holds no more va
 entries still allowed can (`VALUES_PER_ENTRY`, counted in its text first), and may nest no deeper
 than the format does; at most `rules.MAX_HABITS_PER_USER` habits, `rules.MAX_GROUPS_PER_USER`
 groups and `IMPORT_MAX_ROWS` entries are read. Every value is held to the rules the API holds it
-to (`habits.rules`), with one difference: a day up to `format.DAYS_AHEAD` days after today is kept,
-as a backup made in a time zone ahead may hold one.
+to (`habits.rules`), with one difference: a day up to `rules.IMPORT_DAYS_AHEAD` days after today
+is kept, as a backup made in a time zone ahead may hold one.
 Every refusal is a `ValidationError` on `file` naming the file, the entry and the field.
 """
 
@@ -17,7 +17,7 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
@@ -117,7 +117,7 @@ def read_backup(*, file: IO[bytes], size: int, today: date) -> Backup:
 class _Backup:
     def __init__(self, archive: BoundedZip, today: date) -> None:
         self.archive = archive
-        self.latest_day = today + timedelta(days=b.DAYS_AHEAD)
+        self.latest_day = rules.latest_imported_day(today)
         self.today = today
         self.rows_left = settings.IMPORT_MAX_ROWS
 
@@ -275,7 +275,8 @@ class _Backup:
         if day < rules.EARLIEST_DAY:
             raise Problem(gettext(rules.MESSAGE_BEFORE_EARLIEST_DAY))
         if day > self.latest_day:
-            raise Problem(b.PROBLEM_DAY_AHEAD.format(days=b.DAYS_AHEAD, today=self.today))
+            ahead = rules.IMPORT_DAYS_AHEAD
+            raise Problem(b.PROBLEM_DAY_AHEAD.format(days=ahead, today=self.today))
         if day in days:
             raise Problem(b.PROBLEM_DAY_TWICE)
         days.add(day)

@@ -50,7 +50,7 @@ from django.utils.translation import gettext_lazy as _
 
 from habits import rules
 from habits.loop import formats as f
-from habits.loop.reader import TEXT_LIMITS, LoopEntry, LoopHabit, Problem
+from habits.loop.reader import TEXT_LIMITS, LoopEntry, LoopHabit, Problem, day_ahead_problem
 from habits.rules import MAX_AMOUNT, THOUSANDTH, Kind, Status, TargetType
 from habits.zips import MESSAGE_TOO_BIG, MESSAGE_TOO_MANY_ROWS, refuse
 
@@ -173,8 +173,7 @@ class _Database:
     def __init__(self, connection: sqlite3.Connection, today: date, size: int) -> None:
         self.connection = connection
         self.today = today
-        # Loop's own today may be later than the user's (habits.rules.IMPORT_DAYS_AHEAD).
-        self.latest_day = today + timedelta(days=rules.IMPORT_DAYS_AHEAD)
+        self.latest_day = rules.latest_imported_day(today)  # Loop's today may be later
         self.size = size
 
     def one(self, sql: str) -> Any:
@@ -342,11 +341,7 @@ class _Database:
                 return None
             made = (Status.NOT_DONE, None)
         if day > self.latest_day:
-            raise Problem(
-                f.PROBLEM_DATE_FUTURE.format(
-                    value=day, days=rules.IMPORT_DAYS_AHEAD, today=self.today.isoformat()
-                )
-            )
+            raise day_ahead_problem(day, self.today)
         status, value = made
         return LoopEntry(day=day, status=status, value=value, note=note)
 

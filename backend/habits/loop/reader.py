@@ -23,9 +23,10 @@ migration 23 moves it (a .db of before version 23 reads the same). Names may rep
 allows: every habit is kept, a repeated name made unique with a visible suffix
 (`rules.unique_names`: "Read", "Read (2)").
 
-Dates must be real and unique in a file; a row that makes an entry must not be before 1970 or after
-the user's today. The per-habit and all-habits Scores.csv are ignored: scores are recomputed from
-the entries.
+Dates must be real and unique in a file; a row that makes an entry must not be before 1970 or more
+than `rules.IMPORT_DAYS_AHEAD` days after the user's today (Loop's phone may be in a time zone
+ahead). The per-habit and all-habits Scores.csv are ignored: scores are recomputed from the
+entries.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import IO
 
@@ -102,8 +103,7 @@ class _Archive:
         self.archive = archive
         self.files = archive.files
         self.today = today
-        # Loop's own today may be later than the user's (habits.rules.IMPORT_DAYS_AHEAD).
-        self.latest_day = today + timedelta(days=rules.IMPORT_DAYS_AHEAD)
+        self.latest_day = rules.latest_imported_day(today)  # Loop's today may be later
         self.rows_left = settings.IMPORT_MAX_ROWS
 
     def read(self) -> list[LoopHabit]:
@@ -239,12 +239,15 @@ class _Archive:
         if row.day < rules.EARLIEST_DAY:
             raise Problem(f.PROBLEM_DATE_BEFORE_EPOCH.format(value=row.day.isoformat()))
         if row.day > self.latest_day:
-            problem = f.PROBLEM_DATE_FUTURE.format(
-                value=row.day, days=rules.IMPORT_DAYS_AHEAD, today=self.today.isoformat()
-            )
-            raise Problem(problem)
+            raise day_ahead_problem(row.day, self.today)
         status, value = made
         return LoopEntry(day=row.day, status=status, value=value, note=row.note)
+
+
+def day_ahead_problem(day: date, today: date) -> Problem:
+    """A day after what an import keeps (rules.latest_imported_day): both Loop formats say so."""
+    days = rules.IMPORT_DAYS_AHEAD
+    return Problem(f.PROBLEM_DATE_FUTURE.format(value=day, days=days, today=today.isoformat()))
 
 
 class _RowLines:
