@@ -14,8 +14,6 @@ members are read. Every refusal is a Django `ValidationError` on the `file` fiel
 
 from __future__ import annotations
 
-import io
-import struct
 import zipfile
 import zlib
 from typing import IO, TYPE_CHECKING
@@ -39,13 +37,6 @@ IGNORED_PREFIXES = ("__MACOSX/",)
 # The central directory of the largest real upload: MAX_IMPORT_FILES members, each perhaps with a
 # __MACOSX twin and a folder entry, at well under 512 bytes an entry (46, the name, timestamps).
 MAX_CENTRAL_DIRECTORY_BYTES = 2 * 1024 * 1024
-# The end record (22 bytes, then a comment of up to 65,535) and the Zip64 locator before it.
-END_RECORD = struct.Struct("<4s4H2LH")
-END_RECORD_SIGNATURE = b"PK\x05\x06"
-ZIP64_LOCATOR_SIGNATURE = b"PK\x06\x07"
-ZIP64_LOCATOR_SIZE = 20
-ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
-ZIP64_END_RECORD_SIGNATURE = b"PK\x06\x06"
 # What zipfile raises on a damaged member, an unsupported compression or an encrypted one.
 UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
 
@@ -124,33 +115,15 @@ def open_zip(*, file: IO[bytes], size: int, not_zip: _StrOrPromise) -> zipfile.Z
         if directory > MAX_CENTRAL_DIRECTORY_BYTES:
             raise refuse(MESSAGE_DIRECTORY_TOO_BIG.format(limit=MAX_CENTRAL_DIRECTORY_BYTES))
         return zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise refuse(not_zip) from error
 
 
 def _central_directory_size(file: IO[bytes]) -> int:
-    """The size of the central directory as `zipfile` will read it, found as
-    `zipfile._EndRecData` finds it: the last 22 bytes when they are an end record without a
-    comment, else the last end record signature in the 64 KB before them; the Zip64 end record's
-    size when a Zip64 locator and record precede it. 0 without an end record (`zipfile` then
+    """The size of the central directory as `zipfile` will read it, from zipfile's own search for
+    the end record (`_EndRecData`, the first thing `ZipFile` does: it reads at most the last 64 KB
+    and the Zip64 record), so the two cannot disagree; 0 without an end record (`ZipFile` then
     refuses the file). `file` is left at its start."""
-    end = file.seek(0, io.SEEK_END)
-    first = max(0, end - END_RECORD.size - 0x10000 - ZIP64_LOCATOR_SIZE - ZIP64_END_RECORD.size)
-    file.seek(first)
-    tail = file.read()
+    end_record = zipfile._EndRecData(file)  # type: ignore[attr-defined]
     file.seek(0)
-    at = len(tail) - END_RECORD.size
-    if at < 0 or not (tail.startswith(END_RECORD_SIGNATURE, at) and tail.endswith(b"\0\0")):
-        at = tail.rfind(END_RECORD_SIGNATURE, max(0, end - END_RECORD.size - 0x10000) - first)
-        if at < 0 or len(tail) - at < END_RECORD.size:
-            return 0
-    size: int = END_RECORD.unpack_from(tail, at)[5]
-    locator = at - ZIP64_LOCATOR_SIZE
-    record = locator - ZIP64_END_RECORD.size
-    if (
-        record >= 0
-        and tail.startswith(ZIP64_LOCATOR_SIGNATURE, locator)
-        and tail.startswith(ZIP64_END_RECORD_SIGNATURE, record)
-    ):
-        size = ZIP64_END_RECORD.unpack_from(tail, record)[8]
-    return size
+    return 0 if end_record is None else int(end_record[zipfile._ECD_SIZE])  # type: ignore[attr-defined]
