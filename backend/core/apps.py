@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from core.cache_handler import share_backends_across_requests
         from core.database_roles import grant_application_role
+
+        share_backends_across_requests()
 
         # post_migrate is sent for each app after all migrations ran: core's is enough, as the
         # grants cover every table in the schema.

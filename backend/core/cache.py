@@ -10,16 +10,74 @@ client holds anything per request: the connection pool is redis-py's, which is t
 everything else comes from the settings. So a backend made from the same settings as an earlier one
 takes that one's attributes, its client included, instead of building them again.
 
+The hot reads (`RedisCache.get`, which every session read is, and core.user_hash's HMGET) go
+through `command`: one command on a connection of this thread's own, without the pool's checkout
+and return, the client's retry wrapper and its observability counters, which together cost more
+CPU than the command itself (see `command`).
+
 The name `core.cache` is also the logger of the errors the cache ignores (settings:
 DJANGO_REDIS_LOGGER).
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any, ClassVar
 
+import redis
 from django_redis.cache import RedisCache as DjangoRedisCache  # type: ignore[import-untyped]
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
+
+
+class _ThreadConnection(threading.local):
+    pool: Any = None
+    pid: int = 0
+    connection: Any = None
+
+
+_own = _ThreadConnection()
+
+
+def command(client: redis.Redis, *args: Any) -> Any:
+    """Run one command on this thread's own connection to `client`'s server; its raw reply.
+
+    The connection is made as the client's pool makes its own (its connection class and arguments:
+    the same address, TLS, credentials or IAM token provider, timeouts and health checks) but is
+    never checked in or out: a Lambda instance runs one request at a time in one thread (core.asgi
+    reuses its threads), so each thread needs one connection, and the pool's checkout costs a lock,
+    two process-id checks and a "has the connection unread data" poll per command. A new process
+    (a fork) makes its own; a thread that ends takes its connection with it (redis-py closes a
+    connection when it is collected).
+
+    Failures: a connection that has served before and breaks (the server closed it while idle) is
+    made again and the command sent once more; any other error (a timeout, a refused connection, a
+    reply that is an error) is raised at once, so a Redis that is down costs one timeout, never a
+    series of retries. A broken connection is closed, and the next command connects anew.
+    """
+    pool = client.connection_pool
+    local = _own
+    pid = os.getpid()
+    if local.connection is None or local.pool is not pool or local.pid != pid:
+        # As the pool's make_connection, without counting it among the pool's own connections.
+        connection = pool.connection_class(**dict(pool.connection_kwargs))
+        local.connection, local.pool, local.pid = connection, pool, pid
+    connection = local.connection
+    for attempt in (1, 2):
+        served = connection._sock is not None  # connected before this command
+        try:
+            connection.send_command(*args)
+            return connection.read_response()
+        except RedisError as error:
+            if isinstance(error, RedisConnectionError | redis.TimeoutError):
+                connection.disconnect()
+            if not (attempt == 1 and served and isinstance(error, RedisConnectionError)):
+                raise
+        except BaseException:
+            connection.disconnect()  # a reply half read would be the next command's
+            raise
+    raise AssertionError("unreachable")
 
 
 class RedisCache(DjangoRedisCache):
@@ -46,3 +104,22 @@ class RedisCache(DjangoRedisCache):
         if isinstance(options, dict):
             with self._lock:
                 self._prepared[key] = (options, dict(self.__dict__))
+
+    def get(
+        self, key: Any, default: Any = None, version: int | None = None, client: Any = None
+    ) -> Any:
+        """django-redis's `get` (IGNORE_EXCEPTIONS and its log included), through `command`."""
+        if client is not None:
+            return super().get(key, default, version, client)
+        inner = self.client
+        try:
+            value = command(
+                inner.get_client(write=False), "GET", inner.make_key(key, version=version)
+            )
+        except RedisError as error:
+            if not self._ignore_exceptions:
+                raise
+            if self._log_ignored_exceptions:
+                self.logger.exception("Exception ignored", exc_info=error)
+            return default
+        return default if value is None else inner.decode(value)
