@@ -7,20 +7,31 @@ account up by its canonical address and checks the password only through
 An unknown address costs the same hashing as a known one (Django's own countermeasure, kept).
 
 Every API request also loads its user; that query was half of the cost of a cached habit list.
-The row is cached for a short time under the user's id and dropped whenever the user is saved or
-deleted (password change, settings, last login, deactivation), so the session check that compares
-password hashes always sees the current one. Only with a cache every process shares (Redis), like
-the list cache: with per-process memory a change in one process would not reach the others. If
-Redis loses a drop during an outage, the copy lives at most USER_CACHE_SECONDS.
+The row is cached for a short time in the user's entry of core.user_hash (field `u`: its deadline,
+then its fields' values) and dropped whenever the user is saved or deleted (password change,
+settings, last login, deactivation), so the session check that compares password hashes always
+sees the current one. Only with a cache every process shares (Redis), like the list cache: with
+per-process memory a change in one process would not reach the others. If Redis loses a drop during
+an outage, the copy lives at most USER_CACHE_SECONDS.
+
+A caller that reads the user's entry for its own fields anyway (the habit list) reads `u` in the
+same round trip and hands it over with `prefetched_user`, so that Django's `get_user` (which also
+checks the session's password hash) finds it instead of reading again.
 """
 
 from __future__ import annotations
 
+import functools
+import pickle
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -28,16 +39,57 @@ from django.http import HttpRequest
 from accounts.addresses import canonical_email
 from accounts.models import User
 from accounts.throttling import guarded, sign_in_client
+from core import user_hash
 
 USER_CACHE_SECONDS = 120
+USER_FIELD = "u"
+
+# (user id, the value of USER_FIELD read for it) while a caller hands over a read of its own.
+_prefetched: ContextVar[tuple[int, bytes | None] | None] = ContextVar(
+    "prefetched_user", default=None
+)
 
 
-def _key(user_id: Any) -> str:
-    return f"auth-user:{user_id}"
-
-
-def _enabled() -> bool:
+def enabled() -> bool:
     return bool(getattr(settings, "USER_CACHE", False))
+
+
+# The cached row is the concrete fields' values, rebuilt with Model.from_db as a query would: about
+# a third of the CPU of unpickling the model instance. The field names are kept with them, so a
+# row cached before a deploy that changed the fields is a miss, not a wrong user.
+@functools.cache
+def _field_names() -> tuple[str, ...]:
+    return tuple(field.attname for field in User._meta.concrete_fields)
+
+
+def _encoded(user: User) -> bytes:
+    deadline = int(time.time()) + USER_CACHE_SECONDS
+    names = _field_names()
+    values = tuple(getattr(user, name) for name in names)
+    return b"%d|" % deadline + pickle.dumps((names, values), pickle.HIGHEST_PROTOCOL)
+
+
+def _decoded(value: bytes | None) -> User | None:
+    """The cached row in `value`, None when there is none or its deadline has passed."""
+    if not value:
+        return None
+    deadline, _, data = bytes(value).partition(b"|")
+    if not deadline.isdigit() or int(deadline) < time.time():
+        return None
+    names, values = pickle.loads(data)  # noqa: S301 - written by this module to the product's Redis
+    if names != _field_names():
+        return None
+    return User.from_db(DEFAULT_DB_ALIAS, names, values)
+
+
+@contextmanager
+def prefetched_user(user_id: int, value: bytes | None) -> Iterator[None]:
+    """While inside, `get_user(user_id)` takes `value` (USER_FIELD as just read) for the cache's."""
+    token = _prefetched.set((user_id, value))
+    try:
+        yield
+    finally:
+        _prefetched.reset(token)
 
 
 class CachedModelBackend(ModelBackend):
@@ -67,19 +119,29 @@ class CachedModelBackend(ModelBackend):
         return user if allowed else None
 
     def get_user(self, user_id: Any) -> User | None:
-        if not _enabled():
+        if not enabled():
             return super().get_user(user_id)
-        user = cache.get(_key(user_id))
-        if isinstance(user, User):
+        try:
+            pk = int(user_id)
+        except (TypeError, ValueError):
+            return None
+        prefetched = _prefetched.get()
+        if prefetched is not None and prefetched[0] == pk:
+            value = prefetched[1]
+        else:
+            values = user_hash.read(pk, (USER_FIELD,))
+            value = None if values is None else values[0]
+        user = _decoded(value)
+        if user is not None and user.pk == pk:
             return user if self.user_can_authenticate(user) else None
-        user = super().get_user(user_id)
+        user = super().get_user(pk)
         if isinstance(user, User):
-            cache.set(_key(user_id), user, USER_CACHE_SECONDS)
+            user_hash.write(pk, {USER_FIELD: _encoded(user)})
         return user
 
 
 @receiver(post_save, sender=User)
 @receiver(post_delete, sender=User)
 def forget_cached_user(sender: Any, instance: User, **kwargs: Any) -> None:
-    if _enabled():
-        cache.delete(_key(instance.pk))
+    if enabled() and instance.pk is not None:
+        user_hash.remove(int(instance.pk), USER_FIELD)

@@ -4,19 +4,27 @@ Every view here also accepts a personal API token (accounts.authentication.Token
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from typing import Any
 
+from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.utils.translation import gettext
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from accounts import backends
 from accounts.authentication import TokenOrSessionApi
 from accounts.models import User
 from accounts.selectors import signed_in_user, user_today
+from accounts.sessions import key_user_id
+from core import user_hash
+from core.negotiation import JSON, PLAIN_ACCEPTS
 from core.schema import (
     ERROR_RESPONSES,
     OpenApiParameter,
@@ -24,7 +32,7 @@ from core.schema import (
     OpenApiTypes,
     extend_schema,
 )
-from habits import rules, selectors, services
+from habits import list_cache, rules, selectors, services
 from habits.models import Habit, HabitGroup
 from habits.serializers import (
     EntryInput,
@@ -70,7 +78,92 @@ def habit_item_response(habit: Habit, code: int = status.HTTP_200_OK) -> Respons
     return Response(habit_data(selectors.habit_item(habit=habit)), status=code)
 
 
+def wants_archived(query: QueryDict) -> bool:
+    return query.get("archived", "").lower() in {"true", "1", "yes"}
+
+
+def habit_list_body(*, user: User, archived: bool) -> bytes:
+    """The list's JSON: the cached copy for the user's today, else rendered and cached."""
+    today = user_today(user=user)
+    cached = selectors.habit_list_slot(user=user, archived=archived, today=today)
+    if cached.body is None:
+        services.habit_summaries_catch_up(user=user, today=today)
+        items = selectors.habit_list(user=user, archived=archived, today=today)
+        cached = cached.filled(habit_list_json(items))
+    assert cached.body is not None
+    return cached.body
+
+
+def signed_in_list(request: HttpRequest) -> bytes | None:
+    """The cached habit list for a plain GET in a signed-in browser session; None for anything
+    else.
+
+    The list is what every visit opens, and what DRF does for it (wrapping the request, two
+    authenticators, two permissions, a throttle, content negotiation) decides nothing for such a
+    request: it has no Authorization header (so no API token: DRF would try the session), asks for
+    JSON (or anything) without a format override, and a GET needs no CSRF check. When the list is
+    cached, this answers it with the same body and headers, having read the session, the user's
+    cached row and the list's cache fields in one round trip (core.user_hash, accounts.sessions):
+    the row is handed to Django's own `get_user`, which still checks the session's backend and
+    password hash. Everything else goes to DRF's view (None), which answers it as before: other
+    requests, a session that is not signed in, and a list that must be rendered (whose database
+    errors DRF's handler answers).
+    """
+    if (
+        request.method != "GET"
+        or "HTTP_AUTHORIZATION" in request.META
+        or request.META.get("HTTP_ACCEPT", "*/*") not in PLAIN_ACCEPTS
+        or api_settings.URL_FORMAT_OVERRIDE in request.GET
+        or not list_cache.enabled()
+    ):
+        return None
+    archived = wants_archived(request.GET)
+    list_fields = list_cache.fields(archived=archived)
+    fields = [backends.USER_FIELD, *list_fields] if backends.enabled() else list(list_fields)
+    session = getattr(request, "session", None)
+    if session is None:
+        return None
+    # The session's own read brings these fields when its key names its user (accounts.sessions).
+    read_with = getattr(session, "read_with", None)
+    found = dict(read_with(fields)) if read_with is not None else {}
+    user_id = session.get(SESSION_KEY)
+    if not isinstance(user_id, str) or not user_id.isdigit():
+        return None
+    pk = int(user_id)
+    if not found or key_user_id(session.session_key) != pk:
+        values = user_hash.read(pk, fields)
+        found = dict(zip(fields, values, strict=True)) if values is not None else {}
+    with backends.prefetched_user(pk, found.get(backends.USER_FIELD)):
+        user = request.user
+        active = user.is_active  # resolves the lazy user here, with the prefetched row
+    if not isinstance(user, User) or not active:
+        return None
+    read = [found[field] for field in list_fields] if found else None
+    today = user_today(user=user)
+    return selectors.habit_list_slot(user=user, archived=archived, today=today, read=read).body
+
+
 class HabitListApi(TokenOrSessionApi):
+    # GET in a browser's session (what every visit opens) skips DRF: see `signed_in_list`.
+
+    @classmethod
+    def as_view(cls, **initkwargs: Any) -> Any:
+        api = super().as_view(**initkwargs)
+        probe = cls(**initkwargs)
+        probe.setup(HttpRequest())  # as Django does per request: HEAD is answered by get
+        allow = ", ".join(probe.allowed_methods)
+
+        @functools.wraps(api)  # keeps .cls and .csrf_exempt, which the schema and Django read
+        def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            body = signed_in_list(request)
+            if body is None:
+                return api(request, *args, **kwargs)
+            response = HttpResponse(body, content_type=JSON)
+            response["Allow"] = allow  # as DRF's response
+            return response
+
+        return view
+
     @extend_schema(
         summary="The user's habits, in order, with today's entry, streak and score",
         parameters=[
@@ -82,15 +175,9 @@ class HabitListApi(TokenOrSessionApi):
         tags=["habits"],
     )
     def get(self, request: Request) -> HttpResponse:
-        archived = request.query_params.get("archived", "").lower() in {"true", "1", "yes"}
         user = signed_in_user(request)
-        today = user_today(user=user)
-        cached = selectors.habit_list_slot(user=user, archived=archived, today=today)
-        if cached.body is None:
-            services.habit_summaries_catch_up(user=user, today=today)
-            items = selectors.habit_list(user=user, archived=archived, today=today)
-            cached = cached.filled(habit_list_json(items))
-        return HttpResponse(cached.body, content_type="application/json")
+        body = habit_list_body(user=user, archived=wants_archived(request.query_params))
+        return HttpResponse(body, content_type=JSON)
 
     @extend_schema(
         summary="Create a habit",

@@ -6,6 +6,7 @@ list; the writes that invalidate it go through habits.changes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -82,9 +83,12 @@ def habit_list(*, user: User, archived: bool = False, today: date) -> list[Habit
     return _items(habits, today)
 
 
-def habit_list_slot(*, user: User, archived: bool, today: date) -> list_cache.Slot:
-    """The cached list of this user for `today`, or the slot a render should fill."""
-    return list_cache.lookup(user_id=user.pk, archived=archived, today=today)
+def habit_list_slot(
+    *, user: User, archived: bool, today: date, read: Sequence[bytes | None] | None = None
+) -> list_cache.Slot:
+    """The cached list of this user for `today`, or the slot a render should fill (`read`: see
+    `list_cache.lookup`)."""
+    return list_cache.lookup(user_id=user.pk, archived=archived, today=today, read=read)
 
 
 def habit_item(*, habit: Habit) -> HabitListItem:

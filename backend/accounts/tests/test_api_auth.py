@@ -254,15 +254,14 @@ def test_password_change_checks_the_current_password(signed_in: ApiClient) -> No
 
 @override_settings(USER_CACHE=True)
 def test_the_cached_user_follows_every_change(user: User) -> None:
-    from django.core.cache import cache
-
-    from accounts.backends import CachedModelBackend
+    from accounts.backends import USER_FIELD, CachedModelBackend
+    from core import user_hash
 
     first, second = ApiClient(), ApiClient()
     first.sign_in(user)
     second.sign_in(user)
     assert second.get(ME).status_code == 200
-    assert cache.get(f"auth-user:{user.pk}") is not None  # cached by the request above
+    assert user_hash.read(user.pk, [USER_FIELD]) != [None]  # cached by the request above
     # A settings change shows at once in the other session.
     first.patch(ME, {"time_zone": "Asia/Tokyo"})
     assert second.get(ME).json()["time_zone"] == "Asia/Tokyo"

@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.contrib.sessions.backends.cached_db import SessionStore
 from django.contrib.sessions.models import Session
-from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils.crypto import salted_hmac
 
 from accounts.models import User
+from accounts.sessions import FIELD_PREFIX, SessionStore
 from conftest import ApiClient
+from core import user_hash
 from core.errors import CODE_NOT_AUTHENTICATED, CODE_THROTTLED
 from factories import PASSWORD, make_entry, make_habit, make_user
 
@@ -197,7 +197,7 @@ def test_deleting_the_account_removes_its_sessions_on_other_devices(user: User) 
     assert phone.get(ME).status_code == 401
     assert sessions_of(user.pk) == []
     assert Session.objects.count() == before - 2
-    assert cache.get(SessionStore(phone_key).cache_key) is None
+    assert user_hash.read(user.pk, [FIELD_PREFIX + phone_key]) == [None]  # nor in the cache
 
 
 # --- Login throttling -----------------------------------------------------------------------------

@@ -137,7 +137,8 @@ USER_CACHE = env_bool("USER_CACHE", bool(REDIS_URL))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "core.cache"
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# cached_db, with a signed-in session cached beside its user's other data (accounts.sessions).
+SESSION_ENGINE = "accounts.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True

@@ -48,7 +48,7 @@ def test_a_database_outage_before_the_view_is_a_503(signed_in: ApiClient) -> Non
     # The session is read by middleware, before any view: Django's handler500 answers there.
     signed_in.raise_request_exception = False
     with mock.patch(
-        "django.contrib.sessions.backends.cached_db.SessionStore.load",
+        "accounts.sessions.SessionStore.load",
         side_effect=OperationalError("gone"),
     ):
         response = signed_in.get("/api/habits/")

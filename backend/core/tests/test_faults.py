@@ -129,7 +129,14 @@ def stack() -> Iterator[Stack]:
 
 
 def session_keys(server: RedisServer) -> list[bytes]:
-    return list(redis.Redis(port=server.port).scan_iter(match="*sessions*"))
+    """The sessions cached in `server`: fields `s:<key>` of the users' entries (accounts.sessions)
+    and cached_db's own keys (anonymous sessions)."""
+    client = redis.Redis(port=server.port)
+    found: list[bytes] = list(client.scan_iter(match="*sessions*"))
+    for entry in client.scan_iter(match="*user:{*}"):
+        fields = [bytes(field) for field in client.hkeys(entry)]  # type: ignore[arg-type]
+        found += [field for field in fields if field.startswith(b"s:")]
+    return found
 
 
 def test_redis_outage_degrades_and_recovers_without_a_restart(stack: Stack) -> None:

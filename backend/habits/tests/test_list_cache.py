@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 from conftest import ApiClient
+from core import user_hash
 from factories import make_habit
 from habits import list_cache
 from habits.tests.loop_fixtures import loop_habits_csv, make_zip, upload
@@ -109,12 +110,20 @@ def command_calls(client: Any, command: str) -> int:
     return int(client.info("commandstats").get(f"cmdstat_{command}", {}).get("calls", 0))
 
 
+def all_calls(client: Any) -> int:
+    return sum(int(stats["calls"]) for stats in client.info("commandstats").values())
+
+
 def test_on_redis_a_cached_list_is_one_round_trip(signed_in: ApiClient, user: User) -> None:
+    """The session, the user's row and the list in one HMGET (accounts.sessions, habits.apis)."""
     client = redis_client()
     make_habit(user=user)
     first = listed(signed_in)
     reads, writes = command_calls(client, "hmget"), command_calls(client, "hset")
+    before = all_calls(client)
     assert listed(signed_in) == first
+    # Nothing else: that one, and the INFO that counted `before` (INFO counts itself afterwards).
+    assert all_calls(client) - before == 1 + 1
     assert command_calls(client, "hmget") - reads == 1
     assert command_calls(client, "hset") - writes == 0
 
@@ -129,9 +138,9 @@ def test_on_redis_a_user_holds_at_most_three_fields_whatever_the_days(user: User
             assert slot.body is None
             slot.filled(b"[]")
         list_cache.habits_changed(user_id=user.pk)
-    key = cache.make_key(f"habit-list:{{{user.pk}}}")
-    assert set(client.hkeys(key)) <= {b"v", b"0", b"1"}
-    assert 0 < client.ttl(key) <= list_cache.VERSION_TTL_SECONDS
+    key = cache.make_key(f"user:{{{user.pk}}}")
+    assert set(client.hkeys(key)) <= {b"lv", b"l0", b"l1"}
+    assert 0 < client.ttl(key) <= user_hash.TTL_SECONDS
 
 
 def test_a_copy_of_another_day_or_token_is_a_miss(user: User) -> None:

@@ -116,10 +116,10 @@ def seed(accounts: int) -> list[dict[str, Any]]:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
-    from django.contrib.sessions.backends.cached_db import SessionStore
     from django.utils.crypto import get_random_string
 
     from accounts.models import User
+    from accounts.sessions import SessionStore
     from habits.models import Entry, Habit
 
     randomness = random.Random(8)  # noqa: S311 - test data
@@ -175,7 +175,7 @@ def seed(accounts: int) -> list[dict[str, Any]]:
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
+        session.save()  # storing the user made the session (accounts.sessions); this completes it
         sessions.append(
             {
                 "session": session.session_key,

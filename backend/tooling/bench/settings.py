@@ -1,8 +1,9 @@
 """The load bench (`make bench-load`): production's settings, served over plain HTTP on loopback.
 
-Everything production decides stays (DEBUG off, cached_db sessions on Redis, the PostgreSQL pool,
-JSON logs, the security middleware and headers) except what needs HTTPS: the redirect, HSTS and
-the Secure/__Host- cookies, which an HTTP load generator could not send back. Never deployed.
+Everything production decides stays (DEBUG off, sessions in Redis and PostgreSQL,
+the PostgreSQL pool, JSON logs, the security middleware and headers) except what needs HTTPS: the
+redirect, HSTS and the Secure/__Host- cookies, which an HTTP load generator could not send back.
+Never deployed.
 """
 
 from config.settings.production import *  # noqa: F403

@@ -195,7 +195,7 @@ def test_bench_settings_are_production_without_https(monkeypatch: pytest.MonkeyP
     differ = {n for n in names if getattr(production, n) != getattr(bench_settings, n)}
     assert differ == https_only
     assert bench_settings.DEBUG is False
-    assert bench_settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    assert bench_settings.SESSION_ENGINE == "accounts.sessions"
     assert "pool" in bench_settings.DATABASES["default"]["OPTIONS"]
     assert bench_settings.CACHES["default"]["BACKEND"] == "core.cache.RedisCache"
 
