@@ -29,6 +29,15 @@ REQUEST_ID_HEADER = "X-Request-ID"
 ADMIN_PREFIX = "/admin/"
 
 
+def add_vary(response: HttpResponseBase, header: str) -> None:
+    """`patch_vary_headers(response, (header,))`, without its parsing when the response has no
+    Vary header yet (as most have when the innermost middleware adds one)."""
+    if response.has_header("Vary"):
+        patch_vary_headers(response, (header,))
+    else:
+        response.headers["Vary"] = header
+
+
 def request_id_for(request: HttpRequest) -> str:
     """Lambda's request id when running under Mangum, else the caller's header, else a new one."""
     scope = getattr(request, "scope", None) or {}
@@ -162,20 +171,18 @@ class OriginVerifyMiddleware:
 
 
 class CorsMiddleware(LibraryCorsMiddleware):
-    """django-cors-headers' middleware; a request without an Origin header (the SPA's same-origin
-    reads) gets what the library gives it, `Vary: origin` on the CORS paths and nothing else,
-    without building `request.headers` (a dict of every header) only to find no Origin there."""
+    """django-cors-headers' middleware, answering the requests without an Origin header (the SPA's
+    same-origin reads) without its machinery: they get what the library gives them, `Vary: origin`
+    on the CORS paths and nothing else. Preflights (OPTIONS) and requests with an Origin take the
+    library's own path."""
 
-    def add_response_headers(
-        self, request: HttpRequest, response: HttpResponseBase
-    ) -> HttpResponseBase:
-        if "HTTP_ORIGIN" in request.META:
-            return super().add_response_headers(request, response)
-        enabled = getattr(request, "_cors_enabled", None)
-        if enabled is None:
-            enabled = self.is_enabled(request)
-        if enabled:
-            patch_vary_headers(response, ("origin",))
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if "HTTP_ORIGIN" in request.META or request.method == "OPTIONS":
+            return super().__call__(request)  # type: ignore[return-value]
+        response = self.get_response(request)
+        assert isinstance(response, HttpResponseBase)
+        if self.is_enabled(request):
+            add_vary(response, "origin")
         return response
 
 
@@ -195,9 +202,13 @@ class LocaleMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = accepted_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
         request.LANGUAGE_CODE = language
-        with translation.override(language):
+        if language == translation.get_language():
+            # Active already (the default, for most requests): nothing to switch or switch back.
             response = self.get_response(request)
-        patch_vary_headers(response, ("Accept-Language",))
+        else:
+            with translation.override(language):
+                response = self.get_response(request)
+        add_vary(response, "Accept-Language")
         response.headers.setdefault("Content-Language", language)
         return response
 

@@ -120,3 +120,19 @@ def test_a_language_cookie_is_not_read(signed_in: ApiClient) -> None:
     signed_in.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
     response = signed_in.get(f"{HABITS}999999/", HTTP_ACCEPT_LANGUAGE="es")
     assert response.json()["detail"] == "No encontrado."
+
+
+@pytest.mark.parametrize("existing", [None, "", "Cookie", "accept-language", "*", "Cookie, Origin"])
+@pytest.mark.parametrize("header", ["Accept-Language", "origin"])
+def test_add_vary_is_djangos_patch_vary_headers(existing: str | None, header: str) -> None:
+    from django.http import HttpResponse
+    from django.utils.cache import patch_vary_headers
+
+    from core.middleware import add_vary
+
+    ours, django = HttpResponse(), HttpResponse()
+    if existing is not None:
+        ours["Vary"] = django["Vary"] = existing
+    add_vary(ours, header)
+    patch_vary_headers(django, (header,))
+    assert ours.get("Vary") == django.get("Vary")
