@@ -44,6 +44,7 @@ FIELD_PREFIX = "s:"
 SEPARATOR = "-"
 RANDOM_LENGTH = 32
 KEY_MAX_LENGTH = 40  # django_session.session_key
+ID_MAX_DIGITS = KEY_MAX_LENGTH - len(SEPARATOR) - RANDOM_LENGTH
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -61,7 +62,11 @@ def key_user_id(session_key: str | None) -> int | None:
     if not session_key:
         return None
     head, separator, secret = session_key.partition(SEPARATOR)
-    if not separator or len(secret) != RANDOM_LENGTH or not head or head.strip(DIGITS):
+    # The cookie is the caller's: a head longer than a key can hold is no id (and never reaches
+    # int(), whose work grows with the digits and which refuses more than 4,300).
+    if not separator or len(secret) != RANDOM_LENGTH or not 0 < len(head) <= ID_MAX_DIGITS:
+        return None
+    if head.strip(DIGITS):
         return None
     return int(head, 36)
 
@@ -73,8 +78,7 @@ def _named_user(data: Mapping[str, Any]) -> int | None:
     if not text.isdigit():
         return None
     user_id = int(text)
-    fits = len(_base36(user_id)) + len(SEPARATOR) + RANDOM_LENGTH <= KEY_MAX_LENGTH
-    return user_id if fits else None
+    return user_id if len(_base36(user_id)) <= ID_MAX_DIGITS else None
 
 
 class SessionStore(CachedDBStore):

@@ -10,7 +10,7 @@ client holds anything per request: the connection pool is redis-py's, which is t
 everything else comes from the settings. So a backend made from the same settings as an earlier one
 takes that one's attributes, its client included, instead of building them again.
 
-The hot reads (`RedisCache.get`, which every session read is, and core.user_hash's HMGET) go
+The hot reads (`Client.get`, which every session read is, and core.user_hash's HMGET) go
 through `command`: one command on a connection of this thread's own, without the pool's checkout
 and return, the client's retry wrapper and its observability counters, which together cost more
 CPU than the command itself (see `command`).
@@ -27,6 +27,8 @@ from typing import Any, ClassVar
 
 import redis
 from django_redis.cache import RedisCache as DjangoRedisCache  # type: ignore[import-untyped]
+from django_redis.client import DefaultClient  # type: ignore[import-untyped]
+from django_redis.exceptions import ConnectionInterrupted  # type: ignore[import-untyped]
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
@@ -80,6 +82,23 @@ def command(client: redis.Redis, *args: Any) -> Any:
     raise AssertionError("unreachable")
 
 
+class Client(DefaultClient):
+    """django-redis's client, its GET (every session read is one) through `command`; django-redis
+    still answers for the errors (RedisCache's IGNORE_EXCEPTIONS and its log)."""
+
+    def get(
+        self, key: Any, default: Any = None, version: int | None = None, client: Any = None
+    ) -> Any:
+        if client is not None:
+            return super().get(key, default, version, client)
+        try:
+            key = self.make_key(key, version=version)
+            value = command(self.get_client(write=False), "GET", key)
+        except RedisError as error:
+            raise ConnectionInterrupted(connection=None) from error
+        return default if value is None else self.decode(value)
+
+
 class RedisCache(DjangoRedisCache):
     # (location, the OPTIONS dict's id, the other settings) -> (that OPTIONS dict, a prepared
     # backend's attributes, its client included). The OPTIONS dict is the settings' own object
@@ -104,22 +123,3 @@ class RedisCache(DjangoRedisCache):
         if isinstance(options, dict):
             with self._lock:
                 self._prepared[key] = (options, dict(self.__dict__))
-
-    def get(
-        self, key: Any, default: Any = None, version: int | None = None, client: Any = None
-    ) -> Any:
-        """django-redis's `get` (IGNORE_EXCEPTIONS and its log included), through `command`."""
-        if client is not None:
-            return super().get(key, default, version, client)
-        inner = self.client
-        try:
-            value = command(
-                inner.get_client(write=False), "GET", inner.make_key(key, version=version)
-            )
-        except RedisError as error:
-            if not self._ignore_exceptions:
-                raise
-            if self._log_ignored_exceptions:
-                self.logger.exception("Exception ignored", exc_info=error)
-            return default
-        return default if value is None else inner.decode(value)

@@ -6,8 +6,7 @@ and, for the habit list, the list's token and the list itself (habits.list_cache
 are fields of one hash, `user:{<user id>}`: the braces are a hash tag, so the key has one cluster
 slot whatever it holds (ElastiCache Serverless runs in cluster mode), and one HMGET reads any set
 of fields in one round trip. Each round trip costs the function CPU in the client and the kernel,
-and ElastiCache Serverless bills each command at least one ECPU (then one per kilobyte it
-transfers).
+and ElastiCache Serverless bills ECPUs by each request's vCPU time and the data it transfers.
 
 Fields (each owner documents its own): `s:<session key>` the user's sessions; `u` the cached user
 row; `lv`, `l0`, `l1` the list's token and the active and archived lists. Writes refresh the whole

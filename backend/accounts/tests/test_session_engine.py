@@ -122,7 +122,15 @@ def test_a_user_id_too_long_for_the_key_column_keeps_a_plain_key() -> None:
 
 @pytest.mark.parametrize(
     "key",
-    ["", "-" + "a" * 32, "1-" + "a" * 31, "1_" + "a" * 32, "A-" + "a" * 32, "1-" + "a" * 33],
+    [
+        "",
+        "-" + "a" * 32,
+        "1-" + "a" * 31,
+        "1_" + "a" * 32,
+        "A-" + "a" * 32,
+        "1-" + "a" * 33,
+        "z" * 8 + "-" + "a" * 32,  # longer than a key's 40 characters allow
+    ],
 )
 def test_keys_that_name_no_user(key: str) -> None:
     assert key_user_id(key) is None
@@ -138,3 +146,10 @@ def test_a_user_stored_without_setitem_still_moves_the_key(user: User) -> None:
     assert key_user_id(store.session_key) == user.pk
     assert not Session.objects.filter(session_key=plain).exists()
     assert SessionStore(store.session_key).load()[SESSION_KEY] == str(user.pk)
+
+
+def test_a_cookie_with_a_huge_id_is_anonymous_not_an_error(api: ApiClient) -> None:
+    """int() refuses more than 4,300 digits: such a cookie must not reach it."""
+    api.cookies[settings.SESSION_COOKIE_NAME] = "9" * 5000 + "-" + "a" * 32
+    response = api.get(ME)
+    assert response.status_code == 401

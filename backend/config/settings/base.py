@@ -116,7 +116,7 @@ def cache_settings(redis_url: str | None, credential_provider: Any = None) -> di
             "LOCATION": redis_url,
             "KEY_PREFIX": "ht",
             "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "CLIENT_CLASS": "core.cache.Client",
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
                 "IGNORE_EXCEPTIONS": True,
