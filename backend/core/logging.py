@@ -7,7 +7,9 @@ bodies, cookies or headers; `redact_secrets` is a last line of defence for keys 
 
 from __future__ import annotations
 
+import json
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 import structlog
@@ -50,7 +52,16 @@ STRUCTLOG_PROCESSORS: list[Any] = [
     structlog.processors.format_exc_info,
     structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
 ]
-JSON_RENDERER = structlog.processors.JSONRenderer()
+# structlog's JSONRenderer serializes with `json.dumps(event_dict, default=...)`, which builds a
+# JSONEncoder for every line; this one encoder, with the same arguments, writes the same JSON.
+_ENCODER = json.JSONEncoder(default=structlog.processors._json_fallback_handler)
+
+
+def _dumps(event_dict: Any, **_options: Any) -> str:
+    return _ENCODER.encode(event_dict)
+
+
+JSON_RENDERER = structlog.processors.JSONRenderer(serializer=_dumps)
 JSON_FORMATTER_PROCESSORS: list[Any] = [
     structlog.stdlib.ProcessorFormatter.remove_processors_meta,
     structlog.processors.format_exc_info,
@@ -107,12 +118,25 @@ def _direct_handlers(logger: logging.Logger, level: int) -> list[JSONLineHandler
     return found or None
 
 
+# The stdlib loggers `info` writes for, by name: logging.getLogger takes the module's lock each
+# time, and a Logger, once made, is the same object for the life of the process (dictConfig
+# reconfigures it in place).
+_loggers: dict[str, logging.Logger] = {}
+
+
 def info(name: str, event: str, **fields: Any) -> None:
     """`structlog.get_logger(name).info(event, **fields)`, the same line as a result, written
     straight to the handlers while the JSON configuration (logging_config(..., "json")) is the one
     in place; any other (console lines, a test's capture, another handler or processor) takes
-    structlog's own path."""
-    stdlib = logging.getLogger(name)
+    structlog's own path.
+
+    The processors of STRUCTLOG_PROCESSORS and JSON_FORMATTER_PROCESSORS are applied inline, in
+    their order and with their effect on this event: the context's variables, the level, the
+    logger's name, the UTC timestamp, the redaction; an `exc_info` field takes the processors
+    themselves (tests/test_logging.py compares the two lines byte for byte)."""
+    stdlib = _loggers.get(name)
+    if stdlib is None:
+        stdlib = _loggers.setdefault(name, logging.getLogger(name))
     if not stdlib.isEnabledFor(logging.INFO):
         return
     handlers = _direct_handlers(stdlib, logging.INFO)
@@ -120,8 +144,16 @@ def info(name: str, event: str, **fields: Any) -> None:
         structlog.get_logger(name).info(event, **fields)
         return
     event_dict: Any = {**fields, "event": event}
-    for processor in STRUCTLOG_PROCESSORS[:-1]:  # the last one hands the dict to the stdlib
-        event_dict = processor(stdlib, "info", event_dict)
+    if "exc_info" in event_dict:
+        for processor in STRUCTLOG_PROCESSORS[:-1]:  # the last one hands the dict to the stdlib
+            event_dict = processor(stdlib, "info", event_dict)
+    else:
+        structlog.contextvars.merge_contextvars(stdlib, "info", event_dict)
+        event_dict["level"] = "info"  # add_log_level
+        event_dict["logger"] = name  # add_logger_name (no record on this path)
+        # TimeStamper(fmt="iso", utc=True)
+        event_dict["timestamp"] = datetime.now(tz=UTC).isoformat().replace("+00:00", "Z")
+        redact_secrets(stdlib, "info", event_dict)
     line = JSON_RENDERER(stdlib, "info", event_dict)  # the formatter's chain, on this dict
     for handler in handlers:
         handler.write_line(str(line))

@@ -24,6 +24,7 @@ from accounts.models import User
 from accounts.selectors import signed_in_user, user_today
 from accounts.sessions import key_user_id
 from core import user_hash
+from core.middleware import resolved_user
 from core.negotiation import JSON, PLAIN_ACCEPTS
 from core.schema import (
     ERROR_RESPONSES,
@@ -134,9 +135,8 @@ def signed_in_list(request: HttpRequest) -> bytes | None:
         values = user_hash.read(pk, fields)
         found = dict(zip(fields, values, strict=True)) if values is not None else {}
     with backends.prefetched_user(pk, found.get(backends.USER_FIELD)):
-        user = request.user
-        active = user.is_active  # resolves the lazy user here, with the prefetched row
-    if not isinstance(user, User) or not active:
+        user = resolved_user(request)  # resolves the lazy user here, with the prefetched row
+    if not isinstance(user, User) or not user.is_active:
         return None
     read = [found[field] for field in list_fields] if found else None
     today = user_today(user=user)

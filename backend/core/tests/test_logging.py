@@ -163,3 +163,65 @@ def test_a_write_that_fails_is_reported_not_raised(
     structured_logging.info(NAME, "request", **FIELDS)
 
     assert len(reported) == 1
+
+
+def masked(line: str) -> str:
+    """The line with its timestamp's value blanked: the rest must match byte for byte."""
+    timestamp = json.loads(line)["timestamp"]
+    return line.replace(timestamp, "T")
+
+
+def test_the_line_is_structlogs_own_byte_for_byte(configure: Any) -> None:
+    stream = configure("json")
+    structlog.contextvars.bind_contextvars(request_id="r-3")
+    fields = {
+        "method": "GET",
+        "path": '/api/h\u00e9bits/"\\\n',  # escaped as structlog's JSON escapes it (ASCII)
+        "status": 404,
+        "duration_ms": 0.125,
+        "user_id": None,
+    }
+
+    structured_logging.info(NAME, "request", **fields)
+    structlog.get_logger(NAME).info("request", **fields)
+
+    direct, through_structlog = lines(stream)
+    assert masked(direct) == masked(through_structlog)
+    assert '"path": "/api/h\\u00e9bits/\\"\\\\\\n"' in direct
+
+
+def test_an_exc_info_field_is_rendered_as_structlog_renders_it(configure: Any) -> None:
+    stream = configure("json")
+    try:
+        raise ValueError("boom")
+    except ValueError as error:
+        structured_logging.info(NAME, "failed", exc_info=error)
+        structlog.get_logger(NAME).info("failed", exc_info=error)
+
+    direct, through_structlog = lines(stream)
+    assert masked(direct) == masked(through_structlog)
+    assert "ValueError: boom" in json.loads(direct)["exception"]
+
+
+def test_the_request_line_never_resolves_the_user_itself(rf: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils.functional import SimpleLazyObject
+
+    from core.middleware import resolved_user, resolved_user_id
+
+    request = rf.get("/api/habits/")
+    resolved: list[int] = []
+
+    def load() -> AnonymousUser:
+        resolved.append(1)
+        return AnonymousUser()
+
+    request.user = SimpleLazyObject(load)
+    assert resolved_user_id(request) is None
+    assert resolved == []  # reading the id did not load the user
+
+    user = resolved_user(request)
+    assert type(user) is AnonymousUser  # the object itself, not the lazy proxy
+    assert resolved_user(request) is user
+    assert resolved == [1]  # loaded once
+    assert resolved_user_id(request) is None  # anonymous: no id
