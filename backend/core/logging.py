@@ -7,6 +7,7 @@ bodies, cookies or headers; `redact_secrets` is a last line of defence for keys 
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from datetime import UTC, datetime
@@ -52,13 +53,18 @@ STRUCTLOG_PROCESSORS: list[Any] = [
     structlog.processors.format_exc_info,
     structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
 ]
-# structlog's JSONRenderer serializes with `json.dumps(event_dict, default=...)`, which builds a
-# JSONEncoder for every line; this one encoder, with the same arguments, writes the same JSON.
-_ENCODER = json.JSONEncoder(default=structlog.processors._json_fallback_handler)
 
 
-def _dumps(event_dict: Any, **_options: Any) -> str:
-    return _ENCODER.encode(event_dict)
+@functools.cache
+def _encoder(**options: Any) -> json.JSONEncoder:
+    return json.JSONEncoder(**options)
+
+
+def _dumps(event_dict: Any, **options: Any) -> str:
+    """`json.dumps(event_dict, **options)`, as structlog's JSONRenderer calls it (its options
+    include its own `default`), without building a JSONEncoder for every line: one per set of
+    options, the same output."""
+    return _encoder(**options).encode(event_dict)
 
 
 JSON_RENDERER = structlog.processors.JSONRenderer(serializer=_dumps)

@@ -188,6 +188,8 @@ def test_the_line_is_structlogs_own_byte_for_byte(configure: Any) -> None:
     direct, through_structlog = lines(stream)
     assert masked(direct) == masked(through_structlog)
     assert '"path": "/api/h\\u00e9bits/\\"\\\\\\n"' in direct
+    # and the JSON is what a stock json.dumps writes (JSON_RENDERER keeps one encoder per options)
+    assert direct == json.dumps(json.loads(direct))
 
 
 def test_an_exc_info_field_is_rendered_as_structlog_renders_it(configure: Any) -> None:
