@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 import structlog
@@ -134,12 +133,7 @@ def info(name: str, event: str, **fields: Any) -> None:
     """`structlog.get_logger(name).info(event, **fields)`, the same line as a result, written
     straight to the handlers while the JSON configuration (logging_config(..., "json")) is the one
     in place; any other (console lines, a test's capture, another handler or processor) takes
-    structlog's own path.
-
-    The processors of STRUCTLOG_PROCESSORS and JSON_FORMATTER_PROCESSORS are applied inline, in
-    their order and with their effect on this event: the context's variables, the level, the
-    logger's name, the UTC timestamp, the redaction; an `exc_info` field takes the processors
-    themselves (tests/test_logging.py compares the two lines byte for byte)."""
+    structlog's own path."""
     stdlib = _loggers.get(name)
     if stdlib is None:
         stdlib = _loggers.setdefault(name, logging.getLogger(name))
@@ -150,16 +144,8 @@ def info(name: str, event: str, **fields: Any) -> None:
         structlog.get_logger(name).info(event, **fields)
         return
     event_dict: Any = {**fields, "event": event}
-    if "exc_info" in event_dict:
-        for processor in STRUCTLOG_PROCESSORS[:-1]:  # the last one hands the dict to the stdlib
-            event_dict = processor(stdlib, "info", event_dict)
-    else:
-        structlog.contextvars.merge_contextvars(stdlib, "info", event_dict)
-        event_dict["level"] = "info"  # add_log_level
-        event_dict["logger"] = name  # add_logger_name (no record on this path)
-        # TimeStamper(fmt="iso", utc=True)
-        event_dict["timestamp"] = datetime.now(tz=UTC).isoformat().replace("+00:00", "Z")
-        redact_secrets(stdlib, "info", event_dict)
+    for processor in STRUCTLOG_PROCESSORS[:-1]:  # the last one hands the dict to the stdlib
+        event_dict = processor(stdlib, "info", event_dict)
     line = JSON_RENDERER(stdlib, "info", event_dict)  # the formatter's chain, on this dict
     for handler in handlers:
         handler.write_line(str(line))
