@@ -4,13 +4,11 @@ Every view here also accepts a personal API token (accounts.authentication.Token
 
 from __future__ import annotations
 
-import functools
 from datetime import date
-from typing import Any
 
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.translation import gettext
 from rest_framework import status
 from rest_framework.request import Request
@@ -103,8 +101,9 @@ def signed_in_list(request: HttpRequest) -> bytes | None:
     authenticators, two permissions, a throttle, content negotiation) decides nothing for such a
     request: it has no Authorization header (so no API token: DRF would try the session), asks for
     JSON (or anything) without a format override, and a GET needs no CSRF check. When the list is
-    cached, this answers it with the same body and headers, having read the session, the user's
-    cached row and the list's cache fields in one round trip (core.user_hash, accounts.sessions):
+    cached, this returns its body, which habits.middleware answers with DRF's headers, having read
+    the session, the user's cached row and the list's cache fields in one round trip
+    (core.user_hash, accounts.sessions):
     the row is handed to Django's own `get_user`, which still checks the session's backend and
     password hash. Everything else goes to DRF's view (None), which answers it as before: other
     requests, a session that is not signed in, and a list that must be rendered (whose database
@@ -144,25 +143,8 @@ def signed_in_list(request: HttpRequest) -> bytes | None:
 
 
 class HabitListApi(TokenOrSessionApi):
-    # GET in a browser's session (what every visit opens) skips DRF: see `signed_in_list`.
-
-    @classmethod
-    def as_view(cls, **initkwargs: Any) -> Any:
-        api = super().as_view(**initkwargs)
-        probe = cls(**initkwargs)
-        probe.setup(HttpRequest())  # as Django does per request: HEAD is answered by get
-        allow = ", ".join(probe.allowed_methods)
-
-        @functools.wraps(api)  # keeps .cls and .csrf_exempt, which the schema and Django read
-        def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            body = signed_in_list(request)
-            if body is None:
-                return api(request, *args, **kwargs)
-            response = HttpResponse(body, content_type=JSON)
-            response["Allow"] = allow  # as DRF's response
-            return response
-
-        return view
+    # GET in a browser's session, when the list is cached, is answered before the middleware
+    # chain reaches this view: see habits.middleware and `signed_in_list`.
 
     @extend_schema(
         summary="The user's habits, in order, with today's entry, streak and score",
@@ -298,11 +280,14 @@ class HabitStatsApi(TokenOrSessionApi):
         tags=["habits"],
     )
     def get(self, request: Request, habit_id: int) -> Response:
-        habit = selectors.habit_get(user=signed_in_user(request), habit_id=habit_id)
+        user = signed_in_user(request)
         query = RangeInput(data=request.query_params)
-        query.is_valid(raise_exception=True)
+        if not query.is_valid():
+            selectors.habit_get(user=user, habit_id=habit_id)  # somebody else's habit: a 404 first
+            query.is_valid(raise_exception=True)
         stats = selectors.habit_stats_for(
-            habit=habit,
+            user=user,
+            habit_id=habit_id,
             start=query.validated_data.get("start"),
             end=query.validated_data.get("end"),
         )

@@ -54,17 +54,31 @@ def continuations(*, habits: Sequence[Habit], before: date, today: date) -> dict
     from that state's `reads_from` on (all of them without a state). Two queries."""
     if not habits:
         return {}
+    stored = dict(
+        Habit.objects.filter(pk__in=[habit.pk for habit in habits])
+        .order_by()
+        .annotate(state=latest_state(before=before))
+        .values_list("pk", "state")
+    )
+    return continued(habits=habits, stored=stored, today=today)
+
+
+def latest_state(*, before: date) -> Subquery:
+    """An annotation of habits: the stored state (its JSON) of the latest day before `before`,
+    NULL when there is none. `continued` takes it from there."""
     latest = (
         HabitCheckpoint.objects.filter(habit=OuterRef("pk"), day__lt=before)
         .order_by("-day")
         .values("state")[:1]
     )
-    stored = dict(
-        Habit.objects.filter(pk__in=[habit.pk for habit in habits])
-        .order_by()
-        .annotate(state=Subquery(latest, output_field=JSONField()))
-        .values_list("pk", "state")
-    )
+    return Subquery(latest, output_field=JSONField())
+
+
+def continued(
+    *, habits: Sequence[Habit], stored: Mapping[int, object], today: date
+) -> dict[int, Continuation]:
+    """Each habit's continuation from the state `stored` holds for it (as `latest_state` reads
+    it; from scratch when missing or unfit), with its entries up to `today` (one query)."""
     specs = {habit.pk: habit_spec(habit) for habit in habits}
     states = {pk: _fitting_state(stored.get(pk), spec) for pk, spec in specs.items()}
     rows = entry_rows(states=states, today=today)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.selectors import user_today
 from habits import list_cache
-from habits.checkpoints import continuations
+from habits.checkpoints import continued, latest_state
 from habits.engine import HabitStats, HabitSummary, habit_stats
 from habits.models import Entry, Habit, HabitGroup, Reminder
 from habits.rules import Status
@@ -181,16 +181,29 @@ def entry_list(*, habit: Habit, start: date, end: date) -> list[Entry]:
     return list(Entry.objects.filter(habit=habit, date__range=(start, end)).order_by("date"))
 
 
-def habit_stats_for(*, habit: Habit, start: date | None, end: date | None) -> HabitStats:
-    """Streaks and today's score, with the score history and completion over [start, end].
+def habit_stats_for(
+    *, user: User, habit_id: int, start: date | None, end: date | None
+) -> HabitStats:
+    """Streaks and today's score of one of the user's habits (a 404 for anybody else's, as
+    `habit_get`), with the score history and completion over [start, end].
 
     The range defaults to the last 365 days and is clipped to today. The computation continues
     the habit's latest stored state before the range (usually the year-end before it), reading
-    the entries since its lookback only: two queries, work of the days from that state to today.
+    the entries since its lookback only: two queries (the habit with that state, its entries),
+    work of the days from that state to today.
     """
-    today = user_today(user=habit.user)
-    start, end = resolve_range(start=start, end=end, today=today, default_days=365)
+    today = user_today(user=user)
+    try:
+        start, end = resolve_range(start=start, end=end, today=today, default_days=365)
+    except ValidationError:
+        habit_get(user=user, habit_id=habit_id)  # somebody else's habit is a 404 before all else
+        raise
     end = min(end, today)
     start = min(start, end)
-    begin = continuations(habits=[habit], before=start, today=today)[habit.pk]
+    habit = get_object_or_404(
+        Habit.objects.annotate(stored_state=latest_state(before=start)), pk=habit_id, user=user
+    )
+    habit.user = user
+    stored = {habit.pk: habit.stored_state}  # type: ignore[attr-defined]  # the annotation
+    begin = continued(habits=[habit], stored=stored, today=today)[habit.pk]
     return habit_stats(begin.spec, begin.marks, today, start, end, begin.state)

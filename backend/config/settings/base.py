@@ -41,6 +41,8 @@ MIDDLEWARE = [
     "core.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The cached habit list, answered with the hooks of the middleware after it (habits.middleware).
+    "habits.middleware.CachedListMiddleware",
     # django-cors-headers' (core.middleware.CorsMiddleware: request.headers only with an Origin).
     "core.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

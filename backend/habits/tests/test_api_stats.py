@@ -87,10 +87,37 @@ def test_stats_default_range_is_a_year(signed_in: ApiClient, user: User) -> None
     assert len(signed_in.get(stats_url(habit.pk)).json()["score_history"]) == 365
 
 
-@pytest.mark.parametrize("query", ["?start=2024-02-30", "?start=2024-05-02&end=2024-05-01"])
-def test_stats_refuse_bad_ranges(signed_in: ApiClient, user: User, query: str) -> None:
+@pytest.mark.parametrize(
+    "query",
+    ["?start=2024-02-30", "?start=2024-05-02&end=2024-05-01", "?start=1900-01-01&end=2024-01-01"],
+)
+def test_stats_refuse_bad_ranges(
+    signed_in: ApiClient, user: User, other_user: User, query: str
+) -> None:
     habit = make_habit(user=user)
     assert signed_in.get(stats_url(habit.pk, query)).status_code == 400
+    # Somebody else's habit, or none, is a 404 whatever the range: nothing tells it apart.
+    theirs = make_habit(user=other_user)
+    assert signed_in.get(stats_url(theirs.pk, query)).status_code == 404
+    assert signed_in.get(stats_url(theirs.pk + 1000, query)).status_code == 404
+
+
+def test_stats_read_the_habit_with_its_state_then_its_entries(
+    signed_in: ApiClient, user: User
+) -> None:
+    habit = make_habit(user=user)
+    today = signed_in.today()
+    for offset in range(0, 800, 3):
+        make_entry(habit=habit, day=today - timedelta(days=offset))
+    assert signed_in.get("/api/habits/").status_code == 200  # stores the habit's states
+    first = signed_in.get(stats_url(habit.pk)).json()
+    with CaptureQueriesContext(connection) as queries:
+        again = signed_in.get(stats_url(habit.pk)).json()
+    assert again == first
+    habit_queries = [q["sql"] for q in queries.captured_queries if "habits_" in q["sql"]]
+    assert len(habit_queries) == 2, habit_queries
+    assert "habits_habitcheckpoint" in habit_queries[0]
+    assert "habits_entry" in habit_queries[1]
 
 
 def test_the_list_uses_a_constant_number_of_queries(signed_in: ApiClient, user: User) -> None:
@@ -162,7 +189,9 @@ def test_the_stats_rendering_matches_the_documented_serializer(user: User) -> No
     today = user_today(user=user)
     for offset in (0, 1, 3, 9):
         make_entry(habit=habit, day=today - timedelta(days=offset))
-    stats = habit_stats_for(habit=habit, start=today - timedelta(days=40), end=None)
+    stats = habit_stats_for(
+        user=user, habit_id=habit.pk, start=today - timedelta(days=40), end=None
+    )
 
     def rendered(data: object) -> object:
         return json.loads(JSONRenderer().render(data))
