@@ -93,6 +93,18 @@ def habit_list_body(*, user: User, archived: bool) -> bytes:
     return cached.body
 
 
+def takes_browser_path(request: HttpRequest) -> bool:
+    """Whether `signed_in_list` may answer this request, by what it asks, before anything is read:
+    a plain GET without an API token, for JSON, with the list's cache on."""
+    return (
+        request.method == "GET"
+        and "HTTP_AUTHORIZATION" not in request.META
+        and request.META.get("HTTP_ACCEPT", "*/*") in PLAIN_ACCEPTS
+        and api_settings.URL_FORMAT_OVERRIDE not in request.GET
+        and list_cache.enabled()
+    )
+
+
 def signed_in_list(request: HttpRequest) -> bytes | None:
     """The cached habit list for a plain GET in a signed-in browser session; None for anything
     else.
@@ -109,13 +121,7 @@ def signed_in_list(request: HttpRequest) -> bytes | None:
     requests, a session that is not signed in, and a list that must be rendered (whose database
     errors DRF's handler answers).
     """
-    if (
-        request.method != "GET"
-        or "HTTP_AUTHORIZATION" in request.META
-        or request.META.get("HTTP_ACCEPT", "*/*") not in PLAIN_ACCEPTS
-        or api_settings.URL_FORMAT_OVERRIDE in request.GET
-        or not list_cache.enabled()
-    ):
+    if not takes_browser_path(request):
         return None
     archived = wants_archived(request.GET)
     list_fields = list_cache.fields(archived=archived)

@@ -11,9 +11,11 @@ So this middleware runs the very hooks of those middleware, in the chain's order
 `signed_in_list`, and answers with what the chain would have answered: the session's, CSRF's,
 Common's (the Host check, Content-Length), the authentication's, X-Frame-Options', the language's
 Vary and Content-Language, and CORS's Vary. Whatever it does not answer (not a plain GET of the
-list, an Origin header, a list not cached, a session not signed in, a refused Host or a redirect)
-goes down the chain as before, which does it all again from the start: the hooks run here only
-read (the session, the CSRF cookie, the user), and the chain replaces what they set on the request.
+list from a browser, an Origin header, a list not cached, a session not signed in, a refused Host
+or a redirect) goes down the chain as before. The hooks run here only read (the Host, the CSRF
+cookie, the session and the user), and the chain keeps the session loaded here
+(`KeptSessionMiddleware`) and the user resolved here (Django's own `request._cached_user`)
+instead of loading them again: a list that must be rendered costs no second read of them.
 An error while answering is turned into a response as the chain would (Django's
 `response_for_exception`, in the request's language) and gets the same hooks.
 
@@ -47,7 +49,7 @@ from core.negotiation import JSON
 NAME = "habits.middleware.CachedListMiddleware"
 STANDS_IN_FOR = (
     "core.middleware.CorsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "habits.middleware.KeptSessionMiddleware",
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -58,6 +60,15 @@ STANDS_IN_FOR = (
     "core.middleware.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 )
+
+
+class KeptSessionMiddleware(SessionMiddleware):
+    """Django's, keeping the session CachedListMiddleware has loaded when it leaves the request to
+    the chain."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        if "session" not in request.__dict__:
+            super().process_request(request)
 
 
 class CachedListMiddleware:
@@ -96,10 +107,12 @@ class CachedListMiddleware:
         return ", ".join(probe.allowed_methods)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        from habits import apis  # the view's module, imported with the URLconf
+
         if (
-            request.method != "GET"
-            or request.path_info != self.path
+            request.path_info != self.path
             or "HTTP_ORIGIN" in request.META  # CORS's own path
+            or not apis.takes_browser_path(request)
         ):
             return self.get_response(request)
         return self.answer(request) or self.get_response(request)

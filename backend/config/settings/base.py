@@ -45,7 +45,8 @@ MIDDLEWARE = [
     "habits.middleware.CachedListMiddleware",
     # django-cors-headers' (core.middleware.CorsMiddleware: request.headers only with an Origin).
     "core.middleware.CorsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's session middleware, keeping a session CachedListMiddleware loaded.
+    "habits.middleware.KeptSessionMiddleware",
     # The request's language, from Accept-Language only (core.middleware.LocaleMiddleware).
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
