@@ -5,10 +5,14 @@ A state of day S depends on the habit's spec and on its entries up to S, nothing
 habits.engine.state). So, per habit:
 
 - Kept: the state at the end of each calendar year that the history has passed (at most 57 from
-  1970 on), from which stats over any range start, and one *recent* state, RECENT_LAG_DAYS before
-  the day it was computed on, from which the list's catch-up at a day rollover and the next write
-  continue: edits of the last two months leave it valid. The recompute after a write and the
-  catch-up store the year-ends they pass and move the recent one forward (`checkpoints_save`).
+  1970 on), from which stats over any range start; the state at the end of each month of the
+  last MONTH_END_DAYS that is at least RECENT_LAG_DAYS old, from which stats over the default
+  range (the last 365 days) start, so they replay at most a month before it rather than up to a
+  year; and one *recent* state, RECENT_LAG_DAYS before the day it was computed on, from which the
+  list's catch-up at a day rollover and the next write continue: edits of the last two months
+  leave it and the month-ends valid. The recompute after a write and the catch-up store the
+  year-ends and month-ends they pass and move the recent one forward (`checkpoints_save`); a
+  month-end, once stored, stays as a year-end does (about 12 rows a habit a year).
 - Dropped: by a write of an entry on day d, the states of days >= d; by a change of schedule,
   kind or target (or an import), all of them (`checkpoints_invalidate`, called by habits.changes
   before the recompute). A state of another spec or rules version is never continued: it is
@@ -35,6 +39,8 @@ from habits.rules import EARLIEST_DAY
 from habits.specs import ENTRY_ROW_FIELDS, EntryRow, habit_spec, marks_from_rows
 
 RECENT_LAG_DAYS = 60
+# The default stats range starts at most 364 days back, and the month-end before it 31 more.
+MONTH_END_DAYS = 400
 # Rows per INSERT: a habit recomputed from scratch stores up to 57 year-ends.
 SAVE_BATCH_SIZE = 1000
 
@@ -115,7 +121,8 @@ def entry_rows(
 
 def checkpoint_days(*, state: EngineState | None, today: date) -> list[date]:
     """The days whose states a computation from `state` (or from scratch) to `today` stores, in
-    order: the year-ends it passes, and the recent day when it is after the state's."""
+    order: the year-ends it passes, the month-ends of the last MONTH_END_DAYS it passes up to the
+    recent day, and the recent day when it is after the state's."""
     after = EARLIEST_DAY - timedelta(days=1) if state is None else date.fromordinal(state.day)
     days = {
         year_end
@@ -123,9 +130,21 @@ def checkpoint_days(*, state: EngineState | None, today: date) -> list[date]:
         if after < (year_end := date(year, 12, 31)) < today
     }
     recent = recent_day(today)
+    days.update(month_ends(after=max(after, today - timedelta(days=MONTH_END_DAYS)), until=recent))
     if recent > after:
         days.add(recent)
     return sorted(days)
+
+
+def month_ends(*, after: date, until: date) -> list[date]:
+    """The last days of months in (after, until]."""
+    ends = []
+    year, month = after.year, after.month
+    while (end := date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)) <= until:
+        if end > after:
+            ends.append(end)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return ends
 
 
 def recent_day(today: date) -> date:
@@ -154,7 +173,7 @@ def checkpoints_invalidate(*, changed: Mapping[int, date | None]) -> None:
 def checkpoints_save(*, states: Mapping[int, Sequence[EngineState]], today: date) -> None:
     """Store the states a computation to `today` took, replacing any of the same day (one INSERT
     per SAVE_BATCH_SIZE rows), and drop each habit's previous recent state once a later one is
-    stored (one DELETE)."""
+    stored, but not a month-end (one DELETE)."""
     rows = [
         HabitCheckpoint(habit_id=pk, day=date.fromordinal(state.day), state=state.to_json())
         for pk, habit_states in states.items()
@@ -170,8 +189,12 @@ def checkpoints_save(*, states: Mapping[int, Sequence[EngineState]], today: date
     recent = recent_day(today)
     moved = [row.habit_id for row in rows if row.day == recent]
     if moved:
+        # Month-ends (year-ends among them) stay. February 28 of a leap year is kept as if it
+        # were one: at most one state more every four years, and as right as any other.
         HabitCheckpoint.objects.filter(habit_id__in=moved, day__lt=recent).exclude(
-            day__month=12, day__day=31
+            day__day=31
+        ).exclude(day__day=30, day__month__in=[4, 6, 9, 11]).exclude(
+            day__month=2, day__day__gte=28
         ).delete()
 
 

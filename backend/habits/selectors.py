@@ -188,9 +188,9 @@ def habit_stats_for(
     `habit_get`), with the score history and completion over [start, end].
 
     The range defaults to the last 365 days and is clipped to today. The computation continues
-    the habit's latest stored state before the range (usually the year-end before it), reading
-    the entries since its lookback only: two queries (the habit with that state, its entries),
-    work of the days from that state to today.
+    the habit's latest stored state before the range (the month-end before it for a range in the
+    last year, else the year-end), reading the entries since its lookback only: two queries (the
+    habit with that state, its entries), work of the days from that state to today.
     """
     today = user_today(user=user)
     try:

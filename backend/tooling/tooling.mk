@@ -32,6 +32,10 @@ bench-cold-start: venv ## Lambda cold start (import + first /health/, CPU), medi
 bench-load: venv ## Load bench: the product served as the Lambda serves it (BENCH_SERVER=uvicorn for ASGI), Locust, 32 users, against a bare-view ceiling
 	cd $(BACKEND) && $(PY) -m tooling.bench.load
 
+.PHONY: bench-instructions
+bench-instructions: venv ## The cached habit list's instructions a request against the bare view's (callgrind; needs valgrind and what bench-load left); not part of bench
+	cd $(BACKEND) && $(PY) -m tooling.bench.instructions
+
 .PHONY: bench-first-run
 bench-first-run: ## A fresh clone of HEAD: git clone + make run until /health/ answers (goal 60 s)
 	cd $(BACKEND) && $(PY) -m tooling.bench.first_run

@@ -20,7 +20,7 @@ from accounts.selectors import user_today
 from conftest import ApiClient
 from factories import make_habit, make_user
 from habits import checkpoints, services
-from habits.checkpoints import RECENT_LAG_DAYS, continuations, entry_rows
+from habits.checkpoints import MONTH_END_DAYS, RECENT_LAG_DAYS, continuations, entry_rows
 from habits.engine import EngineState, advance, habit_stats, habit_summary
 from habits.models import Entry, Habit, HabitCheckpoint
 from habits.rules import MAX_HABITS_PER_USER, Status
@@ -66,9 +66,16 @@ def stored(habit: Habit) -> dict[date, tuple[int, EngineState]]:
     }
 
 
+def is_month_end(day: date) -> bool:
+    return (day + timedelta(days=1)).day == 1
+
+
 def expected_days(first: date, today: date) -> set[date]:
-    """The year-ends the history has passed, and the recent day."""
+    """The year-ends the history has passed, the month-ends of the last MONTH_END_DAYS at least
+    RECENT_LAG_DAYS old, and the recent day."""
     days = {date(year, 12, 31) for year in range(first.year, today.year)}
+    ago = (today - timedelta(days=lag) for lag in range(RECENT_LAG_DAYS, MONTH_END_DAYS))
+    days |= {day for day in ago if is_month_end(day) and day >= first}
     recent = today - timedelta(days=RECENT_LAG_DAYS)
     return days | ({recent} if recent >= first else set())
 
@@ -89,7 +96,10 @@ def assert_like_scratch(habit: Habit, today: date) -> None:
         assert state == from_scratch
         assert state.score.hex() == from_scratch.score.hex()
     past = [day for day in marks if day <= today]
-    assert set(rows) == (expected_days(min(past), today) if past else set())
+    expected = expected_days(min(past), today) if past else set()
+    # Beyond those, only month-ends that earlier computations (of an earlier today) stored.
+    assert expected <= set(rows)
+    assert all(is_month_end(day) for day in set(rows) - expected), sorted(set(rows) - expected)
 
 
 @contextmanager
@@ -376,3 +386,21 @@ def test_states_of_other_rules_or_unreadable_ones_are_not_continued_and_get_repl
     assert continuations(habits=[habit], before=rows[-1].day, today=today)[habit.pk].state is None
     services.habit_summaries_catch_up(user=user, today=today + timedelta(days=1))
     assert_like_scratch(habit, today + timedelta(days=1))
+
+
+def test_stats_of_the_last_year_continue_the_month_end_before_it(
+    signed_in: ApiClient, user: User
+) -> None:
+    today = signed_in.today()
+    habit = make_habit(user=user)
+    seed(habit, today, 3 * 366, random.Random(11))
+    assert signed_in.get("/api/habits/").status_code == 200  # the day's first read stores states
+    url = f"/api/habits/{habit.pk}/stats/"
+    with entries_read() as seen:
+        continued = signed_in.get(url).json()
+    start = date.fromisoformat(continued["score_history"][0]["date"])
+    (rows,) = seen
+    # From the month-end before the range (and its lookback), not from the year-end before it.
+    assert min(day for day, _, _ in rows[habit.pk]) >= start - timedelta(days=62)
+    HabitCheckpoint.objects.filter(habit=habit).delete()
+    assert signed_in.get(url).json() == continued
