@@ -106,8 +106,8 @@ def takes_browser_path(request: HttpRequest) -> bool:
 
 
 def signed_in_list(request: HttpRequest) -> bytes | None:
-    """The cached habit list for a plain GET in a signed-in browser session; None for anything
-    else.
+    """The cached habit list for a request `takes_browser_path` accepted (its caller,
+    habits.middleware, asks first), in a signed-in browser session; None for anything else.
 
     The list is what every visit opens, and what DRF does for it (wrapping the request, two
     authenticators, two permissions, a throttle, content negotiation) decides nothing for such a
@@ -121,8 +121,6 @@ def signed_in_list(request: HttpRequest) -> bytes | None:
     requests, a session that is not signed in, and a list that must be rendered (whose database
     errors DRF's handler answers).
     """
-    if not takes_browser_path(request):
-        return None
     archived = wants_archived(request.GET)
     list_fields = list_cache.fields(archived=archived)
     fields = [backends.USER_FIELD, *list_fields] if backends.enabled() else list(list_fields)
